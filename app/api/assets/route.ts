@@ -1,0 +1,36 @@
+import { AppError } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
+import { toAssetSummary } from "@/lib/assets/asset-dto";
+import { MAX_UPLOAD_BYTES } from "@/lib/assets/limits";
+import { storeImage } from "@/lib/assets/store-image";
+import { getServerContext } from "@/lib/server/context";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/assets (multipart/form-data, field `file`) → 201 `{ asset: { id, url, mimeType, width, height } }`.
+ * Width and height in pixels, read from the bytes.
+ * Errors: 400 when the body is not multipart or has no `file`; 413 over 20 MB; 415 when the
+ * bytes are not PNG, JPEG or WebP (judged by content, not name). Nothing is stored on error.
+ */
+export const POST = route(async (request) => {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  // Multipart framing adds a little; refuse clearly oversized bodies before reading them.
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
+    throw new AppError("payload_too_large", `file: ${(declared / 1024 / 1024).toFixed(1)} MB is over the 20 MB limit`);
+  }
+  if (!request.headers.get("content-type")?.includes("multipart/form-data")) {
+    throw new AppError("bad_request", "Send the image as multipart/form-data in a field named \"file\"");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError("bad_request", "The multipart body could not be read");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("bad_request", "file: missing; send the image in a field named \"file\"");
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const asset = await storeImage(await getServerContext(), { bytes, origin: "upload", name: file.name || null });
+  return Response.json({ asset: toAssetSummary(asset) }, { status: 201 });
+});

@@ -1,0 +1,47 @@
+import { AppError, notFound } from "@/lib/api/errors";
+import { parseJsonBody, route } from "@/lib/api/route";
+import { getWorkflow, softDeleteWorkflow, updateWorkflow } from "@/lib/db/repositories/workflows";
+import { getServerContext } from "@/lib/server/context";
+import { assertSavableGraph } from "@/lib/workflows/save-graph";
+import { updateWorkflowBodySchema } from "@/lib/workflows/schemas";
+import { toWorkflowDto } from "@/lib/workflows/workflow-dto";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/workflows/:id → `{ workflow }`. Errors: 404 for an unknown or deleted id. */
+export const GET = route<{ id: string }>(async (_request, { id }) => {
+  const ctx = await getServerContext();
+  const workflow = await getWorkflow(ctx.db, id);
+  if (!workflow) throw notFound("Workflow", id);
+  return Response.json({ workflow: toWorkflowDto(workflow) });
+});
+
+/**
+ * PUT /api/workflows/:id `{ name?, graph, version }` → `{ workflow }` with `version` + 1.
+ * Optimistic concurrency: `version` is the version the client's copy is based on; when the
+ * stored one has moved on, 409 `version_conflict` with `details.currentVersion`, and nothing
+ * is written (no lost update). Errors: 400 naming the field, node, port; 404 unknown id.
+ */
+export const PUT = route<{ id: string }>(async (request, { id }) => {
+  const body = await parseJsonBody(request, updateWorkflowBodySchema);
+  const graph = assertSavableGraph(body.graph);
+  const ctx = await getServerContext();
+  const result = await updateWorkflow(ctx.db, id, { name: body.name, graph, version: body.version });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound("Workflow", id);
+    throw new AppError(
+      "version_conflict",
+      `Workflow "${id}" was changed elsewhere: your copy is version ${body.version}, the saved one is version ${result.current?.version ?? "newer"}. Reload to get the latest.`,
+      { currentVersion: result.current?.version ?? null },
+    );
+  }
+  return Response.json({ workflow: toWorkflowDto(result.workflow) });
+});
+
+/** DELETE /api/workflows/:id → 204. The workflow disappears from the list; its runs and assets are kept. 404 for an unknown id. */
+export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+  const ctx = await getServerContext();
+  const deleted = await softDeleteWorkflow(ctx.db, id);
+  if (!deleted) throw notFound("Workflow", id);
+  return new Response(null, { status: 204 });
+});

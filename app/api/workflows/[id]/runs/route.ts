@@ -1,0 +1,45 @@
+import { notFound } from "@/lib/api/errors";
+import { parseJsonBody, route } from "@/lib/api/route";
+import { getWorkflow } from "@/lib/db/repositories/workflows";
+import { listRunsForWorkflow } from "@/lib/db/repositories/runs";
+import { startRun } from "@/lib/runs/start-run";
+import { getServerContext } from "@/lib/server/context";
+import { startRunBodySchema } from "@/lib/workflows/schemas";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/workflows/:id/runs `{ force?: string[] }` → 202 `{ run: { id, status: "queued" } }`.
+ * Runs the workflow's saved graph; `force` lists node ids to re-run even when cached.
+ * Errors: 404 unknown workflow; 400 `invalid_graph` with `details.issues` naming each node and
+ * port or field that keeps the graph from running (nothing is created then).
+ */
+export const POST = route<{ id: string }>(async (request, { id }) => {
+  const body = await parseJsonBody(request, startRunBodySchema);
+  const run = await startRun(await getServerContext(), id, { force: body.force });
+  return Response.json({ run }, { status: 202 });
+});
+
+/**
+ * GET /api/workflows/:id/runs?limit=N → `{ runs: [{ id, status, error, workflowVersion, createdAt, finishedAt, credits, outputs }] }`,
+ * newest first (limit 1 to 100, default 30). Errors: 404 unknown workflow.
+ */
+export const GET = route<{ id: string }>(async (request, { id }) => {
+  const ctx = await getServerContext();
+  if (!(await getWorkflow(ctx.db, id))) throw notFound("Workflow", id);
+  const limit = Math.min(100, Math.max(1, Number(new URL(request.url).searchParams.get("limit")) || 30));
+  const runs = await listRunsForWorkflow(ctx.db, id, { limit });
+  return Response.json({
+    runs: runs.map((run) => ({
+      id: run.id,
+      status: run.status,
+      error: run.error,
+      workflowVersion: run.workflowVersion?.version ?? null,
+      createdAt: run.createdAt.toISOString(),
+      startedAt: run.startedAt?.toISOString() ?? null,
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      credits: run.credits,
+      outputs: run.outputs ?? [],
+    })),
+  });
+});

@@ -1,0 +1,41 @@
+/** The JSON shape of an asset in API responses. */
+import type { ImageRef } from "../nodes/types";
+
+export interface AssetRecordLike {
+  id: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  origin: string;
+  name: string | null;
+  provenance: unknown;
+  createdAt: Date;
+}
+
+/** URL of an asset's bytes; `?download=1` asks for an attachment. */
+export function assetFileUrl(assetId: string): string {
+  return `/api/assets/${encodeURIComponent(assetId)}/file`;
+}
+
+/** `{ id, url, mimeType, width, height }` (upload reply). */
+export function toAssetSummary(asset: AssetRecordLike) {
+  return { id: asset.id, url: assetFileUrl(asset.id), mimeType: asset.mimeType, width: asset.width, height: asset.height };
+}
+
+/** The summary plus size, origin, name, provenance and creation time (`GET /api/assets/:id`). */
+export function toAssetDetail(asset: AssetRecordLike) {
+  return {
+    ...toAssetSummary(asset),
+    sizeBytes: asset.sizeBytes,
+    origin: asset.origin,
+    name: asset.name,
+    provenance: asset.provenance ?? null,
+    createdAt: asset.createdAt.toISOString(),
+  };
+}
+
+/** The reference that flows along edges. */
+export function toImageRef(asset: Pick<AssetRecordLike, "id" | "width" | "height">): ImageRef {
+  return { assetId: asset.id, url: assetFileUrl(asset.id), width: asset.width, height: asset.height };
+}

@@ -1,0 +1,66 @@
+/**
+ * Stores image bytes and records them as an Asset: used by uploads and by the engine for
+ * generated images. Bytes go to content-addressed storage; width and height are read from
+ * the bytes with sharp.
+ */
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { createAsset } from "../db/repositories/assets";
+import type { ServerContext } from "../server/context";
+import { AppError } from "../api/errors";
+import { MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES } from "./limits";
+import { EXTENSION_BY_MIME, sniffImageType } from "./sniff-image";
+
+export interface StoreImageInput {
+  bytes: Buffer;
+  origin: "upload" | "generated";
+  name?: string | null;
+  provenance?: Record<string, unknown> | null;
+  runId?: string | null;
+  nodeId?: string | null;
+}
+
+/**
+ * Validates and stores an image.
+ * @throws AppError payload_too_large (413) over 20 MB; unsupported_media_type (415) when the
+ *   bytes are not PNG, JPEG or WebP or cannot be decoded; bad_request (400) when empty or a side
+ *   exceeds 16,384 px.
+ */
+export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
+  const { bytes } = input;
+  if (bytes.length === 0) throw new AppError("bad_request", "file: the uploaded file is empty");
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new AppError("payload_too_large", `file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 20 MB limit`);
+  }
+  const mimeType = sniffImageType(bytes);
+  if (!mimeType) throw new AppError("unsupported_media_type", "file: not a PNG, JPEG or WebP image (checked by its content)");
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    const meta = await sharp(bytes).metadata();
+    width = meta.autoOrient?.width ?? meta.width;
+    height = meta.autoOrient?.height ?? meta.height;
+  } catch {
+    throw new AppError("unsupported_media_type", `file: the ${mimeType} data cannot be decoded`);
+  }
+  if (!width || !height) throw new AppError("unsupported_media_type", "file: the image has no readable size");
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    throw new AppError("bad_request", `file: ${width}×${height} px is larger than ${MAX_IMAGE_SIDE} px on a side`);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.${EXTENSION_BY_MIME[mimeType]}`;
+  if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, bytes);
+  return createAsset(ctx.db, {
+    storageKey,
+    mimeType,
+    width,
+    height,
+    sizeBytes: bytes.length,
+    sha256,
+    origin: input.origin,
+    name: input.name ?? null,
+    provenance: input.provenance ?? null,
+    runId: input.runId ?? null,
+    nodeId: input.nodeId ?? null,
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The engine's AssetStore over the studio's database and storage.
+ */
+import { getAsset } from "../db/repositories/assets";
+import type { AssetStore } from "../engine/types";
+import type { ServerContext } from "../server/context";
+import { toImageRef } from "./asset-dto";
+import { storeImage } from "./store-image";
+
+export function createStudioAssetStore(ctx: ServerContext): AssetStore {
+  return {
+    async read(assetId) {
+      const asset = await getAsset(ctx.db, assetId);
+      if (!asset) throw new Error(`image asset "${assetId}" does not exist`);
+      return { bytes: await ctx.storage.get(asset.storageKey), mimeType: asset.mimeType, ref: toImageRef(asset) };
+    },
+    async saveGenerated({ bytes, provenance }) {
+      const asset = await storeImage(ctx, {
+        bytes,
+        origin: "generated",
+        provenance: provenance as unknown as Record<string, unknown>,
+        runId: provenance.runId,
+        nodeId: provenance.nodeId,
+      });
+      return toImageRef(asset);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Graph validation issues with stable codes, each naming the node, the port or the field
+ * (STYLE.md §6, after ComfyUI's `node_errors`). Pure module.
+ */
+
+export type GraphIssueCode =
+  | "invalid_graph"
+  | "duplicate_node_id"
+  | "duplicate_edge_id"
+  | "unknown_node_type"
+  | "invalid_parameter"
+  | "missing_parameter"
+  | "unknown_node"
+  | "unknown_port"
+  | "port_type_mismatch"
+  | "port_already_connected"
+  | "cycle"
+  | "missing_input"
+  | "empty_graph";
+
+export interface GraphIssue {
+  code: GraphIssueCode;
+  /** A sentence a designer can act on, naming the node (by label and id) and the port or field. */
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  /** Input or output port name. */
+  port?: string;
+  /** Parameter name. */
+  field?: string;
+}
+
+/** Groups issues by node id for the canvas (`{ [nodeId]: GraphIssue[] }`); issues without a node are left out. */
+export function issuesByNode(issues: readonly GraphIssue[]): Record<string, GraphIssue[]> {
+  const byNode: Record<string, GraphIssue[]> = {};
+  for (const issue of issues) {
+    if (!issue.nodeId) continue;
+    (byNode[issue.nodeId] ??= []).push(issue);
+  }
+  return byNode;
+}

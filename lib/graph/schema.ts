@@ -1,0 +1,40 @@
+/**
+ * The workflow graph as stored and sent over the API, in React Flow's own shape:
+ * `{ nodes: [{ id, type, position: { x, y }, data }], edges: [{ id, source, sourceHandle, target, targetHandle }] }`.
+ *
+ * Handle ids are port names (`prompt`, `image`, `mask` in; `text`, `image` out), so an edge
+ * says which port of which node feeds which port of which node. Pure module (zod only).
+ */
+import { z } from "zod";
+
+/** Limits that keep a saved graph a reasonable size. */
+export const GRAPH_LIMITS = { maxNodes: 500, maxEdges: 2000, maxIdLength: 100 } as const;
+
+const idSchema = z.string().min(1, "must not be empty").max(GRAPH_LIMITS.maxIdLength);
+
+export const graphNodeSchema = z.object({
+  id: idSchema,
+  type: z.string().min(1, "must not be empty"),
+  position: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const graphEdgeSchema = z.object({
+  id: idSchema,
+  source: idSchema,
+  sourceHandle: z.string().min(1).nullable().optional(),
+  target: idSchema,
+  targetHandle: z.string().min(1).nullable().optional(),
+});
+
+export const workflowGraphSchema = z.object({
+  nodes: z.array(graphNodeSchema).max(GRAPH_LIMITS.maxNodes),
+  edges: z.array(graphEdgeSchema).max(GRAPH_LIMITS.maxEdges),
+});
+
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+export type WorkflowGraph = z.infer<typeof workflowGraphSchema>;
+
+/** An empty graph: what a new workflow starts with. */
+export const EMPTY_GRAPH: WorkflowGraph = { nodes: [], edges: [] };

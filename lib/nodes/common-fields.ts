@@ -1,0 +1,31 @@
+/**
+ * Parameter schemas and inspector fields shared by several node kinds. Pure module.
+ */
+import { z } from "zod";
+import type { FieldSpec } from "./types";
+
+/** `"auto"` or a model id such as "model_upscale-v3". */
+export const modelParamSchema = z
+  .string()
+  .regex(/^(auto|[A-Za-z0-9_.:-]{1,120})$/, 'must be "auto" or a model id')
+  .default("auto");
+
+export const MODEL_FIELD: FieldSpec = { name: "model", label: "Model", kind: "model", help: "Auto picks a model for the task." };
+
+/** Prompt text; 4,000 characters at most (well under Scenario models' limits). */
+export const promptParamSchema = z.string().max(4000, "must be at most 4000 characters").default("");
+
+/** 0 to 1. */
+export const strengthParamSchema = (fallback: number) => z.number().min(0, "must be ≥ 0").max(1, "must be ≤ 1").default(fallback);
+
+/** Whole pixels, 64 to 4096 (Photoroom Expand's documented maximum), or null for automatic. */
+export const pixelsParamSchema = z
+  .number()
+  .int("must be a whole number of pixels")
+  .min(64, "must be at least 64 px")
+  .max(4096, "must be at most 4096 px")
+  .nullable()
+  .default(null);
+
+/** A whole seed 0 to 2^31-1, or null for a new random seed each run. */
+export const seedParamSchema = z.number().int().min(0).max(2147483647).nullable().default(null);

@@ -1,0 +1,67 @@
+/**
+ * Expand node: outpainting onto a larger canvas at a target aspect ratio, or to an exact
+ * width and height in pixels; the original stays centred and unscaled. The request carries
+ * the exact canvas size, as Smart Reframe takes it (scenario-api-contract.md §6).
+ */
+import { z } from "zod";
+import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, expandCanvasForRatio } from "./aspect-ratio";
+import { MODEL_FIELD, modelParamSchema, pixelsParamSchema, promptParamSchema } from "./common-fields";
+import type { NodeDefinition } from "./types";
+
+export const expandParamsSchema = z.object({
+  model: modelParamSchema,
+  /** Target ratio; null means "use width and height". */
+  aspectRatio: aspectRatioSchema.nullable().default("16:9"),
+  width: pixelsParamSchema,
+  height: pixelsParamSchema,
+  prompt: promptParamSchema,
+});
+export type ExpandParams = z.infer<typeof expandParamsSchema>;
+
+/**
+ * The canvas, in pixels, an input of `width` × `height` expands to.
+ * @throws RangeError naming `width` or `height` when an explicit size is smaller than the image.
+ */
+export function expandTargetSize(params: ExpandParams, width: number, height: number): { width: number; height: number } {
+  if (params.aspectRatio) return expandCanvasForRatio(width, height, params.aspectRatio);
+  const target = { width: params.width ?? width, height: params.height ?? height };
+  if (target.width < width) throw new RangeError(`width ${target.width} px is smaller than the image (${width} px): Expand only adds canvas`);
+  if (target.height < height) throw new RangeError(`height ${target.height} px is smaller than the image (${height} px): Expand only adds canvas`);
+  return target;
+}
+
+export const expandNode: NodeDefinition<ExpandParams> = {
+  type: "expand",
+  label: "Expand",
+  description: "Extends the canvas around an image to a new aspect ratio or size.",
+  category: "edit",
+  role: "model",
+  inputs: [{ name: "image", type: "image", label: "Image", required: true }],
+  outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  paramsSchema: expandParamsSchema,
+  defaults: expandParamsSchema.parse({}),
+  fields: [
+    MODEL_FIELD,
+    {
+      name: "aspectRatio",
+      label: "Target",
+      kind: "select",
+      options: [...ASPECT_RATIO_OPTIONS, { value: "", label: "Exact size (pixels)" }],
+    },
+    { name: "width", label: "Width", kind: "number", min: 64, max: 4096, step: 1, nullable: true, unit: "px", placeholder: "same" },
+    { name: "height", label: "Height", kind: "number", min: 64, max: 4096, step: 1, nullable: true, unit: "px", placeholder: "same" },
+    { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Optional: what the new area shows" },
+  ],
+  checkReady(params) {
+    if (params.aspectRatio || params.width || params.height) return [];
+    return [{ code: "missing_parameter", field: "aspectRatio", message: "Choose a target aspect ratio, or a width and height" }];
+  },
+  capability: () => "outpaint",
+  buildRequest({ params, prompt, image }) {
+    if (!image) throw new Error("expand: image is required");
+    const { width, height } = expandTargetSize(params, image.width, image.height);
+    const body: Record<string, unknown> = { image: image.remoteId, width, height };
+    if (prompt) body.prompt = prompt;
+    return { body };
+  },
+};

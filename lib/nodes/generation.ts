@@ -1,0 +1,82 @@
+/**
+ * Generation node: text-to-image, or image-to-image when a reference image is connected
+ * (capabilities txt2img / img2img, ARCHITECTURE.md "Node kinds").
+ * Body fields follow Scenario's common generation fields (scenario-api-contract.md §2).
+ */
+import { z } from "zod";
+import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, sizeForAspectRatio } from "./aspect-ratio";
+import { MODEL_FIELD, modelParamSchema, pixelsParamSchema, promptParamSchema, seedParamSchema, strengthParamSchema } from "./common-fields";
+import type { NodeDefinition } from "./types";
+
+export const generationParamsSchema = z.object({
+  model: modelParamSchema,
+  prompt: promptParamSchema,
+  aspectRatio: aspectRatioSchema.default("1:1"),
+  /** Pixels; with `height`, overrides the aspect ratio's size. */
+  width: pixelsParamSchema,
+  height: pixelsParamSchema,
+  numOutputs: z.number().int("must be a whole number").min(1, "must be 1 to 4").max(4, "must be 1 to 4").default(1),
+  seed: seedParamSchema,
+  /** With a reference image: 0 keeps the reference, 1 reimagines it fully. */
+  strength: strengthParamSchema(0.6),
+});
+export type GenerationParams = z.infer<typeof generationParamsSchema>;
+
+/** Output size in pixels: explicit width and height when both are set, else from the aspect ratio. */
+export function generationSize(params: GenerationParams): { width: number; height: number } {
+  if (params.width && params.height) return { width: params.width, height: params.height };
+  return sizeForAspectRatio(params.aspectRatio);
+}
+
+export const generationNode: NodeDefinition<GenerationParams> = {
+  type: "generation",
+  label: "Generation",
+  description: "Makes images from a prompt, optionally guided by a reference image.",
+  category: "generate",
+  role: "model",
+  inputs: [
+    { name: "prompt", type: "text", label: "Prompt", required: false },
+    { name: "image", type: "image", label: "Reference", required: false },
+  ],
+  outputs: [{ name: "image", type: "image", label: "Images", required: false }],
+  paramsSchema: generationParamsSchema,
+  defaults: generationParamsSchema.parse({}),
+  fields: [
+    MODEL_FIELD,
+    { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Used when no Prompt node is connected" },
+    { name: "aspectRatio", label: "Aspect ratio", kind: "select", options: ASPECT_RATIO_OPTIONS },
+    { name: "width", label: "Width", kind: "number", min: 64, max: 4096, step: 8, nullable: true, unit: "px", placeholder: "auto" },
+    { name: "height", label: "Height", kind: "number", min: 64, max: 4096, step: 8, nullable: true, unit: "px", placeholder: "auto" },
+    { name: "numOutputs", label: "Outputs", kind: "slider", min: 1, max: 4, step: 1 },
+    { name: "seed", label: "Seed", kind: "seed", help: "Empty = a new random seed each run." },
+    { name: "strength", label: "Strength (with a reference)", kind: "slider", min: 0, max: 1, step: 0.05 },
+  ],
+  usesSeed: true,
+  checkReady(params, connected) {
+    const issues = [];
+    if (!connected.has("prompt") && !params.prompt.trim()) {
+      issues.push({ code: "missing_input" as const, port: "prompt", field: "prompt", message: "Needs a prompt: connect a Prompt node or type one" });
+    }
+    if ((params.width === null) !== (params.height === null)) {
+      issues.push({ code: "invalid_parameter" as const, field: params.width === null ? "width" : "height", message: "Set both width and height, or neither" });
+    }
+    return issues;
+  },
+  capability: (_params, connected) => (connected.has("image") ? "img2img" : "txt2img"),
+  buildRequest({ params, prompt, image, seed }) {
+    const { width, height } = generationSize(params);
+    const body: Record<string, unknown> = {
+      prompt,
+      aspectRatio: params.aspectRatio,
+      width,
+      height,
+      numOutputs: params.numOutputs,
+      seed,
+    };
+    if (image) {
+      body.image = image.remoteId;
+      body.strength = params.strength;
+    }
+    return { body };
+  },
+};

@@ -1,0 +1,25 @@
+/** Remove background node: cuts the subject out onto a transparent background (PNG with alpha). */
+import { z } from "zod";
+import { MODEL_FIELD, modelParamSchema } from "./common-fields";
+import type { NodeDefinition } from "./types";
+
+export const removeBackgroundParamsSchema = z.object({ model: modelParamSchema });
+export type RemoveBackgroundParams = z.infer<typeof removeBackgroundParamsSchema>;
+
+export const removeBackgroundNode: NodeDefinition<RemoveBackgroundParams> = {
+  type: "removeBackground",
+  label: "Remove background",
+  description: "Makes the background transparent, keeping the subject.",
+  category: "edit",
+  role: "model",
+  inputs: [{ name: "image", type: "image", label: "Image", required: true }],
+  outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  paramsSchema: removeBackgroundParamsSchema,
+  defaults: removeBackgroundParamsSchema.parse({}),
+  fields: [MODEL_FIELD],
+  capability: () => "background-removal",
+  buildRequest({ image }) {
+    if (!image) throw new Error("removeBackground: image is required");
+    return { body: { image: image.remoteId } };
+  },
+};

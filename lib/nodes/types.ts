@@ -1,0 +1,121 @@
+/**
+ * What every node kind declares (STYLE.md, "Examples to follow" §1): ports, a zod parameter
+ * schema with defaults, inspector fields, run-time readiness checks and, for model nodes,
+ * how parameters + inputs become a provider request. The canvas, the inspector, the server
+ * validator and the executor all read these definitions; nothing else switches on `type`.
+ *
+ * Pure module: zod only.
+ */
+import type { z } from "zod";
+import type { PortSpec } from "../graph/ports";
+import type { Capability } from "../providers/types";
+
+export const NODE_TYPES = [
+  "prompt",
+  "imageInput",
+  "generation",
+  "retouch",
+  "expand",
+  "upscale",
+  "removeBackground",
+  "output",
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/**
+ * How a node executes:
+ * - `source`: produces its outputs from its own parameters (Prompt, Image input);
+ * - `model`: calls a provider once per input image (Generation, Retouch, Expand, Upscale, Remove background);
+ * - `sink`: collects its inputs as run outputs (Output).
+ */
+export type NodeRole = "source" | "model" | "sink";
+
+/** A form field the inspector renders for one parameter. */
+export type FieldSpec =
+  | { name: string; label: string; kind: "text" | "textarea"; placeholder?: string; help?: string }
+  | { name: string; label: string; kind: "select"; options: ReadonlyArray<{ value: string; label: string }>; help?: string }
+  | {
+      name: string;
+      label: string;
+      kind: "number";
+      min?: number;
+      max?: number;
+      step?: number;
+      /** Empty input means null ("automatic"). */
+      nullable?: boolean;
+      unit?: "px";
+      placeholder?: string;
+      help?: string;
+    }
+  | { name: string; label: string; kind: "slider"; min: number; max: number; step: number; help?: string }
+  | { name: string; label: string; kind: "seed"; help?: string }
+  | { name: string; label: string; kind: "model"; help?: string }
+  | { name: string; label: string; kind: "asset"; help?: string }
+  | { name: string; label: string; kind: "mask"; help?: string };
+
+/** A problem that keeps a node from running, naming the port or field at fault. */
+export interface NodeIssue {
+  code: "missing_input" | "missing_parameter" | "invalid_parameter";
+  message: string;
+  /** Input port name, when the issue is about a port. */
+  port?: string;
+  /** Parameter name, when the issue is about a parameter. */
+  field?: string;
+}
+
+/** An image flowing along an edge: a studio asset. */
+export interface ImageRef {
+  assetId: string;
+  url: string;
+  /** Pixels. */
+  width: number;
+  /** Pixels. */
+  height: number;
+}
+
+/** An image input already uploaded to the provider. */
+export interface ProviderImage extends ImageRef {
+  /** The provider's id for the same bytes (Scenario asset id, or the local engine's). */
+  remoteId: string;
+}
+
+export interface BuildRequestContext<P> {
+  params: P;
+  /** Prompt text: from a connected Prompt node when there is one, else the node's own `prompt` parameter. */
+  prompt: string;
+  /** The one image this request processes (model nodes run once per image on their `image` port). */
+  image?: ProviderImage;
+  /** The mask, from the `mask` port or the painted mask asset. */
+  mask?: ProviderImage;
+  /** Seed resolved by the engine (a random one when the parameter is empty). */
+  seed: number;
+}
+
+/** The provider body for one request (Scenario field names; images as remote ids). */
+export interface RequestDraft {
+  body: Record<string, unknown>;
+}
+
+export interface NodeDefinition<P extends Record<string, unknown> = Record<string, unknown>> {
+  type: NodeType;
+  label: string;
+  description: string;
+  category: "input" | "generate" | "edit" | "output";
+  role: NodeRole;
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  /** Parses `node.data` into parameters, filling defaults; refuses values out of range. */
+  paramsSchema: z.ZodType<P, unknown>;
+  defaults: P;
+  fields: readonly FieldSpec[];
+  /** Input ports that a parameter may stand in for (`mask` ← `maskAssetId`). */
+  assetParamForPort?: Readonly<Record<string, keyof P & string>>;
+  /** Checks that only apply when running (a missing prompt, mask or upload), beyond required ports. */
+  checkReady?(params: P, connectedInputs: ReadonlySet<string>): NodeIssue[];
+  /** Model nodes: the capability asked of the provider, given which inputs are connected. */
+  capability?(params: P, connectedInputs: ReadonlySet<string>): Capability;
+  /** Model nodes: whether the node produces a new random result each time when no seed is given. */
+  usesSeed?: boolean;
+  /** Model nodes: the provider body for one input image. */
+  buildRequest?(ctx: BuildRequestContext<P>): RequestDraft;
+}

@@ -1,0 +1,26 @@
+/**
+ * Cancels a run. A run executing in this process is aborted (its node runs end `canceled`,
+ * running provider jobs are asked to cancel); a queued run no process is executing is marked
+ * canceled directly. A finished run is left as it is.
+ */
+import { updateNodeRun, updateRun } from "../db/repositories/runs";
+import { TERMINAL_RUN_STATUSES, type RunStatus } from "../engine/types";
+import type { ServerContext } from "../server/context";
+import { getRunDto } from "./get-run";
+
+/** @returns the run after the request (it may still be finishing its cancellation). @throws AppError 404. */
+export async function cancelRun(ctx: ServerContext, runId: string) {
+  const run = await getRunDto(ctx, runId);
+  if (TERMINAL_RUN_STATUSES.has(run.status as RunStatus)) return run;
+  if (ctx.queue.cancel(runId)) {
+    await ctx.queue.whenRunEnds(runId, 5_000);
+  } else {
+    const now = new Date();
+    for (const node of run.nodes) {
+      if (node.status === "queued" || node.status === "running") await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
+    }
+    await updateRun(ctx.db, runId, { status: "canceled", error: "Canceled by the user", finishedAt: now });
+    ctx.events.emit(runId);
+  }
+  return getRunDto(ctx, runId);
+}

@@ -1,0 +1,42 @@
+/**
+ * Executes one queued (or resumed) run: loads the workflow version it points at, validates
+ * it, and drives the engine with the database-backed stores and the configured provider.
+ */
+import { getRunWithNodes, updateRun } from "../db/repositories/runs";
+import { createStudioAssetStore } from "../assets/studio-asset-store";
+import { executeRun } from "../engine/executor";
+import { validateGraph } from "../graph/validate";
+import type { ServerContext } from "../server/context";
+import { createPrismaExecutionStore } from "./prisma-execution-store";
+
+export interface RunJobOptions {
+  force?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** Runs `runId` to a terminal status; a run that cannot start ends `failed` with the reason. */
+export async function executeRunJob(ctx: ServerContext, runId: string, options: RunJobOptions = {}): Promise<void> {
+  const run = await getRunWithNodes(ctx.db, runId);
+  if (!run || ["succeeded", "failed", "canceled"].includes(run.status)) return;
+  const graph = run.workflowVersion?.graph;
+  const validation = validateGraph(graph, "run");
+  if (!validation.ok) {
+    await updateRun(ctx.db, runId, {
+      status: "failed",
+      error: `The saved graph cannot run: ${validation.issues.map((i) => i.message).join("; ")}`,
+      finishedAt: new Date(),
+    });
+    ctx.events.emit(runId);
+    return;
+  }
+  await executeRun({
+    runId,
+    plan: validation.plan!,
+    provider: ctx.provider,
+    store: createPrismaExecutionStore(ctx),
+    assets: createStudioAssetStore(ctx),
+    force: new Set(options.force ?? []),
+    signal: options.signal,
+    concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),
+  });
+}

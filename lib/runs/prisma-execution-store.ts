@@ -1,0 +1,58 @@
+/**
+ * The engine's ExecutionStore over the database: every run and node-run transition is
+ * written through the runs repository, then announced on the event bus (which feeds the
+ * SSE stream). Cached outputs are only reused while all of their assets still exist.
+ */
+import { getAssetsByIds } from "../db/repositories/assets";
+import { findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
+import type { ExecutionStore, NodeRunState } from "../engine/types";
+import type { ImageRef } from "../nodes/types";
+import type { ServerContext } from "../server/context";
+
+type NodeRunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>["nodeRuns"][number];
+
+export function toNodeRunState(row: NodeRunRow): NodeRunState {
+  return {
+    nodeId: row.nodeId,
+    nodeType: row.nodeType,
+    status: row.status as NodeRunState["status"],
+    progress: row.progress,
+    cached: row.cached,
+    cacheKey: row.cacheKey,
+    model: row.model,
+    modelReason: row.modelReason,
+    request: (row.request as Record<string, unknown> | null) ?? null,
+    providerJobIds: (row.providerJobIds as string[] | null) ?? [],
+    outputs: (row.outputs as ImageRef[] | null) ?? [],
+    error: row.error,
+    attempts: row.attempts,
+    credits: row.credits,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+export function createPrismaExecutionStore(ctx: ServerContext): ExecutionStore {
+  return {
+    async loadNodeRuns(runId) {
+      const run = await getRunWithNodes(ctx.db, runId);
+      return run ? run.nodeRuns.map(toNodeRunState) : [];
+    },
+    async updateRun(runId, patch) {
+      await updateRun(ctx.db, runId, patch);
+      ctx.events.emit(runId);
+    },
+    async updateNodeRun(runId, nodeId, patch) {
+      await updateNodeRun(ctx.db, runId, nodeId, patch);
+      ctx.events.emit(runId);
+    },
+    async findCachedOutputs(cacheKey) {
+      const row = await findCachedNodeRun(ctx.db, cacheKey);
+      if (!row) return null;
+      const outputs = (row.outputs as ImageRef[] | null) ?? [];
+      if (outputs.length === 0) return null;
+      const existing = await getAssetsByIds(ctx.db, outputs.map((o) => o.assetId));
+      return existing.length === new Set(outputs.map((o) => o.assetId)).size ? outputs : null;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The JSON shape of a run in API responses and SSE messages:
+ * `{ id, workflowId, workflowVersion, status, error, createdAt, startedAt, finishedAt, credits,
+ *    nodes: [{ nodeId, nodeType, status, progress, cached, model, modelReason, error, credits,
+ *              attempts, startedAt, finishedAt, outputs: [{ assetId, url, width, height }] }],
+ *    outputs: [{ nodeId, label, assetId, url, width, height }] }`.
+ * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
+ */
+import type { getRunWithNodes } from "../db/repositories/runs";
+import type { RunOutput } from "../engine/types";
+import { toNodeRunState } from "./prisma-execution-store";
+
+type RunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function toRunDto(run: RunRow) {
+  return {
+    id: run.id,
+    workflowId: run.workflowId,
+    workflowVersion: run.workflowVersion?.version ?? null,
+    status: run.status,
+    error: run.error,
+    createdAt: iso(run.createdAt),
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    credits: run.credits,
+    nodes: run.nodeRuns.map((row) => {
+      const node = toNodeRunState(row);
+      return {
+        nodeId: node.nodeId,
+        nodeType: node.nodeType,
+        status: node.status,
+        progress: node.progress,
+        cached: node.cached,
+        model: node.model,
+        modelReason: node.modelReason,
+        error: node.error,
+        credits: node.credits,
+        attempts: node.attempts,
+        startedAt: iso(node.startedAt),
+        finishedAt: iso(node.finishedAt),
+        outputs: node.outputs,
+      };
+    }),
+    outputs: (run.outputs as RunOutput[] | null) ?? [],
+  };
+}
+
+export type RunDto = ReturnType<typeof toRunDto>;
