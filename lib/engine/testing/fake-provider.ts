@@ -1,0 +1,142 @@
+/**
+ * A scripted provider for engine tests and the benchmark (after ComfyUI's test-only node
+ * pack): jobs finish after `latencyMs` (0 = at once, pushed through `waitForJob`), outputs
+ * are tiny solid PNGs of the size the request asks for, and tests can make chosen jobs fail.
+ * Records every submitted request. Not a stand-in for the offline engine's image operations.
+ */
+import { EventEmitter } from "node:events";
+import sharp from "sharp";
+import type { ModelRequest, Provider, ProviderJob, SubmittedJob } from "../../providers/types";
+import { ProviderError } from "../../providers/types";
+
+export interface FakeProviderOptions {
+  /** Job duration in milliseconds, or a function of the request. */
+  latencyMs?: number | ((request: ModelRequest) => number);
+  /** Returns a failure message for requests that should end `failed`. */
+  failWhen?: (request: ModelRequest) => string | null;
+  /** Credits (CU) each job reports. */
+  creditsPerJob?: number;
+}
+
+interface FakeJob extends ProviderJob {
+  request: ModelRequest;
+}
+
+const TINY_PNG = sharp({ create: { width: 4, height: 4, channels: 3, background: "#808080" } }).png().toBuffer();
+
+export class FakeProvider implements Provider {
+  readonly id = "fake";
+  readonly label = "Fake provider (tests)";
+  readonly pollIntervalMs = 5;
+  readonly submitted: ModelRequest[] = [];
+  readonly uploads: string[] = [];
+  private readonly jobs = new Map<string, FakeJob>();
+  private readonly blobs = new Map<string, { bytes: Buffer; width: number; height: number }>();
+  private readonly events = new EventEmitter();
+  private counter = 0;
+  private readonly pngBySize = new Map<string, Promise<Buffer>>();
+
+  constructor(private readonly options: FakeProviderOptions = {}) {
+    this.events.setMaxListeners(0);
+  }
+
+  async uploadAsset(input: { bytes: Buffer }): Promise<string> {
+    const id = `fake_asset_${++this.counter}`;
+    const meta = await sharp(input.bytes).metadata();
+    this.blobs.set(id, { bytes: input.bytes, width: meta.width ?? 1, height: meta.height ?? 1 });
+    this.uploads.push(id);
+    return id;
+  }
+
+  async submit(request: ModelRequest): Promise<SubmittedJob> {
+    if (request.body.image && !this.blobs.has(String(request.body.image))) {
+      throw new ProviderError(`body.image: unknown asset ${String(request.body.image)}`, { status: 400 });
+    }
+    this.submitted.push(request);
+    const jobId = `fake_job_${++this.counter}`;
+    const job: FakeJob = { jobId, status: "pending", progress: 0, assetIds: [], request };
+    this.jobs.set(jobId, job);
+    const latency = typeof this.options.latencyMs === "function" ? this.options.latencyMs(request) : this.options.latencyMs ?? 0;
+    if (latency <= 0) await this.finish(job);
+    else setTimeout(() => void this.finish(job), latency);
+    return { jobId, creditsCost: this.options.creditsPerJob ?? 5 };
+  }
+
+  private async finish(job: FakeJob): Promise<void> {
+    const failure = this.options.failWhen?.(job.request) ?? null;
+    if (failure) {
+      Object.assign(job, { status: "failed", error: failure, progress: 1 });
+    } else {
+      const { width, height } = this.outputSize(job.request);
+      const count = Number(job.request.body.numOutputs ?? 1);
+      for (let i = 0; i < count; i++) {
+        const id = `fake_asset_${++this.counter}`;
+        this.blobs.set(id, { bytes: await TINY_PNG, width, height });
+        job.assetIds.push(id);
+      }
+      Object.assign(job, { status: "succeeded", progress: 1 });
+    }
+    this.events.emit(job.jobId, job);
+  }
+
+  /** The size a real model would return: explicit width/height, else the input × upscale factor. */
+  private outputSize(request: ModelRequest): { width: number; height: number } {
+    const input = request.body.image ? this.blobs.get(String(request.body.image)) : undefined;
+    const factor = Number(request.body.upscaleFactor ?? 1);
+    return {
+      width: Number(request.body.width ?? (input ? input.width * factor : 64)),
+      height: Number(request.body.height ?? (input ? input.height * factor : 64)),
+    };
+  }
+
+  async getJob(jobId: string): Promise<ProviderJob> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ProviderError(`job ${jobId} not found`, { status: 404 });
+    return { jobId: job.jobId, status: job.status, progress: job.progress, assetIds: [...job.assetIds], error: job.error };
+  }
+
+  waitForJob(jobId: string, options: { signal?: AbortSignal } = {}): Promise<ProviderJob> {
+    const job = this.jobs.get(jobId);
+    if (!job) return Promise.reject(new ProviderError(`job ${jobId} not found`, { status: 404 }));
+    if (job.status !== "pending") return this.getJob(jobId);
+    return new Promise((resolve, reject) => {
+      const onDone = () => resolve(this.getJob(jobId));
+      this.events.once(jobId, onDone);
+      options.signal?.addEventListener("abort", () => {
+        this.events.off(jobId, onDone);
+        reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
+      }, { once: true });
+    });
+  }
+
+  /** The pixel size the fake asset stands for (its bytes are a 4×4 PNG). */
+  sizeOf(remoteId: string) {
+    const blob = this.blobs.get(remoteId);
+    return blob ? { width: blob.width, height: blob.height } : undefined;
+  }
+
+  async downloadAsset(remoteId: string) {
+    const blob = this.blobs.get(remoteId);
+    if (!blob) throw new ProviderError(`asset ${remoteId} not found`, { status: 404 });
+    // A real PNG of the announced size keeps the studio's width/height checks honest.
+    const key = `${blob.width}x${blob.height}`;
+    let png = this.pngBySize.get(key);
+    if (!png) {
+      png = sharp({ create: { width: blob.width, height: blob.height, channels: 3, background: "#808080" } }).png({ compressionLevel: 1 }).toBuffer();
+      this.pngBySize.set(key, png);
+    }
+    return { bytes: await png, mimeType: "image/png" };
+  }
+
+  async estimateCost() {
+    return { credits: this.options.creditsPerJob ?? 5 };
+  }
+
+  async cancelJob(jobId: string) {
+    const job = this.jobs.get(jobId);
+    if (job && job.status === "pending") {
+      Object.assign(job, { status: "canceled" });
+      this.events.emit(jobId, job);
+    }
+  }
+}

@@ -1,0 +1,449 @@
+/**
+ * A thin typed HTTP client for Scenario's public API (scenario-api-contract.md §1–§4).
+ *
+ * One instance holds one key pair. Every call is retried by `withRetry` (../retry.ts) when it
+ * fails with a retryable ProviderError: HTTP 429 and 5xx (honouring `Retry-After`), network
+ * errors and timeouts. Other 4xx fail at once (api-integration-guide.txt, "Error handling").
+ *
+ * The API secret lives only in a private field and in the `Authorization` header; it is never
+ * logged, never put in an error message, and never sent to the signed asset URLs.
+ */
+import { withRetry } from "../retry";
+import { ProviderError, type ProviderJob } from "../types";
+import { errorFromResponse, extractErrorReason, parseRetryAfter } from "./errors";
+import {
+  assetResponseSchema,
+  dryRunResponseSchema,
+  generateResponseSchema,
+  jobResponseSchema,
+  parseReply,
+  toProviderJob,
+} from "./normalize";
+
+/** Production base URL (contract §1). */
+export const SCENARIO_DEFAULT_BASE_URL = "https://api.cloud.scenario.com/v1";
+/** Default per-request timeout, in milliseconds. */
+export const SCENARIO_DEFAULT_TIMEOUT_MS = 60_000;
+/** HTTP status of a successful dry run (contract §1). */
+export const SCENARIO_DRY_RUN_STATUS = 269;
+
+/** Backoff settings passed to `withRetry` (delays in milliseconds). */
+export interface ScenarioRetryOptions {
+  /** Retries after the first attempt (default 4). */
+  retries?: number;
+  /** First backoff ceiling (default 500 ms), doubled per attempt. */
+  baseDelayMs?: number;
+  /** Backoff cap (default 8000 ms). */
+  maxDelayMs?: number;
+  /** Injected sleep (tests record the delays instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected random source in [0, 1) for the jitter. */
+  random?: () => number;
+  /** A `Retry-After` above this (ms) is not waited for; the error is thrown (withRetry default 60 000). */
+  maxRetryAfterMs?: number;
+}
+
+export interface ScenarioClientOptions {
+  apiKey: string;
+  apiSecret: string;
+  /** Default `https://api.cloud.scenario.com/v1`; a trailing slash is ignored. */
+  baseUrl?: string;
+  /** Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  retry?: ScenarioRetryOptions;
+  /** Per attempt, in milliseconds (default 60 000). A timeout is retryable. */
+  timeoutMs?: number;
+  /** Optional `?projectId=` added to every API call (contract §1). */
+  projectId?: string;
+}
+
+/** Result of `generate`: the job id and the credits the API says it will cost. */
+export interface ScenarioGenerateResult {
+  jobId: string;
+  /** Creative Units (CU) from `creativeUnitsCost`, or null when the reply has none. */
+  creditsCost: number | null;
+}
+
+/** Result of `dryRun`, in Creative Units (CU). */
+export interface ScenarioDryRunResult {
+  credits: number;
+  discount: number;
+  /** `costDetails` with its numeric entries, e.g. `{"custom-generation": 9, "quality-gate": 1.75}`. */
+  details: Record<string, number>;
+}
+
+/** An asset record, reduced (contract §4). */
+export interface ScenarioAsset {
+  id: string;
+  /** Signed URL (keep its query intact), or null while the asset is not ready. */
+  url: string | null;
+  mimeType: string | null;
+  /** Pixels, when the API reports them. */
+  width: number | null;
+  height: number | null;
+}
+
+interface RequestSpec {
+  method: "GET" | "POST";
+  /** Path below the base URL, starting with "/". */
+  path: string;
+  query?: Record<string, string>;
+  json?: unknown;
+  /** Accepted statuses; default any 2xx. */
+  okStatuses?: readonly number[];
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Typed client of the Scenario REST API. Every method throws `ProviderError` (after retries)
+ * with `status` = the HTTP status (null for network errors and timeouts).
+ */
+export class ScenarioClient {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #authorization: string;
+  readonly #secrets: string[];
+  readonly #fetch: typeof globalThis.fetch;
+  readonly #retry: ScenarioRetryOptions;
+  readonly #projectId: string | undefined;
+
+  /**
+   * @param options key pair (required, non-empty), base URL, fetch, backoff and timeout settings.
+   * @throws ProviderError (code `missing_credentials`) when the key or the secret is empty.
+   */
+  constructor(options: ScenarioClientOptions) {
+    if (!options.apiKey || !options.apiSecret) {
+      throw new ProviderError("Scenario API key and secret are required (SCENARIO_API_KEY, SCENARIO_API_SECRET)", {
+        status: null,
+        retryable: false,
+        code: "missing_credentials",
+      });
+    }
+    const token = Buffer.from(`${options.apiKey}:${options.apiSecret}`, "utf8").toString("base64");
+    this.#authorization = `Basic ${token}`;
+    this.#secrets = [options.apiSecret, token].filter((s) => s.length >= 4);
+    this.baseUrl = (options.baseUrl ?? SCENARIO_DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#retry = options.retry ?? {};
+    this.timeoutMs = options.timeoutMs ?? SCENARIO_DEFAULT_TIMEOUT_MS;
+    this.#projectId = options.projectId;
+  }
+
+  /**
+   * Starts a paid generation: `POST /generate/custom/{modelId}` with `body` as JSON (contract §2).
+   *
+   * @param modelId e.g. `model_upscale-v3`.
+   * @param body free-form model inputs (`prompt`, `image` = asset id, `numOutputs`, …).
+   * @returns the job id (`job.jobId`, or `job.id` as on the help pages) and `creativeUnitsCost` in CU.
+   * @throws ProviderError 400 (bad inputs), 404 (`Model … not found`), 401/403, or after retries 429/5xx.
+   */
+  async generate(modelId: string, body: Record<string, unknown>): Promise<ScenarioGenerateResult> {
+    // A paid call is retried only when the API answered 429 or 5xx. After a timeout or a network
+    // error the job may exist already, so resubmitting could bill it twice: fail instead.
+    const spec: RequestSpec = { method: "POST", path: generatePath(modelId), json: body };
+    const reply = await this.#retryCall(() => this.#send(spec).catch((error: unknown) => {
+      if (error instanceof ProviderError && error.status === null && error.retryable) {
+        throw new ProviderError(`${error.message}; not resubmitted, since the job may already exist (check recent jobs before running again)`, {
+          status: null,
+          retryable: false,
+          code: error.code,
+          cause: error,
+        });
+      }
+      throw error;
+    }));
+    const parsed = parseReply(generateResponseSchema, reply.body, "generate", reply.status);
+    const jobId = parsed.job.jobId ?? parsed.job.id;
+    if (!jobId) {
+      throw new ProviderError("Scenario API generate: unexpected reply (job.jobId and job.id are missing)", {
+        status: reply.status,
+        retryable: false,
+        code: "invalid_response",
+      });
+    }
+    return { jobId, creditsCost: parsed.creativeUnitsCost ?? null };
+  }
+
+  /**
+   * Cost preview without running: `POST /generate/custom/{modelId}?dryRun=true` (contract §1).
+   * The API answers HTTP 269 (200 is accepted too). `dryRun` must be a query parameter: in the
+   * body it is ignored and a paid job runs.
+   *
+   * @returns `{credits, discount, details}` in Creative Units (CU).
+   * @throws ProviderError as `generate`; code `unexpected_status` for another 2xx.
+   */
+  async dryRun(modelId: string, body: Record<string, unknown>): Promise<ScenarioDryRunResult> {
+    const reply = await this.#call({
+      method: "POST",
+      path: generatePath(modelId),
+      query: { dryRun: "true" },
+      json: body,
+      okStatuses: [SCENARIO_DRY_RUN_STATUS, 200],
+    });
+    const parsed = parseReply(dryRunResponseSchema, reply.body, "dryRun", reply.status);
+    const details: Record<string, number> = {};
+    for (const [key, value] of Object.entries(parsed.costDetails ?? {})) {
+      if (typeof value === "number" && Number.isFinite(value)) details[key] = value;
+    }
+    return { credits: parsed.creativeUnitsCost, discount: parsed.creativeUnitsDiscount ?? 0, details };
+  }
+
+  /**
+   * Reads a job: `GET /jobs/{jobId}` (contract §3), normalised to a `ProviderJob`
+   * (status mapping in normalize.ts `normaliseJobStatus`; progress 0–1; output ids from
+   * `metadata.assetIds`; `error` from `metadata.error` when failed).
+   *
+   * @throws ProviderError 404 for an unknown job id.
+   */
+  async getJob(jobId: string): Promise<ProviderJob> {
+    const reply = await this.#call({ method: "GET", path: `/jobs/${encodeURIComponent(requireId(jobId, "job id"))}` });
+    return toProviderJob(parseReply(jobResponseSchema, reply.body, "getJob", reply.status), jobId);
+  }
+
+  /**
+   * Best-effort cancel: `POST /jobs/{jobId}/action {"action":"cancel"}` (contract §3).
+   * Scenario refuses most generation cancels with 400 `Cannot cancel this type of job`;
+   * that answer resolves quietly.
+   *
+   * @throws ProviderError for any other failure (e.g. 404 unknown job).
+   */
+  async cancelJob(jobId: string): Promise<void> {
+    try {
+      await this.#call({
+        method: "POST",
+        path: `/jobs/${encodeURIComponent(requireId(jobId, "job id"))}/action`,
+        json: { action: "cancel" },
+      });
+    } catch (error) {
+      if (error instanceof ProviderError && error.status === 400 && /cannot cancel/i.test(error.message)) return;
+      throw error;
+    }
+  }
+
+  /**
+   * Uploads an image: `POST /assets` with JSON `{image: "data:<mime>;base64,…", name}` (contract §4).
+   * Images only; the API documents a limit below 6 MB (multipart uploads are not implemented).
+   *
+   * @param input raw bytes, their MIME type (`image/png`, …) and a file name.
+   * @returns the new asset id (`asset.id`).
+   * @throws ProviderError 400 for a refused image; code `invalid_input` for empty bytes or a non-image MIME type.
+   */
+  async uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
+    if (!input.bytes?.length) {
+      throw new ProviderError("Scenario uploadAsset: no bytes to upload", { status: null, retryable: false, code: "invalid_input" });
+    }
+    if (!/^image\//i.test(input.mimeType)) {
+      throw new ProviderError(`Scenario uploadAsset: only images can be uploaded (got "${input.mimeType}")`, {
+        status: null,
+        retryable: false,
+        code: "invalid_input",
+      });
+    }
+    const image = `data:${input.mimeType};base64,${input.bytes.toString("base64")}`;
+    const reply = await this.#call({ method: "POST", path: "/assets", json: { image, name: input.name || "upload" } });
+    return parseReply(assetResponseSchema, reply.body, "uploadAsset", reply.status).asset.id;
+  }
+
+  /**
+   * Reads an asset: `GET /assets/{assetId}` (contract §4).
+   *
+   * @returns `{id, url, mimeType, width, height}` from `asset.url`, `asset.mimeType` and
+   *   `asset.properties.width/height` (pixels); missing fields are null.
+   * @throws ProviderError 404 for an unknown asset.
+   */
+  async getAsset(assetId: string): Promise<ScenarioAsset> {
+    return this.#retryCall(() => this.#getAssetOnce(assetId));
+  }
+
+  /**
+   * Downloads an asset's bytes: `getAsset`, then `GET` of the signed `asset.url` exactly as given
+   * (query kept intact, no `Authorization` header: the URL carries its own signature).
+   * Each retry asks for a fresh signed URL.
+   *
+   * @returns the bytes and the MIME type (`asset.mimeType`, else the response's Content-Type,
+   *   else sniffed from the bytes).
+   * @throws ProviderError 404 unknown asset; code `asset_not_ready` (retryable) while the asset
+   *   has no URL; `download_failed` with the storage's HTTP status when the signed URL fails.
+   */
+  async downloadAsset(assetId: string): Promise<{ bytes: Buffer; mimeType: string }> {
+    return this.#retryCall(async () => {
+      const asset = await this.#getAssetOnce(assetId);
+      if (!asset.url) {
+        throw new ProviderError(`Scenario asset ${assetId} has no download URL yet`, {
+          status: null,
+          retryable: true,
+          code: "asset_not_ready",
+        });
+      }
+      const url = /^https?:\/\//i.test(asset.url) ? asset.url : new URL(asset.url, `${this.baseUrl}/`).toString();
+      const response = await this.#fetchOnce(url, { method: "GET" }, `download of asset ${assetId}`);
+      if (!response.ok) {
+        const text = await response.text().catch(() => "");
+        const reason = extractErrorReason(safeJson(text)) ?? (response.statusText || "request failed");
+        throw new ProviderError(`Scenario asset download ${response.status}: ${reason}`, {
+          status: response.status,
+          retryable: response.status === 429 || response.status >= 500,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+          code: "download_failed",
+        });
+      }
+      const bytes = Buffer.from(await this.#readBody(response, `download of asset ${assetId}`, (r) => r.arrayBuffer()));
+      const mimeType = asset.mimeType || contentType(response) || sniffImageType(bytes) || "application/octet-stream";
+      return { bytes, mimeType };
+    });
+  }
+
+  async #getAssetOnce(assetId: string): Promise<ScenarioAsset> {
+    const reply = await this.#send({ method: "GET", path: `/assets/${encodeURIComponent(requireId(assetId, "asset id"))}` });
+    const { asset } = parseReply(assetResponseSchema, reply.body, "getAsset", reply.status);
+    return {
+      id: asset.id,
+      url: asset.url || null,
+      mimeType: asset.mimeType || null,
+      width: asset.properties?.width ?? null,
+      height: asset.properties?.height ?? null,
+    };
+  }
+
+  /** One API call with retries. */
+  #call(spec: RequestSpec): Promise<Reply> {
+    return this.#retryCall(() => this.#send(spec));
+  }
+
+  #retryCall<T>(fn: () => Promise<T>): Promise<T> {
+    const { retries, baseDelayMs, maxDelayMs, sleep, random, maxRetryAfterMs } = this.#retry;
+    return withRetry(() => fn(), { retries, baseDelayMs, maxDelayMs, sleep, random, maxRetryAfterMs });
+  }
+
+  /** One attempt of one API call: auth, JSON in and out, error mapping. */
+  async #send(spec: RequestSpec): Promise<Reply> {
+    const url = new URL(`${this.baseUrl}${spec.path}`);
+    for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
+    if (this.#projectId) url.searchParams.set("projectId", this.#projectId);
+
+    const headers: Record<string, string> = { Authorization: this.#authorization, Accept: "application/json" };
+    let body: string | undefined;
+    if (spec.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(spec.json);
+    }
+    const operation = `${spec.method} ${spec.path}`;
+    const response = await this.#fetchOnce(url.toString(), { method: spec.method, headers, body }, operation);
+    const text = await this.#readBody(response, operation, (r) => r.text());
+    const parsed = safeJson(text);
+
+    if (!response.ok) {
+      throw this.#redact(errorFromResponse(response.status, parsed, response.headers.get("retry-after"), response.statusText));
+    }
+    if (spec.okStatuses && !spec.okStatuses.includes(response.status)) {
+      throw new ProviderError(`Scenario API ${operation}: unexpected HTTP ${response.status}`, {
+        status: response.status,
+        retryable: false,
+        code: "unexpected_status",
+      });
+    }
+    if (typeof parsed === "string" && parsed.trim()) {
+      throw new ProviderError(`Scenario API ${operation}: reply is not JSON`, {
+        status: response.status,
+        retryable: false,
+        code: "invalid_response",
+      });
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  /** fetch with the per-attempt timeout; network failures and timeouts become retryable ProviderErrors. */
+  async #fetchOnce(url: string, init: RequestInit, operation: string): Promise<Response> {
+    try {
+      return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw this.#transportError(error, operation);
+    }
+  }
+
+  async #readBody<T>(response: Response, operation: string, read: (r: Response) => Promise<T>): Promise<T> {
+    try {
+      return await read(response);
+    } catch (error) {
+      throw this.#transportError(error, operation);
+    }
+  }
+
+  #transportError(error: unknown, operation: string): ProviderError {
+    const name = (error as { name?: string } | null)?.name;
+    if (name === "TimeoutError" || name === "AbortError") {
+      return new ProviderError(`Scenario API ${operation}: no answer within ${this.timeoutMs} ms`, {
+        status: null,
+        retryable: true,
+        code: "timeout",
+        cause: error,
+      });
+    }
+    return this.#redact(
+      new ProviderError(`Scenario API ${operation}: network error (${describeNetworkError(error)})`, {
+        status: null,
+        retryable: true,
+        code: "network_error",
+        cause: error,
+      }),
+    );
+  }
+
+  /** Belt and braces: strips the secret (and the encoded header) should a message ever contain them. */
+  #redact(error: ProviderError): ProviderError {
+    for (const secret of this.#secrets) {
+      if (error.message.includes(secret)) error.message = error.message.split(secret).join("[redacted]");
+    }
+    return error;
+  }
+}
+
+function generatePath(modelId: string): string {
+  return `/generate/custom/${encodeURIComponent(requireId(modelId, "model id"))}`;
+}
+
+function requireId(id: string, what: string): string {
+  if (typeof id !== "string" || !id.trim()) {
+    throw new ProviderError(`Scenario API: a ${what} is required`, { status: null, retryable: false, code: "invalid_input" });
+  }
+  return id;
+}
+
+function safeJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const detail = cause?.code ?? cause?.message;
+  return detail && !error.message.includes(detail) ? `${error.message}: ${detail}` : error.message;
+}
+
+function contentType(response: Response): string | null {
+  const value = response.headers.get("content-type");
+  const type = value?.split(";")[0]?.trim().toLowerCase();
+  return type && type !== "application/octet-stream" ? type : null;
+}
+
+/** Recognises PNG, JPEG, WebP and GIF signatures. */
+export function sniffImageType(bytes: Buffer): string | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return "image/png";
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (bytes.length >= 12 && bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 8, 12) === "WEBP") {
+    return "image/webp";
+  }
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.toString("ascii", 0, 6))) return "image/gif";
+  return null;
+}
