@@ -22,13 +22,12 @@ export function toWorkflowDto(row: WorkflowRow) {
 }
 
 /** List entry: `{ id, name, version, nodeCount, createdAt, updatedAt }`. */
-export function toWorkflowSummaryDto(row: WorkflowRow) {
-  const nodes = (row.graph as { nodes?: unknown[] } | null)?.nodes;
+export function toWorkflowSummaryDto(row: Omit<WorkflowRow, "graph"> & { nodeCount: number }) {
   return {
     id: row.id,
     name: row.name,
     version: row.version,
-    nodeCount: Array.isArray(nodes) ? nodes.length : 0,
+    nodeCount: row.nodeCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: everything a fresh machine needs to serve the studio on http://localhost:3000
+ * (PORT overrides). Builds when there is no build or a source file is newer than it, applies
+ * the database migrations (embedded PGlite in ./data unless DATABASE_URL is set), then runs
+ * `next start`. The offline engine is used unless SCENARIO_API_KEY and SCENARIO_API_SECRET are set.
+ */
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+function newestSourceTime(entries) {
+  let newest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      if (/(^|\/)(node_modules|\.next|generated|data|__tests__)$/.test(p)) return;
+      for (const name of readdirSync(p)) visit(path.join(p, name));
+    } else if (/\.(tsx?|css|mjs|json|prisma)$/.test(p)) {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  entries.forEach(visit);
+  return newest;
+}
+
+const buildId = ".next/BUILD_ID";
+const stale = !existsSync(buildId) || newestSourceTime(["app", "components", "lib", "public", "prisma", "package.json", "next.config.ts"]) > statSync(buildId).mtimeMs;
+if (stale || process.env.FORCE_BUILD) {
+  console.log("Building the studio (next build)…");
+  run("npm", ["run", "build"]);
+}
+console.log("Applying database migrations…");
+run("npx", ["--no-install", "tsx", "scripts/migrate.ts"]);
+
+const port = process.env.PORT ?? "3000";
+console.log(`Starting the studio on http://localhost:${port}`);
+const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,151 @@
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, fixture, uploadForm, useFreshDataDir } from "./harness";
+
+useFreshDataDir();
+// Each offline job takes 150 ms, so a run can be caught while it is running.
+process.env.LOCAL_ENGINE_LATENCY_MS = "150";
+const upload = await import("@/app/api/assets/route");
+const assetMeta = await import("@/app/api/assets/[id]/route");
+const assetFile = await import("@/app/api/assets/[id]/file/route");
+const workflows = await import("@/app/api/workflows/route");
+const workflowRuns = await import("@/app/api/workflows/[id]/runs/route");
+const runRoute = await import("@/app/api/runs/[id]/route");
+const cancelRoute = await import("@/app/api/runs/[id]/cancel/route");
+const eventsRoute = await import("@/app/api/runs/[id]/events/route");
+const { getServerContext } = await import("@/lib/server/context");
+
+let photoId = "";
+let maskId = "";
+
+beforeAll(async () => {
+  photoId = (await call(upload.POST, { method: "POST", body: uploadForm(fixture("coffee.png"), "coffee.png") })).body.asset.id;
+  // A mask the size of the photo: white square in the middle = regenerate.
+  const mask = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } })
+    .composite([{ input: await sharp({ create: { width: 120, height: 100, channels: 3, background: "#fff" } }).png().toBuffer(), left: 240, top: 150 }])
+    .png()
+    .toBuffer();
+  maskId = (await call(upload.POST, { method: "POST", body: uploadForm(mask, "mask.png") })).body.asset.id;
+}, 60_000);
+
+function editGraph(assetId: string | null = photoId) {
+  return {
+    nodes: [
+      { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } },
+      { id: "retouch", type: "retouch", position: { x: 1, y: 0 }, data: { maskAssetId: maskId, prompt: "latte art" } },
+      { id: "expand", type: "expand", position: { x: 2, y: 0 }, data: { aspectRatio: "16:9" } },
+      { id: "upscale", type: "upscale", position: { x: 3, y: 0 }, data: { factor: 2 } },
+      { id: "out", type: "output", position: { x: 4, y: 0 }, data: { label: "Hero" } },
+    ],
+    edges: [
+      { id: "a", source: "in", sourceHandle: "image", target: "retouch", targetHandle: "image" },
+      { id: "b", source: "retouch", sourceHandle: "image", target: "expand", targetHandle: "image" },
+      { id: "c", source: "expand", sourceHandle: "image", target: "upscale", targetHandle: "image" },
+      { id: "d", source: "upscale", sourceHandle: "image", target: "out", targetHandle: "image" },
+    ],
+  };
+}
+
+async function createWorkflow(graph: unknown) {
+  return (await call(workflows.POST, { method: "POST", json: { name: "Coffee", graph } })).body.workflow;
+}
+
+async function runToEnd(workflowId: string, body: unknown = {}) {
+  const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflowId }, json: body });
+  expect(started.status).toBe(202);
+  expect(started.body.run.status).toBe("queued");
+  await (await getServerContext()).queue.whenIdle();
+  return (await call(runRoute.GET, { params: { id: started.body.run.id } })).body.run;
+}
+
+describe("runs API", () => {
+  it("runs the saved Image input → Retouch → Expand → Upscale → Output graph on the offline engine", async () => {
+    const workflow = await createWorkflow(editGraph());
+    const run = await runToEnd(workflow.id);
+    expect(run.status).toBe("succeeded");
+    expect(run.workflowVersion).toBe(1);
+    expect(run.nodes.map((n: any) => [n.nodeId, n.status])).toEqual([
+      ["in", "succeeded"],
+      ["retouch", "succeeded"],
+      ["expand", "succeeded"],
+      ["upscale", "succeeded"],
+      ["out", "succeeded"],
+    ]);
+    // 600×400 → 16:9 canvas 720×405 → 2x = 1440×810.
+    expect(run.outputs).toHaveLength(1);
+    expect(run.outputs[0]).toMatchObject({ nodeId: "out", label: "Hero", width: 1440, height: 810 });
+    const bytes = (await call(assetFile.GET, { params: { id: run.outputs[0].assetId } })).body as Buffer;
+    const meta = await sharp(bytes).metadata();
+    expect([meta.width, meta.height]).toEqual([1440, 810]);
+    expect(run.nodes.find((n: any) => n.nodeId === "upscale")).toMatchObject({ model: "model_upscale-v3", cached: false });
+
+    const provenance = (await call(assetMeta.GET, { params: { id: run.outputs[0].assetId } })).body.asset.provenance;
+    expect(provenance).toMatchObject({ runId: run.id, nodeId: "upscale", model: "model_upscale-v3", capability: "upscale", provider: "local" });
+
+    const history = await call(workflowRuns.GET, { params: { id: workflow.id } });
+    expect(history.body.runs[0]).toMatchObject({ id: run.id, status: "succeeded" });
+  });
+
+  it("serves the second identical run from the cache, and re-runs a forced node", async () => {
+    const workflow = await createWorkflow(editGraph());
+    const first = await runToEnd(workflow.id);
+    const second = await runToEnd(workflow.id);
+    expect(second.nodes.filter((n: any) => n.cached).map((n: any) => n.nodeId)).toEqual(["retouch", "expand", "upscale"]);
+    expect(second.outputs[0].assetId).toBe(first.outputs[0].assetId);
+    const forced = await runToEnd(workflow.id, { force: ["upscale"] });
+    expect(forced.nodes.find((n: any) => n.nodeId === "upscale").cached).toBe(false);
+    expect(forced.nodes.find((n: any) => n.nodeId === "expand").cached).toBe(true);
+  });
+
+  it("refuses to run a graph that cannot run, naming node and field, and creates no run", async () => {
+    const workflow = await createWorkflow(editGraph(null));
+    const refused = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: {} });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("invalid_graph");
+    expect(refused.body.error.details.issues).toContainEqual(expect.objectContaining({ nodeId: "in", field: "assetId" }));
+    expect((await call(workflowRuns.GET, { params: { id: workflow.id } })).body.runs).toEqual([]);
+  });
+
+  it("fails a node with the engine's message and skips what depends on it", async () => {
+    const graph = editGraph();
+    graph.nodes[2].data = { aspectRatio: null, width: 300, height: 300 } as any; // smaller than the image
+    const workflow = await createWorkflow(graph);
+    const run = await runToEnd(workflow.id);
+    expect(run.status).toBe("failed");
+    const expand = run.nodes.find((n: any) => n.nodeId === "expand");
+    expect(expand.status).toBe("failed");
+    expect(expand.error).toMatch(/width 300 px is smaller than the image \(600 px\)/);
+    expect(run.nodes.find((n: any) => n.nodeId === "upscale").status).toBe("skipped");
+    expect(run.error).toMatch(/^Expand node "expand" failed/);
+  });
+
+  it("streams run snapshots as Server-Sent Events until the run ends", async () => {
+    const workflow = await createWorkflow(editGraph());
+    const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
+    const response = await eventsRoute.GET(new Request("http://localhost/api/runs/x/events"), { params: Promise.resolve({ id: started.body.run.id }) });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const text = await new Response(response.body).text(); // the stream closes after the terminal status
+    const events = text.split("\n\n").filter((chunk) => chunk.startsWith("event: run"));
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    const last = JSON.parse(events.at(-1)!.split("\ndata: ")[1]);
+    expect(last.run.status).toBe("succeeded");
+    expect(last.run.nodes.every((n: any) => n.status === "succeeded")).toBe(true);
+  });
+
+  it("cancels a run and answers 404 for unknown runs and workflows", async () => {
+    const workflow = await createWorkflow(editGraph());
+    const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const canceled = await call(cancelRoute.POST, { method: "POST", params: { id: started.body.run.id } });
+    expect(canceled.status).toBe(200);
+    await (await getServerContext()).queue.whenIdle();
+    const run = (await call(runRoute.GET, { params: { id: started.body.run.id } })).body.run;
+    expect(run.status).toBe("canceled");
+    expect(run.nodes.find((n: any) => n.nodeId === "upscale").status).toBe("canceled");
+    expect(run.outputs).toEqual([]);
+    expect((await call(runRoute.GET, { params: { id: "nope" } })).status).toBe(404);
+    expect((await call(cancelRoute.POST, { method: "POST", params: { id: "nope" } })).status).toBe(404);
+    expect((await call(workflowRuns.POST, { method: "POST", params: { id: "nope" }, json: {} })).status).toBe(404);
+    expect((await call(workflowRuns.GET, { params: { id: "nope" } })).status).toBe(404);
+  });
+});
