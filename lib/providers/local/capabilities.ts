@@ -1,0 +1,197 @@
+/**
+ * What the local engine can run: one description per capability, with the body fields it reads
+ * (Scenario's names, scenario-api-contract.md §2 and §6), how it validates them, its nominal
+ * cost and the operation it runs. The provider only looks capabilities up here.
+ *
+ * Nominal credits: Scenario bills roughly 5 CU per image and 15 CU per Enhance
+ * (scenario-api-contract.md §1, "CU billing", help.scenario.com). The local engine charges
+ * nothing; it reports these figures so that cost previews look like they will online.
+ */
+import { ProviderError } from "../types";
+import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body } from "./body-fields";
+import { expand } from "./operations/expand";
+import { imageToImage } from "./operations/image-to-image";
+import { inpaint } from "./operations/inpaint";
+import { imageSize, MAX_SIDE, type OperationResult } from "./operations/raster";
+import { removeBackground } from "./operations/remove-background";
+import { textToImage } from "./operations/text-to-image";
+import { upscale, type UpscaleFactor, type UpscalePreset } from "./operations/upscale";
+
+/** Nominal credits (CU) per output image and per Enhance (upscale). */
+export const NOMINAL_CREDITS = { image: 5, enhance: 15 } as const;
+
+/** How capabilities reach the provider's assets. */
+export interface AssetAccess {
+  exists(id: string): Promise<boolean>;
+  /** @throws when the asset is unknown. */
+  bytes(id: string): Promise<Buffer>;
+}
+
+export interface LocalCapability {
+  /**
+   * Validates `body` and returns it normalised (defaults and a seed filled in), so a stored job
+   * re-runs identically. Fields the capability does not read are dropped.
+   * @throws ProviderError 400 naming the field.
+   */
+  parse(body: Body, assets: AssetAccess): Promise<Body>;
+  /** Nominal credits for a body (only reads `numOutputs`). @throws ProviderError 400 for a bad numOutputs. */
+  credits(body: Body): number;
+  /** Runs on a body returned by `parse`; one result per output image. */
+  run(body: Body, assets: AssetAccess): Promise<OperationResult[]>;
+}
+
+/** Generation sizes, in pixels. */
+const GENERATION_SIDE = { min: 64, max: 4096, fallback: 1024 };
+const MAX_PROMPT_CHARS = 4000;
+const MAX_SEED = 2 ** 32 - 1;
+
+const readPrompt = (body: Body, required: boolean) => readString(body, "prompt", { required, fallback: "", maxLength: MAX_PROMPT_CHARS });
+const readNumOutputs = (body: Body) => readNumber(body, "numOutputs", { min: 1, max: 4, integer: true, fallback: 1 });
+/** Scenario picks a random seed when none is given; so do we, once, at submit time. */
+const readSeed = (body: Body) =>
+  readNumber(body, "seed", { min: 0, max: MAX_SEED, integer: true, fallback: Math.floor(Math.random() * MAX_SEED) });
+const readSide = (body: Body, name: "width" | "height", fallback?: number) =>
+  readNumber(body, name, { min: GENERATION_SIDE.min, max: GENERATION_SIDE.max, integer: true, fallback, unit: "px" });
+const readStrength = (body: Body, fallback: number) => readNumber(body, "strength", { min: 0, max: 1, fallback });
+
+/** Runs `make(seed)` for seeds seed, seed + 1, … (one per output). */
+function perOutput(body: Body, make: (seed: number) => Promise<OperationResult>): Promise<OperationResult[]> {
+  const count = body.numOutputs as number;
+  return Promise.all(Array.from({ length: count }, (_, i) => make((body.seed as number) + i)));
+}
+
+const txt2img: LocalCapability = {
+  async parse(body) {
+    return {
+      prompt: readPrompt(body, true),
+      width: readSide(body, "width", GENERATION_SIDE.fallback),
+      height: readSide(body, "height", GENERATION_SIDE.fallback),
+      numOutputs: readNumOutputs(body),
+      seed: readSeed(body),
+    };
+  },
+  credits: (body) => NOMINAL_CREDITS.image * readNumOutputs(body),
+  run: (body) =>
+    perOutput(body, (seed) =>
+      textToImage({ prompt: body.prompt as string, seed, width: body.width as number, height: body.height as number }),
+    ),
+};
+
+const img2img: LocalCapability = {
+  async parse(body, assets) {
+    const parsed: Body = {
+      image: await readAssetId(body, "image", assets.exists),
+      prompt: readPrompt(body, true),
+      strength: readStrength(body, 0.5),
+      numOutputs: readNumOutputs(body),
+      seed: readSeed(body),
+    };
+    if (body.width != null) parsed.width = readSide(body, "width");
+    if (body.height != null) parsed.height = readSide(body, "height");
+    return parsed;
+  },
+  credits: (body) => NOMINAL_CREDITS.image * readNumOutputs(body),
+  async run(body, assets) {
+    const image = await assets.bytes(body.image as string);
+    return perOutput(body, (seed) =>
+      imageToImage(image, {
+        prompt: body.prompt as string,
+        seed,
+        strength: body.strength as number,
+        width: body.width as number | undefined,
+        height: body.height as number | undefined,
+      }),
+    );
+  },
+};
+
+const inpaintCapability: LocalCapability = {
+  async parse(body, assets) {
+    return {
+      image: await readAssetId(body, "image", assets.exists),
+      mask: await readAssetId(body, "mask", assets.exists),
+      prompt: readPrompt(body, false),
+      strength: readStrength(body, 1),
+    };
+  },
+  credits: () => NOMINAL_CREDITS.image,
+  async run(body, assets) {
+    const [image, mask] = await Promise.all([assets.bytes(body.image as string), assets.bytes(body.mask as string)]);
+    return [await inpaint(image, mask, { strength: body.strength as number })];
+  },
+};
+
+const outpaint: LocalCapability = {
+  async parse(body, assets) {
+    const image = await readAssetId(body, "image", assets.exists);
+    const size = await imageSize(await assets.bytes(image));
+    const side = (name: "width" | "height") => {
+      const value = readNumber(body, name, { min: 1, max: MAX_SIDE, integer: true, unit: "px" });
+      if (value < size[name]) throw invalidBody(`body.${name} must be ≥ the image ${name} ${size[name]}, got ${value}`);
+      return value;
+    };
+    return { image, width: side("width"), height: side("height"), prompt: readPrompt(body, false) };
+  },
+  credits: () => NOMINAL_CREDITS.image,
+  async run(body, assets) {
+    const image = await assets.bytes(body.image as string);
+    return [await expand(image, { width: body.width as number, height: body.height as number })];
+  },
+};
+
+const upscaleCapability: LocalCapability = {
+  async parse(body, assets) {
+    const image = await readAssetId(body, "image", assets.exists);
+    const upscaleFactor = readChoice<UpscaleFactor>(body, "upscaleFactor", [2, 4], 2);
+    const preset = readChoice<UpscalePreset>(body, "preset", ["precise", "balanced", "creative"], "precise");
+    const size = await imageSize(await assets.bytes(image));
+    if (size.width * upscaleFactor > MAX_SIDE || size.height * upscaleFactor > MAX_SIDE) {
+      throw invalidBody(
+        `body.upscaleFactor ${upscaleFactor} would make the ${size.width}×${size.height} image ` +
+          `${size.width * upscaleFactor}×${size.height * upscaleFactor} px, over the local limit of ${MAX_SIDE} px per side`,
+      );
+    }
+    return { image, upscaleFactor, preset };
+  },
+  credits: () => NOMINAL_CREDITS.enhance,
+  async run(body, assets) {
+    const image = await assets.bytes(body.image as string);
+    return [await upscale(image, { factor: body.upscaleFactor as UpscaleFactor, preset: body.preset as UpscalePreset })];
+  },
+};
+
+const backgroundRemoval: LocalCapability = {
+  async parse(body, assets) {
+    return { image: await readAssetId(body, "image", assets.exists) };
+  },
+  credits: () => NOMINAL_CREDITS.image,
+  async run(body, assets) {
+    return [await removeBackground(await assets.bytes(body.image as string))];
+  },
+};
+
+/** The capabilities the local engine runs, keyed by Scenario capability name. */
+export const LOCAL_CAPABILITIES: Readonly<Record<string, LocalCapability>> = {
+  txt2img,
+  img2img,
+  inpaint: inpaintCapability,
+  outpaint,
+  upscale: upscaleCapability,
+  "background-removal": backgroundRemoval,
+};
+
+/**
+ * The description of `capability`.
+ * @throws ProviderError 400 (code "capability_unavailable") for anything the local engine
+ *   cannot run (img2video, txt2audio, …), telling the user how to switch to Scenario.
+ */
+export function localCapability(capability: string): LocalCapability {
+  const found = Object.hasOwn(LOCAL_CAPABILITIES, capability) ? LOCAL_CAPABILITIES[capability] : undefined;
+  if (!found) {
+    throw new ProviderError(
+      `${capability} is not available offline (local preview engine); set SCENARIO_API_KEY and SCENARIO_API_SECRET to use Scenario`,
+      { status: 400, code: "capability_unavailable" },
+    );
+  }
+  return found;
+}

@@ -1,0 +1,356 @@
+/**
+ * The offline provider (ARCHITECTURE.md, "Providers"): real image operations behind the same
+ * job life cycle as Scenario's API (upload → submit → job id → poll or wait → download),
+ * with optional latency and fault injection for tests.
+ *
+ * Jobs go pending → running (progress 0.25, 0.5, 0.75 when there is latency) → succeeded,
+ * failed or canceled. With `latencyMs` 0 no timer is involved: a job finishes as soon as its
+ * image operation does. With a data folder, assets and job records are files, and a job left
+ * unfinished by a provider that is gone is re-run by the next provider that reads it.
+ *
+ * Pure module: no Next.js, Prisma or React.
+ */
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { abortableSleep, withRetry, type RetryOptions } from "../retry";
+import {
+  ProviderError,
+  type CostEstimate,
+  type DownloadedAsset,
+  type ModelRequest,
+  type Provider,
+  type ProviderJob,
+  type SubmittedJob,
+} from "../types";
+import { AssetStore } from "./asset-store";
+import { invalidBody, type Body } from "./body-fields";
+import { localCapability, type AssetAccess } from "./capabilities";
+import { FaultInjector, type FaultPlan } from "./faults";
+import { newLocalId } from "./ids";
+import { isTerminal, JobStore, type JobRecord } from "./job-store";
+import { isOwnerAlive, registerInstance, unregisterInstance } from "./owner-liveness";
+import { normaliseUpload } from "./upload-format";
+
+export interface LocalProviderOptions {
+  /** Folder for `assets/<id>.<ext>` and `jobs/<id>.json`; without it everything stays in memory. */
+  dataDir?: string;
+  /** Simulated job duration in milliseconds (default 0: no timers at all). */
+  latencyMs?: number | ((request: ModelRequest) => number);
+  /** Scripted submit errors and failing jobs, for tests. */
+  faults?: FaultPlan;
+  /** Backoff for submit retries (see retry.ts); tests pass a tiny `baseDelayMs` or a fake `sleep`. */
+  retry?: Omit<RetryOptions, "signal">;
+}
+
+/** Progress steps reported while a simulated latency elapses. */
+const LATENCY_STEPS = 4;
+
+/**
+ * The offline Provider. Example:
+ * `const provider = new LocalProvider({ dataDir: "data/local-engine" });`
+ * then `uploadAsset` → `submit({ modelId, capability: "upscale", body: { image, upscaleFactor: 2 } })`
+ * → `waitForJob(jobId, {})` → `downloadAsset(job.assetIds[0])`.
+ */
+export class LocalProvider implements Provider {
+  readonly id = "local";
+  readonly label = "Local preview engine";
+  readonly pollIntervalMs = 25;
+
+  private readonly instanceId = randomUUID();
+  private readonly assets: AssetStore;
+  private readonly store: JobStore;
+  private readonly faults: FaultInjector;
+  private readonly latency: LocalProviderOptions["latencyMs"];
+  private readonly retry: Omit<RetryOptions, "signal">;
+  /** Jobs this instance runs or has run. */
+  private readonly jobs = new Map<string, JobRecord>();
+  /** Aborts a running job's work (cancel, close). */
+  private readonly controllers = new Map<string, AbortController>();
+  /** `job:<id>` carries ProviderJob snapshots; `closed` fires once on close(). */
+  private readonly events = new EventEmitter();
+  private closed = false;
+
+  private readonly assetAccess: AssetAccess = {
+    exists: (id) => this.assets.has(id),
+    bytes: async (id) => (await this.requireAsset(id)).bytes,
+  };
+
+  constructor(options: LocalProviderOptions = {}) {
+    this.assets = new AssetStore(options.dataDir);
+    this.store = new JobStore(options.dataDir);
+    this.faults = new FaultInjector(options.faults);
+    this.latency = options.latencyMs;
+    this.retry = options.retry ?? {};
+    this.events.setMaxListeners(0);
+    registerInstance(this.instanceId);
+  }
+
+  /**
+   * Stores an image and returns its `local_asset_…` id. PNG, JPEG and WebP are kept as sent;
+   * other formats sharp reads are converted to PNG.
+   * @throws ProviderError 400 (code "invalid_asset") when the bytes are not a readable image.
+   */
+  async uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
+    const stored = await normaliseUpload(input.bytes, input.name);
+    return this.assets.put(stored.bytes, stored.mimeType);
+  }
+
+  /**
+   * Validates the body for the capability (see capabilities.ts), creates a `local_job_…` job and
+   * starts it. Planned submit faults are thrown per attempt and retried by withRetry.
+   * @returns the job id and the nominal credits.
+   * @throws ProviderError 400 naming the invalid field or the unavailable capability; the last
+   *   injected fault when retries run out.
+   */
+  submit(request: ModelRequest): Promise<SubmittedJob> {
+    return withRetry(() => this.submitOnce(request), this.retry);
+  }
+
+  /**
+   * The job's state.
+   * @throws ProviderError 404 for an unknown id.
+   */
+  async getJob(jobId: string): Promise<ProviderJob> {
+    return toProviderJob(await this.findJob(jobId));
+  }
+
+  /**
+   * Resolves with the job once it is succeeded, failed or canceled. Jobs this instance runs are
+   * followed through events (no polling); jobs another live instance runs are polled every
+   * `pollIntervalMs`.
+   * @throws ProviderError 404 for an unknown id; the signal's reason (an AbortError
+   *   DOMException by default) when aborted; ProviderError when the provider is closed.
+   */
+  async waitForJob(
+    jobId: string,
+    options: { signal?: AbortSignal; onProgress?: (progress: number) => void } = {},
+  ): Promise<ProviderJob> {
+    const { signal, onProgress } = options;
+    signal?.throwIfAborted();
+    const first = await this.findJob(jobId);
+    if (isTerminal(first.status)) return toProviderJob(first);
+    if (!this.jobs.has(jobId)) return this.pollUntilDone(jobId, options);
+
+    return new Promise<ProviderJob>((resolve, reject) => {
+      const channel = `job:${jobId}`;
+      const cleanup = () => {
+        this.events.off(channel, onUpdate);
+        this.events.off("closed", onClosed);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      const onUpdate = (job: ProviderJob) => {
+        onProgress?.(job.progress);
+        if (!isTerminal(job.status)) return;
+        cleanup();
+        resolve(job);
+      };
+      const onAbort = () => {
+        cleanup();
+        reject(abortReason(signal));
+      };
+      const onClosed = () => {
+        cleanup();
+        reject(new ProviderError("The local provider was closed while waiting for the job", { code: "closed" }));
+      };
+      this.events.on(channel, onUpdate);
+      this.events.on("closed", onClosed);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      // The signal may have aborted, or the job ended, while findJob was pending.
+      if (signal?.aborted) return onAbort();
+      const current = this.jobs.get(jobId);
+      if (current && isTerminal(current.status)) onUpdate(toProviderJob(current));
+    });
+  }
+
+  /**
+   * Bytes and type of an asset (uploaded or produced).
+   * @throws ProviderError 404 for an unknown id.
+   */
+  async downloadAsset(remoteAssetId: string): Promise<DownloadedAsset> {
+    return this.requireAsset(remoteAssetId);
+  }
+
+  /**
+   * The nominal credits `submit` would report (capabilities.ts, NOMINAL_CREDITS). Asset ids are
+   * not checked, so a preview works before inputs are uploaded.
+   * @throws ProviderError 400 for an unavailable capability or an invalid `numOutputs`.
+   */
+  async estimateCost(request: ModelRequest): Promise<CostEstimate> {
+    return { credits: localCapability(request.capability).credits(requestBody(request)) };
+  }
+
+  /**
+   * Marks an unfinished job canceled and stops its work; no-op for a finished job.
+   * @throws ProviderError 404 for an unknown id; 409 when another live instance runs the job.
+   */
+  async cancelJob(jobId: string): Promise<void> {
+    const record = await this.findJob(jobId);
+    if (isTerminal(record.status)) return;
+    if (!this.jobs.has(jobId)) {
+      throw new ProviderError(`Job ${jobId} is run by another local provider instance`, { status: 409, code: "not_owner" });
+    }
+    this.controllers.get(jobId)?.abort();
+    await this.finish(record, { status: "canceled" });
+  }
+
+  /**
+   * Stops this instance: running jobs are abandoned (their records stay unfinished, so a later
+   * instance on the same data folder re-runs them), waiters reject, submit refuses.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    unregisterInstance(this.instanceId);
+    for (const controller of this.controllers.values()) controller.abort();
+    this.events.emit("closed");
+    await this.store.flush();
+  }
+
+  private async submitOnce(request: ModelRequest): Promise<SubmittedJob> {
+    if (this.closed) throw new ProviderError("The local provider is closed", { code: "closed" });
+    this.faults.throwNextSubmitFault();
+    if (typeof request.modelId !== "string" || request.modelId === "") throw invalidBody("modelId is required");
+    const capability = localCapability(request.capability);
+    const body = await capability.parse(requestBody(request), this.assetAccess);
+    const now = new Date().toISOString();
+    const record: JobRecord = {
+      jobId: newLocalId("job"),
+      request: { modelId: request.modelId, capability: request.capability, body },
+      status: "pending",
+      progress: 0,
+      assetIds: [],
+      creditsCost: capability.credits(body),
+      createdAt: now,
+      updatedAt: now,
+      owner: { pid: process.pid, instanceId: this.instanceId },
+    };
+    this.jobs.set(record.jobId, record);
+    if (this.store.persistent) await this.store.save(record);
+    this.start(record);
+    return { jobId: record.jobId, creditsCost: record.creditsCost };
+  }
+
+  /** Own job, else the persisted record; adopts (and re-runs) one whose owner is gone. */
+  private async findJob(jobId: string): Promise<JobRecord> {
+    const own = this.jobs.get(jobId);
+    if (own) return own;
+    const persisted = await this.store.read(jobId);
+    const ownNow = this.jobs.get(jobId); // adopted by a concurrent call meanwhile
+    if (ownNow) return ownNow;
+    if (!persisted) throw new ProviderError(`Job ${jobId} not found`, { status: 404, code: "not_found" });
+    if (isTerminal(persisted.status) || isOwnerAlive(persisted.owner) || this.closed) return persisted;
+    const adopted: JobRecord = {
+      ...persisted,
+      status: "pending",
+      progress: 0,
+      assetIds: [],
+      error: undefined,
+      owner: { pid: process.pid, instanceId: this.instanceId },
+      updatedAt: new Date().toISOString(),
+    };
+    this.jobs.set(jobId, adopted);
+    this.start(adopted);
+    return adopted;
+  }
+
+  private start(record: JobRecord): void {
+    const controller = new AbortController();
+    this.controllers.set(record.jobId, controller);
+    void this.run(record, controller.signal).finally(() => this.controllers.delete(record.jobId));
+  }
+
+  /** Runs the operation while the simulated latency elapses, then stores the outputs. */
+  private async run(record: JobRecord, signal: AbortSignal): Promise<void> {
+    const { request } = record;
+    const latencyMs = this.latencyFor(request);
+    this.progress(record, { status: "running", progress: 0 });
+    try {
+      const failure = this.faults.jobFailure(request);
+      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess) : null;
+      work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
+      if (latencyMs > 0) {
+        for (let step = 1; step <= LATENCY_STEPS; step++) {
+          await abortableSleep(latencyMs / LATENCY_STEPS, signal);
+          if (step < LATENCY_STEPS) this.progress(record, { progress: step / LATENCY_STEPS });
+        }
+      }
+      const outputs = work ? await work : [];
+      if (signal.aborted) return;
+      if (failure !== null) return await this.finish(record, { status: "failed", error: failure });
+      const assetIds: string[] = [];
+      for (const output of outputs) assetIds.push(await this.assets.put(output.bytes, "image/png"));
+      if (signal.aborted) return;
+      await this.finish(record, { status: "succeeded", progress: 1, assetIds });
+    } catch (error) {
+      if (signal.aborted) return;
+      await this.finish(record, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** A non-terminal update: applied, persisted in the background, announced. */
+  private progress(record: JobRecord, patch: Partial<JobRecord>): void {
+    Object.assign(record, patch, { updatedAt: new Date().toISOString() });
+    if (this.store.persistent) this.store.save(record).catch(reportPersistError);
+    this.events.emit(`job:${record.jobId}`, toProviderJob(record));
+  }
+
+  /** A terminal update: applied, persisted (awaited, so other instances see it), announced. */
+  private async finish(record: JobRecord, patch: Partial<JobRecord>): Promise<void> {
+    if (isTerminal(record.status)) return;
+    Object.assign(record, patch, { updatedAt: new Date().toISOString() });
+    if (this.store.persistent) await this.store.save(record).catch(reportPersistError);
+    this.events.emit(`job:${record.jobId}`, toProviderJob(record));
+  }
+
+  private latencyFor(request: ModelRequest): number {
+    const value = typeof this.latency === "function" ? this.latency(request) : this.latency;
+    return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+  }
+
+  /** Polls a job another live instance runs; switches to events if this instance adopts it. */
+  private async pollUntilDone(
+    jobId: string,
+    options: { signal?: AbortSignal; onProgress?: (progress: number) => void },
+  ): Promise<ProviderJob> {
+    let last = -1;
+    for (;;) {
+      await abortableSleep(this.pollIntervalMs, options.signal);
+      if (this.jobs.has(jobId)) return this.waitForJob(jobId, options);
+      const job = await this.getJob(jobId);
+      if (job.progress !== last) options.onProgress?.(job.progress);
+      last = job.progress;
+      if (isTerminal(job.status)) return job;
+    }
+  }
+
+  private async requireAsset(id: string): Promise<DownloadedAsset> {
+    const asset = await this.assets.get(id);
+    if (!asset) throw new ProviderError(`Asset ${id} not found`, { status: 404, code: "not_found" });
+    return asset;
+  }
+}
+
+function requestBody(request: ModelRequest): Body {
+  const body: unknown = request.body ?? {};
+  if (typeof body !== "object" || Array.isArray(body)) throw invalidBody("body must be an object");
+  return body as Body;
+}
+
+function toProviderJob(record: JobRecord): ProviderJob {
+  const job: ProviderJob = {
+    jobId: record.jobId,
+    status: record.status,
+    progress: record.progress,
+    assetIds: [...record.assetIds],
+  };
+  if (record.error !== undefined) job.error = record.error;
+  return job;
+}
+
+function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException("The operation was aborted", "AbortError");
+}
+
+function reportPersistError(error: unknown): void {
+  console.warn("[local provider] could not persist a job record:", error);
+}

@@ -1,0 +1,59 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { laplacianEnergy, pixels, readSample } from "../__fixtures__/sample-images";
+import { upscale } from "./upscale";
+
+describe("upscale", () => {
+  const coffee = readSample("coffee.png");
+
+  it("doubles both sides at factor 2 and quadruples them at factor 4", async () => {
+    const twice = await upscale(coffee, { factor: 2, preset: "precise" });
+    expect([twice.width, twice.height]).toEqual([1200, 800]);
+    const meta2 = await sharp(twice.bytes).metadata();
+    expect([meta2.format, meta2.width, meta2.height]).toEqual(["png", 1200, 800]);
+
+    const four = await upscale(readSample("chelsea.png"), { factor: 4, preset: "balanced" });
+    const meta4 = await sharp(four.bytes).metadata();
+    expect([meta4.width, meta4.height]).toEqual([1804, 1200]);
+  });
+
+  it("keeps the picture: scaled back down it matches the input closely", async () => {
+    const original = await pixels(coffee);
+    const meanDiff = (other: Buffer) => {
+      let diff = 0;
+      for (let i = 0; i < original.data.length; i++) diff += Math.abs(original.data[i] - other[i]);
+      return diff / original.data.length;
+    };
+    const up = await upscale(coffee, { factor: 2, preset: "precise" });
+    const back = await sharp(up.bytes).resize(600, 400, { kernel: "lanczos3" }).raw().toBuffer();
+    const unrelated = await sharp(readSample("chelsea.png")).resize(600, 400, { fit: "fill" }).raw().toBuffer();
+    expect(meanDiff(back)).toBeLessThan(5);
+    expect(meanDiff(unrelated)).toBeGreaterThan(30);
+  });
+
+  it("sharpens more from precise to balanced to creative", async () => {
+    const energy: Record<string, number> = {};
+    for (const preset of ["precise", "balanced", "creative"] as const) {
+      energy[preset] = laplacianEnergy(await pixels((await upscale(coffee, { factor: 2, preset })).bytes));
+    }
+    const plain = laplacianEnergy(await pixels(await sharp(coffee).resize(1200, 800, { kernel: "lanczos3" }).png().toBuffer()));
+    expect(energy.precise).toBeGreaterThan(plain);
+    expect(energy.balanced).toBeGreaterThan(energy.precise);
+    expect(energy.creative).toBeGreaterThan(energy.balanced);
+  });
+
+  it("keeps transparency", async () => {
+    const raw = Buffer.alloc(40 * 20 * 4); // right half stays transparent black
+    for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) raw.set([200, 30, 30, 255], (y * 40 + x) * 4);
+    const half = await sharp(raw, { raw: { width: 40, height: 20, channels: 4 } }).png().toBuffer();
+    const up = await pixels((await upscale(half, { factor: 2, preset: "creative" })).bytes);
+    expect(up.channels).toBe(4);
+    expect(up.data[(10 * up.width + 5) * 4 + 3]).toBe(255); // left half opaque
+    expect(up.data[(10 * up.width + 75) * 4 + 3]).toBe(0); // right half transparent
+  });
+
+  it("rejects other factors and presets", async () => {
+    await expect(upscale(coffee, { factor: 3 as 2, preset: "precise" })).rejects.toThrow(RangeError);
+    await expect(upscale(coffee, { factor: 2, preset: "wild" as "precise" })).rejects.toThrow(/preset/);
+  });
+});
