@@ -1,0 +1,297 @@
+/**
+ * Runs and node runs: the execution record the engine writes and the UI reads.
+ *
+ * Restart safety: the engine writes `providerJobIds` of a node run BEFORE it
+ * polls the job, so that after a restart `findUnfinishedRuns` gives back the job
+ * ids to resume polling instead of submitting (and billing) them again.
+ */
+import type { NodeRun as NodeRunRow, Prisma, Run as RunRow } from "../generated/client";
+import { RecordNotFoundError, toJsonInput, toRequiredJsonInput, type DbClient } from "../types";
+import { toGraph, type WorkflowGraphJson } from "./workflows";
+
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const NODE_RUN_STATUSES = ["queued", "running", "succeeded", "failed", "skipped", "canceled"] as const;
+export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
+
+/** Statuses after which a run no longer changes. */
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "canceled"];
+
+export interface RunRecord {
+  id: string;
+  workflowId: string;
+  workflowVersionId: string;
+  /** The version snapshot the run executes (its number; the graph only in `RunWithNodes`). */
+  workflowVersion: { id: string; version: number };
+  status: RunStatus;
+  error: string | null;
+  /** What the run produced (JSON; shape chosen by the engine), or null until it ends. */
+  outputs: unknown;
+  /** Total cost in credits (CU), or null when unknown. */
+  credits: number | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface NodeRunRecord {
+  id: string;
+  runId: string;
+  nodeId: string;
+  nodeType: string;
+  /** Index in the node order given to `createRun`. */
+  position: number;
+  status: NodeRunStatus;
+  /** 0 to 1. */
+  progress: number;
+  /** True when the outputs were reused from an earlier node run (output cache). */
+  cached: boolean;
+  cacheKey: string | null;
+  /** Model id used, after resolving "Auto". */
+  model: string | null;
+  /** Why the resolver chose `model`. */
+  modelReason: string | null;
+  /** Request parameters sent to the provider (JSON), or null. */
+  request: unknown;
+  /** Provider job ids, in submission order. */
+  providerJobIds: string[];
+  /** Outputs (JSON array; the engine stores image refs with studio asset ids). */
+  outputs: unknown[];
+  error: string | null;
+  attempts: number;
+  /** Cost in credits (CU), or null when unknown. */
+  credits: number | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface RunWithNodes extends RunRecord {
+  /** The version snapshot the run executes, with its graph. */
+  workflowVersion: { id: string; version: number; graph: WorkflowGraphJson };
+  /** Ordered by `position`. */
+  nodeRuns: NodeRunRecord[];
+}
+
+/** Fields `updateRun` may change; `undefined` leaves a field as is, `null` clears it. */
+export interface RunPatch {
+  status?: RunStatus;
+  error?: string | null;
+  outputs?: unknown;
+  credits?: number | null;
+  startedAt?: Date | null;
+  finishedAt?: Date | null;
+}
+
+/** Fields `updateNodeRun` may change; `undefined` leaves a field as is, `null` clears a nullable one. */
+export interface NodeRunPatch {
+  status?: NodeRunStatus;
+  progress?: number;
+  cached?: boolean;
+  cacheKey?: string | null;
+  model?: string | null;
+  modelReason?: string | null;
+  request?: unknown;
+  providerJobIds?: readonly string[];
+  outputs?: readonly unknown[];
+  error?: string | null;
+  attempts?: number;
+  credits?: number | null;
+  startedAt?: Date | null;
+  finishedAt?: Date | null;
+}
+
+type RunRowWithVersion = RunRow & { workflowVersion: { id: string; version: number } };
+
+function toRunRecord(row: RunRowWithVersion): RunRecord {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    workflowVersionId: row.workflowVersionId,
+    workflowVersion: { id: row.workflowVersion.id, version: row.workflowVersion.version },
+    status: row.status as RunStatus,
+    error: row.error,
+    outputs: row.outputs,
+    credits: row.credits,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+function toNodeRunRecord(row: NodeRunRow): NodeRunRecord {
+  return {
+    id: row.id,
+    runId: row.runId,
+    nodeId: row.nodeId,
+    nodeType: row.nodeType,
+    position: row.position,
+    status: row.status as NodeRunStatus,
+    progress: row.progress,
+    cached: row.cached,
+    cacheKey: row.cacheKey,
+    model: row.model,
+    modelReason: row.modelReason,
+    request: row.request,
+    providerJobIds: Array.isArray(row.providerJobIds) ? row.providerJobIds.map(String) : [],
+    outputs: Array.isArray(row.outputs) ? row.outputs : [],
+    error: row.error,
+    attempts: row.attempts,
+    credits: row.credits,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toRunWithNodes(
+  row: RunRow & { nodeRuns: NodeRunRow[]; workflowVersion: { id: string; version: number; graph: Prisma.JsonValue } },
+): RunWithNodes {
+  const { id, version, graph } = row.workflowVersion;
+  return {
+    ...toRunRecord(row),
+    workflowVersion: { id, version, graph: toGraph(graph) },
+    nodeRuns: row.nodeRuns.map(toNodeRunRecord),
+  };
+}
+
+const VERSION_NUMBER = { workflowVersion: { select: { id: true, version: true } } } satisfies Prisma.RunInclude;
+
+const WITH_NODES = {
+  workflowVersion: { select: { id: true, version: true, graph: true } },
+  nodeRuns: { orderBy: [{ position: "asc" }, { nodeId: "asc" }] },
+} satisfies Prisma.RunInclude;
+
+/**
+ * Creates a queued run of a workflow version with one queued node run per node,
+ * in one transaction. `nodes` order is kept as `position` (pass a topological order).
+ * @throws Prisma P2003 when the workflow or version does not exist, P2002 when a nodeId repeats.
+ */
+export async function createRun(
+  db: DbClient,
+  input: { workflowId: string; workflowVersionId: string; nodes: readonly { nodeId: string; nodeType: string }[] },
+): Promise<RunWithNodes> {
+  const row = await db.run.create({
+    data: {
+      workflowId: input.workflowId,
+      workflowVersionId: input.workflowVersionId,
+      status: "queued",
+      nodeRuns: {
+        createMany: {
+          data: input.nodes.map((node, position) => ({
+            nodeId: node.nodeId,
+            nodeType: node.nodeType,
+            position,
+            status: "queued",
+          })),
+        },
+      },
+    },
+    include: WITH_NODES,
+  });
+  return toRunWithNodes(row);
+}
+
+/** The run with its version snapshot (graph included) and node runs (ordered by position), or null. */
+export async function getRunWithNodes(db: DbClient, runId: string): Promise<RunWithNodes | null> {
+  const row = await db.run.findUnique({ where: { id: runId }, include: WITH_NODES });
+  return row ? toRunWithNodes(row) : null;
+}
+
+/**
+ * Runs of a workflow (also of a soft-deleted one), newest first, without node runs
+ * (`workflowVersion` gives the version number).
+ * @param options.limit at most this many (default 20, capped at 200).
+ */
+export async function listRunsForWorkflow(
+  db: DbClient,
+  workflowId: string,
+  options: { limit?: number } = {},
+): Promise<RunRecord[]> {
+  const take = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 200);
+  const rows = await db.run.findMany({
+    where: { workflowId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    include: VERSION_NUMBER,
+  });
+  return rows.map(toRunRecord);
+}
+
+/**
+ * Changes fields of a run.
+ * @returns the updated run.
+ * @throws RecordNotFoundError when the run does not exist.
+ */
+export async function updateRun(db: DbClient, runId: string, patch: RunPatch): Promise<RunRecord> {
+  const data: Prisma.RunUpdateManyMutationInput = {
+    status: patch.status,
+    error: patch.error,
+    outputs: toJsonInput(patch.outputs),
+    credits: patch.credits,
+    startedAt: patch.startedAt,
+    finishedAt: patch.finishedAt,
+  };
+  const rows = await db.run.updateManyAndReturn({ where: { id: runId }, data, include: VERSION_NUMBER });
+  if (rows.length === 0) throw new RecordNotFoundError("Run", runId);
+  return toRunRecord(rows[0]);
+}
+
+/**
+ * Changes fields of the node run of `nodeId` in `runId`.
+ * @returns the updated node run.
+ * @throws RecordNotFoundError when there is no such node run.
+ */
+export async function updateNodeRun(
+  db: DbClient,
+  runId: string,
+  nodeId: string,
+  patch: NodeRunPatch,
+): Promise<NodeRunRecord> {
+  const data: Prisma.NodeRunUpdateManyMutationInput = {
+    status: patch.status,
+    progress: patch.progress,
+    cached: patch.cached,
+    cacheKey: patch.cacheKey,
+    model: patch.model,
+    modelReason: patch.modelReason,
+    request: toJsonInput(patch.request),
+    providerJobIds: patch.providerJobIds === undefined ? undefined : toRequiredJsonInput([...patch.providerJobIds]),
+    outputs: patch.outputs === undefined ? undefined : toRequiredJsonInput([...patch.outputs]),
+    error: patch.error,
+    attempts: patch.attempts,
+    credits: patch.credits,
+    startedAt: patch.startedAt,
+    finishedAt: patch.finishedAt,
+  };
+  const rows = await db.nodeRun.updateManyAndReturn({ where: { runId, nodeId }, data });
+  if (rows.length === 0) throw new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`);
+  return toNodeRunRecord(rows[0]);
+}
+
+/**
+ * Runs still queued or running, oldest first, with their node runs: what a
+ * restarted server must resume (node runs with `providerJobIds` resume polling).
+ * Each comes with its version snapshot, graph included.
+ */
+export async function findUnfinishedRuns(db: DbClient): Promise<RunWithNodes[]> {
+  const rows = await db.run.findMany({
+    where: { status: { in: ["queued", "running"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: WITH_NODES,
+  });
+  return rows.map(toRunWithNodes);
+}
+
+/**
+ * Output cache lookup: the most recently finished succeeded node run with this
+ * cache key (its `outputs` can be reused), or null.
+ */
+export async function findCachedNodeRun(db: DbClient, cacheKey: string): Promise<NodeRunRecord | null> {
+  const row = await db.nodeRun.findFirst({
+    where: { cacheKey, status: "succeeded" },
+    orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
+  });
+  return row ? toNodeRunRecord(row) : null;
+}

@@ -1,0 +1,39 @@
+/**
+ * The process-wide asset storage: a local folder at `<DATA_DIR>/assets`
+ * (`DATA_DIR` defaults to `./data`, relative to the cwd).
+ *
+ * Server-only.
+ */
+import path from "node:path";
+import { type AssetStorage, createLocalFolderStorage } from "./local-folder";
+
+export {
+  type AssetStorage,
+  contentKey,
+  createLocalFolderStorage,
+  InvalidStorageKeyError,
+  isValidStorageKey,
+  StorageKeyNotFoundError,
+} from "./local-folder";
+
+const GLOBAL_KEY = Symbol.for("workflow-studio.storage");
+type StorageGlobal = typeof globalThis & { [GLOBAL_KEY]?: { root: string; storage: AssetStorage } };
+
+/** Root folder of the default storage: `<DATA_DIR or ./data>/assets`, absolute. */
+export function defaultStorageRoot(env: Record<string, string | undefined> = process.env): string {
+  return path.join(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || "./data"), "assets");
+}
+
+/**
+ * The default storage (one per process and root; re-created if DATA_DIR changes,
+ * which tests do).
+ */
+export function getStorage(): AssetStorage {
+  const g = globalThis as StorageGlobal;
+  const root = defaultStorageRoot();
+  const cached = g[GLOBAL_KEY];
+  if (cached && cached.root === root) return cached.storage;
+  const storage = createLocalFolderStorage(root);
+  g[GLOBAL_KEY] = { root, storage };
+  return storage;
+}
