@@ -1,0 +1,94 @@
+"use client";
+import { useIsMutating } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEditorStore } from "@/lib/client/editor-store";
+import { useRunViewStore } from "@/lib/client/run-view-store";
+import { useCancelRun } from "@/lib/client/use-cancel-run";
+import { useRun } from "@/lib/client/use-run";
+import { START_RUN_MUTATION_KEY } from "@/lib/client/use-start-run";
+import { toast } from "@/lib/client/toast-store";
+import { errorMessage } from "@/lib/client/api-client";
+import { flushSave } from "@/lib/client/workflow-saver";
+import { EngineBadge } from "../app-header";
+import { Button } from "../ui/button";
+import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, StopIcon, UndoIcon } from "../ui/icons";
+import { Spinner } from "../ui/spinner";
+import { SaveStatus } from "./save-status";
+import { WorkflowNameInput } from "./workflow-name-input";
+
+const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function EditorHeader({ onRun, onReload, reloading }: { onRun: () => void; onReload: () => void; reloading: boolean }) {
+  const router = useRouter();
+  const canUndo = useEditorStore((s) => s.past.length > 0);
+  const canRedo = useEditorStore((s) => s.future.length > 0);
+  const liveRunId = useRunViewStore((s) => s.liveRunId);
+  const panelOpen = useRunViewStore((s) => s.panelOpen);
+  const setPanelOpen = useRunViewStore((s) => s.setPanelOpen);
+  const liveRun = useRun(liveRunId);
+  const starting = useIsMutating({ mutationKey: START_RUN_MUTATION_KEY }) > 0;
+  const cancel = useCancelRun();
+  const mod = isMac() ? "⌘" : "Ctrl";
+  const running = !!liveRunId;
+  const progress = liveRun.data ? liveRun.data.nodes.filter((n) => n.status === "succeeded" || n.status === "skipped").length : 0;
+
+  return (
+    <header className="nokey flex h-12 shrink-0 items-center gap-2 border-b border-line bg-panel px-2.5">
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Back to workflows"
+        title="All workflows"
+        onClick={async () => {
+          await flushSave();
+          router.push("/");
+        }}
+      >
+        <ChevronLeftIcon />
+      </Button>
+      <div className="h-5 w-px bg-line" aria-hidden="true" />
+      <WorkflowNameInput />
+      <SaveStatus onReload={onReload} reloading={reloading} />
+      <div className="flex-1" />
+      <EngineBadge />
+      <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
+      <Button variant="ghost" size="icon" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => useEditorStore.getState().undo()} data-testid="undo">
+        <UndoIcon />
+      </Button>
+      <Button variant="ghost" size="icon" aria-label="Redo" title={`Redo (Shift+${mod}+Z)`} disabled={!canRedo} onClick={() => useEditorStore.getState().redo()} data-testid="redo">
+        <RedoIcon />
+      </Button>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={panelOpen ? "Hide run panel" : "Show run panel"}
+        aria-pressed={panelOpen}
+        title="Run panel"
+        onClick={() => setPanelOpen(!panelOpen)}
+        data-testid="toggle-run-panel"
+      >
+        <PanelBottomIcon />
+      </Button>
+      <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
+      {running && (
+        <Button
+          variant="secondary"
+          data-testid="cancel-run"
+          disabled={cancel.isPending}
+          onClick={() =>
+            cancel.mutate(liveRunId, {
+              onError: (error) => toast.error("Could not cancel the run", errorMessage(error)),
+            })
+          }
+        >
+          {cancel.isPending ? <Spinner size={12} /> : <StopIcon size={12} />}
+          Cancel
+        </Button>
+      )}
+      <Button variant="primary" data-testid="run-button" onClick={onRun} disabled={running || starting} title={`Run the saved workflow (${mod}+Enter)`} aria-keyshortcuts="Control+Enter Meta+Enter">
+        {running || starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
+        {starting ? "Starting…" : running ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}` : "Run"}
+      </Button>
+    </header>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+import { useReactFlow } from "@xyflow/react";
+import { useCallback, useRef, type DragEvent } from "react";
+import { NODE_DEFINITIONS, type AnyNodeDefinition } from "@/lib/nodes";
+import { useEditorStore } from "@/lib/client/editor-store";
+import { CATEGORY_ORDER, NodeChip, categoryTone } from "./node-appearance";
+
+/** The dataTransfer type carrying a node kind from the palette to the canvas. */
+export const NODE_DRAG_TYPE = "application/x-studio-node";
+
+/** Approximate node card size, to centre a clicked-in node on the view. */
+const NODE_SIZE = { width: 248, height: 120 };
+
+const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
+
+/** Node kinds by category: drag one onto the canvas, or click it to drop it in the middle of the view. */
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+  const addNode = useEditorStore((s) => s.addNode);
+  const clicks = useRef(0);
+
+  const addAtCentre = useCallback(
+    (type: string) => {
+      const pane = document.querySelector<HTMLElement>("[data-testid=canvas]");
+      const rect = pane?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+      const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      const nodes = useEditorStore.getState().nodes;
+      // Offset each click-added node a little, and step past any node already at that spot.
+      let x = centre.x - NODE_SIZE.width / 2 + (clicks.current % 6) * 28;
+      let y = centre.y - NODE_SIZE.height / 2 + (clicks.current % 6) * 28;
+      clicks.current++;
+      while (nodes.some((n) => Math.abs(n.position.x - x) < 20 && Math.abs(n.position.y - y) < 20)) {
+        x += 28;
+        y += 28;
+      }
+      addNode(type, { x, y });
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <nav aria-label="Node palette" className="flex w-[232px] shrink-0 flex-col border-r border-line bg-panel">
+      <div className="border-b border-line px-4 py-3">
+        <h2 className="text-[12px] font-semibold tracking-wide text-muted uppercase">Nodes</h2>
+        <p className="mt-0.5 text-[12px] text-faint">Drag onto the canvas or click to add.</p>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 py-2">
+        {CATEGORY_ORDER.map((category) => {
+          const items = definitions.filter((d) => d.category === category);
+          if (items.length === 0) return null;
+          return (
+            <section key={category} className="mb-3" aria-labelledby={`palette-${category}`}>
+              <h3 id={`palette-${category}`} className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-faint uppercase">
+                {categoryTone(category).label}
+              </h3>
+              <ul className="space-y-0.5">
+                {items.map((definition) => (
+                  <li key={definition.type}>
+                    <PaletteItem definition={definition} onAdd={addAtCentre} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      <div className="space-y-1.5 border-t border-line px-4 py-3 text-[11.5px] text-faint">
+        <p className="flex items-center gap-2">
+          <span className="h-2.5 w-2.5 rounded-full bg-port-text" aria-hidden="true" /> text
+          <span className="ml-2 h-2.5 w-2.5 rounded-full bg-port-image" aria-hidden="true" /> image
+        </p>
+        <p>Drop an image file on the canvas to add it as an input.</p>
+      </div>
+    </nav>
+  );
+}
+
+function PaletteItem({ definition, onAdd }: { definition: AnyNodeDefinition; onAdd: (type: string) => void }) {
+  const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
+    event.dataTransfer.setData(NODE_DRAG_TYPE, definition.type);
+    event.dataTransfer.setData("text/plain", definition.type);
+    event.dataTransfer.effectAllowed = "copyMove";
+  };
+  return (
+    <button
+      type="button"
+      draggable
+      onDragStart={onDragStart}
+      onClick={() => onAdd(definition.type)}
+      data-testid={`palette-${definition.type}`}
+      title={definition.description}
+      aria-label={`Add ${definition.label} node`}
+      className="group flex w-full cursor-grab items-center gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent active:cursor-grabbing"
+    >
+      <NodeChip definition={definition} size="sm" />
+      <span className="min-w-0 flex-1">
+        <span className="block truncate text-[13px] font-medium text-fg">{definition.label}</span>
+        <span className="block truncate text-[11.5px] text-faint group-hover:text-muted">{definition.description}</span>
+      </span>
+    </button>
+  );
+}

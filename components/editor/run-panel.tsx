@@ -1,0 +1,295 @@
+"use client";
+import { useState } from "react";
+import { connectedInputPorts } from "@/lib/graph/upstream";
+import { getNodeDefinition } from "@/lib/nodes";
+import { downloadUrl, errorMessage } from "@/lib/client/api-client";
+import { useEditorStore } from "@/lib/client/editor-store";
+import { absoluteTime, credits, duration, relativeTime } from "@/lib/client/format";
+import { useRunViewStore } from "@/lib/client/run-view-store";
+import type { NodeRun, Run, RunSummary } from "@/lib/client/types";
+import { useEngine } from "@/lib/client/use-engine";
+import { useRun } from "@/lib/client/use-run";
+import { useWorkflowRuns } from "@/lib/client/use-workflow-runs";
+import { Button } from "../ui/button";
+import { ChevronDownIcon, ChevronUpIcon, DownloadIcon, ExpandIcon } from "../ui/icons";
+import { Skeleton } from "../ui/skeleton";
+import { Spinner } from "../ui/spinner";
+import { StatusBadge } from "../ui/status-badge";
+import { Lightbox, type LightboxImage } from "./lightbox";
+import { LOCAL_ENGINE_NOTE } from "./studio-node";
+
+/** Bottom drawer: the run on display (status, nodes, outputs) and the run history. */
+export function RunPanel({ workflowId }: { workflowId: string }) {
+  const open = useRunViewStore((s) => s.panelOpen);
+  const setOpen = useRunViewStore((s) => s.setPanelOpen);
+  const viewedRunId = useRunViewStore((s) => s.viewedRunId);
+  const liveRunId = useRunViewStore((s) => s.liveRunId);
+  const view = useRunViewStore((s) => s.view);
+  const run = useRun(viewedRunId);
+  const runs = useWorkflowRuns(workflowId);
+  const latestId = runs.data?.[0]?.id ?? null;
+  const viewingOld = !!viewedRunId && !!latestId && viewedRunId !== latestId && viewedRunId !== liveRunId;
+
+  return (
+    <section aria-label="Runs" data-testid="run-panel" className="nokey flex shrink-0 flex-col border-t border-line bg-panel">
+      <div className="flex h-10 items-center gap-3 px-3">
+        <button
+          type="button"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          aria-controls="run-panel-body"
+          className="flex items-center gap-1.5 rounded px-1.5 py-1 text-[12.5px] font-semibold hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          {open ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
+          Run
+        </button>
+        <RunSummaryLine run={run.data} loading={!!viewedRunId && run.isPending} hasRuns={(runs.data?.length ?? 0) > 0} />
+        <div className="flex-1" />
+        {viewingOld && (
+          <span className="flex items-center gap-2 text-[12px] text-warn">
+            Viewing an earlier run
+            <Button size="sm" variant="ghost" onClick={() => view(liveRunId ?? latestId)}>
+              Back to latest
+            </Button>
+          </span>
+        )}
+      </div>
+      {open && (
+        <div id="run-panel-body" className="flex h-[272px] min-h-0 border-t border-line">
+          <div className="flex min-w-0 flex-1">
+            {!viewedRunId ? (
+              <div className="grid flex-1 place-items-center px-6 text-center text-[12.5px] text-muted">
+                {runs.data && runs.data.length > 0 ? "Pick a run from the history to see its results." : "No runs yet. Press Run (Ctrl/⌘ + Enter) to execute the saved workflow."}
+              </div>
+            ) : run.isPending ? (
+              <div className="flex-1 space-y-2 p-4">
+                <Skeleton className="h-4 w-1/3" />
+                <Skeleton className="h-4 w-1/2" />
+                <Skeleton className="h-4 w-2/5" />
+              </div>
+            ) : run.isError ? (
+              <div role="alert" className="grid flex-1 place-items-center text-[12.5px] text-bad">
+                Could not load this run: {errorMessage(run.error)}
+              </div>
+            ) : (
+              <>
+                <NodeTable run={run.data} />
+                <Outputs run={run.data} />
+              </>
+            )}
+          </div>
+          <RunHistory runs={runs.data} loading={runs.isPending} error={runs.isError ? errorMessage(runs.error) : null} viewedRunId={viewedRunId} onPick={view} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RunSummaryLine({ run, loading, hasRuns }: { run?: Run; loading: boolean; hasRuns: boolean }) {
+  if (loading) return <Spinner size={12} label="Loading run" />;
+  if (!run) return <span className="text-[12px] text-faint">{hasRuns ? "" : "Not run yet"}</span>;
+  const done = run.nodes.filter((n) => n.status === "succeeded").length;
+  return (
+    <div className="flex min-w-0 items-center gap-2.5 text-[12px] text-muted">
+      <span data-testid="run-status" data-status={run.status} data-run-id={run.id}>
+        <StatusBadge status={run.status} />
+      </span>
+      <span className="tabular-nums">
+        {done}/{run.nodes.length} nodes
+      </span>
+      <span className="tabular-nums">{duration(run.startedAt ?? run.createdAt, run.finishedAt)}</span>
+      <span className="tabular-nums">{credits(run.credits)}</span>
+      {run.error && (
+        <span className="truncate text-bad" title={run.error}>
+          {run.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function NodeTable({ run }: { run: Run }) {
+  const nodes = useEditorStore((s) => s.nodes);
+  const select = (id: string) => useEditorStore.getState().onNodesChange(nodes.map((n) => ({ type: "select" as const, id: n.id, selected: n.id === id })));
+  return (
+    <div className="w-[50%] min-w-[400px] overflow-y-auto border-r border-line">
+      <table className="w-full table-fixed text-[12px]" data-testid="run-node-table">
+        <thead className="sticky top-0 z-10 bg-panel text-left text-[11px] tracking-wide text-faint uppercase">
+          <tr>
+            <th className="px-3 py-2 font-medium">Node · model</th>
+            <th className="w-[100px] px-2 py-2 font-medium">Status</th>
+            <th className="w-[64px] px-2 py-2 text-right font-medium">Credits</th>
+            <th className="w-[76px] px-3 py-2 text-right font-medium">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {run.nodes.map((n) => (
+            <NodeRow key={n.nodeId} node={n} exists={nodes.some((x) => x.id === n.nodeId)} onSelect={select} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; onSelect: (id: string) => void }) {
+  const label = getNodeDefinition(node.nodeType)?.label ?? node.nodeType;
+  return (
+    <tr className="border-t border-line align-top" data-testid="run-node-row" data-node-id={node.nodeId} data-status={node.status}>
+      <td className="truncate px-3 py-1.5">
+        {exists ? (
+          <button type="button" onClick={() => onSelect(node.nodeId)} className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+            {label}
+          </button>
+        ) : (
+          <span className="text-faint">{label}</span>
+        )}
+        <span className="block truncate font-mono text-[10.5px] text-faint">{node.nodeId}</span>
+        {node.model && (
+          <span className="block truncate font-mono text-[10.5px] text-muted" title={node.modelReason ? `${node.model} — ${node.modelReason}` : node.model} data-testid="run-node-model">
+            {node.model}
+          </span>
+        )}
+        {node.error && <span className="block text-[11.5px] whitespace-normal text-bad">{node.error}</span>}
+      </td>
+      <td className="px-2 py-1.5">
+        <StatusBadge status={node.status} progress={node.progress} />
+        {node.cached && <span className="mt-0.5 block text-[10.5px] text-faint">cached</span>}
+      </td>
+      <td className="px-2 py-1.5 text-right whitespace-nowrap text-muted tabular-nums">{credits(node.credits)}</td>
+      <td className="px-3 py-1.5 text-right whitespace-nowrap text-muted tabular-nums">{duration(node.startedAt, node.finishedAt)}</td>
+    </tr>
+  );
+}
+
+function Outputs({ run }: { run: Run }) {
+  const [zoomed, setZoomed] = useState<LightboxImage | null>(null);
+  const { data: engine } = useEngine();
+  // The local engine's text-to-image cannot draw the prompt: say so when this run had such a node.
+  const hasTextToImage = useEditorStore((s) =>
+    s.nodes.some((n) => {
+      if (!run.nodes.some((r) => r.nodeId === n.id && r.outputs.length > 0)) return false;
+      const capability = n.type ? getNodeDefinition(n.type)?.capability : undefined;
+      return capability?.(n.data, connectedInputPorts(n.id, s.edges)) === "txt2img";
+    }),
+  );
+  return (
+    <div className="min-w-0 flex-1 overflow-y-auto p-3">
+      <div className="mb-2 flex items-center gap-2">
+        <h3 className="text-[11px] font-medium tracking-wide text-faint uppercase">Outputs</h3>
+        {engine?.id === "local" && hasTextToImage && <span className="text-[11px] text-warn/90">Text-to-image: {LOCAL_ENGINE_NOTE}</span>}
+      </div>
+      {run.outputs.length === 0 ? (
+        <p className="text-[12.5px] text-faint">
+          {run.status === "queued" || run.status === "running" ? "Outputs appear here as Output nodes finish." : "This run produced no outputs. Connect an Output node to collect results."}
+        </p>
+      ) : (
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(112px,1fr))] gap-2.5">
+          {run.outputs.map((output) => (
+            <li key={`${output.nodeId}:${output.assetId}`} className="overflow-hidden rounded-lg border border-line bg-panel-2">
+              <button
+                type="button"
+                onClick={() => setZoomed({ url: output.url, label: output.label, width: output.width, height: output.height })}
+                aria-label={`View ${output.label} full size`}
+                className="group relative block w-full focus-visible:outline-2 focus-visible:outline-accent"
+              >
+                <img src={output.url} alt={output.label} data-testid="run-output" data-asset-id={output.assetId} className="checkerboard h-[132px] w-full object-contain" />
+                <span className="absolute top-1.5 right-1.5 rounded bg-black/60 p-1 opacity-0 transition-opacity group-hover:opacity-100">
+                  <ExpandIcon size={13} />
+                </span>
+              </button>
+              <div className="flex items-center gap-1 px-2 py-1.5">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-[12px] font-medium">{output.label}</p>
+                  <p className="text-[11px] text-faint tabular-nums">
+                    {output.width} × {output.height}
+                  </p>
+                </div>
+                <a
+                  href={downloadUrl(output.url)}
+                  download
+                  data-testid="download-link"
+                  aria-label={`Download ${output.label}`}
+                  title="Download"
+                  className="grid h-7 w-7 place-items-center rounded-md text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+                >
+                  <DownloadIcon size={14} />
+                </a>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Lightbox image={zoomed} onClose={() => setZoomed(null)} />
+    </div>
+  );
+}
+
+function RunHistory({
+  runs,
+  loading,
+  error,
+  viewedRunId,
+  onPick,
+}: {
+  runs?: RunSummary[];
+  loading: boolean;
+  error: string | null;
+  viewedRunId: string | null;
+  onPick: (id: string) => void;
+}) {
+  return (
+    <div className="flex w-[248px] shrink-0 flex-col border-l border-line">
+      <h3 className="px-3 pt-2.5 pb-1.5 text-[11px] font-medium tracking-wide text-faint uppercase">History</h3>
+      <div className="min-h-0 flex-1 overflow-y-auto px-1.5 pb-2">
+        {loading ? (
+          <div className="space-y-1.5 px-1.5">
+            <Skeleton className="h-8" />
+            <Skeleton className="h-8" />
+          </div>
+        ) : error ? (
+          <p role="alert" className="px-1.5 text-[12px] text-bad">
+            {error}
+          </p>
+        ) : !runs?.length ? (
+          <p className="px-1.5 text-[12px] text-faint">No runs yet.</p>
+        ) : (
+          <ul className="space-y-0.5" aria-label="Run history">
+            {runs.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  onClick={() => onPick(r.id)}
+                  aria-current={r.id === viewedRunId ? "true" : undefined}
+                  data-testid="run-history-item"
+                  data-run-id={r.id}
+                  data-status={r.status}
+                  className={`flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[12px] focus-visible:outline-2 focus-visible:outline-accent ${
+                    r.id === viewedRunId ? "bg-panel-3" : "hover:bg-panel-2"
+                  }`}
+                >
+                  <StatusDot status={r.status} />
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate" title={absoluteTime(r.createdAt)}>
+                      {relativeTime(r.createdAt)}
+                    </span>
+                    <span className="block text-[11px] text-faint">
+                      {r.outputs.length} output{r.outputs.length === 1 ? "" : "s"} · {credits(r.credits)}
+                    </span>
+                  </span>
+                  {r.outputs[0] && <img src={r.outputs[0].url} alt="" className="checkerboard h-8 w-8 rounded object-cover" />}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function StatusDot({ status }: { status: RunSummary["status"] }) {
+  const colour =
+    status === "succeeded" ? "bg-ok" : status === "failed" ? "bg-bad" : status === "running" ? "bg-accent animate-pulse" : status === "queued" ? "bg-muted" : "bg-faint";
+  return <span className={`h-2 w-2 shrink-0 rounded-full ${colour}`} aria-label={status} role="img" />;
+}

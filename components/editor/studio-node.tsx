@@ -1,0 +1,247 @@
+"use client";
+/**
+ * The one node component for every kind: label, typed handles (id = port name), status,
+ * progress, outputs, errors and chosen model, all read from the node's definition and the
+ * run on display. Registered for each type in `nodeTypes` (canvas.tsx).
+ */
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
+import type { PortSpec } from "@/lib/graph/ports";
+import { assetFileUrl } from "@/lib/client/api-client";
+import { useEditorStore } from "@/lib/client/editor-store";
+import { stripNodePrefix } from "@/lib/client/field-values";
+import type { StudioNode } from "@/lib/client/graph-doc";
+import type { NodeRun } from "@/lib/client/types";
+import { useAsset } from "@/lib/client/use-asset";
+import { useEngine } from "@/lib/client/use-engine";
+import { useNodeRunState } from "@/lib/client/use-node-run-state";
+import { useUploadStore } from "@/lib/client/upload-store";
+import { StatusBadge } from "../ui/status-badge";
+import { AlertIcon } from "../ui/icons";
+import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
+
+export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
+
+function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNode>) {
+  const definition = getNodeDefinition(type);
+  const run = useNodeRunState(id);
+  const issues = useEditorStore((s) => s.issues[id]);
+  const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? "")));
+  const upload = useUploadStore((s) => s.uploads[id]);
+  const { data: engine } = useEngine();
+
+  if (!definition) {
+    return (
+      <div data-testid={`node-${id}`} data-status="idle" className="rounded-lg border border-bad bg-panel px-3 py-2 text-bad">
+        Unknown node type “{type}”
+      </div>
+    );
+  }
+
+  // Parameters missing from the saved data count as their defaults.
+  const data = { ...definition.defaults, ...stored };
+  const status = run?.status ?? "idle";
+  const issuePorts = new Set((issues ?? []).map((i) => i.port).filter(Boolean));
+  const connectedSet = new Set(connected);
+  const rows = Math.max(definition.inputs.length, definition.outputs.length);
+  const modelField = modelFieldOf(definition);
+  const chosenModel = modelField ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto")) : null;
+  const hasError = status === "failed" || (issues?.length ?? 0) > 0;
+  const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
+
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-status={status}
+      data-node-type={type}
+      data-invalid={issues?.length ? "true" : undefined}
+      className={`w-[248px] rounded-[10px] border bg-panel shadow-lg shadow-black/40 transition-[border-color,box-shadow] ${
+        hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong"
+      } ${selected ? "ring-2 ring-accent/30" : ""}`}
+    >
+      <header className="flex items-center gap-2 px-3 pt-2.5 pb-2">
+        <NodeChip definition={definition} size="sm" />
+        <span className="min-w-0 flex-1 truncate text-[13px] font-semibold">{definition.label}</span>
+        {run && <StatusBadge status={run.status} progress={run.progress} />}
+      </header>
+
+      {(chosenModel || run?.cached) && (
+        <div className="-mt-1 flex items-center gap-1.5 px-3 pb-1.5">
+          {chosenModel && (
+            <p className="min-w-0 flex-1 truncate font-mono text-[10.5px] text-faint" title={run?.modelReason ?? "Model"} data-testid="node-model">
+              {chosenModel}
+            </p>
+          )}
+          {run?.cached && (
+            <span data-testid="cached-pill" title="Reused an earlier identical result: no model call" className="ml-auto shrink-0 rounded-full border border-line-strong px-1.5 text-[10px] leading-4 text-muted">
+              cached
+            </span>
+          )}
+        </div>
+      )}
+
+      {rows > 0 && (
+        <div className="border-t border-line py-1">
+          {Array.from({ length: rows }, (_, i) => (
+            <div key={i} className="relative flex h-6 items-center justify-between gap-2 px-3.5 text-[11.5px]">
+              {definition.inputs[i] ? (
+                <InputPort port={definition.inputs[i]} connected={connectedSet.has(definition.inputs[i].name)} hasIssue={issuePorts.has(definition.inputs[i].name)} />
+              ) : (
+                <span />
+              )}
+              {definition.outputs[i] && <OutputPort port={definition.outputs[i]} />}
+            </div>
+          ))}
+        </div>
+      )}
+
+      {status === "running" && <ProgressBar progress={run?.progress ?? 0} />}
+      {upload?.status === "uploading" && (
+        <div className="px-3 pb-2">
+          <p className="mb-1 text-[11px] text-muted">Uploading {Math.round(upload.progress * 100)}%</p>
+          <ProgressBar progress={upload.progress} inset={false} />
+        </div>
+      )}
+
+      <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+
+      {isTextToImage && engine?.id === "local" && (run?.outputs.length ?? 0) > 0 && (
+        <p className="px-3 pb-2 text-[10.5px] text-warn/90" data-testid="local-engine-note">
+          {LOCAL_ENGINE_NOTE}
+        </p>
+      )}
+
+      {(run?.error || issues?.length || upload?.status === "error") && (
+        <div className="space-y-1 border-t border-bad/30 bg-bad-soft px-3 py-2 text-[11.5px] text-[#ffb0b0]" data-testid="node-error" role="alert">
+          {upload?.status === "error" && <p>{upload.error}</p>}
+          {run?.error && <p>{run.error}</p>}
+          {issues?.map((issue, i) => (
+            <p key={i} className="flex gap-1.5">
+              <AlertIcon size={12} className="mt-0.5 shrink-0" />
+              <span>{stripNodePrefix(issue.message, definition.label, id)}</span>
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function InputPort({ port, connected, hasIssue }: { port: PortSpec; connected: boolean; hasIssue: boolean }) {
+  return (
+    <>
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={port.name}
+        className={`port port-${port.type} ${hasIssue ? "has-issue" : ""}`}
+        title={`${port.label} (${port.type}${port.required ? ", required" : ""})`}
+        aria-label={`${port.label} input, ${port.type}`}
+      />
+      <span className={`truncate ${connected ? "text-fg" : "text-muted"} ${hasIssue ? "!text-bad" : ""}`}>
+        {port.label}
+        {port.required && !connected && <span className="ml-1 text-faint">*</span>}
+      </span>
+    </>
+  );
+}
+
+function OutputPort({ port }: { port: PortSpec }) {
+  return (
+    <>
+      <span className="ml-auto truncate text-muted">{port.label}</span>
+      <Handle
+        type="source"
+        position={Position.Right}
+        id={port.name}
+        className={`port port-${port.type}`}
+        title={`${port.label} (${port.type})`}
+        aria-label={`${port.label} output, ${port.type}`}
+      />
+    </>
+  );
+}
+
+function ProgressBar({ progress, inset = true }: { progress: number; inset?: boolean }) {
+  const known = progress > 0;
+  return (
+    <div className={inset ? "px-3 pb-2" : ""}>
+      <div
+        className="relative h-1 overflow-hidden rounded-full bg-panel-3"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={known ? Math.round(progress * 100) : undefined}
+      >
+        {known ? (
+          <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${Math.min(100, progress * 100)}%` }} />
+        ) : (
+          <div className="progress-indeterminate h-full w-2/5 rounded-full bg-accent" />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Outputs of the run on display; else the uploaded image; else a text parameter's snippet. */
+function NodePreview({ definition, data, run, connected }: { definition: AnyNodeDefinition; data: Record<string, unknown>; run?: NodeRun; connected: ReadonlySet<string> }) {
+  const outputs = run?.outputs ?? [];
+  if (outputs.length > 0) {
+    return (
+      <div className={`grid gap-1 px-2 pb-2 ${outputs.length > 1 ? "grid-cols-2" : "grid-cols-1"}`}>
+        {outputs.slice(0, 4).map((image) => (
+          <img
+            key={image.assetId}
+            src={image.url}
+            alt={`${definition.label} output, ${image.width}×${image.height}`}
+            data-testid="node-output"
+            draggable={false}
+            style={outputs.length === 1 && image.width && image.height ? { aspectRatio: `${image.width} / ${image.height}` } : undefined}
+            className={`checkerboard w-full rounded-md object-contain ${outputs.length > 1 ? "aspect-square" : "max-h-[180px]"}`}
+          />
+        ))}
+      </div>
+    );
+  }
+  const assetField = assetFieldOf(definition);
+  if (assetField) {
+    const assetId = data[assetField.name];
+    if (typeof assetId === "string" && assetId) return <AssetPreview assetId={assetId} />;
+    return (
+      <div className="mx-2 mb-2 rounded-md border border-dashed border-line-strong px-3 py-3 text-center text-[11.5px] text-faint">
+        Drop an image here or upload it in the inspector
+      </div>
+    );
+  }
+  const textField = definition.fields.find((f) => (f.kind === "textarea" || f.kind === "text") && !connected.has(f.name));
+  const text = textField ? data[textField.name] : undefined;
+  if (typeof text === "string" && text.trim()) {
+    return <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p>;
+  }
+  return null;
+}
+
+function AssetPreview({ assetId }: { assetId: string }) {
+  const { data: asset } = useAsset(assetId);
+  return (
+    <figure className="px-2 pb-2">
+      <img
+        src={asset?.url ?? assetFileUrl(assetId)}
+        alt="Uploaded image"
+        data-testid="node-asset"
+        draggable={false}
+        style={asset ? { aspectRatio: `${asset.width} / ${asset.height}` } : undefined}
+        className="checkerboard max-h-[160px] min-h-[60px] w-full rounded-md object-contain"
+      />
+      {asset && (
+        <figcaption className="mt-1 text-[10.5px] text-faint tabular-nums">
+          {asset.width} × {asset.height} px
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+export const StudioNodeComponent = memo(StudioNodeView);

@@ -1,0 +1,99 @@
+/**
+ * Browser-side client of the studio's HTTP API. Every call resolves with the parsed JSON body
+ * or throws an {@link ApiError} carrying the server's `{ error: { code, message, details } }`.
+ */
+import type { GraphIssue } from "@/lib/graph/issues";
+import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { ApiErrorBody, Asset, EngineInfo, Run, RunSummary, Workflow, WorkflowSummary } from "./types";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorBody["error"]["details"];
+
+  constructor(status: number, code: string, message: string, details?: ApiErrorBody["error"]["details"]) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Graph issues sent with a 400 (`details.issues`), or an empty list. */
+  get issues(): GraphIssue[] {
+    return Array.isArray(this.details?.issues) ? this.details.issues : [];
+  }
+}
+
+/** A readable sentence for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function toApiError(status: number, body: unknown, statusText: string): ApiError {
+  const err = (body as Partial<ApiErrorBody> | null)?.error;
+  if (err && typeof err.message === "string") return new ApiError(status, err.code ?? "error", err.message, err.details);
+  return new ApiError(status, "http_error", `Request failed (${status}${statusText ? ` ${statusText}` : ""})`);
+}
+
+async function request<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const { json, ...rest } = init ?? {};
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...rest,
+      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  } catch (error) {
+    throw new ApiError(0, "network_error", `Could not reach the server: ${errorMessage(error)}`);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!response.ok) throw toApiError(response.status, body, response.statusText);
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  getEngine: () => request<EngineInfo>("/api/engine"),
+
+  listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows"),
+  getWorkflow: (id: string) => request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`),
+  createWorkflow: (body: { name: string; graph: WorkflowGraph }) =>
+    request<{ workflow: Workflow }>("/api/workflows", { method: "POST", json: body }),
+  updateWorkflow: (id: string, body: { name?: string; graph: WorkflowGraph; version: number }) =>
+    request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
+  deleteWorkflow: (id: string) => request<void>(`/api/workflows/${enc(id)}`, { method: "DELETE" }),
+
+  startRun: (workflowId: string, force?: string[]) =>
+    request<{ run: { id: string; status: Run["status"] } }>(`/api/workflows/${enc(workflowId)}/runs`, {
+      method: "POST",
+      json: force && force.length > 0 ? { force } : {},
+    }),
+  listRuns: (workflowId: string) => request<{ runs: RunSummary[] }>(`/api/workflows/${enc(workflowId)}/runs`),
+  getRun: (id: string) => request<{ run: Run }>(`/api/runs/${enc(id)}`),
+  cancelRun: (id: string) => request<{ run: Run }>(`/api/runs/${enc(id)}/cancel`, { method: "POST" }),
+
+  getAsset: (id: string) => request<{ asset: Asset }>(`/api/assets/${enc(id)}`),
+};
+
+/** The bytes URL of an asset (the API's `url` shape), for images known only by id. */
+export function assetFileUrl(assetId: string): string {
+  return `/api/assets/${enc(assetId)}/file`;
+}
+
+/** The same URL, answered as an attachment. */
+export function downloadUrl(url: string): string {
+  return `${url}${url.includes("?") ? "&" : "?"}download=1`;
+}

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { useEditorStore } from "./editor-store";
+import { toGraph } from "./graph-doc";
+
+const store = () => useEditorStore.getState();
+
+beforeEach(() => {
+  store().load({ id: "w1", name: "Test", version: 1, updatedAt: "", graph: { nodes: [], edges: [] } });
+});
+
+describe("editor store", () => {
+  it("adds nodes with definition defaults and readable ids", () => {
+    const id = store().addNode("upscale", { x: 0, y: 0 });
+    expect(id).toBe("upscale-1");
+    expect(store().addNode("upscale", { x: 10, y: 0 })).toBe("upscale-2");
+    expect(store().nodes[0].data).toMatchObject({ factor: 2, preset: "balanced", model: "auto" });
+    expect(store().revision).toBe(2);
+  });
+
+  it("does not count selection or in-drag moves as document changes", () => {
+    const id = store().addNode("prompt", { x: 0, y: 0 });
+    const revision = store().revision;
+    store().onNodesChange([{ type: "select", id, selected: false }]);
+    store().markDragStart();
+    store().onNodesChange([{ type: "position", id, position: { x: 50, y: 0 }, dragging: true }]);
+    expect(store().revision).toBe(revision);
+    store().onNodesChange([{ type: "position", id, position: { x: 80, y: 0 }, dragging: false }]);
+    expect(store().revision).toBe(revision + 1);
+    // The whole drag is one undo step.
+    store().undo();
+    expect(store().nodes[0].position).toEqual({ x: 0, y: 0 });
+  });
+
+  it("coalesces typing into one undo step and redoes it", () => {
+    const id = store().addNode("prompt", { x: 0, y: 0 });
+    store().updateNodeData(id, { text: "a" }, "text");
+    store().updateNodeData(id, { text: "ab" }, "text");
+    store().undo();
+    expect(store().nodes[0].data.text).toBe("");
+    store().redo();
+    expect(store().nodes[0].data.text).toBe("ab");
+  });
+
+  it("refuses invalid connections and serialises only the document", () => {
+    const p = store().addNode("prompt", { x: 0, y: 0 });
+    const r = store().addNode("retouch", { x: 300, y: 0 });
+    expect(store().connect({ source: p, sourceHandle: "text", target: r, targetHandle: "mask" })).toBe(false);
+    expect(store().connect({ source: p, sourceHandle: "text", target: r, targetHandle: "prompt" })).toBe(true);
+    const graph = toGraph(store().nodes, store().edges);
+    expect(graph.edges).toEqual([{ id: expect.any(String), source: p, sourceHandle: "text", target: r, targetHandle: "prompt" }]);
+    expect(Object.keys(graph.nodes[0]).sort()).toEqual(["data", "id", "position", "type"]);
+  });
+
+  it("tracks saved revisions", () => {
+    store().addNode("prompt", { x: 0, y: 0 });
+    const { revision } = store();
+    store().markSaved(revision, 2);
+    expect(store().savedRevision).toBe(revision);
+    expect(store().version).toBe(2);
+  });
+});

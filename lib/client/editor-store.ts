@@ -1,0 +1,272 @@
+"use client";
+/**
+ * The editor's document store (zustand, actions beside state, like xyflow's own store).
+ *
+ * The document is the workflow's name, nodes (id, type, position, data = parameters) and
+ * edges. Canvas edits arrive as React Flow changes and go through `applyNodeChanges` /
+ * `applyEdgeChanges`. Each document change bumps `revision`; autosave compares it with
+ * `savedRevision`. Selection, measurement and in-drag positions are applied but are not
+ * document changes, so they neither dirty the workflow nor enter the undo history.
+ *
+ * Undo keeps snapshots of the document with marks (after tldraw's HistoryManager): a drag is
+ * marked at its start and is one step; bursts of edits to one field coalesce into one step.
+ */
+import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from "@xyflow/react";
+import { create } from "zustand";
+import { issuesByNode, type GraphIssue } from "@/lib/graph/issues";
+import { getNodeDefinition } from "@/lib/nodes";
+import { checkConnection } from "./connection-check";
+import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
+import type { Workflow } from "./types";
+
+interface Snapshot {
+  nodes: StudioNode[];
+  edges: StudioEdge[];
+}
+
+const HISTORY_LIMIT = 100;
+
+export interface SaveState {
+  saving: boolean;
+  /** Last save's failure, shown with a retry button. */
+  error: string | null;
+  /** The server holds a newer version (409): never overwrite it silently. */
+  conflict: boolean;
+}
+
+interface EditorState {
+  workflowId: string | null;
+  name: string;
+  /** The server version the document is based on (sent with each PUT). */
+  version: number;
+  nodes: StudioNode[];
+  edges: StudioEdge[];
+  revision: number;
+  savedRevision: number;
+  save: SaveState;
+  past: Snapshot[];
+  future: Snapshot[];
+  lastMark: { key: string; at: number } | null;
+  dragging: boolean;
+  /** Validation issues from the server (save or run), by node id. */
+  issues: Record<string, GraphIssue[]>;
+  /** Issues that name no node (an empty graph…). */
+  graphIssues: GraphIssue[];
+
+  load(workflow: Workflow): void;
+  onNodesChange(changes: NodeChange<StudioNode>[]): void;
+  onEdgesChange(changes: EdgeChange<StudioEdge>[]): void;
+  connect(connection: Connection): boolean;
+  addNode(type: string, position: XYPosition, data?: Record<string, unknown>): string;
+  updateNodeData(nodeId: string, patch: Record<string, unknown>, coalesceKey?: string): void;
+  setName(name: string): void;
+  markDragStart(): void;
+  undo(): void;
+  redo(): void;
+  setSave(patch: Partial<SaveState>): void;
+  markSaved(revision: number, version: number): void;
+  setIssues(issues: readonly GraphIssue[]): void;
+  clearIssues(): void;
+}
+
+function docNode(n: StudioNode): StudioNode {
+  return { id: n.id, type: n.type, position: n.position, data: n.data };
+}
+
+function snapshot(s: Pick<EditorState, "nodes" | "edges">): Snapshot {
+  return { nodes: s.nodes.map(docNode), edges: s.edges.map((e) => ({ ...e, selected: false })) };
+}
+
+/** Puts a snapshot back, keeping the UI fields (selection, measured size) of nodes that still exist. */
+function restore(target: Snapshot, current: readonly StudioNode[]): Snapshot {
+  const byId = new Map(current.map((n) => [n.id, n]));
+  return {
+    nodes: target.nodes.map((n) => {
+      const existing = byId.get(n.id);
+      return existing ? { ...existing, type: n.type, position: n.position, data: n.data } : n;
+    }),
+    edges: target.edges,
+  };
+}
+
+/** Records the document before a change, unless the change continues the previous one (same key, within `windowMs`). */
+function withHistory(s: EditorState, key?: string, windowMs = 1000): Pick<EditorState, "past" | "future" | "lastMark"> {
+  const now = Date.now();
+  if (key && s.lastMark?.key === key && now - s.lastMark.at < windowMs) {
+    return { past: s.past, future: [], lastMark: { key, at: now } };
+  }
+  return { past: [...s.past.slice(-(HISTORY_LIMIT - 1)), snapshot(s)], future: [], lastMark: key ? { key, at: now } : null };
+}
+
+function withoutNodeIssues(issues: Record<string, GraphIssue[]>, nodeIds: readonly string[]): Record<string, GraphIssue[]> {
+  if (!nodeIds.some((id) => issues[id])) return issues;
+  const next = { ...issues };
+  for (const id of nodeIds) delete next[id];
+  return next;
+}
+
+const samePositions = (a: readonly StudioNode[], b: readonly StudioNode[]) =>
+  a.length === b.length && a.every((n, i) => n.id === b[i].id && n.position.x === b[i].position.x && n.position.y === b[i].position.y);
+
+export const useEditorStore = create<EditorState>()((set, get) => ({
+  workflowId: null,
+  name: "",
+  version: 0,
+  nodes: [],
+  edges: [],
+  revision: 0,
+  savedRevision: 0,
+  save: { saving: false, error: null, conflict: false },
+  past: [],
+  future: [],
+  lastMark: null,
+  dragging: false,
+  issues: {},
+  graphIssues: [],
+
+  load(workflow) {
+    const { nodes, edges } = fromGraph(workflow.graph);
+    set({
+      workflowId: workflow.id,
+      name: workflow.name,
+      version: workflow.version,
+      nodes,
+      edges,
+      revision: 0,
+      savedRevision: 0,
+      save: { saving: false, error: null, conflict: false },
+      past: [],
+      future: [],
+      lastMark: null,
+      dragging: false,
+      issues: {},
+      graphIssues: [],
+    });
+  },
+
+  onNodesChange(changes) {
+    const s = get();
+    const nodes = applyNodeChanges(changes, s.nodes);
+    const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
+    const isDoc = changes.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace" || (c.type === "position" && !c.dragging));
+    if (!isDoc) {
+      set({ nodes });
+      return;
+    }
+    const dragEnd = s.dragging && changes.every((c) => c.type === "position" || c.type === "dimensions" || c.type === "select");
+    if (dragEnd) {
+      // The snapshot was taken at drag start; a drag that moved nothing is no step at all.
+      const start = s.past[s.past.length - 1];
+      if (start && samePositions(start.nodes, nodes)) {
+        set({ nodes, dragging: false, past: s.past.slice(0, -1) });
+        return;
+      }
+      set({ nodes, dragging: false, revision: s.revision + 1 });
+      return;
+    }
+    set({
+      nodes,
+      ...withHistory(s, removed.length ? "delete" : undefined, 150),
+      revision: s.revision + 1,
+      issues: withoutNodeIssues(s.issues, removed),
+    });
+  },
+
+  onEdgesChange(changes) {
+    const s = get();
+    const edges = applyEdgeChanges(changes, s.edges);
+    const isDoc = changes.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace");
+    if (!isDoc) {
+      set({ edges });
+      return;
+    }
+    set({ edges, ...withHistory(s, "delete", 150), revision: s.revision + 1 });
+  },
+
+  connect(connection) {
+    const s = get();
+    if (!checkConnection(connection, s.nodes, s.edges).ok) return false;
+    const edge = decorateEdge({ ...connection, id: edgeId(connection) }, s.nodes);
+    set({
+      edges: [...s.edges, edge],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      issues: withoutNodeIssues(s.issues, [connection.target]),
+    });
+    return true;
+  },
+
+  addNode(type, position, data) {
+    const s = get();
+    const definition = getNodeDefinition(type);
+    if (!definition) throw new Error(`Unknown node type "${type}"`);
+    const id = nextNodeId(type, s.nodes);
+    const node: StudioNode = { id, type, position, data: { ...structuredClone(definition.defaults), ...data }, selected: true };
+    set({
+      nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+      edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+    });
+    return id;
+  },
+
+  updateNodeData(nodeId, patch, coalesceKey) {
+    const s = get();
+    if (!s.nodes.some((n) => n.id === nodeId)) return;
+    set({
+      nodes: s.nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, ...patch } } : n)),
+      ...withHistory(s, coalesceKey ? `data:${nodeId}:${coalesceKey}` : undefined),
+      revision: s.revision + 1,
+      issues: withoutNodeIssues(s.issues, [nodeId]),
+    });
+  },
+
+  setName(name) {
+    const s = get();
+    if (name === s.name) return;
+    set({ name, revision: s.revision + 1 });
+  },
+
+  markDragStart() {
+    const s = get();
+    if (s.dragging) return;
+    set({ dragging: true, ...withHistory(s) });
+  },
+
+  undo() {
+    const s = get();
+    const previous = s.past[s.past.length - 1];
+    if (!previous) return;
+    const restored = restore(previous, s.nodes);
+    set({ ...restored, past: s.past.slice(0, -1), future: [snapshot(s), ...s.future], lastMark: null, revision: s.revision + 1 });
+  },
+
+  redo() {
+    const s = get();
+    const next = s.future[0];
+    if (!next) return;
+    const restored = restore(next, s.nodes);
+    set({ ...restored, past: [...s.past, snapshot(s)], future: s.future.slice(1), lastMark: null, revision: s.revision + 1 });
+  },
+
+  setSave(patch) {
+    set({ save: { ...get().save, ...patch } });
+  },
+
+  markSaved(revision, version) {
+    set({ savedRevision: revision, version, save: { saving: false, error: null, conflict: false } });
+  },
+
+  setIssues(issues) {
+    set({ issues: issuesByNode(issues), graphIssues: issues.filter((i) => !i.nodeId) });
+  },
+
+  clearIssues() {
+    set({ issues: {}, graphIssues: [] });
+  },
+}));
+
+/** True while the document has changes the server does not have. */
+export const selectDirty = (s: Pick<EditorState, "revision" | "savedRevision">) => s.revision !== s.savedRevision;

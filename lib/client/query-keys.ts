@@ -1,0 +1,10 @@
+/** react-query keys, in one place so mutations invalidate exactly what they change. */
+export const queryKeys = {
+  engine: ["engine"] as const,
+  workflows: ["workflows"] as const,
+  workflow: (id: string) => ["workflow", id] as const,
+  workflowRuns: (workflowId: string) => ["workflow", workflowId, "runs"] as const,
+  run: (id: string) => ["run", id] as const,
+  asset: (id: string) => ["asset", id] as const,
+  latestNodeOutput: (workflowId: string, nodeId: string) => ["workflow", workflowId, "latest-output", nodeId] as const,
+};

@@ -1,0 +1,49 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, errorMessage } from "./api-client";
+import { useEditorStore } from "./editor-store";
+import { queryKeys } from "./query-keys";
+import { useRunViewStore } from "./run-view-store";
+import { toast } from "./toast-store";
+import { flushSave } from "./workflow-saver";
+
+/** Lets any component see that a run is being started (`useIsMutating`). */
+export const START_RUN_MUTATION_KEY = ["start-run"] as const;
+
+/**
+ * Starts a run of the workflow. Runs execute the SAVED version, so unsaved changes are
+ * saved first; a graph that cannot run comes back as issues, which are shown on the nodes.
+ * `force` lists node ids whose cached output is ignored ("Run again").
+ */
+export function useStartRun(workflowId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: START_RUN_MUTATION_KEY,
+    mutationFn: async (force?: string[]) => {
+      const saved = await flushSave();
+      if (!saved) {
+        const { save } = useEditorStore.getState();
+        throw new ApiError(
+          0,
+          save.conflict ? "version_conflict" : "save_failed",
+          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `Could not save before running: ${save.error ?? "unknown error"}`,
+        );
+      }
+      return api.startRun(workflowId, force);
+    },
+    onSuccess: ({ run }) => {
+      useEditorStore.getState().clearIssues();
+      useRunViewStore.getState().startLive(run.id);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRuns(workflowId) });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.issues.length > 0) {
+        useEditorStore.getState().setIssues(error.issues);
+        const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more, marked on the nodes)` : "";
+        toast.error("This workflow can't run yet", `${error.issues[0].message}${more}`);
+        return;
+      }
+      toast.error("Run not started", errorMessage(error));
+    },
+  });
+}

@@ -1,0 +1,64 @@
+"use client";
+/**
+ * Saves the editor document with optimistic concurrency: PUT carries the version the
+ * document is based on; a 409 means someone else saved first, and the editor stops saving
+ * until the user reloads (it never overwrites silently). One save at a time.
+ */
+import { ApiError, api, errorMessage } from "./api-client";
+import { useEditorStore } from "./editor-store";
+import { toGraph } from "./graph-doc";
+
+let inFlight: Promise<boolean> | null = null;
+
+async function saveOnce(): Promise<boolean> {
+  const store = useEditorStore.getState();
+  const { workflowId, revision, savedRevision, save } = store;
+  if (!workflowId || save.conflict) return false;
+  if (revision === savedRevision) return true;
+  store.setSave({ saving: true, error: null });
+  try {
+    const { workflow } = await api.updateWorkflow(workflowId, {
+      name: store.name,
+      graph: toGraph(store.nodes, store.edges),
+      version: store.version,
+    });
+    useEditorStore.getState().markSaved(revision, workflow.version);
+    return true;
+  } catch (error) {
+    const s = useEditorStore.getState();
+    if (error instanceof ApiError && error.status === 409) {
+      s.setSave({ saving: false, conflict: true, error: error.message });
+    } else {
+      if (error instanceof ApiError && error.issues.length > 0) s.setIssues(error.issues);
+      const detail = error instanceof ApiError && error.issues.length > 0 ? error.issues[0].message : errorMessage(error);
+      s.setSave({ saving: false, error: detail });
+    }
+    return false;
+  }
+}
+
+/**
+ * Saves now if there are unsaved changes (waiting for a save in progress first) and resolves
+ * true once the server holds the current document.
+ */
+export async function flushSave(): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Loop, not `if`: another caller may start a save between our wake-up and our check.
+    while (inFlight) await inFlight;
+    const s = useEditorStore.getState();
+    if (s.revision === s.savedRevision && !s.save.conflict) return true;
+    if (s.save.conflict) return false;
+    inFlight = saveOnce().finally(() => {
+      inFlight = null;
+    });
+    const ok = await inFlight;
+    if (!ok) return false;
+  }
+  const s = useEditorStore.getState();
+  return s.revision === s.savedRevision;
+}
+
+/** True while a save request is on the way. */
+export function isSaving(): boolean {
+  return inFlight !== null;
+}
