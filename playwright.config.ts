@@ -1,4 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
 
 /**
  * End-to-end tests against a production build on port 3100 with a fresh data folder and the
@@ -7,6 +9,18 @@ import { defineConfig } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? `data/e2e-${Date.now()}`;
+
+// Each run gets a fresh data folder; in the runner process, drop those of runs over an hour old.
+if (!process.env.TEST_WORKER_INDEX) {
+  try {
+    for (const name of readdirSync("data")) {
+      const folder = path.join("data", name);
+      if (name.startsWith("e2e-") && Date.now() - statSync(folder).mtimeMs > 3_600_000) rmSync(folder, { recursive: true, force: true });
+    }
+  } catch {
+    // no data folder yet
+  }
+}
 
 export default defineConfig({
   testDir: "e2e",

@@ -36,7 +36,7 @@ export function getServerContext(): Promise<ServerContext> {
 }
 
 async function createServerContext(): Promise<ServerContext> {
-  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR?.trim() || "./data");
   const db = await getDb();
   const events = new RunEventBus();
   const ctx = { db: db.prisma, storage: getStorage(), provider: createProviderFromEnv(process.env, dataDir), events } as ServerContext;
