@@ -266,7 +266,9 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
   });
 
   const startedAt = new Date();
-  if (!options.force?.has(node.id)) {
+  // A node resumed with recorded jobs polls them: they were submitted (and billed) already.
+  const resumedJobs = prior?.status === "running" ? prior.providerJobIds : [];
+  if (!options.force?.has(node.id) && resumedJobs.length === 0) {
     const cached = await store.findCachedOutputs(cacheKey);
     if (cached) {
       await store.updateNodeRun(runId, node.id, {
@@ -294,7 +296,6 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
     bodies.push(definition.buildRequest!({ params, prompt, image: remoteImage, mask: remoteMask, seed: itemSeed }).body);
   }
 
-  const resumedJobs = prior?.status === "running" ? prior.providerJobIds : [];
   await store.updateNodeRun(runId, node.id, {
     status: "running",
     progress: 0,

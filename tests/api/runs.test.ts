@@ -132,6 +132,48 @@ describe("runs API", () => {
     expect(last.run.nodes.every((n: any) => n.status === "succeeded")).toBe(true);
   });
 
+  it("resumes a run left running by a dead process: polls its recorded job, never submits it again", async () => {
+    const ctx = await getServerContext();
+    const { createRun, updateNodeRun, updateRun } = await import("@/lib/db/repositories/runs");
+    const { snapshotVersion, getWorkflow } = await import("@/lib/db/repositories/workflows");
+    const workflow = await createWorkflow(editGraph());
+    const version = await snapshotVersion(ctx.db, (await getWorkflow(ctx.db, workflow.id))!);
+    const run = await createRun(ctx.db, {
+      workflowId: workflow.id,
+      workflowVersionId: version.id,
+      nodes: ["in", "retouch", "expand", "upscale", "out"].map((nodeId, i) => ({ nodeId, nodeType: editGraph().nodes[i].type })),
+    });
+    // What the previous process had done before it died: Retouch's job submitted and recorded.
+    const { createStudioAssetStore } = await import("@/lib/assets/studio-asset-store");
+    const studioAssets = createStudioAssetStore(ctx);
+    const photo = await studioAssets.read(photoId);
+    const mask = await studioAssets.read(maskId);
+    const remotePhoto = await ctx.provider.uploadAsset({ bytes: photo.bytes, mimeType: photo.mimeType, name: "photo" });
+    const remoteMask = await ctx.provider.uploadAsset({ bytes: mask.bytes, mimeType: mask.mimeType, name: "mask" });
+    const job = await ctx.provider.submit({ modelId: "model_openai-gpt-image-2", capability: "inpaint", body: { image: remotePhoto, mask: remoteMask, prompt: "latte art", strength: 0.85 } });
+    await updateRun(ctx.db, run.id, { status: "running", startedAt: new Date() });
+    await updateNodeRun(ctx.db, run.id, "in", { status: "succeeded" });
+    await updateNodeRun(ctx.db, run.id, "retouch", { status: "running", providerJobIds: [job.jobId], request: { seed: null } });
+
+    const submitted: string[] = [];
+    const originalSubmit = ctx.provider.submit.bind(ctx.provider);
+    ctx.provider.submit = async (request) => {
+      submitted.push(request.capability);
+      return originalSubmit(request);
+    };
+    try {
+      expect(await ctx.queue.resumeUnfinished()).toBe(1);
+      await ctx.queue.whenIdle();
+    } finally {
+      ctx.provider.submit = originalSubmit;
+    }
+    const resumed = (await call(runRoute.GET, { params: { id: run.id } })).body.run;
+    expect(resumed.status).toBe("succeeded");
+    expect(submitted).toEqual(["outpaint", "upscale"]); // no second inpaint job
+    expect(resumed.nodes.find((n: any) => n.nodeId === "retouch")).toMatchObject({ status: "succeeded", attempts: 1 });
+    expect(resumed.outputs[0]).toMatchObject({ width: 1440, height: 810 });
+  });
+
   it("cancels a run and answers 404 for unknown runs and workflows", async () => {
     const workflow = await createWorkflow(editGraph());
     const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
