@@ -35,7 +35,9 @@ export function toAssetDetail(asset: AssetRecordLike) {
   };
 }
 
-/** The reference that flows along edges. */
-export function toImageRef(asset: Pick<AssetRecordLike, "id" | "width" | "height">): ImageRef {
-  return { assetId: asset.id, url: assetFileUrl(asset.id), width: asset.width, height: asset.height };
+/** The reference that flows along edges; `mimeType` is set for media that is not a raster image. */
+export function toImageRef(asset: Pick<AssetRecordLike, "id" | "width" | "height" | "mimeType">): ImageRef {
+  const ref: ImageRef = { assetId: asset.id, url: assetFileUrl(asset.id), width: asset.width, height: asset.height };
+  if (!/^image\/(png|jpeg|webp)$/.test(asset.mimeType)) ref.mimeType = asset.mimeType;
+  return ref;
 }

@@ -5,7 +5,7 @@ import { getAsset } from "../db/repositories/assets";
 import type { AssetStore } from "../engine/types";
 import type { ServerContext } from "../server/context";
 import { toImageRef } from "./asset-dto";
-import { storeImage } from "./store-image";
+import { storeGenerated } from "./store-media";
 
 export function createStudioAssetStore(ctx: ServerContext): AssetStore {
   return {
@@ -14,9 +14,10 @@ export function createStudioAssetStore(ctx: ServerContext): AssetStore {
       if (!asset) throw new Error(`image asset "${assetId}" does not exist`);
       return { bytes: await ctx.storage.get(asset.storageKey), mimeType: asset.mimeType, ref: toImageRef(asset) };
     },
-    async saveGenerated({ bytes, provenance }) {
-      const asset = await storeImage(ctx, {
+    async saveGenerated({ bytes, mimeType, provenance }) {
+      const asset = await storeGenerated(ctx, {
         bytes,
+        mimeType,
         origin: "generated",
         provenance: provenance as unknown as Record<string, unknown>,
         runId: provenance.runId,

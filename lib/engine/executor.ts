@@ -15,6 +15,7 @@
  */
 import type { ExecutionPlan, ResolvedEdge, ResolvedNode } from "../graph/validate";
 import { resolveModelId } from "../nodes/default-models";
+import type { ModelChoice, ModelChoiceRequest } from "./model-choice";
 import type { ImageRef, ProviderImage } from "../nodes/types";
 import type { Provider, ProviderJob } from "../providers/types";
 import { computeCacheKey } from "./cache-key";
@@ -39,6 +40,11 @@ export interface ExecuteRunOptions {
   pollIntervalMs?: number;
   /** Longest wait for one provider job, in milliseconds; default 30 minutes. */
   jobTimeoutMs?: number;
+  /**
+   * Picks the model when a node's model is "auto" (the studio passes the resolver of
+   * lib/intelligence); default: the fixed table of lib/nodes/default-models.ts.
+   */
+  chooseModel?: (request: ModelChoiceRequest) => ModelChoice;
 }
 
 export interface ExecuteRunResult {
@@ -240,8 +246,8 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
   if (signal?.aborted) throw new NodeFailure("Canceled");
 
   const capability = definition.capability!(params, inputs.connected);
-  const { modelId, reason } = resolveModelId(typeof params.model === "string" ? params.model : undefined, capability);
   const prior = previous.get(node.id);
+  const requested = typeof params.model === "string" ? params.model : "auto";
   const priorRequest = prior?.request as { seed?: number } | null | undefined;
 
   const images = inputs.connected.has("image") ? inputs.ports.get("image") ?? [] : [undefined];
@@ -250,6 +256,29 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
   const maskParam = definition.assetParamForPort?.mask;
   if (!mask && maskParam && typeof params[maskParam] === "string") mask = (await options.assets.read(params[maskParam] as string)).ref;
   const prompt = inputs.text ?? (typeof params.prompt === "string" ? params.prompt : "");
+  const media: ImageRef | undefined = inputs.ports.get("media")?.[0];
+
+  let choice: ModelChoice;
+  if (requested !== "auto") choice = { modelId: requested, reason: "chosen on the node" };
+  else if (prior?.status === "running" && prior.model) choice = { modelId: prior.model, reason: prior.modelReason ?? "resumed" };
+  else {
+    const request: ModelChoiceRequest = {
+      nodeType: node.type,
+      capability,
+      prompt,
+      params,
+      connectedInputs: inputs.connected,
+      requiredInputs: [...inputs.connected].filter((port) => port === "mask" || port === "image"),
+      outputCount: typeof params.numOutputs === "number" ? params.numOutputs : images.length,
+      upstreamModels: [...new Set([...images, mask, media].map((ref) => ref?.model).filter((m): m is string => Boolean(m)))],
+    };
+    try {
+      choice = options.chooseModel ? options.chooseModel(request) : resolveModelId("auto", capability);
+    } catch (error) {
+      throw new NodeFailure(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const { modelId, reason } = choice;
 
   const seed = definition.usesSeed
     ? typeof params.seed === "number"
@@ -262,7 +291,12 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
     params,
     modelId,
     seed,
-    inputs: { image: images.filter(Boolean).map((i) => i!.assetId), mask: mask ? [mask.assetId] : undefined, prompt },
+    inputs: {
+      image: images.filter(Boolean).map((i) => i!.assetId),
+      mask: mask ? [mask.assetId] : undefined,
+      media: media ? [media.assetId] : undefined,
+      prompt,
+    },
   });
 
   const startedAt = new Date();
@@ -288,12 +322,13 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
   }
 
   const remoteMask = mask ? await uploadOnce(ctx, mask) : undefined;
+  const remoteMedia = media ? await uploadOnce(ctx, media) : undefined;
   const bodies: Record<string, unknown>[] = [];
   for (let index = 0; index < images.length; index++) {
     const image = images[index];
     const remoteImage = image ? await uploadOnce(ctx, image) : undefined;
     const itemSeed = seed === null ? 0 : (seed + index * 1000) % MAX_SEED;
-    bodies.push(definition.buildRequest!({ params, prompt, image: remoteImage, mask: remoteMask, seed: itemSeed }).body);
+    bodies.push(definition.buildRequest!({ params, prompt, image: remoteImage, mask: remoteMask, media: remoteMedia, seed: itemSeed }).body);
   }
 
   await store.updateNodeRun(runId, node.id, {
@@ -349,26 +384,25 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
     const perOutputCredits = jobs.length && credits ? credits / jobs.length / Math.max(1, job.assetIds.length) : null;
     for (const remoteId of job.assetIds) {
       const downloaded = await provider.downloadAsset(remoteId);
-      outputs.push(
-        await options.assets.saveGenerated({
-          bytes: downloaded.bytes,
-          mimeType: downloaded.mimeType,
-          provenance: {
-            runId,
-            nodeId: node.id,
-            nodeType: node.type,
-            model: modelId,
-            capability,
-            prompt: prompt || null,
-            parameters: params,
-            seed,
-            credits: perOutputCredits,
-            parentAssetIds: [parent?.assetId, mask?.assetId].filter((id): id is string => Boolean(id)),
-            providerJobId: job.jobId,
-            provider: provider.id,
-          },
-        }),
-      );
+      const saved = await options.assets.saveGenerated({
+        bytes: downloaded.bytes,
+        mimeType: downloaded.mimeType,
+        provenance: {
+          runId,
+          nodeId: node.id,
+          nodeType: node.type,
+          model: modelId,
+          capability,
+          prompt: prompt || null,
+          parameters: params,
+          seed,
+          credits: perOutputCredits,
+          parentAssetIds: [parent?.assetId, mask?.assetId, media?.assetId].filter((id): id is string => Boolean(id)),
+          providerJobId: job.jobId,
+          provider: provider.id,
+        },
+      });
+      outputs.push({ ...saved, model: modelId });
     }
   }
   if (outputs.length === 0) throw new NodeFailure("the provider returned no image");

@@ -3,8 +3,11 @@
  * Pure module.
  */
 
-/** What travels along an edge: a prompt string, or one or more image assets. */
-export type PortType = "text" | "image";
+/**
+ * What travels along an edge: a prompt string, one or more images, or any generated asset
+ * (video, audio, 3D from a Run model node; an image is an asset too).
+ */
+export type PortType = "text" | "image" | "asset";
 
 export interface PortSpec {
   /** Handle id on the canvas and port name in the API: "prompt", "image", "mask", "text". */
@@ -17,8 +20,9 @@ export interface PortSpec {
 
 /**
  * True when an output port of type `from` may feed an input port of type `to`.
- * Only identical types connect: text feeds text, image feeds image (a mask is an image).
+ * Identical types connect (text → text, image → image; a mask is an image), and an image may
+ * feed an asset port; an asset (which may be a video or a sound) never feeds an image port.
  */
 export function portTypesCompatible(from: PortType, to: PortType): boolean {
-  return from === to;
+  return from === to || (from === "image" && to === "asset");
 }

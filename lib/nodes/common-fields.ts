@@ -2,6 +2,7 @@
  * Parameter schemas and inspector fields shared by several node kinds. Pure module.
  */
 import { z } from "zod";
+import { PLATFORM_IDS, PLATFORM_OPTIONS } from "../intelligence/platforms/presets";
 import type { FieldSpec } from "./types";
 
 /** `"auto"` or a model id such as "model_upscale-v3". */
@@ -29,3 +30,14 @@ export const pixelsParamSchema = z
 
 /** A whole seed 0 to 2^31-1, or null for a new random seed each run. */
 export const seedParamSchema = z.number().int().min(0).max(2147483647).nullable().default(null);
+
+/** A platform preset id (lib/intelligence/platforms/presets.ts) or null for none. */
+export const platformParamSchema = z.enum(PLATFORM_IDS).nullable().default(null);
+
+export const PLATFORM_FIELD: FieldSpec = {
+  name: "platform",
+  label: "Platform",
+  kind: "select",
+  options: [{ value: "", label: "None (use the settings below)" }, ...PLATFORM_OPTIONS],
+  help: "Sets the aspect ratio and size for where the image will be used.",
+};

@@ -5,11 +5,14 @@
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, expandCanvasForRatio } from "./aspect-ratio";
-import { MODEL_FIELD, modelParamSchema, pixelsParamSchema, promptParamSchema } from "./common-fields";
+import { platformSize } from "../intelligence/platforms/presets";
+import { MODEL_FIELD, PLATFORM_FIELD, modelParamSchema, pixelsParamSchema, platformParamSchema, promptParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 export const expandParamsSchema = z.object({
   model: modelParamSchema,
+  /** A platform preset: when set, the canvas is the platform's size (see expandTargetSize). */
+  platform: platformParamSchema,
   /** Target ratio; null means "use width and height". */
   aspectRatio: aspectRatioSchema.nullable().default("16:9"),
   width: pixelsParamSchema,
@@ -19,10 +22,20 @@ export const expandParamsSchema = z.object({
 export type ExpandParams = z.infer<typeof expandParamsSchema>;
 
 /**
- * The canvas, in pixels, an input of `width` × `height` expands to.
+ * The canvas, in pixels, an input of `width` × `height` expands to:
+ * - with a platform preset, the platform's size (e.g. instagram_story 1080 × 1920), the image
+ *   centred unscaled inside; when the image is larger than that on a side, the smallest canvas at
+ *   the platform's ratio that contains it (Expand never shrinks the image);
+ * - with an aspect ratio, the smallest canvas at exactly that ratio that contains the image;
+ * - else the explicit width and height (each defaulting to the image's).
  * @throws RangeError naming `width` or `height` when an explicit size is smaller than the image.
  */
 export function expandTargetSize(params: ExpandParams, width: number, height: number): { width: number; height: number } {
+  if (params.platform) {
+    const target = platformSize(params.platform);
+    if (target.width >= width && target.height >= height) return { width: target.width, height: target.height };
+    return expandCanvasForRatio(width, height, target.aspectRatio);
+  }
   if (params.aspectRatio) return expandCanvasForRatio(width, height, params.aspectRatio);
   const target = { width: params.width ?? width, height: params.height ?? height };
   if (target.width < width) throw new RangeError(`width ${target.width} px is smaller than the image (${width} px): Expand only adds canvas`);
@@ -42,6 +55,7 @@ export const expandNode: NodeDefinition<ExpandParams> = {
   defaults: expandParamsSchema.parse({}),
   fields: [
     MODEL_FIELD,
+    PLATFORM_FIELD,
     {
       name: "aspectRatio",
       label: "Target",
@@ -53,7 +67,7 @@ export const expandNode: NodeDefinition<ExpandParams> = {
     { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Optional: what the new area shows" },
   ],
   checkReady(params) {
-    if (params.aspectRatio || params.width || params.height) return [];
+    if (params.platform || params.aspectRatio || params.width || params.height) return [];
     return [{ code: "missing_parameter", field: "aspectRatio", message: "Choose a target aspect ratio, or a width and height" }];
   },
   capability: () => "outpaint",

@@ -5,12 +5,24 @@
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, sizeForAspectRatio } from "./aspect-ratio";
-import { MODEL_FIELD, modelParamSchema, pixelsParamSchema, promptParamSchema, seedParamSchema, strengthParamSchema } from "./common-fields";
+import { platformSize } from "../intelligence/platforms/presets";
+import {
+  MODEL_FIELD,
+  PLATFORM_FIELD,
+  modelParamSchema,
+  pixelsParamSchema,
+  platformParamSchema,
+  promptParamSchema,
+  seedParamSchema,
+  strengthParamSchema,
+} from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 export const generationParamsSchema = z.object({
   model: modelParamSchema,
   prompt: promptParamSchema,
+  /** A platform preset: when set, its aspect ratio and size win over the fields below. */
+  platform: platformParamSchema,
   aspectRatio: aspectRatioSchema.default("1:1"),
   /** Pixels; with `height`, overrides the aspect ratio's size. */
   width: pixelsParamSchema,
@@ -22,10 +34,15 @@ export const generationParamsSchema = z.object({
 });
 export type GenerationParams = z.infer<typeof generationParamsSchema>;
 
-/** Output size in pixels: explicit width and height when both are set, else from the aspect ratio. */
-export function generationSize(params: GenerationParams): { width: number; height: number } {
-  if (params.width && params.height) return { width: params.width, height: params.height };
-  return sizeForAspectRatio(params.aspectRatio);
+/**
+ * Output size in pixels and aspect ratio: the platform preset's when one is set
+ * (intelligence-resolver-recommend-plan.txt, "Platform-aware formatting"), else explicit
+ * width and height when both are set, else the aspect ratio's default size.
+ */
+export function generationSize(params: GenerationParams): { width: number; height: number; aspectRatio: string } {
+  if (params.platform) return platformSize(params.platform);
+  if (params.width && params.height) return { width: params.width, height: params.height, aspectRatio: params.aspectRatio };
+  return { ...sizeForAspectRatio(params.aspectRatio), aspectRatio: params.aspectRatio };
 }
 
 export const generationNode: NodeDefinition<GenerationParams> = {
@@ -44,6 +61,7 @@ export const generationNode: NodeDefinition<GenerationParams> = {
   fields: [
     MODEL_FIELD,
     { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Used when no Prompt node is connected" },
+    PLATFORM_FIELD,
     { name: "aspectRatio", label: "Aspect ratio", kind: "select", options: ASPECT_RATIO_OPTIONS },
     { name: "width", label: "Width", kind: "number", min: 64, max: 4096, step: 8, nullable: true, unit: "px", placeholder: "auto" },
     { name: "height", label: "Height", kind: "number", min: 64, max: 4096, step: 8, nullable: true, unit: "px", placeholder: "auto" },
@@ -64,10 +82,10 @@ export const generationNode: NodeDefinition<GenerationParams> = {
   },
   capability: (_params, connected) => (connected.has("image") ? "img2img" : "txt2img"),
   buildRequest({ params, prompt, image, seed }) {
-    const { width, height } = generationSize(params);
+    const { width, height, aspectRatio } = generationSize(params);
     const body: Record<string, unknown> = {
       prompt,
-      aspectRatio: params.aspectRatio,
+      aspectRatio,
       width,
       height,
       numOutputs: params.numOutputs,

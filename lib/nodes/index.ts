@@ -10,6 +10,7 @@ import { outputNode } from "./output";
 import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
+import { runModelNode } from "./run-model";
 import type { NodeDefinition, NodeType } from "./types";
 import { upscaleNode } from "./upscale";
 
@@ -34,6 +35,7 @@ export const NODE_DEFINITIONS = [
   expandNode,
   upscaleNode,
   removeBackgroundNode,
+  runModelNode,
   outputNode,
 ] as const;
 

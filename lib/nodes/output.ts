@@ -13,7 +13,8 @@ export const outputNode: NodeDefinition<OutputParams> = {
   description: "A result of the workflow, shown in the run panel.",
   category: "output",
   role: "sink",
-  inputs: [{ name: "image", type: "image", label: "Image", required: true }],
+  // Takes images and any other generated media (the port keeps its public name "image").
+  inputs: [{ name: "image", type: "asset", label: "Result", required: true }],
   outputs: [],
   paramsSchema: outputParamsSchema,
   defaults: { label: "Output" },

@@ -18,6 +18,7 @@ export const NODE_TYPES = [
   "expand",
   "upscale",
   "removeBackground",
+  "runModel",
   "output",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -63,14 +64,18 @@ export interface NodeIssue {
   field?: string;
 }
 
-/** An image flowing along an edge: a studio asset. */
+/** An image (or, from a Run model node, any media) flowing along an edge: a studio asset. */
 export interface ImageRef {
   assetId: string;
   url: string;
-  /** Pixels. */
+  /** Pixels; 0 for media without a pixel size (audio). */
   width: number;
-  /** Pixels. */
+  /** Pixels; 0 for media without a pixel size (audio). */
   height: number;
+  /** Set for media that is not an image, e.g. "video/mp4". */
+  mimeType?: string;
+  /** The model that generated it, when a model node did (routing: continuity). */
+  model?: string;
 }
 
 /** An image input already uploaded to the provider. */
@@ -87,6 +92,8 @@ export interface BuildRequestContext<P> {
   image?: ProviderImage;
   /** The mask, from the `mask` port or the painted mask asset. */
   mask?: ProviderImage;
+  /** Media from the `media` port (Run model: audio for lipsync, a video to extend). */
+  media?: ProviderImage;
   /** Seed resolved by the engine (a random one when the parameter is empty). */
   seed: number;
 }

@@ -119,6 +119,26 @@ describe("runs API", () => {
     expect(run.error).toMatch(/^Expand node "expand" failed/);
   });
 
+  it("fails a Run model node for video on the offline engine with a clear message", async () => {
+    const workflow = await createWorkflow({
+      nodes: [
+        { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: photoId } },
+        { id: "video", type: "runModel", position: { x: 1, y: 0 }, data: { capability: "img2video", prompt: "slow push-in" } },
+        { id: "out", type: "output", position: { x: 2, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: "a", source: "in", sourceHandle: "image", target: "video", targetHandle: "image" },
+        { id: "b", source: "video", sourceHandle: "asset", target: "out", targetHandle: "image" },
+      ],
+    });
+    const run = await runToEnd(workflow.id);
+    expect(run.status).toBe("failed");
+    const video = run.nodes.find((n: any) => n.nodeId === "video");
+    expect(video.status).toBe("failed");
+    expect(video.error).toMatch(/img2video is not available offline/);
+    expect(run.nodes.find((n: any) => n.nodeId === "out").status).toBe("skipped");
+  });
+
   it("streams run snapshots as Server-Sent Events until the run ends", async () => {
     const workflow = await createWorkflow(editGraph());
     const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });

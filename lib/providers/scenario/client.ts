@@ -1,5 +1,5 @@
 /**
- * A thin typed HTTP client for Scenario's public API (scenario-api-contract.md §1–§4).
+ * A thin typed HTTP client for Scenario's public API (scenario-api-contract.md §1–§5).
  *
  * One instance holds one key pair. Every call is retried by `withRetry` (../retry.ts) when it
  * fails with a retryable ProviderError: HTTP 429 and 5xx (honouring `Retry-After`), network
@@ -8,6 +8,8 @@
  * The API secret lives only in a private field and in the `Authorization` header; it is never
  * logged, never put in an error message, and never sent to the signed asset URLs.
  */
+import { z } from "zod";
+
 import { withRetry } from "../retry";
 import { ProviderError, type ProviderJob } from "../types";
 import { errorFromResponse, extractErrorReason, parseRetryAfter } from "./errors";
@@ -82,6 +84,93 @@ export interface ScenarioAsset {
   width: number | null;
   height: number | null;
 }
+
+/** Largest `pageSize` `GET /models` accepts (contract §5). */
+export const SCENARIO_MODELS_MAX_PAGE_SIZE = 500;
+
+/**
+ * One item of a model's `inputs[]` (contract §5): the parameter schema of
+ * `POST /generate/custom/{modelId}`. Only `name` and `type` are guaranteed; the API sends more
+ * fields than listed here (`description`, `group`, `prompt`, `parent`, …), kept as they come.
+ */
+export interface ScenarioModelInput {
+  name: string;
+  /** `string|number|boolean|file|file_array|string_array|number_array|model|model_array` (open enum). */
+  type: string;
+  label?: string;
+  /** `{always: true}`, or conditional `{ifDefined: {...}}` / `{ifNotDefined: {...}}`. */
+  required?: unknown;
+  default?: unknown;
+  min?: number;
+  max?: number;
+  step?: number;
+  allowedValues?: unknown[];
+  /** Characters for strings; item count for `*_array` inputs (e.g. `referenceImages` up to 10). */
+  maxLength?: number;
+  /** Asset kind for file inputs: `image`, `video`, `audio`, … */
+  kind?: string;
+  costImpact?: boolean;
+  /** For a mask: the input it applies to (e.g. `referenceImages`). */
+  maskFrom?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A model as `GET /models` (list row) or `GET /models/{id}` (full record) returns it (contract §5).
+ * List rows omit `inputs` and `uiConfig`; `capabilities` and `tags` default to `[]` when absent.
+ */
+export interface ScenarioModel {
+  id: string;
+  name: string | null;
+  shortDescription?: string | null;
+  /** `custom` for the catalog's foundation / third-party models; `flux.1-lora`, … for trained ones. */
+  type?: string | null;
+  privacy?: string | null;
+  /** `new|training|trained|failed|copying|training-canceled`. */
+  status?: string | null;
+  /** Scenario's own capability slugs (`txt2img`, `img2img`, …); an open enum. */
+  capabilities: string[];
+  tags: string[];
+  /** Plan tier gate: 0/25/50/75/100. */
+  accessRestrictions?: number | null;
+  exampleAssetIds?: string[];
+  /** Present on `GET /models/{id}` only. */
+  inputs?: ScenarioModelInput[];
+  uiConfig?: unknown;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  [key: string]: unknown;
+}
+
+/** `GET /models/{id}` reply (contract §5). */
+export interface ScenarioModelRecord {
+  model: ScenarioModel;
+}
+
+/** Filters of `GET /models` (contract §5). */
+export interface ScenarioListModelsOptions {
+  privacy?: "public" | "private";
+  /** Rows per page, 1–500 (API maximum, contract §5). Default 500. */
+  pageSize?: number;
+  /** `new|training|trained|failed|copying|training-canceled`. */
+  status?: string;
+  collectionId?: string;
+  /** Safety stop against a server that keeps answering with tokens. Default 1000 pages. */
+  maxPages?: number;
+}
+
+const scenarioModelSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().nullish(),
+  capabilities: z.array(z.string()).nullish(),
+  tags: z.array(z.string()).nullish(),
+  inputs: z.array(z.unknown()).nullish(),
+});
+const modelListResponseSchema = z.object({
+  models: z.array(scenarioModelSchema),
+  nextPaginationToken: z.string().nullish(),
+});
+const modelRecordResponseSchema = z.object({ model: scenarioModelSchema });
 
 interface RequestSpec {
   method: "GET" | "POST";
@@ -297,6 +386,78 @@ export class ScenarioClient {
     });
   }
 
+  /**
+   * Lists models: `GET /models?privacy&pageSize&paginationToken&status&collectionId`
+   * (contract §5), following `nextPaginationToken` until the last page.
+   * List rows omit `inputs` / `uiConfig`: call `getModel` for them.
+   *
+   * @returns every row of every page, in the API's order.
+   * @throws ProviderError code `invalid_input` for a `pageSize` outside 1–500; code
+   *   `invalid_response` for a malformed page or a repeated pagination token; HTTP errors as `getJob`.
+   */
+  async listModels(options: ScenarioListModelsOptions = {}): Promise<ScenarioModel[]> {
+    const models: ScenarioModel[] = [];
+    for await (const page of this.listModelPages(options)) models.push(...page);
+    return models;
+  }
+
+  /**
+   * Same as `listModels`, one page at a time (each page fetched with retries when consumed).
+   * Stops after the page without `nextPaginationToken`.
+   */
+  async *listModelPages(options: ScenarioListModelsOptions = {}): AsyncGenerator<ScenarioModel[], void, undefined> {
+    const pageSize = options.pageSize ?? SCENARIO_MODELS_MAX_PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > SCENARIO_MODELS_MAX_PAGE_SIZE) {
+      throw new ProviderError(`Scenario listModels: pageSize must be an integer from 1 to ${SCENARIO_MODELS_MAX_PAGE_SIZE} (got ${pageSize})`, {
+        status: null,
+        retryable: false,
+        code: "invalid_input",
+      });
+    }
+    const maxPages = options.maxPages ?? 1000;
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const query: Record<string, string> = { pageSize: String(pageSize) };
+      if (options.privacy) query.privacy = options.privacy;
+      if (options.status) query.status = options.status;
+      if (options.collectionId) query.collectionId = options.collectionId;
+      if (token) query.paginationToken = token;
+      const reply = await this.#call({ method: "GET", path: "/models", query });
+      const parsed = parseReply(modelListResponseSchema, reply.body, "listModels", reply.status);
+      yield parsed.models.map(toScenarioModel);
+      const next = parsed.nextPaginationToken || undefined;
+      if (!next) return;
+      if (seen.has(next)) {
+        throw new ProviderError("Scenario API listModels: the pagination token repeats (the API would loop)", {
+          status: reply.status,
+          retryable: false,
+          code: "invalid_response",
+        });
+      }
+      seen.add(next);
+      token = next;
+    }
+    throw new ProviderError(`Scenario API listModels: more than ${maxPages} pages; stopped`, {
+      status: null,
+      retryable: false,
+      code: "too_many_pages",
+    });
+  }
+
+  /**
+   * Reads one model with its parameter schema: `GET /models/{modelId}` (contract §5).
+   *
+   * @returns `{model}` with `inputs[]` (items without a string `name` and `type` are left out),
+   *   `capabilities`, `tags`, `name`, `type`, `status`, … as the API sent them.
+   * @throws ProviderError 404 (`Model … not found`), 401/403, `invalid_response`, or after retries 429/5xx.
+   */
+  async getModel(modelId: string): Promise<ScenarioModelRecord> {
+    const reply = await this.#call({ method: "GET", path: `/models/${encodeURIComponent(requireId(modelId, "model id"))}` });
+    const parsed = parseReply(modelRecordResponseSchema, reply.body, "getModel", reply.status);
+    return { model: toScenarioModel(parsed.model) };
+  }
+
   async #getAssetOnce(assetId: string): Promise<ScenarioAsset> {
     const reply = await this.#send({ method: "GET", path: `/assets/${encodeURIComponent(requireId(assetId, "asset id"))}` });
     const { asset } = parseReply(assetResponseSchema, reply.body, "getAsset", reply.status);
@@ -400,6 +561,25 @@ export class ScenarioClient {
     }
     return error;
   }
+}
+
+/** Normalises a parsed model row: `capabilities`/`tags` default to `[]`, malformed `inputs[]` items are dropped. */
+function toScenarioModel(raw: z.infer<typeof scenarioModelSchema>): ScenarioModel {
+  const { inputs, ...rest } = raw;
+  const model: ScenarioModel = {
+    ...rest,
+    id: raw.id,
+    name: raw.name ?? null,
+    capabilities: raw.capabilities ?? [],
+    tags: raw.tags ?? [],
+  };
+  if (Array.isArray(inputs)) {
+    model.inputs = inputs.filter(
+      (item): item is ScenarioModelInput =>
+        typeof item === "object" && item !== null && typeof (item as { name?: unknown }).name === "string" && typeof (item as { type?: unknown }).type === "string",
+    );
+  }
+  return model;
 }
 
 function generatePath(modelId: string): string {

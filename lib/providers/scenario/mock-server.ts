@@ -13,6 +13,10 @@
  *   `url: <server>/files/<id>?sig=abc`.
  * - `GET /files/:id?sig=abc` serves the bytes: 403 without the signature, 400 when an Authorization
  *   header is sent (as S3 does when a signed URL also gets a header).
+ * - `GET /v1/models?privacy&status&pageSize(≤500)&paginationToken` lists `state.modelRecords` (contract §5):
+ *   rows without `inputs`/`uiConfig`, `nextPaginationToken` while more rows remain; pageSize above 500
+ *   or an unknown token answers 400.
+ * - `GET /v1/models/:id` returns `{model}` with `inputs[]`, or 404 `{reason:"Model <id> not found"}`.
  * Outputs are a copy of the asset in `body.image` (or `referenceImages[0]`), else a generated 64×64 PNG.
  *
  * Test-only module: imports `sharp` and `node:http`; never import it from app code.
@@ -78,6 +82,43 @@ export interface MockAsset {
   createdAt: string;
 }
 
+/** One `inputs[]` item of a mock model record (contract §5). */
+export interface MockModelInput {
+  name: string;
+  type: string;
+  label?: string;
+  required?: { always?: boolean; ifDefined?: Record<string, unknown>; ifNotDefined?: Record<string, unknown> };
+  default?: unknown;
+  min?: number;
+  max?: number;
+  step?: number;
+  allowedValues?: unknown[];
+  maxLength?: number;
+  kind?: string;
+  costImpact?: boolean;
+  maskFrom?: string;
+  [key: string]: unknown;
+}
+
+/** A model record as `GET /v1/models/:id` returns it under `model` (contract §5). */
+export interface MockModelRecord {
+  id: string;
+  name: string;
+  shortDescription?: string;
+  type: string;
+  privacy: "public" | "private";
+  status: string;
+  capabilities: string[];
+  tags: string[];
+  accessRestrictions?: number;
+  exampleAssetIds?: string[];
+  inputs: MockModelInput[];
+  uiConfig?: { selects?: Record<string, Record<string, string>> };
+  createdAt?: string;
+  updatedAt?: string;
+  [key: string]: unknown;
+}
+
 export interface MockScenarioState {
   requests: RecordedRequest[];
   jobs: Map<string, MockJob>;
@@ -89,6 +130,8 @@ export interface MockScenarioState {
   /** CU per output in generate / dry-run replies. */
   costPerOutput: number;
   cancelSupported: boolean;
+  /** Records served by `GET /v1/models` and `GET /v1/models/:id`, in list order; tests may edit it. */
+  modelRecords: Map<string, MockModelRecord>;
 }
 
 export interface MockScenarioScript {
@@ -129,6 +172,8 @@ export interface MockScenarioServerOptions {
   acceptAnyModel?: boolean;
   costPerOutput?: number;
   cancelSupported?: boolean;
+  /** Records for `GET /v1/models[/:id]`; default `DEFAULT_MOCK_MODEL_RECORDS`. */
+  modelRecords?: Iterable<MockModelRecord>;
 }
 
 /** Model ids the mock knows by default (contract §5–§6). */
@@ -142,6 +187,236 @@ export const DEFAULT_MOCK_MODELS = [
   "model_openai-gpt-image-2",
   "model_bfl-flux-1-dev",
 ];
+
+const PROMPT_INPUT: MockModelInput = {
+  name: "prompt",
+  type: "string",
+  label: "Prompt",
+  prompt: true,
+  required: { always: true },
+  maxLength: 2000,
+  costImpact: false,
+};
+const SEED_INPUT: MockModelInput = { name: "seed", type: "number", label: "Seed", min: 0, max: 2147483647, step: 1, costImpact: false };
+const IMAGE_INPUT: MockModelInput = {
+  name: "image",
+  type: "file",
+  kind: "image",
+  label: "Image",
+  required: { always: true },
+  costImpact: false,
+};
+
+/**
+ * Model records the mock serves by default: one per `DEFAULT_MOCK_MODELS` id, with `inputs[]` shaped
+ * like the contract's examples (§5–§6) and the scenario-labs fixtures (GPT Image 2, Gemini 3.1 Flash).
+ */
+export const DEFAULT_MOCK_MODEL_RECORDS: readonly MockModelRecord[] = [
+  {
+    id: "model_upscale-v3",
+    name: "Scenario Upscale V3",
+    shortDescription: "Upscale and enhance images up to 16x with style-aware presets.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["img2img"],
+    tags: ["Upscale", "Enhance", "sc:scenario"],
+    accessRestrictions: 0,
+    createdAt: "2025-03-04T10:00:00.000Z",
+    updatedAt: "2026-09-01T10:00:00.000Z",
+    inputs: [
+      IMAGE_INPUT,
+      {
+        name: "style",
+        type: "string",
+        label: "Style",
+        default: "standard",
+        allowedValues: ["standard", "cartoon", "anime", "comic", "minimalist", "photography", "3d-rendered"],
+      },
+      { name: "upscaleFactor", type: "number", label: "Upscale Factor", default: 2, min: 1, max: 16, step: 1, costImpact: true },
+      { name: "preset", type: "string", label: "Preset", default: "precise", allowedValues: ["precise", "balanced", "creative"] },
+      { name: "strength", type: "number", label: "Strength", default: 0.1, min: 0, max: 1, step: 0.01 },
+      { ...PROMPT_INPUT, required: undefined },
+      { name: "negativePrompt", type: "string", label: "Negative Prompt", maxLength: 2000 },
+      { name: "styleImages", type: "file_array", kind: "image", label: "Style Images", maxLength: 10 },
+      { name: "fractality", type: "number", label: "Fractality", default: 0, min: 0, max: 1, step: 0.01 },
+      SEED_INPUT,
+    ],
+  },
+  {
+    id: "model_scenario-gemini-upscale",
+    name: "Scenario Gemini Upscale",
+    shortDescription: "4K creative upscale powered by Gemini.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["img2img"],
+    tags: ["Upscale", "4K", "sc:scenario"],
+    accessRestrictions: 0,
+    inputs: [
+      IMAGE_INPUT,
+      { name: "upscaleFactor", type: "string", label: "Target", default: "4k", allowedValues: ["4k"], costImpact: true },
+      { name: "creativity", type: "number", label: "Creativity", default: 30, min: 0, max: 100, step: 1 },
+      { ...PROMPT_INPUT, required: undefined },
+      SEED_INPUT,
+    ],
+  },
+  {
+    id: "model_photoroom-background-removal",
+    name: "Photoroom Background Removal",
+    shortDescription: "Remove the background of any image, with optional shadows and colour fill.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["img2img"],
+    tags: ["Background Removal", "Photoroom", "sc:third-party"],
+    accessRestrictions: 0,
+    inputs: [
+      IMAGE_INPUT,
+      { name: "backgroundColor", type: "string", label: "Background Color", default: "", maxLength: 32 },
+      { name: "shadowMode", type: "string", label: "Shadow", default: "", allowedValues: ["", "soft", "hard", "floating"] },
+      { name: "hdBackgroundRemoval", type: "boolean", label: "HD Background Removal", default: false, costImpact: true },
+      { name: "keepExistingTransparency", type: "boolean", label: "Keep Existing Transparency", default: false },
+    ],
+  },
+  {
+    id: "model_scenario-gemini-reframe",
+    name: "Scenario Gemini Reframe",
+    shortDescription: "Extend an image to a new aspect ratio with Gemini.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["img2img"],
+    tags: ["Reframe", "Expand", "sc:scenario"],
+    accessRestrictions: 0,
+    inputs: [
+      IMAGE_INPUT,
+      { ...PROMPT_INPUT, required: undefined },
+      {
+        name: "aspectRatio",
+        type: "string",
+        label: "Aspect Ratio",
+        default: "16:9",
+        allowedValues: ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"],
+      },
+      { name: "resolution", type: "string", label: "Resolution", default: "1K", allowedValues: ["1K", "2K", "4K"], costImpact: true },
+    ],
+  },
+  {
+    id: "model_scenario-smart-reframe",
+    name: "Scenario Smart Reframe",
+    shortDescription: "Reframe an image to exact pixel dimensions.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["img2img"],
+    tags: ["Reframe", "Expand", "sc:scenario"],
+    accessRestrictions: 0,
+    inputs: [
+      IMAGE_INPUT,
+      { name: "width", type: "number", label: "Width", required: { always: true }, min: 64, max: 6336, step: 1 },
+      { name: "height", type: "number", label: "Height", required: { always: true }, min: 64, max: 5504, step: 1 },
+      { ...PROMPT_INPUT, required: undefined },
+      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 8, step: 1, costImpact: true },
+      { name: "textDensity", type: "string", label: "Text Density", default: "SPARSE", allowedValues: ["SPARSE", "DENSE"] },
+      { name: "thinkingLevel", type: "string", label: "Thinking Level", default: "HIGH", allowedValues: ["HIGH", "MINIMAL"] },
+      SEED_INPUT,
+    ],
+  },
+  {
+    id: "model_google-gemini-3-1-flash",
+    name: "Gemini 3.1 Flash",
+    shortDescription:
+      "Gemini 3.1 Flash Image by Google: fast image generation and editing with resolutions from 512 to 4K, adjustable thinking depth, and optional Search grounding.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["txt2img", "img2img", "video2img"],
+    tags: ["editing", "featured", "sc:featured", "sc:third-party"],
+    accessRestrictions: 0,
+    createdAt: "2026-02-26T21:06:25.121Z",
+    updatedAt: "2026-08-20T21:54:14.318Z",
+    inputs: [
+      { ...PROMPT_INPUT, maxLength: 250000 },
+      { name: "referenceImages", type: "file_array", kind: "image", label: "Reference images", maxLength: 14, costImpact: true },
+      { name: "video", type: "file", kind: "video", label: "Input video", costImpact: true },
+      { name: "videoFps", type: "number", label: "Video frame rate", default: 1, min: 0.1, max: 24, step: 0.1 },
+      {
+        name: "aspectRatio",
+        type: "string",
+        label: "Aspect Ratio",
+        default: "auto",
+        allowedValues: ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16", "auto"],
+      },
+      { name: "resolution", type: "string", label: "Resolution", default: "1K", allowedValues: ["512", "1K", "2K", "4K"], costImpact: true },
+      { name: "useGoogleSearch", type: "boolean", label: "Use Google Search", default: false, costImpact: true },
+      { name: "thinkingLevel", type: "string", label: "Thinking Level", default: "HIGH", allowedValues: ["MINIMAL", "LOW", "MEDIUM", "HIGH"] },
+      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 4, step: 1, costImpact: true },
+      SEED_INPUT,
+    ],
+    uiConfig: { selects: { aspectRatio: { auto: "Auto" } } },
+  },
+  {
+    id: "model_openai-gpt-image-2",
+    name: "GPT Image 2",
+    shortDescription: "GPT Image 2 by OpenAI: prompt adherence, crisp text rendering and precise inpainting.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["txt2img", "img2img"],
+    tags: ["GPT-Image", "OpenAI", "editing", "sc:featured", "sc:third-party"],
+    accessRestrictions: 25,
+    createdAt: "2026-04-22T08:57:03.106Z",
+    updatedAt: "2026-08-21T16:57:39.268Z",
+    inputs: [
+      { ...PROMPT_INPUT, maxLength: 32000 },
+      {
+        name: "referenceImages",
+        type: "file_array",
+        kind: "image",
+        label: "Reference Images",
+        maxLength: 10,
+        costImpact: true,
+        required: { ifDefined: { mask: { message: "A reference image is required when a mask is provided." } } },
+      },
+      { name: "mask", type: "file", kind: "image", label: "Mask", maskFrom: "referenceImages" },
+      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 10, step: 1, costImpact: true },
+      { name: "width", type: "number", label: "Width", min: 16, max: 3840, step: 16, costImpact: true },
+      { name: "height", type: "number", label: "Height", min: 16, max: 3840, step: 16, costImpact: true },
+      { name: "quality", type: "string", label: "Quality", default: "auto", allowedValues: ["auto", "high", "medium", "low"], costImpact: true },
+      { name: "background", type: "string", label: "Background", default: "auto", allowedValues: ["auto", "opaque", "transparent"] },
+    ],
+  },
+  {
+    id: "model_bfl-flux-1-dev",
+    name: "FLUX.1 Dev",
+    shortDescription: "FLUX.1 [dev] by Black Forest Labs: the base model for FLUX.1 LoRAs.",
+    type: "custom",
+    privacy: "public",
+    status: "trained",
+    capabilities: ["txt2img", "img2img", "controlnet"],
+    tags: ["FLUX", "Black Forest Labs", "sc:third-party"],
+    accessRestrictions: 0,
+    inputs: [
+      PROMPT_INPUT,
+      { name: "image", type: "file", kind: "image", label: "Image" },
+      { name: "strength", type: "number", label: "Strength", default: 0.75, min: 0.01, max: 1, step: 0.01 },
+      { name: "controlImage", type: "file", kind: "image", label: "Control Image" },
+      { name: "loras", type: "model_array", label: "LoRAs", maxLength: 6 },
+      { name: "lorasScale", type: "number_array", label: "LoRA Scales", maxLength: 6 },
+      { name: "width", type: "number", label: "Width", default: 1024, min: 128, max: 2048, step: 16 },
+      { name: "height", type: "number", label: "Height", default: 1024, min: 128, max: 2048, step: 16 },
+      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 4, step: 1, costImpact: true },
+      { name: "guidance", type: "number", label: "Guidance", default: 3.5, min: 1, max: 20, step: 0.1 },
+      { name: "numInferenceSteps", type: "number", label: "Steps", default: 28, min: 1, max: 50, step: 1 },
+      SEED_INPUT,
+    ],
+  },
+];
+
+/** Default and largest `pageSize` of the mock's `GET /v1/models` (contract §5: ≤ 500). */
+export const MOCK_MODELS_DEFAULT_PAGE_SIZE = 50;
+const MOCK_MODELS_MAX_PAGE_SIZE = 500;
 
 const SIGNATURE = "abc";
 
@@ -168,6 +443,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     jobIdField: "jobId",
     costPerOutput: options.costPerOutput ?? 5,
     cancelSupported: options.cancelSupported ?? false,
+    modelRecords: new Map([...(options.modelRecords ?? DEFAULT_MOCK_MODEL_RECORDS)].map((r) => [r.id, structuredClone(r)])),
   };
   let faults: QueuedFault[] = [];
   let nextOutcomes: { outcome: MockJobOutcome; error?: string }[] = [];
@@ -411,6 +687,29 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       return send(200, { asset: assetView(asset) });
     }
 
+    if (path === "/v1/models" && method === "GET") {
+      const pageSize = query.pageSize === undefined ? MOCK_MODELS_DEFAULT_PAGE_SIZE : Number(query.pageSize);
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MOCK_MODELS_MAX_PAGE_SIZE) {
+        return send(400, { reason: `pageSize must be an integer from 1 to ${MOCK_MODELS_MAX_PAGE_SIZE}` });
+      }
+      const offset = query.paginationToken === undefined ? 0 : decodePageToken(query.paginationToken);
+      if (offset === null) return send(400, { reason: "Invalid pagination token" });
+      const rows = [...state.modelRecords.values()].filter(
+        (r) => (!query.privacy || r.privacy === query.privacy) && (!query.status || r.status === query.status),
+      );
+      const page = rows.slice(offset, offset + pageSize).map(({ inputs: _inputs, uiConfig: _uiConfig, ...row }) => row);
+      const reply: Record<string, unknown> = { models: page };
+      if (offset + pageSize < rows.length) reply.nextPaginationToken = encodePageToken(offset + pageSize);
+      return send(200, reply);
+    }
+
+    m = /^\/v1\/models\/([^/]+)$/.exec(path);
+    if (m && method === "GET") {
+      const record = state.modelRecords.get(decodeURIComponent(m[1]));
+      if (!record) return send(404, { reason: `Model ${decodeURIComponent(m[1])} not found` });
+      return send(200, { model: record });
+    }
+
     return send(404, { reason: `Route ${method} ${path} not found` });
   };
 
@@ -467,6 +766,20 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Opaque page token of the mock's `GET /v1/models`: base64url of `{"o": offset}`. */
+function encodePageToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+function decodePageToken(token: string): number | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown };
+    return typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0 ? parsed.o : null;
+  } catch {
+    return null;
+  }
 }
 
 function inputAssetId(body: Record<string, unknown>): string | undefined {
