@@ -11,6 +11,9 @@
  *    with 1 s injected latency per job; wall time divided by the critical path (1 s).
  *    Goal: < 1.10 (an engine that ran nodes one at a time would score 8).
  *
+ * 4. Model intelligence: median latency of one resolver pick over the full catalog (goal < 1 ms)
+ *    and of plan_generation without an LLM (goal < 5 ms).
+ *
  * The last line is JSON: {"overheadMsPerNode": …, "parallelRatio": …, …}.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,6 +26,7 @@ import { FakeProvider } from "../lib/engine/testing/fake-provider";
 import type { AssetStore, ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";
 import { validateGraph } from "../lib/graph/validate";
+import { getCatalog, planGeneration, resolveModels } from "../lib/intelligence";
 import { LocalProvider } from "../lib/providers/local";
 import type { Provider } from "../lib/providers/types";
 
@@ -134,6 +138,41 @@ async function parallelRatio(): Promise<{ ratio: number; wallMs: number }> {
   }
 }
 
+/** Median of `fn`'s run time in milliseconds over `rounds` calls, after a warm-up. */
+function medianMs(fn: () => unknown, rounds: number): number {
+  for (let i = 0; i < 50; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function intelligenceLatency(): { resolverMs: number; planMs: number; models: number } {
+  const prompts = ["", "poster with bold typography", "photoreal product shot for Instagram", "pixel art game sprite"];
+  const capabilities = ["txt2img", "img2img", "inpaint", "upscale", "img2video"];
+  let i = 0;
+  const resolverMs = medianMs(() => {
+    i++;
+    return resolveModels({ capability: capabilities[i % capabilities.length], prompt: prompts[i % prompts.length] });
+  }, 5000);
+  const descriptions = [
+    "TikTok product video with voiceover",
+    "talking-head explainer for our app",
+    "character turnaround sheet for a fox knight",
+    "photorealistic portrait, remove the AI look",
+    "an image of a red bicycle, upscaled to 4k",
+  ];
+  const planMs = medianMs(() => {
+    i++;
+    return planGeneration({ description: descriptions[i % descriptions.length] });
+  }, 2000);
+  return { resolverMs, planMs, models: getCatalog().models.length };
+}
+
 async function main() {
   const memory = await chainOverheadInMemory();
   console.log(`chain of ${CHAIN_NODES} nodes, zero-latency provider, in-memory persistence:`);
@@ -148,10 +187,17 @@ async function main() {
   console.log(`8 parallel branches of 1 s each on the offline engine:`);
   console.log(`  wall time ${parallel.wallMs.toFixed(0)} ms, wall / critical path = ${parallel.ratio.toFixed(3)}   (goal < 1.10)`);
 
+  const intelligence = intelligenceLatency();
+  console.log(`model intelligence over the ${intelligence.models}-model catalog:`);
+  console.log(`  resolver, one pick (median)   ${intelligence.resolverMs.toFixed(4)} ms   (goal < 1 ms)`);
+  console.log(`  plan_generation (median)      ${intelligence.planMs.toFixed(4)} ms   (goal < 5 ms, no LLM)`);
+
   console.log(
     JSON.stringify({
       overheadMsPerNode: Number(memory.overheadMsPerNode.toFixed(4)),
       parallelRatio: Number(parallel.ratio.toFixed(4)),
+      resolverMedianMs: Number(intelligence.resolverMs.toFixed(4)),
+      planGenerationMedianMs: Number(intelligence.planMs.toFixed(4)),
       wallMsPerNodeInMemory: Number(memory.wallMsPerNode.toFixed(4)),
       wallMsPerNodeEmbeddedDb: embedded === null ? null : Number(embedded.toFixed(4)),
     }),

@@ -268,7 +268,9 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
       prompt,
       params,
       connectedInputs: inputs.connected,
-      requiredInputs: [...inputs.connected].filter((port) => port === "mask" || port === "image"),
+      requiredInputs: [
+        ...new Set([...(definition.modelInputs ?? []), ...[...inputs.connected].filter((port) => port === "mask" || port === "image")]),
+      ],
       outputCount: typeof params.numOutputs === "number" ? params.numOutputs : images.length,
       upstreamModels: [...new Set([...images, mask, media].map((ref) => ref?.model).filter((m): m is string => Boolean(m)))],
     };

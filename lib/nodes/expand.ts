@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, expandCanvasForRatio } from "./aspect-ratio";
-import { platformSize } from "../intelligence/platforms/presets";
+import { getPlatformPreset, platformSize } from "../intelligence/platforms/presets";
 import { MODEL_FIELD, PLATFORM_FIELD, modelParamSchema, pixelsParamSchema, platformParamSchema, promptParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
@@ -69,6 +69,15 @@ export const expandNode: NodeDefinition<ExpandParams> = {
   checkReady(params) {
     if (params.platform || params.aspectRatio || params.width || params.height) return [];
     return [{ code: "missing_parameter", field: "aspectRatio", message: "Choose a target aspect ratio, or a width and height" }];
+  },
+  summarize(params) {
+    if (params.platform) {
+      const { width, height } = platformSize(params.platform);
+      return `${getPlatformPreset(params.platform)?.label} · ${width} × ${height} px`;
+    }
+    if (params.aspectRatio) return `${params.aspectRatio} canvas around the image`;
+    if (params.width || params.height) return `${params.width ?? "same"} × ${params.height ?? "same"} px`;
+    return null;
   },
   capability: () => "outpaint",
   buildRequest({ params, prompt, image }) {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, sizeForAspectRatio } from "./aspect-ratio";
-import { platformSize } from "../intelligence/platforms/presets";
+import { getPlatformPreset, platformSize } from "../intelligence/platforms/presets";
 import {
   MODEL_FIELD,
   PLATFORM_FIELD,
@@ -70,6 +70,11 @@ export const generationNode: NodeDefinition<GenerationParams> = {
     { name: "strength", label: "Strength (with a reference)", kind: "slider", min: 0, max: 1, step: 0.05 },
   ],
   usesSeed: true,
+  summarize(params) {
+    const { width, height, aspectRatio } = generationSize(params);
+    const where = params.platform ? getPlatformPreset(params.platform)?.label : aspectRatio;
+    return `${where} · ${width} × ${height} px${params.numOutputs > 1 ? ` · ${params.numOutputs} outputs` : ""}`;
+  },
   checkReady(params, connected) {
     const issues = [];
     if (!connected.has("prompt") && !params.prompt.trim()) {

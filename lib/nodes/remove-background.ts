@@ -17,6 +17,7 @@ export const removeBackgroundNode: NodeDefinition<RemoveBackgroundParams> = {
   paramsSchema: removeBackgroundParamsSchema,
   defaults: removeBackgroundParamsSchema.parse({}),
   fields: [MODEL_FIELD],
+  modelInputs: ["image"],
   capability: () => "background-removal",
   buildRequest({ image }) {
     if (!image) throw new Error("removeBackground: image is required");

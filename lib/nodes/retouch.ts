@@ -41,6 +41,7 @@ export const retouchNode: NodeDefinition<RetouchParams> = {
       ? []
       : [{ code: "missing_input", port: "mask", field: "maskAssetId", message: "Needs a mask: paint one in the inspector or connect a mask image" }];
   },
+  modelInputs: ["image", "mask"],
   capability: () => "inpaint",
   buildRequest({ params, prompt, image, mask }) {
     if (!image || !mask) throw new Error("retouch: image and mask are required");

@@ -55,6 +55,7 @@ export const runModelNode: NodeDefinition<RunModelParams> = {
     { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Used when no Prompt node is connected" },
   ],
   usesSeed: false,
+  summarize: (params) => RUN_MODEL_CAPABILITIES.find((c) => c.value === params.capability)?.label ?? params.capability,
   capability: (params) => params.capability,
   buildRequest({ prompt, image, media }) {
     const body: Record<string, unknown> = {};

@@ -121,8 +121,15 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   checkReady?(params: P, connectedInputs: ReadonlySet<string>): NodeIssue[];
   /** Model nodes: the capability asked of the provider, given which inputs are connected. */
   capability?(params: P, connectedInputs: ReadonlySet<string>): Capability;
+  /**
+   * Model nodes: request fields the model must accept (catalog `inputs` names), so that "Auto"
+   * only picks models that understand the body this node builds (e.g. Upscale sends `preset`).
+   */
+  modelInputs?: readonly string[];
   /** Model nodes: whether the node produces a new random result each time when no seed is given. */
   usesSeed?: boolean;
   /** Model nodes: the provider body for one input image. */
   buildRequest?(ctx: BuildRequestContext<P>): RequestDraft;
+  /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
+  summarize?(params: P): string | null;
 }

@@ -39,6 +39,8 @@ export const upscaleNode: NodeDefinition<UpscaleParams> = {
       ],
     },
   ],
+  modelInputs: ["image", "preset"],
+  summarize: (params) => `${params.factor}x · ${params.preset}`,
   capability: () => "upscale",
   buildRequest({ params, image }) {
     if (!image) throw new Error("upscale: image is required");

@@ -7,6 +7,7 @@ import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
+import { chooseModelWithResolver } from "./choose-model";
 import { createPrismaExecutionStore } from "./prisma-execution-store";
 
 export interface RunJobOptions {
@@ -38,5 +39,6 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     force: new Set(options.force ?? []),
     signal: options.signal,
     concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),
+    chooseModel: chooseModelWithResolver,
   });
 }

@@ -77,7 +77,10 @@ describe("runs API", () => {
     const bytes = (await call(assetFile.GET, { params: { id: run.outputs[0].assetId } })).body as Buffer;
     const meta = await sharp(bytes).metadata();
     expect([meta.width, meta.height]).toEqual([1440, 810]);
+    // "Auto" is resolved by the model resolver, among models that take the body Upscale sends (a preset).
     expect(run.nodes.find((n: any) => n.nodeId === "upscale")).toMatchObject({ model: "model_upscale-v3", cached: false });
+    expect(run.nodes.find((n: any) => n.nodeId === "upscale").modelReason).toMatch(/^Auto: Scenario Upscale V3/);
+    expect(run.nodes.find((n: any) => n.nodeId === "retouch")).toMatchObject({ model: "model_openai-gpt-image-2" });
 
     const provenance = (await call(assetMeta.GET, { params: { id: run.outputs[0].assetId } })).body.asset.provenance;
     expect(provenance).toMatchObject({ runId: run.id, nodeId: "upscale", model: "model_upscale-v3", capability: "upscale", provider: "local" });

@@ -414,7 +414,7 @@ export const DEFAULT_MOCK_MODEL_RECORDS: readonly MockModelRecord[] = [
   },
 ];
 
-/** Default and largest `pageSize` of the mock's `GET /v1/models` (contract §5: ≤ 500). */
+/** Default `pageSize` of the mock's `GET /v1/models` (the maximum is 500, contract §5). */
 export const MOCK_MODELS_DEFAULT_PAGE_SIZE = 50;
 const MOCK_MODELS_MAX_PAGE_SIZE = 500;
 

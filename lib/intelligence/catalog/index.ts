@@ -1,0 +1,6 @@
+/** The model catalog: schema, parsing, the bundled snapshot and small readers. */
+export { catalogSchema, METRICS } from "./schema";
+export type { Catalog, CatalogModel, Metric, ModelInputs, PerformanceFigures, TrainingType } from "./schema";
+export { CatalogError, parseCatalog } from "./parse-catalog";
+export { getCatalog } from "./get-catalog";
+export { deprecatedSuccessor, ESTIMATE_LABEL, isEstimate, metricSource, tagsOf } from "./helpers";
