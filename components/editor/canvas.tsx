@@ -21,9 +21,10 @@ import type { StudioNode } from "@/lib/client/graph-doc";
 import { toast } from "@/lib/client/toast-store";
 import { isImageFile } from "@/lib/client/upload-asset";
 import { useUploadToNode } from "@/lib/client/use-upload-to-node";
-import { UploadIcon } from "../ui/icons";
+import { SparklesIcon, UploadIcon } from "../ui/icons";
 import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
+import { shortcutLabel } from "./shortcuts";
 import { StudioNodeComponent } from "./studio-node";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
@@ -37,7 +38,7 @@ const imageDropDefinition = definitions.find((d) => d.category === "input" && as
 const DELETE_KEYS = ["Delete", "Backspace"];
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
 
-export function Canvas() {
+export function Canvas({ onDraft }: { onDraft?: () => void }) {
   const { nodes, edges, onNodesChange, onEdgesChange, connect, addNode, markDragStart } = useEditorStore(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -171,6 +172,16 @@ export function Canvas() {
             <p className="mt-1 text-[12.5px] text-muted">
               Drag a node from the palette, click one to add it here, or drop an image file to start from a photo.
             </p>
+            {onDraft && (
+              <button
+                type="button"
+                onClick={onDraft}
+                data-testid="empty-draft"
+                className="pointer-events-auto mt-3 inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-[12.5px] font-medium text-accent hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-accent"
+              >
+                <SparklesIcon size={13} /> Or draft it from a description ({shortcutLabel("K")})
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -21,6 +21,7 @@ import { Button } from "../ui/button";
 import { AlertIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { Canvas } from "./canvas";
+import { DraftDialog } from "./draft-dialog";
 import { EditorHeader } from "./editor-header";
 import { Inspector } from "./inspector/inspector";
 import { Palette } from "./palette";
@@ -111,7 +112,9 @@ function Workspace({ workflowId }: { workflowId: string }) {
     startRun.mutate(undefined);
   }, [startRun]);
 
-  useEditorShortcuts(run);
+  const [draftOpen, setDraftOpen] = useState(false);
+  const openDraft = useCallback(() => setDraftOpen(true), []);
+  useEditorShortcuts(run, openDraft);
 
   const reload = useCallback(async () => {
     setReloading(true);
@@ -129,12 +132,13 @@ function Workspace({ workflowId }: { workflowId: string }) {
 
   return (
     <div className="flex h-screen flex-col overflow-hidden">
-      <EditorHeader onRun={run} onReload={reload} reloading={reloading} />
+      <EditorHeader onRun={run} onReload={reload} reloading={reloading} onDraft={openDraft} />
+      <DraftDialog open={draftOpen} onClose={() => setDraftOpen(false)} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
-            <Canvas />
+            <Canvas onDraft={openDraft} />
           </div>
           <RunPanel workflowId={workflowId} />
         </main>

@@ -11,14 +11,13 @@ import { errorMessage } from "@/lib/client/api-client";
 import { flushSave } from "@/lib/client/workflow-saver";
 import { EngineBadge } from "../app-header";
 import { Button } from "../ui/button";
-import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, StopIcon, UndoIcon } from "../ui/icons";
+import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, SparklesIcon, StopIcon, UndoIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 import { SaveStatus } from "./save-status";
+import { modKey, shortcutLabel } from "./shortcuts";
 import { WorkflowNameInput } from "./workflow-name-input";
 
-const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-
-export function EditorHeader({ onRun, onReload, reloading }: { onRun: () => void; onReload: () => void; reloading: boolean }) {
+export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: () => void; onReload: () => void; reloading: boolean; onDraft: () => void }) {
   const router = useRouter();
   const canUndo = useEditorStore((s) => s.past.length > 0);
   const canRedo = useEditorStore((s) => s.future.length > 0);
@@ -28,7 +27,7 @@ export function EditorHeader({ onRun, onReload, reloading }: { onRun: () => void
   const liveRun = useRun(liveRunId);
   const starting = useIsMutating({ mutationKey: START_RUN_MUTATION_KEY }) > 0;
   const cancel = useCancelRun();
-  const mod = isMac() ? "⌘" : "Ctrl";
+  const mod = modKey();
   const running = !!liveRunId;
   const progress = liveRun.data ? liveRun.data.nodes.filter((n) => n.status === "succeeded" || n.status === "skipped").length : 0;
 
@@ -50,6 +49,17 @@ export function EditorHeader({ onRun, onReload, reloading }: { onRun: () => void
       <WorkflowNameInput />
       <SaveStatus onReload={onReload} reloading={reloading} />
       <div className="flex-1" />
+      <Button
+        variant="secondary"
+        data-testid="draft-open"
+        onClick={onDraft}
+        title={`Draft a workflow from a description (${shortcutLabel("K")})`}
+        aria-keyshortcuts="Control+K Meta+K"
+      >
+        <SparklesIcon size={13} className="text-accent" />
+        Draft from description
+        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint">{shortcutLabel("K")}</kbd>
+      </Button>
       <EngineBadge />
       <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
       <Button variant="ghost" size="icon" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => useEditorStore.getState().undo()} data-testid="undo">

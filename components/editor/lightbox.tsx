@@ -2,22 +2,32 @@
 import { downloadUrl } from "@/lib/client/api-client";
 import { Dialog } from "../ui/dialog";
 import { DownloadIcon } from "../ui/icons";
+import { mediaFormat, mediaKind, mediaSizeLabel } from "@/lib/client/media";
+import { MediaView } from "./media-view";
 
 export interface LightboxImage {
   url: string;
   label: string;
   width: number;
   height: number;
+  /** Set for media that is not an image (a video plays here with its controls). */
+  mimeType?: string;
 }
 
-/** Full-size view of an output; Escape or the close button closes it. */
+/** "1440 × 810 px", "1080 × 1920 px · MP4", "Audio · MPEG". */
+function describe(media: LightboxImage): string {
+  if (media.width <= 0) return mediaSizeLabel(media);
+  return `${media.width} × ${media.height} px${media.mimeType ? ` · ${mediaFormat(media.mimeType)}` : ""}`;
+}
+
+/** Full-size view of an output (image or video); Escape or the close button closes it. */
 export function Lightbox({ image, onClose }: { image: LightboxImage | null; onClose: () => void }) {
   return (
     <Dialog
       open={!!image}
       onClose={onClose}
       title={image?.label ?? ""}
-      description={image ? `${image.width} × ${image.height} px` : undefined}
+      description={image ? describe(image) : undefined}
       className="w-auto"
       testId="lightbox"
       footer={
@@ -34,8 +44,15 @@ export function Lightbox({ image, onClose }: { image: LightboxImage | null; onCl
       }
     >
       {image && (
-        <div className="checkerboard flex items-center justify-center">
-          <img src={image.url} alt={image.label} data-testid="lightbox-image" className="block max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)] object-contain" />
+        <div className={`flex items-center justify-center ${mediaKind(image.mimeType) === "image" ? "checkerboard" : "bg-black p-2"}`}>
+          <MediaView
+            media={image}
+            label={image.label}
+            testId="lightbox-image"
+            // A video's width is not known before its metadata loads: size it from the output's own.
+            style={mediaKind(image.mimeType) === "video" && image.width > 0 && image.height > 0 ? { width: `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` } : undefined}
+            className={`block max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)] object-contain ${mediaKind(image.mimeType) === "audio" ? "w-[420px]" : ""}`}
+          />
         </div>
       )}
     </Dialog>

@@ -1,6 +1,7 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useRef, type DragEvent } from "react";
+import type { PortType } from "@/lib/graph/ports";
 import { NODE_DEFINITIONS, type AnyNodeDefinition } from "@/lib/nodes";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { CATEGORY_ORDER, NodeChip, categoryTone } from "./node-appearance";
@@ -12,6 +13,13 @@ export const NODE_DRAG_TYPE = "application/x-studio-node";
 const NODE_SIZE = { width: 248, height: 120 };
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
+
+/** Port colours (app/globals.css `--color-port-*`), one per port type of lib/graph/ports.ts. */
+const PORT_LEGEND: ReadonlyArray<{ type: PortType; className: string; title: string }> = [
+  { type: "text", className: "bg-port-text", title: "Text: a prompt" },
+  { type: "image", className: "bg-port-image", title: "Image: feeds image and asset inputs" },
+  { type: "asset", className: "bg-port-asset", title: "Asset: any media (video, audio, 3D, image); cannot feed an image input" },
+];
 
 /** Node kinds by category: drag one onto the canvas, or click it to drop it in the middle of the view. */
 export function Palette() {
@@ -65,10 +73,13 @@ export function Palette() {
         })}
       </div>
       <div className="space-y-1.5 border-t border-line px-4 py-3 text-[11.5px] text-faint">
-        <p className="flex items-center gap-2">
-          <span className="h-2.5 w-2.5 rounded-full bg-port-text" aria-hidden="true" /> text
-          <span className="ml-2 h-2.5 w-2.5 rounded-full bg-port-image" aria-hidden="true" /> image
-        </p>
+        <ul className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-label="Port colours" data-testid="port-legend">
+          {PORT_LEGEND.map(({ type, className, title }) => (
+            <li key={type} className="flex items-center gap-1.5" title={title}>
+              <span className={`h-2.5 w-2.5 rounded-full ${className}`} aria-hidden="true" /> {type}
+            </li>
+          ))}
+        </ul>
         <p>Drop an image file on the canvas to add it as an input.</p>
       </div>
     </nav>

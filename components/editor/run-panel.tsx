@@ -15,7 +15,9 @@ import { ChevronDownIcon, ChevronUpIcon, DownloadIcon, ExpandIcon } from "../ui/
 import { Skeleton } from "../ui/skeleton";
 import { Spinner } from "../ui/spinner";
 import { StatusBadge } from "../ui/status-badge";
+import { mediaFormat, mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { Lightbox, type LightboxImage } from "./lightbox";
+import { MediaView } from "./media-view";
 import { LOCAL_ENGINE_NOTE } from "./studio-node";
 
 /** Bottom drawer: the run on display (status, nodes, outputs) and the run history. */
@@ -90,7 +92,7 @@ function RunSummaryLine({ run, loading, hasRuns }: { run?: Run; loading: boolean
   if (!run) return <span className="text-[12px] text-faint">{hasRuns ? "" : "Not run yet"}</span>;
   const done = run.nodes.filter((n) => n.status === "succeeded").length;
   return (
-    <div className="flex min-w-0 items-center gap-2.5 text-[12px] text-muted">
+    <div className="flex min-w-0 items-center gap-2.5 text-[12px] whitespace-nowrap text-muted">
       <span data-testid="run-status" data-status={run.status} data-run-id={run.id}>
         <StatusBadge status={run.status} />
       </span>
@@ -100,7 +102,7 @@ function RunSummaryLine({ run, loading, hasRuns }: { run?: Run; loading: boolean
       <span className="tabular-nums">{duration(run.startedAt ?? run.createdAt, run.finishedAt)}</span>
       <span className="tabular-nums">{credits(run.credits)}</span>
       {run.error && (
-        <span className="truncate text-bad" title={run.error}>
+        <span className="min-w-0 truncate text-bad" title={run.error}>
           {run.error}
         </span>
       )}
@@ -117,9 +119,9 @@ function NodeTable({ run }: { run: Run }) {
         <thead className="sticky top-0 z-10 bg-panel text-left text-[11px] tracking-wide text-faint uppercase">
           <tr>
             <th className="px-3 py-2 font-medium">Node · model</th>
-            <th className="w-[100px] px-2 py-2 font-medium">Status</th>
-            <th className="w-[64px] px-2 py-2 text-right font-medium">Credits</th>
-            <th className="w-[76px] px-3 py-2 text-right font-medium">Time</th>
+            <th className="w-[92px] px-2 py-2 font-medium">Status</th>
+            <th className="w-[60px] px-2 py-2 text-right font-medium">Credits</th>
+            <th className="w-[68px] px-3 py-2 text-right font-medium">Time</th>
           </tr>
         </thead>
         <tbody>
@@ -146,8 +148,13 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
         )}
         <span className="block truncate font-mono text-[10.5px] text-faint">{node.nodeId}</span>
         {node.model && (
-          <span className="block truncate font-mono text-[10.5px] text-muted" title={node.modelReason ? `${node.model} — ${node.modelReason}` : node.model} data-testid="run-node-model">
+          <span className="block truncate font-mono text-[10.5px] text-muted" title={node.model} data-testid="run-node-model">
             {node.model}
+          </span>
+        )}
+        {node.modelReason && (
+          <span className="line-clamp-4 text-[11px] leading-snug whitespace-normal text-faint" title={node.modelReason} data-testid="run-node-model-reason">
+            {node.modelReason}
           </span>
         )}
         {node.error && <span className="block text-[11.5px] whitespace-normal text-bad">{node.error}</span>}
@@ -187,23 +194,38 @@ function Outputs({ run }: { run: Run }) {
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(112px,1fr))] gap-2.5">
           {run.outputs.map((output) => (
             <li key={`${output.nodeId}:${output.assetId}`} className="overflow-hidden rounded-lg border border-line bg-panel-2">
-              <button
-                type="button"
-                onClick={() => setZoomed({ url: output.url, label: output.label, width: output.width, height: output.height })}
-                aria-label={`View ${output.label} full size`}
-                className="group relative block w-full focus-visible:outline-2 focus-visible:outline-accent"
-              >
-                <img src={output.url} alt={output.label} data-testid="run-output" data-asset-id={output.assetId} className="checkerboard h-[132px] w-full object-contain" />
-                <span className="absolute top-1.5 right-1.5 rounded bg-black/60 p-1 opacity-0 transition-opacity group-hover:opacity-100">
-                  <ExpandIcon size={13} />
-                </span>
-              </button>
+              {mediaKind(output.mimeType) === "image" ? (
+                <button
+                  type="button"
+                  onClick={() => setZoomed(output)}
+                  aria-label={`View ${output.label} full size`}
+                  className="group relative block w-full focus-visible:outline-2 focus-visible:outline-accent"
+                >
+                  <MediaView media={output} label={output.label} testId="run-output" assetId={output.assetId} className="h-[132px] w-full object-contain" />
+                  <span className="absolute top-1.5 right-1.5 rounded bg-black/60 p-1 opacity-0 transition-opacity group-hover:opacity-100">
+                    <ExpandIcon size={13} />
+                  </span>
+                </button>
+              ) : (
+                <div className="relative">
+                  <MediaView media={output} label={output.label} testId="run-output" assetId={output.assetId} asLink={false} className="h-[132px] w-full rounded-none object-contain" />
+                  {mediaKind(output.mimeType) === "video" && (
+                    <button
+                      type="button"
+                      onClick={() => setZoomed(output)}
+                      aria-label={`View ${output.label} large`}
+                      title="View large"
+                      className="absolute top-1.5 right-1.5 rounded bg-black/60 p-1 text-fg hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-accent"
+                    >
+                      <ExpandIcon size={13} />
+                    </button>
+                  )}
+                </div>
+              )}
               <div className="flex items-center gap-1 px-2 py-1.5">
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-[12px] font-medium">{output.label}</p>
-                  <p className="text-[11px] text-faint tabular-nums">
-                    {output.width} × {output.height}
-                  </p>
+                  <p className="text-[11px] text-faint tabular-nums">{mediaSizeLabel(output)}</p>
                 </div>
                 <a
                   href={downloadUrl(output.url)}
@@ -277,7 +299,14 @@ function RunHistory({
                       {r.outputs.length} output{r.outputs.length === 1 ? "" : "s"} · {credits(r.credits)}
                     </span>
                   </span>
-                  {r.outputs[0] && <img src={r.outputs[0].url} alt="" className="checkerboard h-8 w-8 rounded object-cover" />}
+                  {r.outputs[0] &&
+                    (mediaKind(r.outputs[0].mimeType) === "image" ? (
+                      <img src={r.outputs[0].url} alt="" className="checkerboard h-8 w-8 rounded object-cover" />
+                    ) : (
+                      <span className="grid h-8 w-8 place-items-center rounded bg-panel-3 font-mono text-[9px] text-muted" aria-hidden="true">
+                        {mediaFormat(r.outputs[0].mimeType).slice(0, 4)}
+                      </span>
+                    ))}
                 </button>
               </li>
             ))}

@@ -20,6 +20,8 @@ import { useNodeRunState } from "@/lib/client/use-node-run-state";
 import { useUploadStore } from "@/lib/client/upload-store";
 import { StatusBadge } from "../ui/status-badge";
 import { AlertIcon } from "../ui/icons";
+import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
+import { MediaView } from "./media-view";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
@@ -50,6 +52,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const chosenModel = modelField ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto")) : null;
   const hasError = status === "failed" || (issues?.length ?? 0) > 0;
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
+  const summary = summarizeParams(definition, data);
 
   return (
     <div
@@ -66,18 +69,30 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         <span className="min-w-0 flex-1 truncate text-[13px] font-semibold">{definition.label}</span>
         {run && <StatusBadge status={run.status} progress={run.progress} />}
       </header>
+      {summary && (
+        <p className="-mt-1 truncate px-3 pb-1.5 text-[11.5px] text-muted tabular-nums" title={summary} data-testid="node-summary">
+          {summary}
+        </p>
+      )}
 
       {(chosenModel || run?.cached) && (
-        <div className="-mt-1 flex items-center gap-1.5 px-3 pb-1.5">
-          {chosenModel && (
-            <p className="min-w-0 flex-1 truncate font-mono text-[10.5px] text-faint" title={run?.modelReason ?? "Model"} data-testid="node-model">
-              {chosenModel}
+        <div className="-mt-1 px-3 pb-1.5">
+          <div className="flex items-center gap-1.5">
+            {chosenModel && (
+              <p className="min-w-0 flex-1 truncate font-mono text-[10.5px] text-muted" title={run?.model ? `Model: ${run.model}` : "Model"} data-testid="node-model">
+                {chosenModel}
+              </p>
+            )}
+            {run?.cached && (
+              <span data-testid="cached-pill" title="Reused an earlier identical result: no model call" className="ml-auto shrink-0 rounded-full border border-line-strong px-1.5 text-[10px] leading-4 text-muted">
+                cached
+              </span>
+            )}
+          </div>
+          {run?.modelReason && (
+            <p className="mt-0.5 line-clamp-2 text-[10.5px] leading-snug text-faint" title={run.modelReason} data-testid="node-model-reason">
+              {run.modelReason}
             </p>
-          )}
-          {run?.cached && (
-            <span data-testid="cached-pill" title="Reused an earlier identical result: no model call" className="ml-auto shrink-0 rounded-full border border-line-strong px-1.5 text-[10px] leading-4 text-muted">
-              cached
-            </span>
           )}
         </div>
       )}
@@ -127,6 +142,13 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       )}
     </div>
   );
+}
+
+/** The definition's one-line summary of the parameters ("Instagram story · 1080 × 1920 px"), or null when they do not parse. */
+function summarizeParams(definition: AnyNodeDefinition, data: Record<string, unknown>): string | null {
+  if (!definition.summarize) return null;
+  const parsed = definition.paramsSchema.safeParse(data);
+  return parsed.success ? definition.summarize(parsed.data) : null;
 }
 
 function InputPort({ port, connected, hasIssue }: { port: PortSpec; connected: boolean; hasIssue: boolean }) {
@@ -191,17 +213,21 @@ function NodePreview({ definition, data, run, connected }: { definition: AnyNode
   if (outputs.length > 0) {
     return (
       <div className={`grid gap-1 px-2 pb-2 ${outputs.length > 1 ? "grid-cols-2" : "grid-cols-1"}`}>
-        {outputs.slice(0, 4).map((image) => (
-          <img
-            key={image.assetId}
-            src={image.url}
-            alt={`${definition.label} output, ${image.width}×${image.height}`}
-            data-testid="node-output"
-            draggable={false}
-            style={outputs.length === 1 && image.width && image.height ? { aspectRatio: `${image.width} / ${image.height}` } : undefined}
-            className={`checkerboard w-full rounded-md object-contain ${outputs.length > 1 ? "aspect-square" : "max-h-[180px]"}`}
-          />
-        ))}
+        {outputs.slice(0, 4).map((output) => {
+          const kind = mediaKind(output.mimeType);
+          const sized = outputs.length === 1 && output.width && output.height && kind !== "audio" && kind !== "file";
+          return (
+            <MediaView
+              key={output.assetId}
+              media={output}
+              assetId={output.assetId}
+              label={`${definition.label} output, ${mediaSizeLabel(output)}`}
+              testId="node-output"
+              style={sized ? { aspectRatio: `${output.width} / ${output.height}` } : undefined}
+              className={`w-full rounded-md ${kind === "image" || kind === "video" ? `object-contain ${outputs.length > 1 ? "aspect-square" : "max-h-[180px]"}` : ""}`}
+            />
+          );
+        })}
       </div>
     );
   }

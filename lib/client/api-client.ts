@@ -4,7 +4,19 @@
  */
 import type { GraphIssue } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
-import type { ApiErrorBody, Asset, EngineInfo, Run, RunSummary, Workflow, WorkflowSummary } from "./types";
+import type {
+  ApiErrorBody,
+  Asset,
+  CatalogInfo,
+  EngineInfo,
+  PlanResponse,
+  RecommendRequest,
+  RecommendResponse,
+  Run,
+  RunSummary,
+  Workflow,
+  WorkflowSummary,
+} from "./types";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -27,8 +39,19 @@ export class ApiError extends Error {
 
 /** A readable sentence for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return readableMessage(error.message);
   return String(error);
+}
+
+/**
+ * The API names the request field at fault ("body.description: must not be empty"); people
+ * read "description must not be empty". A message that is a sentence of its own loses the prefix.
+ */
+export function readableMessage(message: string): string {
+  const match = /^body\.([\w.]+): (.+)$/s.exec(message);
+  if (!match) return message;
+  const [, field, rest] = match;
+  return /^[a-z]/.test(rest) ? `${field.split(".").pop()} ${rest}` : rest;
 }
 
 function toApiError(status: number, body: unknown, statusText: string): ApiError {
@@ -86,6 +109,10 @@ export const api = {
   cancelRun: (id: string) => request<{ run: Run }>(`/api/runs/${enc(id)}/cancel`, { method: "POST" }),
 
   getAsset: (id: string) => request<{ asset: Asset }>(`/api/assets/${enc(id)}`),
+
+  getCatalog: () => request<CatalogInfo>("/api/catalog"),
+  recommend: (body: RecommendRequest, signal?: AbortSignal) => request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
+  plan: (description: string) => request<PlanResponse>("/api/plan", { method: "POST", json: { description } }),
 };
 
 /** The bytes URL of an asset (the API's `url` shape), for images known only by id. */

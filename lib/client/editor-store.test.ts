@@ -58,4 +58,22 @@ describe("editor store", () => {
     expect(store().savedRevision).toBe(revision);
     expect(store().version).toBe(2);
   });
+
+  it("adds a drafted graph as one undo step, below existing nodes, re-ided on collision", () => {
+    store().addNode("prompt", { x: 0, y: 0 });
+    const ids = store().addGraph({
+      nodes: [
+        { id: "prompt-1", type: "prompt", position: { x: 0, y: 0 }, data: { text: "a keeper" } },
+        { id: "draft-2", type: "generation", position: { x: 300, y: 0 }, data: {} },
+      ],
+      edges: [{ id: "d-e1", source: "prompt-1", sourceHandle: "text", target: "draft-2", targetHandle: "prompt" }],
+    });
+    expect(ids).toEqual(["prompt-2", "draft-2"]);
+    expect(store().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(ids);
+    expect(store().nodes[1].position.y).toBeGreaterThan(0);
+    expect(store().edges).toEqual([expect.objectContaining({ source: "prompt-2", target: "draft-2", className: "edge-text" })]);
+    store().undo();
+    expect(store().nodes.map((n) => n.id)).toEqual(["prompt-1"]);
+    expect(store().edges).toEqual([]);
+  });
 });

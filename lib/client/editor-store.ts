@@ -17,7 +17,9 @@ import { issuesByNode, type GraphIssue } from "@/lib/graph/issues";
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
+import { placeDraftedGraph } from "./place-drafted-graph";
 import type { Workflow } from "./types";
+import type { WorkflowGraph } from "@/lib/graph/schema";
 
 interface Snapshot {
   nodes: StudioNode[];
@@ -58,6 +60,11 @@ interface EditorState {
   onEdgesChange(changes: EdgeChange<StudioEdge>[]): void;
   connect(connection: Connection): boolean;
   addNode(type: string, position: XYPosition, data?: Record<string, unknown>): string;
+  /**
+   * Adds a whole graph (a drafted plan) as one undo step: below the existing nodes, re-ided on
+   * collision (see place-drafted-graph.ts), selected. Returns the ids of the added nodes.
+   */
+  addGraph(graph: WorkflowGraph): string[];
   updateNodeData(nodeId: string, patch: Record<string, unknown>, coalesceKey?: string): void;
   setName(name: string): void;
   markDragStart(): void;
@@ -210,6 +217,22 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       graphIssues: [],
     });
     return id;
+  },
+
+  addGraph(graph) {
+    const s = get();
+    if (graph.nodes.length === 0) return [];
+    const placed = placeDraftedGraph(s, graph);
+    const added: StudioNode[] = placed.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...placed.edges.map((e) => decorateEdge(e, nodes))],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+    });
+    return added.map((n) => n.id);
   },
 
   updateNodeData(nodeId, patch, coalesceKey) {

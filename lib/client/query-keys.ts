@@ -6,5 +6,7 @@ export const queryKeys = {
   workflowRuns: (workflowId: string) => ["workflow", workflowId, "runs"] as const,
   run: (id: string) => ["run", id] as const,
   asset: (id: string) => ["asset", id] as const,
+  catalog: ["catalog"] as const,
+  recommend: (capability: string, prompt: string, priority: string) => ["recommend", capability, priority, prompt] as const,
   latestNodeOutput: (workflowId: string, nodeId: string) => ["workflow", workflowId, "latest-output", nodeId] as const,
 };

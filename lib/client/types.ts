@@ -47,12 +47,15 @@ export interface Workflow {
   createdAt?: string;
 }
 
-/** An image produced by a node. */
+/** An asset produced by a node: an image, or (from a Run model node) a video, a sound or another file. */
 export interface RunImage {
   assetId: string;
   url: string;
+  /** Pixels; 0 for media without a pixel size (audio). */
   width: number;
   height: number;
+  /** Set for media that is not an image, e.g. "video/mp4", "audio/mpeg". */
+  mimeType?: string;
 }
 
 export interface NodeRun {
@@ -98,6 +101,98 @@ export interface RunSummary {
   finishedAt: string | null;
   credits: number | null;
   outputs: RunOutput[];
+}
+
+/** How the resolver ranks: quality = Arena ELO, speed = p50 latency, cost = p50 cost. */
+export type Priority = "quality" | "speed" | "cost";
+export const PRIORITIES: readonly Priority[] = ["quality", "speed", "cost"];
+
+/** A model's three figures for one capability; `estimated` marks figures the catalog labels as estimates. */
+export interface ModelMetrics {
+  elo: number | null;
+  p50LatencySec: number | null;
+  p50CostCU: number | null;
+  estimated: { elo: boolean; p50LatencySec: boolean; p50CostCU: boolean };
+}
+
+/** Parameters a recommendation suggests for the node (from a platform named in the prompt, outputs count). */
+export interface SuggestedParams {
+  platform?: string;
+  aspectRatio?: string;
+  width?: number;
+  height?: number;
+  numOutputs?: number;
+}
+
+export interface Recommendation {
+  modelId: string;
+  name: string;
+  /** 0 to 1. */
+  score: number;
+  metrics: ModelMetrics;
+  explanation: string;
+  tradeoffs: string[];
+  suggestedParams: SuggestedParams;
+}
+
+export interface PlatformMatch {
+  id: string;
+  label: string;
+  aspectRatio: string;
+  width: number;
+  height: number;
+}
+
+/** `POST /api/recommend`. */
+export interface RecommendRequest {
+  capability: string;
+  prompt: string;
+  priority?: Priority;
+  /** At most this many recommendations (server default 5, maximum 50). */
+  limit?: number;
+}
+
+export interface RecommendResponse {
+  snapshotDate: string;
+  capability: string;
+  priority: Priority;
+  platform: PlatformMatch | null;
+  /** Best first. */
+  recommendations: Recommendation[];
+  excluded: Array<{ modelId: string; name: string; reasons: string[] }>;
+}
+
+/** `GET /api/catalog`. */
+export interface CatalogInfo {
+  snapshotDate: string;
+  capabilities: string[];
+}
+
+export type PlanTool = "run_model" | "analyze" | "manage_assets" | (string & {});
+
+export interface PlanStep {
+  tool: PlanTool;
+  title: string;
+  capability: string;
+  optional: boolean;
+  modelId: string | null;
+  modelName: string | null;
+}
+
+export interface Plan {
+  /** The matched template's id (`product_video`, …), or null when the plan was composed. */
+  template: string | null;
+  composed: boolean;
+  title: string;
+  steps: PlanStep[];
+  rules: string[];
+  notes?: string[];
+}
+
+/** `POST /api/plan`: the plan, and the same plan as studio nodes and edges. */
+export interface PlanResponse {
+  plan: Plan;
+  graph: WorkflowGraph;
 }
 
 export interface ApiErrorBody {

@@ -94,7 +94,7 @@ export function FieldRow({ field, nodeId, definition, data, storedError, issues 
       {source ? (
         <>
           <div className="flex items-center gap-2 rounded-md border border-line bg-panel-2 px-2.5 py-2 text-[12.5px]" data-testid={`field-${field.name}-connected`}>
-            <span className={`h-2 w-2 shrink-0 rounded-full ${port?.type === "text" ? "bg-port-text" : "bg-port-image"}`} aria-hidden="true" />
+            <span className={`h-2 w-2 shrink-0 rounded-full ${port?.type === "text" ? "bg-port-text" : port?.type === "asset" ? "bg-port-asset" : "bg-port-image"}`} aria-hidden="true" />
             <span className="min-w-0 flex-1">
               {field.label}: from connected {getNodeDefinition(source.type)?.label ?? source.type} node
             </span>

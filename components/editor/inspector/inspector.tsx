@@ -158,6 +158,7 @@ function MultiSelection({ ids }: { ids: string[] }) {
 function NothingSelected() {
   const shortcuts: Array<[string, string]> = [
     ["Run", "Ctrl+Enter"],
+    ["Draft from description", "Ctrl+K"],
     ["Undo", "Ctrl+Z"],
     ["Redo", "Ctrl+Shift+Z"],
     ["Delete selection", "Delete"],

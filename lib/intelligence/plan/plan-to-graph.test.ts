@@ -119,7 +119,7 @@ describe("planToGraph: node kinds, wiring and layout", () => {
     expect(source(graph, stepNodes.voiceover, "prompt")).toBe("draft-1");
   });
 
-  it("character sheet: both scenes take the reference image, as parallel branches 220 px apart", () => {
+  it("character sheet: both scenes take the reference image, as parallel branches one row apart", () => {
     const { graph, stepNodes } = draftGraphFromPlan(planFor(TEMPLATE_DESCRIPTIONS.character_sheet));
     expect(source(graph, stepNodes.scene1, "image")).toBe(stepNodes.reference);
     expect(source(graph, stepNodes.scene2, "image")).toBe(stepNodes.reference);
@@ -167,7 +167,7 @@ describe("planToGraph: node kinds, wiring and layout", () => {
     expect(byType(graph, "runModel").find((n) => n.data.capability === "lipsync")!.data.model).toBe("auto");
   });
 
-  it("lays out left to right: ids draft-N, x on a 320 px grid, y on a 220 px grid, every edge going right", () => {
+  it("lays out left to right: ids draft-N, x on the column grid, y on the row grid, every edge going right", () => {
     for (const description of [...Object.values(TEMPLATE_DESCRIPTIONS), ...COMPOSED]) {
       const graph = planToGraph(planFor(description));
       graph.nodes.forEach((n, i) => {

@@ -20,8 +20,8 @@
  * nobody consumes ends in an `output` node: the main one (the last visual result) is labelled
  * with the plan title, others with "title: step".
  *
- * Layout, left to right: column = longest path from a source × 320 px; side branches sit
- * 220 px apart below the main chain. Ids: `draft-1`, `draft-2`, … for nodes, `draft-e1`, … for
+ * Layout, left to right: column = longest path from a source × 340 px; side branches sit
+ * 400 px apart below the main chain (a card with its output image is about 330 px tall). Ids: `draft-1`, `draft-2`, … for nodes, `draft-e1`, … for
  * edges. Pure module.
  */
 import type { GraphEdge, GraphNode, WorkflowGraph } from "../../graph/schema";
@@ -31,7 +31,7 @@ import type { GenerationPlan, PlanStep } from "./plan-generation";
 import type { PlanCapability } from "./templates";
 
 /** Pixels between columns and between branch rows. */
-export const PLAN_GRAPH_LAYOUT = { columnWidth: 320, rowHeight: 220 } as const;
+export const PLAN_GRAPH_LAYOUT = { columnWidth: 340, rowHeight: 400 } as const;
 
 /** Longest text a Prompt node or a node's prompt parameter holds. */
 const MAX_PROMPT = 4000;
