@@ -5,72 +5,15 @@
  * the offline engine (playwright.config.ts).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { connect, createWorkflow, dragFromPalette, openFirstOutput, runAndWait, savedGraph, waitSaved } from "./support/editor";
 import { formatMetrics } from "../lib/client/model-metrics";
 import type { RecommendResponse } from "../lib/client/types";
-
-async function createWorkflow(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  await page.getByTestId("new-workflow").click();
-  await page.getByTestId("new-workflow-name").fill(name);
-  await page.getByTestId("new-workflow-submit").click();
-  await page.waitForURL(/\/workflows\/[^/]+$/);
-  await expect(page.locator("[data-testid=canvas] .react-flow__pane")).toBeVisible();
-  return decodeURIComponent(page.url().split("/workflows/")[1]);
-}
-
-async function dragFromPalette(page: Page, type: string, x: number, y: number): Promise<void> {
-  const before = await page.locator(`.react-flow__node-${type}`).count();
-  await page.getByTestId(`palette-${type}`).dragTo(page.locator("[data-testid=canvas] .react-flow__pane"), { targetPosition: { x, y } });
-  await expect(page.locator(`.react-flow__node-${type}`)).toHaveCount(before + 1);
-}
-
-function handle(page: Page, nodeId: string, kind: "source" | "target", port: string) {
-  return page.locator(`[data-testid="node-${nodeId}"] .react-flow__handle.${kind}[data-handleid="${port}"]`);
-}
-
-async function connect(page: Page, from: string, fromPort: string, to: string, toPort: string): Promise<void> {
-  const before = await page.locator(".react-flow__edge").count();
-  await handle(page, from, "source", fromPort).dragTo(handle(page, to, "target", toPort));
-  await expect(page.locator(".react-flow__edge")).toHaveCount(before + 1);
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-}
-
-interface SavedGraph {
-  nodes: Array<{ id: string; type: string; position: { x: number; y: number }; data: Record<string, unknown> }>;
-  edges: Array<{ id: string; source: string; sourceHandle: string | null; target: string; targetHandle: string | null }>;
-}
-
-async function savedGraph(page: Page, id: string): Promise<SavedGraph> {
-  const response = await page.request.get(`/api/workflows/${id}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()).workflow.graph;
-}
 
 async function recommend(page: Page, body: { capability: string; prompt: string; priority: string }): Promise<RecommendResponse> {
   // The picker asks for the whole ranking (the API's maximum).
   const response = await page.request.post("/api/recommend", { data: { ...body, limit: 50 } });
   expect(response.ok()).toBe(true);
   return response.json();
-}
-
-/** Natural pixel size of the full-size view of the first run output. */
-async function openFirstOutput(page: Page): Promise<{ width: number; height: number }> {
-  await page.getByTestId("run-output").first().click();
-  const image = page.getByTestId("lightbox-image");
-  await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const size = await image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-  await page.keyboard.press("Escape");
-  await expect(image).toBeHidden();
-  return size;
-}
-
-async function runAndWait(page: Page): Promise<void> {
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
 }
 
 test("drafts a photorealism polish workflow from a description, adds it to the canvas and runs it", async ({ page }) => {

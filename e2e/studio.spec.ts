@@ -4,58 +4,8 @@
  * parameters, run on the offline engine, watch every node succeed, open the result at its
  * expected pixel size, and find the graph unchanged after a reload.
  */
-import { expect, test, type Page } from "@playwright/test";
-import path from "node:path";
-
-const fixture = (name: string) => path.resolve("e2e/fixtures", name);
-
-async function createWorkflow(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  await page.getByTestId("new-workflow").click();
-  await page.getByTestId("new-workflow-name").fill(name);
-  await page.getByTestId("new-workflow-submit").click();
-  await page.waitForURL(/\/workflows\/[^/]+$/);
-  await expect(page.locator("[data-testid=canvas] .react-flow__pane")).toBeVisible();
-  return decodeURIComponent(page.url().split("/workflows/")[1]);
-}
-
-async function dragFromPalette(page: Page, type: string, x: number, y: number): Promise<void> {
-  const before = await page.locator(`.react-flow__node-${type}`).count();
-  await page.getByTestId(`palette-${type}`).dragTo(page.locator("[data-testid=canvas] .react-flow__pane"), { targetPosition: { x, y } });
-  await expect(page.locator(`.react-flow__node-${type}`)).toHaveCount(before + 1);
-}
-
-function handle(page: Page, nodeId: string, kind: "source" | "target", port: string) {
-  return page.locator(`[data-testid="node-${nodeId}"] .react-flow__handle.${kind}[data-handleid="${port}"]`);
-}
-
-async function connect(page: Page, from: string, fromPort: string, to: string, toPort: string): Promise<void> {
-  const before = await page.locator(".react-flow__edge").count();
-  await handle(page, from, "source", fromPort).dragTo(handle(page, to, "target", toPort));
-  await expect(page.locator(".react-flow__edge")).toHaveCount(before + 1);
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-}
-
-async function savedGraph(page: Page, id: string) {
-  const response = await page.request.get(`/api/workflows/${id}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()).workflow.graph as { nodes: Array<{ id: string; type: string; position: unknown; data: Record<string, unknown> }>; edges: unknown[] };
-}
-
-/** Natural pixel size of the full-size view of the first run output. */
-async function openFirstOutput(page: Page): Promise<{ width: number; height: number }> {
-  await page.getByTestId("run-output").first().click();
-  const image = page.getByTestId("lightbox-image");
-  await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const size = await image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-  await page.keyboard.press("Escape");
-  await expect(image).toBeHidden();
-  return size;
-}
+import { expect, test } from "@playwright/test";
+import { connect, createWorkflow, dragFromPalette, fixture, handle, openFirstOutput, savedGraph, waitSaved } from "./support/editor";
 
 test("build, run and reload Image input → Retouch → Expand → Upscale → Output on coffee.png", async ({ page }) => {
   const id = await createWorkflow(page, "Coffee hero");

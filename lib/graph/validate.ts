@@ -15,7 +15,7 @@
 import { getNodeDefinition } from "../nodes";
 import type { AnyNodeDefinition } from "../nodes";
 import { issuesByNode, type GraphIssue } from "./issues";
-import { portTypesCompatible } from "./ports";
+import { portTypesCompatible, type PortSpec } from "./ports";
 import { workflowGraphSchema, type GraphEdge, type GraphNode, type WorkflowGraph } from "./schema";
 import { topologicalOrder } from "./topological-order";
 
@@ -150,32 +150,10 @@ function resolveEdges(
     const target = nodes.get(edge.target);
     if (!source || !target) continue; // the node itself is already reported
 
-    const sourcePort = edge.sourceHandle
-      ? source.definition.outputs.find((p) => p.name === edge.sourceHandle)
-      : source.definition.outputs.length === 1 ? source.definition.outputs[0] : undefined;
-    if (!sourcePort) {
-      issues.push({
-        code: "unknown_port",
-        nodeId: source.node.id,
-        edgeId: edge.id,
-        port: edge.sourceHandle ?? undefined,
-        message: `${nodeName(source.node, source.definition)} has no output port "${edge.sourceHandle ?? "(none)"}"`,
-      });
-      continue;
-    }
-    const targetPort = edge.targetHandle
-      ? target.definition.inputs.find((p) => p.name === edge.targetHandle)
-      : target.definition.inputs.length === 1 ? target.definition.inputs[0] : undefined;
-    if (!targetPort) {
-      issues.push({
-        code: "unknown_port",
-        nodeId: target.node.id,
-        edgeId: edge.id,
-        port: edge.targetHandle ?? undefined,
-        message: `${nodeName(target.node, target.definition)} has no input port "${edge.targetHandle ?? "(none)"}"`,
-      });
-      continue;
-    }
+    const sourcePort = resolvePort(source, "output", edge.sourceHandle, edge.id, issues);
+    if (!sourcePort) continue;
+    const targetPort = resolvePort(target, "input", edge.targetHandle, edge.id, issues);
+    if (!targetPort) continue;
     if (!portTypesCompatible(sourcePort.type, targetPort.type)) {
       issues.push({
         code: "port_type_mismatch",
@@ -201,6 +179,31 @@ function resolveEdges(
     resolved.push({ ...edge, sourceHandle: sourcePort.name, targetHandle: targetPort.name });
   }
   return resolved;
+}
+
+/**
+ * The port an edge end names: the handle id, or the node's only port of that side when the
+ * edge names none. Reports `unknown_port` (naming node and port) and returns undefined otherwise.
+ */
+function resolvePort(
+  resolved: ResolvedNode,
+  side: "input" | "output",
+  handle: string | null | undefined,
+  edgeId: string,
+  issues: GraphIssue[],
+): PortSpec | undefined {
+  const ports = side === "input" ? resolved.definition.inputs : resolved.definition.outputs;
+  const port = handle ? ports.find((p) => p.name === handle) : ports.length === 1 ? ports[0] : undefined;
+  if (!port) {
+    issues.push({
+      code: "unknown_port",
+      nodeId: resolved.node.id,
+      edgeId,
+      port: handle ?? undefined,
+      message: `${nodeName(resolved.node, resolved.definition)} has no ${side} port "${handle ?? "(none)"}"`,
+    });
+  }
+  return port;
 }
 
 /** Run-only checks: a non-empty graph, required inputs, and each kind's readiness check. */
