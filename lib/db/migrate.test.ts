@@ -52,7 +52,23 @@ describe("applyMigrations (in-memory PGlite)", () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      ["Asset", "NodeRun", "Run", "Workflow", "WorkflowVersion", "_prisma_migrations"].sort(),
+      [
+        "App",
+        "AppVersion",
+        "Asset",
+        "NodeRun",
+        "Run",
+        "Workflow",
+        "WorkflowVersion",
+        "_prisma_migrations",
+        "account",
+        "invitation",
+        "member",
+        "organization",
+        "session",
+        "user",
+        "verification",
+      ].sort(),
     );
 
     const second = await applyMigrations(factory, { migrationsDir: REPO_MIGRATIONS_DIR });
