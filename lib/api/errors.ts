@@ -15,6 +15,9 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "conflict"
+  | "unauthorized"
+  | "forbidden"
+  | "too_many_requests"
   | "internal_error";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -25,6 +28,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   version_conflict: 409,
   conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  too_many_requests: 429,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
