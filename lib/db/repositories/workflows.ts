@@ -27,8 +27,15 @@ export interface WorkflowGraphInput {
   edges: readonly unknown[];
 }
 
+/** Restricts a lookup to one team's rows (another team's id reads as missing). */
+export interface TeamScope {
+  teamId?: string;
+}
+
 export interface WorkflowRecord {
   id: string;
+  /** The owning team (null only for rows made before accounts existed). */
+  teamId: string | null;
   name: string;
   graph: WorkflowGraphJson;
   /** 1 on creation, +1 on each successful update. */
@@ -73,6 +80,7 @@ export function toGraph(value: Prisma.JsonValue): WorkflowGraphJson {
 function toWorkflowRecord(row: WorkflowRow): WorkflowRecord {
   return {
     id: row.id,
+    teamId: row.teamId,
     name: row.name,
     graph: toGraph(row.graph),
     version: row.version,
@@ -80,6 +88,8 @@ function toWorkflowRecord(row: WorkflowRow): WorkflowRecord {
     updatedAt: row.updatedAt,
   };
 }
+
+const scopeFilter = (scope: TeamScope) => (scope.teamId === undefined ? {} : { teamId: scope.teamId });
 
 function toVersionRecord(row: WorkflowVersionRow): WorkflowVersionRecord {
   return {
@@ -94,9 +104,10 @@ function toVersionRecord(row: WorkflowVersionRow): WorkflowVersionRecord {
 /**
  * Workflows that are not deleted, most recently updated first.
  * @param options.limit at most this many (default 200, capped at 1000).
+ * @param options.teamId only that team's workflows.
  * @returns summaries without the graph, with `nodeCount` = length of `graph.nodes`.
  */
-export async function listWorkflows(db: DbClient, options: { limit?: number } = {}): Promise<WorkflowSummary[]> {
+export async function listWorkflows(db: DbClient, options: { limit?: number } & TeamScope = {}): Promise<WorkflowSummary[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 200), 1), 1000);
   const rows = await db.$queryRaw<
     { id: string; name: string; version: number; nodeCount: number; createdAt: Date; updatedAt: Date }[]
@@ -105,7 +116,7 @@ export async function listWorkflows(db: DbClient, options: { limit?: number } = 
            CASE WHEN jsonb_typeof("graph"->'nodes') = 'array'
                 THEN jsonb_array_length("graph"->'nodes') ELSE 0 END::int AS "nodeCount"
     FROM "Workflow"
-    WHERE "deletedAt" IS NULL
+    WHERE "deletedAt" IS NULL ${options.teamId === undefined ? Prisma.empty : Prisma.sql`AND "teamId" = ${options.teamId}`}
     ORDER BY "updatedAt" DESC, "id" ASC
     LIMIT ${limit}`);
   return rows.map((row) => ({ ...row, nodeCount: Number(row.nodeCount) }));
@@ -117,15 +128,17 @@ export async function listWorkflows(db: DbClient, options: { limit?: number } = 
  */
 export async function createWorkflow(
   db: DbClient,
-  input: { name: string; graph: WorkflowGraphInput },
+  input: { name: string; graph: WorkflowGraphInput; teamId?: string | null; createdById?: string | null },
 ): Promise<WorkflowRecord> {
-  const row = await db.workflow.create({ data: { name: input.name, graph: toRequiredJsonInput(input.graph) } });
+  const row = await db.workflow.create({
+    data: { name: input.name, graph: toRequiredJsonInput(input.graph), teamId: input.teamId ?? null, createdById: input.createdById ?? null },
+  });
   return toWorkflowRecord(row);
 }
 
-/** The workflow, or null when it does not exist or is soft-deleted. */
-export async function getWorkflow(db: DbClient, id: string): Promise<WorkflowRecord | null> {
-  const row = await db.workflow.findFirst({ where: { id, deletedAt: null } });
+/** The workflow, or null when it does not exist, is soft-deleted, or belongs to another team than `scope.teamId`. */
+export async function getWorkflow(db: DbClient, id: string, scope: TeamScope = {}): Promise<WorkflowRecord | null> {
+  const row = await db.workflow.findFirst({ where: { id, deletedAt: null, ...scopeFilter(scope) } });
   return row ? toWorkflowRecord(row) : null;
 }
 
@@ -143,16 +156,17 @@ export async function updateWorkflow(
   db: DbClient,
   id: string,
   input: { name?: string; graph?: WorkflowGraphInput; version: number },
+  scope: TeamScope = {},
 ): Promise<UpdateWorkflowResult> {
   const data: Prisma.WorkflowUpdateManyMutationInput = { version: { increment: 1 } };
   if (input.name !== undefined) data.name = input.name;
   if (input.graph !== undefined) data.graph = toRequiredJsonInput(input.graph);
   const updated = await db.workflow.updateManyAndReturn({
-    where: { id, version: input.version, deletedAt: null },
+    where: { id, version: input.version, deletedAt: null, ...scopeFilter(scope) },
     data,
   });
   if (updated.length === 1) return { ok: true, workflow: toWorkflowRecord(updated[0]) };
-  const current = await getWorkflow(db, id);
+  const current = await getWorkflow(db, id, scope);
   return current ? { ok: false, reason: "stale", current } : { ok: false, reason: "not_found" };
 }
 
@@ -160,8 +174,8 @@ export async function updateWorkflow(
  * Marks the workflow deleted (sets `deletedAt`). Its versions, runs and assets are kept.
  * @returns true when it was deleted by this call; false when missing or already deleted.
  */
-export async function softDeleteWorkflow(db: DbClient, id: string): Promise<boolean> {
-  const { count } = await db.workflow.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+export async function softDeleteWorkflow(db: DbClient, id: string, scope: TeamScope = {}): Promise<boolean> {
+  const { count } = await db.workflow.updateMany({ where: { id, deletedAt: null, ...scopeFilter(scope) }, data: { deletedAt: new Date() } });
   return count === 1;
 }
 
