@@ -18,6 +18,8 @@ export interface StoreImageInput {
   provenance?: Record<string, unknown> | null;
   runId?: string | null;
   nodeId?: string | null;
+  /** The owning team. */
+  teamId?: string | null;
 }
 
 /**
@@ -62,5 +64,6 @@ export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
     provenance: input.provenance ?? null,
     runId: input.runId ?? null,
     nodeId: input.nodeId ?? null,
+    teamId: input.teamId ?? null,
   });
 }

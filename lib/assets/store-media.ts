@@ -54,5 +54,6 @@ export async function storeGenerated(ctx: ServerContext, input: StoreImageInput 
     provenance: input.provenance ?? null,
     runId: input.runId ?? null,
     nodeId: input.nodeId ?? null,
+    teamId: input.teamId ?? null,
   });
 }

@@ -38,6 +38,8 @@ export interface AssetRecord {
   provenance: unknown;
   runId: string | null;
   nodeId: string | null;
+  /** The owning team (null only for rows made before accounts existed). */
+  teamId: string | null;
   createdAt: Date;
 }
 
@@ -55,6 +57,7 @@ export interface CreateAssetInput {
   /** Run and node that produced it (generated assets). */
   runId?: string | null;
   nodeId?: string | null;
+  teamId?: string | null;
 }
 
 function toAssetRecord(row: AssetRow): AssetRecord {
@@ -71,6 +74,7 @@ function toAssetRecord(row: AssetRow): AssetRecord {
     provenance: row.provenance,
     runId: row.runId,
     nodeId: row.nodeId,
+    teamId: row.teamId,
     createdAt: row.createdAt,
   };
 }
@@ -93,15 +97,17 @@ export async function createAsset(db: DbClient, input: CreateAssetInput): Promis
       provenance: toJsonInput(input.provenance ?? null),
       runId: input.runId ?? null,
       nodeId: input.nodeId ?? null,
+      teamId: input.teamId ?? null,
     },
   });
   return toAssetRecord(row);
 }
 
-/** The asset, or null. */
-export async function getAsset(db: DbClient, id: string): Promise<AssetRecord | null> {
+/** The asset, or null (also when `scope.teamId` is given and the asset belongs to another team). */
+export async function getAsset(db: DbClient, id: string, scope: { teamId?: string } = {}): Promise<AssetRecord | null> {
   const row = await db.asset.findUnique({ where: { id } });
-  return row ? toAssetRecord(row) : null;
+  if (!row || (scope.teamId !== undefined && row.teamId !== scope.teamId)) return null;
+  return toAssetRecord(row);
 }
 
 /**
