@@ -29,6 +29,9 @@ export class FakeProvider implements Provider {
   readonly label = "Fake provider (tests)";
   readonly pollIntervalMs = 5;
   readonly submitted: ModelRequest[] = [];
+  /** Jobs started and not yet finished, now and at the most. */
+  inFlight = 0;
+  maxInFlight = 0;
   readonly uploads: string[] = [];
   private readonly jobs = new Map<string, FakeJob>();
   private readonly blobs = new Map<string, { bytes: Buffer; width: number; height: number }>();
@@ -56,6 +59,8 @@ export class FakeProvider implements Provider {
     const jobId = `fake_job_${++this.counter}`;
     const job: FakeJob = { jobId, status: "pending", progress: 0, assetIds: [], request };
     this.jobs.set(jobId, job);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const latency = typeof this.options.latencyMs === "function" ? this.options.latencyMs(request) : this.options.latencyMs ?? 0;
     if (latency <= 0) await this.finish(job);
     else setTimeout(() => void this.finish(job), latency);
@@ -63,6 +68,7 @@ export class FakeProvider implements Provider {
   }
 
   private async finish(job: FakeJob): Promise<void> {
+    this.inFlight--;
     const failure = this.options.failWhen?.(job.request) ?? null;
     if (failure) {
       Object.assign(job, { status: "failed", error: failure, progress: 1 });
