@@ -1,6 +1,7 @@
 /**
- * Executes one queued (or resumed) run: loads the workflow version it points at, validates
- * it, and drives the engine with the database-backed stores and the configured provider.
+ * Executes one queued (or resumed) run: loads the graph it executes (its workflow version's,
+ * with the App form's values applied for an App run: lib/runs/run-graph.ts), validates it, and
+ * drives the engine with the database-backed stores and the configured provider.
  */
 import { getRunWithNodes, updateRun } from "../db/repositories/runs";
 import { createStudioAssetStore } from "../assets/studio-asset-store";
@@ -9,6 +10,7 @@ import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
 import { chooseModelWithResolver } from "./choose-model";
 import { createPrismaExecutionStore } from "./prisma-execution-store";
+import { loadRunGraph } from "./run-graph";
 
 export interface RunJobOptions {
   force?: readonly string[];
@@ -19,7 +21,18 @@ export interface RunJobOptions {
 export async function executeRunJob(ctx: ServerContext, runId: string, options: RunJobOptions = {}): Promise<void> {
   const run = await getRunWithNodes(ctx.db, runId);
   if (!run || ["succeeded", "failed", "canceled"].includes(run.status)) return;
-  const graph = run.workflowVersion?.graph;
+  let graph: unknown;
+  try {
+    graph = await loadRunGraph(ctx.db, run);
+  } catch (error) {
+    await updateRun(ctx.db, runId, {
+      status: "failed",
+      error: `The App's form values cannot be applied: ${error instanceof Error ? error.message : String(error)}`,
+      finishedAt: new Date(),
+    });
+    ctx.events.emit(runId);
+    return;
+  }
   const validation = validateGraph(graph, "run");
   if (!validation.ok) {
     await updateRun(ctx.db, runId, {
@@ -35,7 +48,7 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     plan: validation.plan!,
     provider: ctx.provider,
     store: createPrismaExecutionStore(ctx),
-    assets: createStudioAssetStore(ctx),
+    assets: createStudioAssetStore(ctx, { teamId: run.teamId }),
     force: new Set(options.force ?? []),
     signal: options.signal,
     concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),

@@ -1,12 +1,18 @@
-/** Reads one run as its API shape. */
+/** Reads one run as its API shape, for a caller allowed to see it. */
 import { notFound } from "../api/errors";
+import { canReadRun } from "../apps/access";
+import type { TeamSession } from "../auth/session";
 import { getRunWithNodes } from "../db/repositories/runs";
 import type { ServerContext } from "../server/context";
 import { toRunDto, type RunDto } from "./run-dto";
 
-/** @throws AppError not_found (404) for an unknown run id. */
-export async function getRunDto(ctx: ServerContext, runId: string): Promise<RunDto> {
+/**
+ * @param session when given, the run must be readable by it (its team's; a member's own):
+ *   otherwise it reads as missing, so ids never leak across teams.
+ * @throws AppError not_found (404) for an unknown run id or one the session may not read.
+ */
+export async function getRunDto(ctx: ServerContext, runId: string, session?: TeamSession): Promise<RunDto> {
   const run = await getRunWithNodes(ctx.db, runId);
-  if (!run) throw notFound("Run", runId);
+  if (!run || (session && !canReadRun(session, run))) throw notFound("Run", runId);
   return toRunDto(run);
 }

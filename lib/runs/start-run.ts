@@ -1,21 +1,29 @@
 /**
  * Starts a run of a workflow's SAVED graph (ARCHITECTURE.md "Execution": never unsaved
  * client state): validates it for running, snapshots the version, records the run and its
- * node runs as queued, and hands it to the queue.
+ * node runs as queued, and hands it to the queue. `startRunFromVersion` does the same for an
+ * existing immutable version (App runs).
  */
-import { createRun } from "../db/repositories/runs";
-import { getWorkflow, snapshotVersion } from "../db/repositories/workflows";
+import { createRun, type RunStatus } from "../db/repositories/runs";
+import { getWorkflow, getWorkflowVersion, snapshotVersion } from "../db/repositories/workflows";
+import type { DbClient } from "../db/types";
 import { AppError, notFound } from "../api/errors";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
 
 /**
+ * @param options.teamId only a workflow of this team runs (another team's id reads as 404);
+ *   the run is recorded as the team's, started by `options.createdById`.
  * @returns `{ id, status: "queued" }`.
  * @throws AppError not_found (404) for a missing or deleted workflow; invalid_graph (400) with
  *   `details.issues` (each naming node, port or field) when the saved graph cannot run.
  */
-export async function startRun(ctx: ServerContext, workflowId: string, options: { force?: string[] } = {}) {
-  const workflow = await getWorkflow(ctx.db, workflowId);
+export async function startRun(
+  ctx: ServerContext,
+  workflowId: string,
+  options: { force?: string[]; teamId?: string; createdById?: string } = {},
+) {
+  const workflow = await getWorkflow(ctx.db, workflowId, { teamId: options.teamId });
   if (!workflow) throw notFound("Workflow", workflowId);
   const validation = validateGraph(workflow.graph, "run");
   if (!validation.ok) {
@@ -30,8 +38,73 @@ export async function startRun(ctx: ServerContext, workflowId: string, options: 
   const run = await createRun(ctx.db, {
     workflowId,
     workflowVersionId: version.id,
+    teamId: options.teamId ?? workflow.teamId,
+    createdById: options.createdById ?? null,
     nodes: validation.plan!.order.map((nodeId) => ({ nodeId, nodeType: validation.plan!.nodes.get(nodeId)!.node.type })),
   });
   ctx.queue.enqueue(run.id, { force: options.force });
   return { id: run.id, status: run.status };
+}
+
+/** What `startRunFromVersion` needs: the version, the graph that will run, and who and what started it. */
+export interface RunFromVersionInput {
+  workflowVersionId: string;
+  /**
+   * The graph the run executes: the version's graph, with the App form's values applied for an
+   * App run. It must be what lib/runs/run-graph.ts derives from the version, the App version and
+   * `appInputs` (the executor derives it again from those immutable records; nothing else is stored).
+   */
+  graph: unknown;
+  teamId: string;
+  createdById: string;
+  appId?: string | null;
+  appVersionId?: string | null;
+  /** App form values by input key (the re-run form). */
+  appInputs?: Record<string, unknown> | null;
+}
+
+function refuseInvalidGraph(validation: ReturnType<typeof validateGraph>, prefix: string): never {
+  const first = validation.issues[0]?.message ?? "the graph is invalid";
+  const more = validation.issues.length > 1 ? ` (and ${validation.issues.length - 1} more)` : "";
+  throw new AppError("invalid_graph", `${prefix}: ${first}${more}`, { issues: validation.issues });
+}
+
+/**
+ * Records a queued run (and its queued node runs, in execution order) of an existing workflow
+ * version, WITHOUT queueing it: for callers that create several runs in one transaction and
+ * queue them after it commits. Use `startRunFromVersion` otherwise.
+ * @param db the client or a transaction client.
+ * @throws AppError not_found (404) for an unknown version; invalid_graph (400) with `details.issues`
+ *   when `input.graph` cannot run.
+ */
+export async function createRunFromVersion(db: DbClient, input: RunFromVersionInput): Promise<{ id: string; status: RunStatus }> {
+  const version = await getWorkflowVersion(db, input.workflowVersionId);
+  if (!version) throw notFound("Workflow version", input.workflowVersionId);
+  const validation = validateGraph(input.graph, "run");
+  if (!validation.ok) refuseInvalidGraph(validation, "The workflow cannot run");
+  const plan = validation.plan!;
+  const run = await createRun(db, {
+    workflowId: version.workflowId,
+    workflowVersionId: version.id,
+    nodes: plan.order.map((nodeId) => ({ nodeId, nodeType: plan.nodes.get(nodeId)!.node.type })),
+    teamId: input.teamId,
+    createdById: input.createdById,
+    appId: input.appId ?? null,
+    appVersionId: input.appVersionId ?? null,
+    appInputs: input.appInputs ?? null,
+  });
+  return { id: run.id, status: run.status };
+}
+
+/**
+ * Starts a run of an immutable workflow version (an App's frozen version, with the form's
+ * values applied): validates the graph for running, records the run with its owner and App,
+ * and hands it to the queue.
+ * @returns `{ id, status: "queued" }`.
+ * @throws see createRunFromVersion.
+ */
+export async function startRunFromVersion(ctx: ServerContext, input: RunFromVersionInput): Promise<{ id: string; status: RunStatus }> {
+  const run = await createRunFromVersion(ctx.db, input);
+  ctx.queue.enqueue(run.id);
+  return run;
 }

@@ -1,11 +1,12 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { call, fixture, uploadForm, useFreshDataDir } from "./harness";
+import { actAsNewOwner, call, fixture, uploadForm, useFreshDataDir } from "./harness";
 
 useFreshDataDir();
 const upload = await import("@/app/api/assets/route");
 const meta = await import("@/app/api/assets/[id]/route");
 const file = await import("@/app/api/assets/[id]/file/route");
+await actAsNewOwner();
 
 describe("assets API", () => {
   it("stores an uploaded photo and serves its metadata and bytes", async () => {

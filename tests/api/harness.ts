@@ -18,6 +18,30 @@ export function useFreshDataDir(): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** The account `call()` acts as unless told otherwise (set by `actAsNewOwner`). */
+let defaultCookie: string | undefined;
+
+export interface TestAccount {
+  cookie: string;
+  userId: string;
+  teamId: string;
+}
+
+/**
+ * Signs up an account (the first one in a fresh data folder owns the first team) and makes it
+ * the default caller of `call()`.
+ */
+export async function actAsNewOwner(name = "Olga Owner"): Promise<TestAccount> {
+  const { signUp } = await import("@/lib/auth/testing");
+  const { getSessionContextFromHeaders } = await import("@/lib/auth/session");
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Math.random().toString(36).slice(2, 8)}@example.test`;
+  const { cookie, userId } = await signUp({ name, email, password: "password-123" });
+  const session = await getSessionContextFromHeaders(new Headers({ cookie }));
+  if (!session?.team) throw new Error(`${email} owns no team: sign up the first account in a fresh DATA_DIR`);
+  defaultCookie = cookie;
+  return { cookie, userId, teamId: session.team.id };
+}
+
 type RouteHandler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 export interface CallResult<T = any> {
@@ -26,12 +50,23 @@ export interface CallResult<T = any> {
   headers: Headers;
 }
 
-/** Calls `handler` as Next.js would, with a JSON body (or raw BodyInit) and route params. */
+/** Calls `handler` as Next.js would, with a JSON body (or raw BodyInit), route params and a session cookie. */
 export async function call<T = any>(
   handler: RouteHandler,
-  options: { method?: string; url?: string; params?: Record<string, string>; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    url?: string;
+    params?: Record<string, string>;
+    json?: unknown;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+    /** Session cookie header; default: the `actAsNewOwner` account; null: anonymous. */
+    cookie?: string | null;
+  } = {},
 ): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
+  const cookie = options.cookie === undefined ? defaultCookie : options.cookie;
+  if (cookie && !headers.cookie) headers.cookie = cookie;
   let body = options.body;
   if (options.json !== undefined) {
     headers["content-type"] = "application/json";

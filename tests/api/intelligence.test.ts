@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateGraph } from "@/lib/graph/validate";
-import { call } from "./harness";
+import { actAsNewOwner, call, useFreshDataDir } from "./harness";
+
+useFreshDataDir();
 
 const recommendRoute = await import("@/app/api/recommend/route");
 const planRoute = await import("@/app/api/plan/route");
 const trainingRoute = await import("@/app/api/recommend-training/route");
 const catalogRoute = await import("@/app/api/catalog/route");
+await actAsNewOwner();
 
 describe("POST /api/recommend", () => {
   it("ranks txt2img models by quality with explanations citing the catalog's numbers", async () => {

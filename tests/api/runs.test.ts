@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, fixture, uploadForm, useFreshDataDir } from "./harness";
+import { actAsNewOwner, call, fixture, uploadForm, useFreshDataDir } from "./harness";
 
 useFreshDataDir();
 // Each offline job takes 150 ms, so a run can be caught while it is running.
@@ -14,6 +14,7 @@ const runRoute = await import("@/app/api/runs/[id]/route");
 const cancelRoute = await import("@/app/api/runs/[id]/cancel/route");
 const eventsRoute = await import("@/app/api/runs/[id]/events/route");
 const { getServerContext } = await import("@/lib/server/context");
+const owner = await actAsNewOwner();
 
 let photoId = "";
 let maskId = "";
@@ -145,7 +146,9 @@ describe("runs API", () => {
   it("streams run snapshots as Server-Sent Events until the run ends", async () => {
     const workflow = await createWorkflow(editGraph());
     const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
-    const response = await eventsRoute.GET(new Request("http://localhost/api/runs/x/events"), { params: Promise.resolve({ id: started.body.run.id }) });
+    const response = await eventsRoute.GET(new Request("http://localhost/api/runs/x/events", { headers: { cookie: owner.cookie } }), {
+      params: Promise.resolve({ id: started.body.run.id }),
+    });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const text = await new Response(response.body).text(); // the stream closes after the terminal status
     const events = text.split("\n\n").filter((chunk) => chunk.startsWith("event: run"));
@@ -162,13 +165,15 @@ describe("runs API", () => {
     const workflow = await createWorkflow(editGraph());
     const version = await snapshotVersion(ctx.db, (await getWorkflow(ctx.db, workflow.id))!);
     const run = await createRun(ctx.db, {
+      teamId: owner.teamId,
+      createdById: owner.userId,
       workflowId: workflow.id,
       workflowVersionId: version.id,
       nodes: ["in", "retouch", "expand", "upscale", "out"].map((nodeId, i) => ({ nodeId, nodeType: editGraph().nodes[i].type })),
     });
     // What the previous process had done before it died: Retouch's job submitted and recorded.
     const { createStudioAssetStore } = await import("@/lib/assets/studio-asset-store");
-    const studioAssets = createStudioAssetStore(ctx);
+    const studioAssets = createStudioAssetStore(ctx, { teamId: owner.teamId });
     const photo = await studioAssets.read(photoId);
     const mask = await studioAssets.read(maskId);
     const remotePhoto = await ctx.provider.uploadAsset({ bytes: photo.bytes, mimeType: photo.mimeType, name: "photo" });

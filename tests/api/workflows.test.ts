@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, useFreshDataDir } from "./harness";
+import { actAsNewOwner, call, useFreshDataDir } from "./harness";
 
 useFreshDataDir();
 const list = await import("@/app/api/workflows/route");
 const one = await import("@/app/api/workflows/[id]/route");
+await actAsNewOwner();
 
 const validGraph = {
   nodes: [

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/api/errors";
-import { route } from "@/lib/api/route";
+import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
 import { toAssetSummary } from "@/lib/assets/asset-dto";
 import { MAX_UPLOAD_BYTES } from "@/lib/assets/limits";
 import { storeImage } from "@/lib/assets/store-image";
@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
  * Width and height in pixels, read from the bytes.
  * Errors: 400 when the body is not multipart or has no `file`; 413 over 20 MB; 415 when the
  * bytes are not PNG, JPEG or WebP (judged by content, not name). Nothing is stored on error.
+ * Any team role (members upload images for Apps); the asset belongs to the caller's team. 401 without a session.
  */
-export const POST = route(async (request) => {
+export const POST = teamRoute(ANY_ROLE, async (request, _params, session) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   // Multipart framing adds a little; refuse clearly oversized bodies before reading them.
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
@@ -31,6 +32,6 @@ export const POST = route(async (request) => {
   const file = form.get("file");
   if (!file || typeof file === "string") throw new AppError("bad_request", "file: missing; send the image in a field named \"file\"");
   const bytes = Buffer.from(await file.arrayBuffer());
-  const asset = await storeImage(await getServerContext(), { bytes, origin: "upload", name: file.name || null });
+  const asset = await storeImage(await getServerContext(), { bytes, origin: "upload", name: file.name || null, teamId: session.team.id });
   return Response.json({ asset: toAssetSummary(asset) }, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { route } from "@/lib/api/route";
+import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
 import { getServerContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
@@ -6,8 +6,9 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/engine → `{ provider: { id: "local" | "scenario", label } }`: which generation
  * back end runs workflows, so the UI can label the offline engine. Never exposes credentials.
+ * Any signed-in team role; 401 without a session.
  */
-export const GET = route(async () => {
+export const GET = teamRoute(ANY_ROLE, async () => {
   const { provider } = await getServerContext();
   return Response.json({ provider: { id: provider.id, label: provider.label } });
 });

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
-import { parseJsonBody, route } from "@/lib/api/route";
+import { parseJsonBody } from "@/lib/api/route";
+import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { InvalidDescriptionError, planGeneration, planToGraph } from "@/lib/intelligence";
 import { describeBodySchema } from "@/lib/intelligence-api/schemas";
 
@@ -10,9 +11,9 @@ export const dynamic = "force-dynamic";
  * modelId, modelName }], rules, … }, graph }` (intelligence-resolver-recommend-plan.txt, "plan_generation").
  * `template` is the matched template's id, or null with `composed: true` when the plan was composed from the
  * templates' steps. `graph` is the plan as studio nodes and edges, ready for the canvas.
- * Errors: 400 for an empty description.
+ * Owners and editors (401 without a session, 403 for members). Errors: 400 for an empty description.
  */
-export const POST = route(async (request) => {
+export const POST = teamRoute(BUILDERS, async (request) => {
   const { description } = await parseJsonBody(request, describeBodySchema);
   try {
     const { plan } = planGeneration({ description });

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
-import { parseJsonBody, route } from "@/lib/api/route";
+import { parseJsonBody } from "@/lib/api/route";
+import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { UnknownCapabilityError, recommend } from "@/lib/intelligence";
 import { recommendBodySchema } from "@/lib/intelligence-api/schemas";
 
@@ -10,9 +11,9 @@ export const dynamic = "force-dynamic";
  * `{ snapshotDate, capability, priority, platform, recommendations: [{ modelId, name, score, metrics, explanation,
  * tradeoffs, suggestedParams }], excluded }`, best first (intelligence-resolver-recommend-plan.txt, "recommend").
  * Metrics: Arena ELO, p50 latency in seconds, p50 cost in credits (CU), each flagged when it is an estimate.
- * Errors: 400 for a bad body or an unknown capability (the message lists the known ones).
+ * Owners and editors (401 without a session, 403 for members). Errors: 400 for a bad body or an unknown capability (the message lists the known ones).
  */
-export const POST = route(async (request) => {
+export const POST = teamRoute(BUILDERS, async (request) => {
   const body = await parseJsonBody(request, recommendBodySchema);
   try {
     return Response.json(recommend(body));

@@ -1,4 +1,5 @@
-import { parseJsonBody, route } from "@/lib/api/route";
+import { parseJsonBody } from "@/lib/api/route";
+import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { createWorkflow, listWorkflows } from "@/lib/db/repositories/workflows";
 import { getServerContext } from "@/lib/server/context";
 import { assertSavableGraph } from "@/lib/workflows/save-graph";
@@ -7,22 +8,25 @@ import { toWorkflowDto, toWorkflowSummaryDto } from "@/lib/workflows/workflow-dt
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/workflows → `{ workflows: [{ id, name, version, nodeCount, createdAt, updatedAt }] }`, most recently updated first. */
-export const GET = route(async () => {
+/**
+ * GET /api/workflows → `{ workflows: [{ id, name, version, nodeCount, createdAt, updatedAt }] }`: the team's,
+ * most recently updated first. Owners and editors; 401 without a session, 403 for members.
+ */
+export const GET = teamRoute(BUILDERS, async (_request, _params, session) => {
   const ctx = await getServerContext();
-  const rows = await listWorkflows(ctx.db);
+  const rows = await listWorkflows(ctx.db, { teamId: session.team.id });
   return Response.json({ workflows: rows.map(toWorkflowSummaryDto) });
 });
 
 /**
  * POST /api/workflows `{ name, graph? }` → 201 `{ workflow: { id, name, graph, version: 1, createdAt, updatedAt } }`.
  * Errors: 400 naming the field (`body.name: must not be empty`) or, for the graph, each bad node, port or field
- * (`details.issues`). Nothing is saved on error.
+ * (`details.issues`). Nothing is saved on error. Owners and editors (401 / 403 otherwise).
  */
-export const POST = route(async (request) => {
+export const POST = teamRoute(BUILDERS, async (request, _params, session) => {
   const body = await parseJsonBody(request, createWorkflowBodySchema);
   const graph = assertSavableGraph(body.graph);
   const ctx = await getServerContext();
-  const workflow = await createWorkflow(ctx.db, { name: body.name, graph });
+  const workflow = await createWorkflow(ctx.db, { name: body.name, graph, teamId: session.team.id, createdById: session.user.id });
   return Response.json({ workflow: toWorkflowDto(workflow) }, { status: 201 });
 });

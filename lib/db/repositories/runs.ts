@@ -33,6 +33,13 @@ export interface RunRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The owning team and who started it (null for runs made before accounts existed). */
+  teamId: string | null;
+  createdById: string | null;
+  /** Set for runs started from an App: the App, its version, and the form values (App input key → value). */
+  appId: string | null;
+  appVersionId: string | null;
+  appInputs: unknown;
 }
 
 export interface NodeRunRecord {
@@ -117,6 +124,11 @@ function toRunRecord(row: RunRowWithVersion): RunRecord {
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
+    teamId: row.teamId,
+    createdById: row.createdById,
+    appId: row.appId,
+    appVersionId: row.appVersionId,
+    appInputs: row.appInputs,
   };
 }
 
@@ -163,6 +175,16 @@ const WITH_NODES = {
   nodeRuns: { orderBy: [{ position: "asc" }, { nodeId: "asc" }] },
 } satisfies Prisma.RunInclude;
 
+/** What a new run records besides its version and nodes: owner, and the App it was started from. */
+export interface RunOrigin {
+  teamId?: string | null;
+  createdById?: string | null;
+  appId?: string | null;
+  appVersionId?: string | null;
+  /** App form values by input key (JSON object). */
+  appInputs?: Record<string, unknown> | null;
+}
+
 /**
  * Creates a queued run of a workflow version with one queued node run per node,
  * in one transaction. `nodes` order is kept as `position` (pass a topological order).
@@ -170,12 +192,17 @@ const WITH_NODES = {
  */
 export async function createRun(
   db: DbClient,
-  input: { workflowId: string; workflowVersionId: string; nodes: readonly { nodeId: string; nodeType: string }[] },
+  input: { workflowId: string; workflowVersionId: string; nodes: readonly { nodeId: string; nodeType: string }[] } & RunOrigin,
 ): Promise<RunWithNodes> {
   const row = await db.run.create({
     data: {
       workflowId: input.workflowId,
       workflowVersionId: input.workflowVersionId,
+      teamId: input.teamId ?? null,
+      createdById: input.createdById ?? null,
+      appId: input.appId ?? null,
+      appVersionId: input.appVersionId ?? null,
+      appInputs: toJsonInput(input.appInputs ?? null),
       status: "queued",
       nodeRuns: {
         createMany: {

@@ -1,5 +1,6 @@
 import { AppError, notFound } from "@/lib/api/errors";
-import { parseJsonBody, route } from "@/lib/api/route";
+import { parseJsonBody } from "@/lib/api/route";
+import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { getWorkflow, softDeleteWorkflow, updateWorkflow } from "@/lib/db/repositories/workflows";
 import { getServerContext } from "@/lib/server/context";
 import { assertSavableGraph } from "@/lib/workflows/save-graph";
@@ -8,10 +9,13 @@ import { toWorkflowDto } from "@/lib/workflows/workflow-dto";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/workflows/:id → `{ workflow }`. Errors: 404 for an unknown or deleted id. */
-export const GET = route<{ id: string }>(async (_request, { id }) => {
+/**
+ * GET /api/workflows/:id → `{ workflow }`. Owners and editors. Errors: 401, 403 (members); 404 for an unknown,
+ * deleted or another team's id.
+ */
+export const GET = teamRoute<{ id: string }>(BUILDERS, async (_request, { id }, session) => {
   const ctx = await getServerContext();
-  const workflow = await getWorkflow(ctx.db, id);
+  const workflow = await getWorkflow(ctx.db, id, { teamId: session.team.id });
   if (!workflow) throw notFound("Workflow", id);
   return Response.json({ workflow: toWorkflowDto(workflow) });
 });
@@ -20,13 +24,14 @@ export const GET = route<{ id: string }>(async (_request, { id }) => {
  * PUT /api/workflows/:id `{ name?, graph, version }` → `{ workflow }` with `version` + 1.
  * Optimistic concurrency: `version` is the version the client's copy is based on; when the
  * stored one has moved on, 409 `version_conflict` with `details.currentVersion`, and nothing
- * is written (no lost update). Errors: 400 naming the field, node, port; 404 unknown id.
+ * is written (no lost update). Errors: 400 naming the field, node, port; 401; 403 (members); 404 unknown id
+ * or another team's.
  */
-export const PUT = route<{ id: string }>(async (request, { id }) => {
+export const PUT = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, session) => {
   const body = await parseJsonBody(request, updateWorkflowBodySchema);
   const graph = assertSavableGraph(body.graph);
   const ctx = await getServerContext();
-  const result = await updateWorkflow(ctx.db, id, { name: body.name, graph, version: body.version });
+  const result = await updateWorkflow(ctx.db, id, { name: body.name, graph, version: body.version }, { teamId: session.team.id });
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound("Workflow", id);
     throw new AppError(
@@ -38,10 +43,13 @@ export const PUT = route<{ id: string }>(async (request, { id }) => {
   return Response.json({ workflow: toWorkflowDto(result.workflow) });
 });
 
-/** DELETE /api/workflows/:id → 204. The workflow disappears from the list; its runs and assets are kept. 404 for an unknown id. */
-export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+/**
+ * DELETE /api/workflows/:id → 204. The workflow disappears from the list; its runs and assets are kept.
+ * Owners and editors. Errors: 401, 403 (members), 404 for an unknown or another team's id.
+ */
+export const DELETE = teamRoute<{ id: string }>(BUILDERS, async (_request, { id }, session) => {
   const ctx = await getServerContext();
-  const deleted = await softDeleteWorkflow(ctx.db, id);
+  const deleted = await softDeleteWorkflow(ctx.db, id, { teamId: session.team.id });
   if (!deleted) throw notFound("Workflow", id);
   return new Response(null, { status: 204 });
 });

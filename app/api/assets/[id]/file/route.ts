@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/api/errors";
-import { route } from "@/lib/api/route";
+import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
 import { EXTENSION_BY_MIME, type ImageMimeType } from "@/lib/assets/sniff-image";
 import { getAsset } from "@/lib/db/repositories/assets";
 import { getServerContext } from "@/lib/server/context";
@@ -9,11 +9,11 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/assets/:id/file → the image bytes with their content type. `?download=1` adds
  * `Content-Disposition: attachment`. Bytes never change for an id, so they are cached immutably.
- * Errors: 404 for an unknown id.
+ * Errors: 401 without a session; 404 for an unknown id or another team's asset.
  */
-export const GET = route<{ id: string }>(async (request, { id }) => {
+export const GET = teamRoute<{ id: string }>(ANY_ROLE, async (request, { id }, session) => {
   const ctx = await getServerContext();
-  const asset = await getAsset(ctx.db, id);
+  const asset = await getAsset(ctx.db, id, { teamId: session.team.id });
   if (!asset) throw notFound("Asset", id);
   const bytes = await ctx.storage.get(asset.storageKey);
   const headers: Record<string, string> = {

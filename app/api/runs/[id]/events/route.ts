@@ -1,4 +1,4 @@
-import { route } from "@/lib/api/route";
+import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
 import { streamRunEvents } from "@/lib/runs/run-event-stream";
 import { getRunDto } from "@/lib/runs/get-run";
 import { getServerContext } from "@/lib/server/context";
@@ -9,11 +9,12 @@ export const dynamic = "force-dynamic";
  * GET /api/runs/:id/events → `text/event-stream`. Each message is `event: run` with
  * `data: { run }` (the same shape as GET /api/runs/:id), sent at once, then whenever the run or
  * one of its node runs changes (coalesced to at most one message per 100 ms). After a terminal
- * status the last state is sent and the stream closes. Errors: 404 (JSON) for an unknown id.
+ * status the last state is sent and the stream closes. Who may read the run as GET /api/runs/:id.
+ * Errors (JSON): 401 without a session; 404 for an unknown id or a run the caller may not see.
  */
-export const GET = route<{ id: string }>(async (request, { id }) => {
+export const GET = teamRoute<{ id: string }>(ANY_ROLE, async (request, { id }, session) => {
   const ctx = await getServerContext();
-  await getRunDto(ctx, id); // 404 before opening a stream
+  await getRunDto(ctx, id, session); // 404 before opening a stream
   return new Response(streamRunEvents(ctx, id, request.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -1,5 +1,6 @@
 import { notFound } from "@/lib/api/errors";
-import { parseJsonBody, route } from "@/lib/api/route";
+import { parseJsonBody } from "@/lib/api/route";
+import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { getWorkflow } from "@/lib/db/repositories/workflows";
 import { listRunsForWorkflow } from "@/lib/db/repositories/runs";
 import { startRun } from "@/lib/runs/start-run";
@@ -12,21 +13,21 @@ export const dynamic = "force-dynamic";
  * POST /api/workflows/:id/runs `{ force?: string[] }` → 202 `{ run: { id, status: "queued" } }`.
  * Runs the workflow's saved graph; `force` lists node ids to re-run even when cached.
  * Errors: 404 unknown workflow; 400 `invalid_graph` with `details.issues` naming each node and
- * port or field that keeps the graph from running (nothing is created then).
+ * port or field that keeps the graph from running (nothing is created then). Owners and editors (401 / 403).
  */
-export const POST = route<{ id: string }>(async (request, { id }) => {
+export const POST = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, session) => {
   const body = await parseJsonBody(request, startRunBodySchema);
-  const run = await startRun(await getServerContext(), id, { force: body.force });
+  const run = await startRun(await getServerContext(), id, { force: body.force, teamId: session.team.id, createdById: session.user.id });
   return Response.json({ run }, { status: 202 });
 });
 
 /**
  * GET /api/workflows/:id/runs?limit=N → `{ runs: [{ id, status, error, workflowVersion, createdAt, finishedAt, credits, outputs }] }`,
- * newest first (limit 1 to 100, default 30). Errors: 404 unknown workflow.
+ * newest first (limit 1 to 100, default 30). Owners and editors. Errors: 401, 403; 404 unknown or another team's workflow.
  */
-export const GET = route<{ id: string }>(async (request, { id }) => {
+export const GET = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, session) => {
   const ctx = await getServerContext();
-  if (!(await getWorkflow(ctx.db, id))) throw notFound("Workflow", id);
+  if (!(await getWorkflow(ctx.db, id, { teamId: session.team.id }))) throw notFound("Workflow", id);
   const limit = Math.min(100, Math.max(1, Number(new URL(request.url).searchParams.get("limit")) || 30));
   const runs = await listRunsForWorkflow(ctx.db, id, { limit });
   return Response.json({

@@ -1,0 +1,81 @@
+/**
+ * Starts runs of an App: one run per item of a batch (several images, or several prompt lines),
+ * each executing the App's current frozen workflow version with that item's form values applied,
+ * within the person's daily run quota on the App.
+ */
+import { AppError } from "../api/errors";
+import { countAppRunsSince, lockAppQuota } from "../db/repositories/apps";
+import type { RunStatus } from "../db/repositories/runs";
+import { validateGraph } from "../graph/validate";
+import { createRunFromVersion } from "../runs/start-run";
+import type { ServerContext } from "../server/context";
+import type { AppActor } from "./access";
+import { getAppOrThrow, getCurrentAppVersion } from "./get-app-or-throw";
+import { prepareAppRuns } from "./prepare-app-runs";
+import { nextUtcMidnight, quotaMessage, utcDayStart } from "./quota";
+
+/**
+ * `POST /api/apps/:slug/runs` `{ items: [{ inputs }] }` (1 to 20 items).
+ *
+ * All or nothing: every item is checked (values, images, graph) before anything is written, and
+ * the quota check and the run records share one transaction (serialised per person and App), so
+ * a refused request starts no run. Runs are queued after the transaction commits. Each run
+ * records its team, who started it, the App, the App version and the form values (`appInputs`,
+ * for re-runs).
+ *
+ * @returns `[{ id, status: "queued" }]` in item order.
+ * @throws AppError not_found (404) for an App not in the actor's team; validation_error (400)
+ *   naming item and key (`items[1].image: required`); invalid_graph (400) naming the item when
+ *   a filled graph cannot run; too_many_requests (429) when runs started today (since 00:00 UTC)
+ *   plus the items exceed `dailyRunQuota`, with `details: { resetsAt, limit, used }`.
+ */
+export async function startAppRuns(
+  ctx: ServerContext,
+  actor: AppActor,
+  slug: string,
+  items: ReadonlyArray<{ inputs: Record<string, unknown> }>,
+  now = new Date(),
+): Promise<Array<{ id: string; status: RunStatus }>> {
+  const app = await getAppOrThrow(ctx.db, actor, slug);
+  const current = await getCurrentAppVersion(ctx.db, app);
+  const { runs: prepared } = await prepareAppRuns(ctx.db, actor.team.id, current, items.map((item) => item.inputs));
+
+  prepared.forEach(({ graph }, index) => {
+    const validation = validateGraph(graph, "run");
+    if (validation.ok) return;
+    const more = validation.issues.length > 1 ? ` (and ${validation.issues.length - 1} more)` : "";
+    throw new AppError("invalid_graph", `items[${index}]: the App cannot run with these values: ${validation.issues[0].message}${more}`, {
+      item: index,
+      issues: validation.issues,
+    });
+  });
+
+  const runs = await ctx.db.$transaction(async (tx) => {
+    await lockAppQuota(tx, app.id, actor.user.id);
+    const used = await countAppRunsSince(tx, { appId: app.id, userId: actor.user.id, since: utcDayStart(now) });
+    if (used + prepared.length > app.dailyRunQuota) {
+      throw new AppError("too_many_requests", quotaMessage(app.dailyRunQuota, used, prepared.length, now), {
+        resetsAt: nextUtcMidnight(now).toISOString(),
+        limit: app.dailyRunQuota,
+        used,
+      });
+    }
+    const created: Array<{ id: string; status: RunStatus }> = [];
+    for (const { graph, values } of prepared) {
+      created.push(
+        await createRunFromVersion(tx, {
+          workflowVersionId: current.workflowVersion.id,
+          graph,
+          teamId: actor.team.id,
+          createdById: actor.user.id,
+          appId: app.id,
+          appVersionId: current.version.id,
+          appInputs: values,
+        }),
+      );
+    }
+    return created;
+  });
+  for (const run of runs) ctx.queue.enqueue(run.id);
+  return runs;
+}
