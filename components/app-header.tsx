@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useEngine } from "@/lib/client/use-engine";
+import { UserMenu } from "./auth/user-menu";
 import { CpuIcon, LayersIcon } from "./ui/icons";
 
 /** The engine the server runs, as a small badge ("Local preview engine" offline). */
@@ -42,6 +43,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <div className="flex-1" />
       {children}
       <EngineBadge />
+      <UserMenu />
     </header>
   );
 }

@@ -23,7 +23,7 @@
  */
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins/organization";
 import { getDb, type Db } from "../db/client";
@@ -56,6 +56,9 @@ export function authConfigFromEnv(prisma: PrismaClient, env: Record<string, stri
     rateLimit: rateLimit === "off" || rateLimit === "false" || rateLimit === "0" ? false : undefined,
   };
 }
+
+/** better-auth endpoints that list a team's invitations, and so the links. */
+const OWNER_ONLY_PATHS = new Set(["/organization/list-invitations", "/organization/get-full-organization"]);
 
 function rolesHint(): string {
   return "Choose a role: owner, editor or member";
@@ -90,6 +93,33 @@ export function createAuth(config: AuthConfig) {
       },
     },
     telemetry: { enabled: false },
+    // Accounts are not email-verified, so an invitation's email proves nothing: the link (its
+    // random id) is the secret. This endpoint would show anyone who registers an address the
+    // ids of the invitations sent to it.
+    disabledPaths: ["/organization/list-user-invitations"],
+    hooks: {
+      // Team invitations (and so their links) are for owners' eyes only.
+      before: createAuthMiddleware(async (ctx) => {
+        if (!OWNER_ONLY_PATHS.has(ctx.path)) return;
+        const session = await getSessionFromCtx(ctx);
+        if (!session) return; // the endpoint answers 401 itself
+        const query = (ctx.query ?? {}) as { organizationId?: string; organizationSlug?: string };
+        const member = await prisma.member.findFirst({
+          where: {
+            userId: session.user.id,
+            organization: query.organizationId
+              ? { id: query.organizationId }
+              : query.organizationSlug
+                ? { slug: query.organizationSlug }
+                : { id: session.session.activeOrganizationId ?? "" },
+          },
+          select: { role: true },
+        });
+        if (parseTeamRole(member?.role) !== "owner") {
+          throw new APIError("FORBIDDEN", { message: "Only team owners can see the team's invitations" });
+        }
+      }),
+    },
     databaseHooks: {
       user: {
         create: {

@@ -1,5 +1,5 @@
 /**
- * Invitations as the pages show them (`/invite/[id]`, `/sign-up`, `/no-team`): read with
+ * Invitations as the pages show them (`/invite/[id]`, `/sign-in`, `/sign-up`): read with
  * Prisma on the server, because better-auth's own `get-invitation` answers only the invited
  * user once signed in, and the page must also speak to someone who is signed out.
  * The invitation id is the secret of the link (32 random characters).
@@ -55,20 +55,6 @@ export async function findInvitationView(id: string): Promise<InvitationView | n
     state: invitationState(row.status, row.expiresAt),
     expiresAt: row.expiresAt.toISOString(),
   };
-}
-
-/** Pending, unexpired invitations sent to `email` (a signed-in user without a team may have one). */
-export async function listOpenInvitationsFor(email: string): Promise<Array<{ id: string; teamName: string; role: TeamRole }>> {
-  const { prisma } = await getDb();
-  const rows = await prisma.invitation.findMany({
-    where: { email: email.toLowerCase(), status: "pending", expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, role: true, organization: { select: { name: true } } },
-  });
-  return rows.flatMap((row) => {
-    const role = parseTeamRole(row.role);
-    return role ? [{ id: row.id, teamName: row.organization.name, role }] : [];
-  });
 }
 
 /** True until the first account (and with it the first team) exists. */
