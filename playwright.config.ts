@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { OWNER_STATE } from "./e2e/support/accounts";
 
 /**
  * End-to-end tests against a production build on port 3100 with a fresh data folder and the
@@ -40,6 +41,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  projects: [
+    // Signs up the first account (owner of the first team) and saves its browser state.
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "studio", testIgnore: /.*\.setup\.ts/, dependencies: ["setup"], use: { storageState: OWNER_STATE } },
+  ],
   webServer: {
     command: "node scripts/start.mjs",
     url: `http://localhost:${port}/api/engine`,
@@ -55,6 +61,8 @@ export default defineConfig({
       LOCAL_ENGINE_LATENCY_MS: "300",
       SCENARIO_API_KEY: "",
       SCENARIO_API_SECRET: "",
+      // The tests sign up and in more often than the per-IP limit allows a person.
+      AUTH_RATE_LIMIT: "off",
     },
   },
 });
