@@ -10,10 +10,12 @@ import { toast } from "@/lib/client/toast-store";
 import { errorMessage } from "@/lib/client/api-client";
 import { flushSave } from "@/lib/client/workflow-saver";
 import { EngineBadge } from "../app-header";
+import { UserMenu } from "../auth/user-menu";
 import { Button } from "../ui/button";
 import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, SparklesIcon, StopIcon, UndoIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 import { SaveStatus } from "./save-status";
+import { PublishAppButton } from "./publish-dialog";
 import { modKey, shortcutLabel } from "./shortcuts";
 import { WorkflowNameInput } from "./workflow-name-input";
 
@@ -80,6 +82,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
         <PanelBottomIcon />
       </Button>
       <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
+      <PublishAppButton />
       {running && (
         <Button
           variant="secondary"
@@ -99,6 +102,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
         {running || starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
         {starting ? "Starting…" : running ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}` : "Run"}
       </Button>
+      <UserMenu />
     </header>
   );
 }
