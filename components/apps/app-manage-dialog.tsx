@@ -13,7 +13,7 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { CheckIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
-import { ExternalIcon } from "./app-icons";
+import { ExternalIcon } from "../ui/icons";
 import { APP_INPUT_CLASS } from "./field-shell";
 
 /** Owners and editors: versions with rollback, the daily quota (owners set it), the workflow. */

@@ -17,7 +17,7 @@ import { shortcutLabel } from "../editor/shortcuts";
 import { Button } from "../ui/button";
 import { PlayIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
-import { GaugeIcon } from "./app-icons";
+import { GaugeIcon } from "../ui/icons";
 import { NumberInputField, SelectInputField, TextInputField, TextareaInputField } from "./app-form-fields";
 import { CostEstimate } from "./cost-estimate";
 import { ImageDropField } from "./image-drop-field";

@@ -7,7 +7,7 @@ import { Button } from "../ui/button";
 import { AlertIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { AppCard } from "./app-card";
-import { AppsIcon } from "./app-icons";
+import { AppsIcon } from "../ui/icons";
 import { AppsHeader } from "./apps-header";
 
 /** The Apps home: the team's published Apps as cards (where members land). */

@@ -6,7 +6,7 @@ import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import type { LightboxImage } from "../editor/lightbox";
 import { MediaView } from "../editor/media-view";
 import { ChevronDownIcon, ChevronUpIcon, DownloadIcon, ExpandIcon } from "../ui/icons";
-import { InfoIcon } from "./app-icons";
+import { InfoIcon } from "../ui/icons";
 import { ProvenanceDetails } from "./provenance-details";
 
 /** One result: the image (opens full size), its size, download, and how it was made on demand. */

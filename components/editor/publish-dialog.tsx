@@ -22,7 +22,7 @@ import { toGraph } from "@/lib/client/graph-doc";
 import { toast } from "@/lib/client/toast-store";
 import { flushSave } from "@/lib/client/workflow-saver";
 import type { WorkflowGraph } from "@/lib/graph/schema";
-import { PublishIcon } from "../apps/app-icons";
+import { PublishIcon } from "../ui/icons";
 import { APP_INPUT_CLASS } from "../apps/field-shell";
 import { PublishCoverPicker } from "../apps/publish-cover-picker";
 import { PublishInputRow } from "../apps/publish-input-row";

@@ -62,3 +62,25 @@ export const LayersIcon = make(<><path d="M12 3l9 5-9 5-9-5z" /><path d="M3 13l9
 export const MoreIcon = make(<><circle cx="6" cy="12" r="1" fill="currentColor" /><circle cx="12" cy="12" r="1" fill="currentColor" /><circle cx="18" cy="12" r="1" fill="currentColor" /></>, "MoreIcon");
 export const GripIcon = make(<><circle cx="9" cy="7" r="1" fill="currentColor" /><circle cx="15" cy="7" r="1" fill="currentColor" /><circle cx="9" cy="12" r="1" fill="currentColor" /><circle cx="15" cy="12" r="1" fill="currentColor" /><circle cx="9" cy="17" r="1" fill="currentColor" /><circle cx="15" cy="17" r="1" fill="currentColor" /></>, "GripIcon");
 export const CpuIcon = make(<><rect x="6" y="6" width="12" height="12" rx="2" /><path d="M9 2v4M15 2v4M9 18v4M15 18v4M2 9h4M2 15h4M18 9h4M18 15h4" /></>, "CpuIcon");
+
+/** Four tiles: an App. */
+export const AppsIcon = make(
+  <>
+    <rect x="4" y="4" width="7" height="7" rx="1.5" />
+    <rect x="13" y="4" width="7" height="7" rx="1.5" />
+    <rect x="4" y="13" width="7" height="7" rx="1.5" />
+    <rect x="13" y="13" width="7" height="7" rx="1.5" />
+  </>,
+  "AppsIcon",
+);
+/** A paper plane: publish. */
+export const PublishIcon = make(<><path d="M21 3L10 14" /><path d="M21 3l-7 18-4-7-7-4z" /></>, "PublishIcon");
+/** A gauge: quota. */
+export const GaugeIcon = make(<><path d="M4 18a8 8 0 1 1 16 0" /><path d="M12 18l4-6" /></>, "GaugeIcon");
+/** An arrow out of a box: open elsewhere. */
+export const ExternalIcon = make(
+  <><path d="M14 4h6v6" /><path d="M20 4l-9 9" /><path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" /></>,
+  "ExternalIcon",
+);
+/** A circled i: details. */
+export const InfoIcon = make(<><circle cx="12" cy="12" r="9" /><path d="M12 11v5M12 8v.5" /></>, "InfoIcon");

@@ -60,7 +60,12 @@ function toApiError(status: number, body: unknown, statusText: string): ApiError
   return new ApiError(status, "http_error", `Request failed (${status}${statusText ? ` ${statusText}` : ""})`);
 }
 
-async function request<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+/**
+ * One JSON call to the studio's API: resolves with the parsed body (undefined for 204), throws
+ * an ApiError carrying the API's `{ error: { code, message, details } }` (or a network error).
+ * An aborted request rethrows the AbortError as is.
+ */
+export async function request<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
   let response: Response;
   try {
@@ -70,6 +75,7 @@ async function request<T>(path: string, init?: RequestInit & { json?: unknown })
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     });
   } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network_error", `Could not reach the server: ${errorMessage(error)}`);
   }
   if (response.status === 204) return undefined as T;

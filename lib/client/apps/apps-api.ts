@@ -2,8 +2,7 @@
  * Browser-side calls of the Apps API. Same contract as lib/client/api-client.ts: resolves with
  * the parsed JSON body or throws an {@link ApiError} carrying `{ error: { code, message, details } }`.
  */
-import { ApiError, errorMessage } from "../api-client";
-import type { ApiErrorBody } from "../types";
+import { request } from "../api-client";
 import type {
   AppDetail,
   AppEstimate,
@@ -15,35 +14,6 @@ import type {
   UpdateAppBody,
 } from "./types";
 import type { RunStatus } from "../types";
-
-async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
-      body: json !== undefined ? JSON.stringify(json) : rest.body,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", `Could not reach the server: ${errorMessage(error)}`);
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const err = (body as Partial<ApiErrorBody> | null)?.error;
-    if (err && typeof err.message === "string") throw new ApiError(response.status, err.code ?? "error", err.message, err.details);
-    throw new ApiError(response.status, "http_error", `Request failed (${response.status}${response.statusText ? ` ${response.statusText}` : ""})`);
-  }
-  return body as T;
-}
 
 const enc = encodeURIComponent;
 
