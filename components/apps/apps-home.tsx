@@ -1,10 +1,9 @@
 "use client";
+import { LoadError } from "@/components/ui/load-error";
 import Link from "next/link";
 import { errorMessage } from "@/lib/client/api-client";
 import { canEdit, useViewerRole } from "@/lib/client/apps/use-viewer-role";
 import { useApps } from "@/lib/client/apps/use-apps";
-import { Button } from "../ui/button";
-import { AlertIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { AppCard } from "./app-card";
 import { AppsIcon } from "../ui/icons";
@@ -39,14 +38,7 @@ export function AppsHome() {
             ))}
           </ul>
         ) : apps.isError ? (
-          <div role="alert" data-testid="apps-error" className="flex flex-col items-center gap-3 rounded-lg border border-bad/40 bg-bad-soft px-6 py-10 text-center">
-            <AlertIcon size={22} className="text-bad" />
-            <div>
-              <p className="font-medium">Could not load the Apps</p>
-              <p className="mt-1 text-[12.5px] text-muted">{errorMessage(apps.error)}</p>
-            </div>
-            <Button onClick={() => apps.refetch()}>Try again</Button>
-          </div>
+          <LoadError testId="apps-error" title="Could not load the Apps" detail={errorMessage(apps.error)} onRetry={() => apps.refetch()} />
         ) : apps.data.length === 0 ? (
           <div data-testid="apps-empty" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center">
             <span className="grid h-12 w-12 place-items-center rounded-xl bg-accent-soft text-accent">

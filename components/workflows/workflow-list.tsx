@@ -1,11 +1,12 @@
 "use client";
+import { LoadError } from "@/components/ui/load-error";
 import { useState } from "react";
 import { errorMessage } from "@/lib/client/api-client";
 import type { WorkflowSummary } from "@/lib/client/types";
 import { useWorkflows } from "@/lib/client/use-workflows";
 import { AppHeader } from "../app-header";
 import { Button } from "../ui/button";
-import { AlertIcon, LayersIcon, PlusIcon } from "../ui/icons";
+import { LayersIcon, PlusIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { DeleteWorkflowDialog } from "./delete-workflow-dialog";
 import { NewWorkflowForm } from "./new-workflow-form";
@@ -54,14 +55,7 @@ export function WorkflowList() {
             ))}
           </ul>
         ) : workflows.isError ? (
-          <div role="alert" data-testid="workflow-list-error" className="flex flex-col items-center gap-3 rounded-lg border border-bad/40 bg-bad-soft px-6 py-10 text-center">
-            <AlertIcon size={22} className="text-bad" />
-            <div>
-              <p className="font-medium">Could not load workflows</p>
-              <p className="mt-1 text-[12.5px] text-muted">{errorMessage(workflows.error)}</p>
-            </div>
-            <Button onClick={() => workflows.refetch()}>Try again</Button>
-          </div>
+          <LoadError testId="workflow-list-error" title="Could not load workflows" detail={errorMessage(workflows.error)} onRetry={() => workflows.refetch()} />
         ) : sorted.length === 0 ? (
           !creating && (
             <div data-testid="workflow-list-empty" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center">
