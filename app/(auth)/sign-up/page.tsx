@@ -1,23 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { findInvitationView, isFreshInstallation } from "@/lib/auth/invitations";
-import { getPageSessionContext } from "@/lib/auth/page-session";
-import { invitationIdFromPath, safeNextPath } from "@/lib/auth/paths";
-import { homePathForRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { isFreshInstallation } from "@/lib/auth/invitations";
+import { resolveAuthPageContext } from "@/lib/auth/auth-page-context";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
-  const next = params.next ? safeNextPath(params.next) : null;
-  const context = await getPageSessionContext();
-  if (context) redirect(next ?? homePathForRole(context.role));
-
-  const invitationId = next ? invitationIdFromPath(next) : null;
-  const invitation = invitationId ? await findInvitationView(invitationId) : null;
-  const joining = invitation?.state === "pending" ? invitation : null;
+  const { next, joining } = await resolveAuthPageContext(searchParams);
   const fresh = !joining && (await isFreshInstallation());
 
   return (
