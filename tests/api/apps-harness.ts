@@ -72,22 +72,8 @@ export async function uploadTeamImage(account: Account, name = "chelsea.png"): P
   return asset.id;
 }
 
-/** Image input → Expand (16:9 unless a platform is chosen) → Upscale 2x → Output "Story". */
-export function storyGraph(assetId: string | null) {
-  return {
-    nodes: [
-      { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } },
-      { id: "exp", type: "expand", position: { x: 200, y: 0 }, data: { aspectRatio: "16:9" } },
-      { id: "up", type: "upscale", position: { x: 400, y: 0 }, data: { factor: 2, preset: "balanced" } },
-      { id: "out", type: "output", position: { x: 600, y: 0 }, data: { label: "Story" } },
-    ],
-    edges: [
-      { id: "a", source: "in", sourceHandle: "image", target: "exp", targetHandle: "image" },
-      { id: "b", source: "exp", sourceHandle: "image", target: "up", targetHandle: "image" },
-      { id: "c", source: "up", sourceHandle: "image", target: "out", targetHandle: "image" },
-    ],
-  };
-}
+/** Image input → Expand (16:9 unless a platform is chosen) → Upscale 2x → Output "Story" (the unit tests' fixture). */
+export { storyGraph } from "@/lib/apps/__tests__/fixtures";
 
 /** The story App's form: the photo (required) and the platform (default Instagram story). */
 export const storyInputs = [
