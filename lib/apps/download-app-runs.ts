@@ -4,7 +4,7 @@
  */
 import { zipSync, type Zippable } from "fflate";
 import { AppError } from "../api/errors";
-import { EXTENSION_BY_MIME, type ImageMimeType } from "../assets/sniff-image";
+import { extensionFor } from "../storage/file-extensions";
 import { findTeamAssets, getAppRunsByIds } from "../db/repositories/apps";
 import type { RunOutput } from "../engine/types";
 import type { ServerContext } from "../server/context";
@@ -54,7 +54,7 @@ export async function downloadAppRuns(ctx: ServerContext, actor: AppActor, slug:
     const asset = assets.get(output.assetId);
     if (!asset) continue;
     n += 1;
-    const extension = EXTENSION_BY_MIME[asset.mimeType as ImageMimeType] ?? asset.mimeType.split("/")[1] ?? "bin";
+    const extension = extensionFor(asset.mimeType);
     const name = `${app.slug}-${n}-${fileSlug(output.label)}-${asset.width}x${asset.height}.${extension}`;
     files[name] = [new Uint8Array(await ctx.storage.get(asset.storageKey)), { level: 0 }];
     names.push(name);

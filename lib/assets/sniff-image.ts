@@ -19,9 +19,3 @@ export function sniffImageType(bytes: Uint8Array): ImageMimeType | null {
   }
   return null;
 }
-
-export const EXTENSION_BY_MIME: Record<ImageMimeType, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-};

@@ -9,7 +9,8 @@ import { createAsset } from "../db/repositories/assets";
 import type { ServerContext } from "../server/context";
 import { AppError } from "../api/errors";
 import { MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES } from "./limits";
-import { EXTENSION_BY_MIME, sniffImageType } from "./sniff-image";
+import { contentKey } from "../storage/local-folder";
+import { sniffImageType } from "./sniff-image";
 
 export interface StoreImageInput {
   bytes: Buffer;
@@ -50,7 +51,7 @@ export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
     throw new AppError("bad_request", `file: ${width}×${height} px is larger than ${MAX_IMAGE_SIDE} px on a side`);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.${EXTENSION_BY_MIME[mimeType]}`;
+  const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, bytes);
   return createAsset(ctx.db, {
     storageKey,

@@ -11,6 +11,7 @@
  *
  * Server-only (node:fs).
  */
+import { extensionFor } from "./file-extensions";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -53,25 +54,17 @@ export function isValidStorageKey(key: string): boolean {
 }
 
 /** File extensions of the image types the studio stores. */
-const EXTENSIONS: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "image/avif": "avif",
-  "image/svg+xml": "svg",
-};
 
 /**
  * Content-addressed key for bytes of a given type: `ab/cd/<sha256>.<ext>`.
  * @param sha256 lowercase hex SHA-256 of the bytes (64 characters).
- * @param mimeType e.g. "image/png"; unknown types get the extension "bin".
+ * @param mimeType e.g. "image/png"; the extension comes from file-extensions.ts ("bin" when unknown).
  * @throws InvalidStorageKeyError when `sha256` is not 64 hex characters.
  */
 export function contentKey(sha256: string, mimeType: string): string {
   const hash = sha256.toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new InvalidStorageKeyError(sha256);
-  return `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}.${EXTENSIONS[mimeType] ?? "bin"}`;
+  return `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}.${extensionFor(mimeType)}`;
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/api/errors";
 import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
-import { EXTENSION_BY_MIME, type ImageMimeType } from "@/lib/assets/sniff-image";
+import { extensionFor } from "@/lib/storage/file-extensions";
 import { getAsset } from "@/lib/db/repositories/assets";
 import { getServerContext } from "@/lib/server/context";
 
@@ -22,7 +22,7 @@ export const GET = teamRoute<{ id: string }>(ANY_ROLE, async (request, { id }, s
     "Cache-Control": "private, max-age=31536000, immutable",
   };
   if (new URL(request.url).searchParams.get("download")) {
-    const extension = EXTENSION_BY_MIME[asset.mimeType as ImageMimeType] ?? "bin";
+    const extension = extensionFor(asset.mimeType);
     const base = (asset.name ?? `image-${asset.id}`).replace(/\.[a-z0-9]+$/i, "").replace(/[^\w.-]+/g, "_");
     headers["Content-Disposition"] = `attachment; filename="${base}-${asset.width}x${asset.height}.${extension}"`;
   }
