@@ -14,7 +14,7 @@
  * Imports no React, Next.js or Prisma.
  */
 import type { ExecutionPlan, ResolvedEdge, ResolvedNode } from "../graph/validate";
-import { resolveModelId } from "../nodes/default-models";
+import { defaultModelChoice } from "../nodes/default-models";
 import type { ModelChoice, ModelChoiceRequest } from "./model-choice";
 import type { ImageRef, ProviderImage } from "../nodes/types";
 import type { Provider, ProviderJob } from "../providers/types";
@@ -275,7 +275,7 @@ async function runModelNode(ctx: NodeContext, resolved: ResolvedNode, inputs: Co
       upstreamModels: [...new Set([...images, mask, media].map((ref) => ref?.model).filter((m): m is string => Boolean(m)))],
     };
     try {
-      choice = options.chooseModel ? options.chooseModel(request) : resolveModelId("auto", capability);
+      choice = options.chooseModel ? options.chooseModel(request) : defaultModelChoice(capability);
     } catch (error) {
       throw new NodeFailure(error instanceof Error ? error.message : String(error));
     }

@@ -16,11 +16,12 @@ export const DEFAULT_MODEL_BY_CAPABILITY: Readonly<Record<string, string>> = {
 };
 
 /**
- * The model id a node runs: its own `model` parameter unless it is "auto" or empty.
- * @throws Error when "auto" is asked for a capability with no default.
+ * The fixed "Auto" choice for a capability: what the executor uses when no resolver is
+ * injected (engine tests, benchmark). Explicit model ids never reach this: the executor uses
+ * them as they are.
+ * @throws Error when the capability has no default.
  */
-export function resolveModelId(model: string | undefined, capability: Capability): { modelId: string; reason: string } {
-  if (model && model !== "auto") return { modelId: model, reason: "chosen on the node" };
+export function defaultModelChoice(capability: Capability): { modelId: string; reason: string } {
   const modelId = DEFAULT_MODEL_BY_CAPABILITY[capability];
   if (!modelId) throw new Error(`No default model for capability "${capability}"`);
   return { modelId, reason: `default model for ${capability} (Auto)` };
