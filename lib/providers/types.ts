@@ -8,6 +8,7 @@
  *
  * Pure module: no Next.js, Prisma or React.
  */
+import type { ModelSchema } from "./model-schema";
 
 /** Scenario capability names, split as in shared/data/model-catalog.json. */
 export type Capability =
@@ -73,8 +74,25 @@ export interface Provider {
   /** Suggested delay between two `getJob` polls, in milliseconds. */
   readonly pollIntervalMs: number;
 
-  /** Stores an image with the provider; returns its remote asset id. */
+  /**
+   * Stores an input file with the provider; returns its remote asset id. Scenario: images under
+   * 3.5 MB as base64 `POST /assets`, larger images and every video, audio or 3D file through the
+   * multipart `POST /uploads` flow (scenario-api-contract.md §4).
+   */
   uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string>;
+  /**
+   * The model's own input schema (`GET /models/{id}` `inputs[]` + `uiConfig`), or null when the
+   * provider has none for it. Requests are built from it (lib/nodes/prepare-request.ts).
+   * @throws ProviderError 404 for an unknown model.
+   */
+  getModelSchema?(modelId: string): Promise<ModelSchema | null>;
+  /**
+   * Finds the job a `submit` created when its response was lost (ProviderError code
+   * `submission_unknown`): recent jobs of `request.modelId` created at or after `submittedAfter`
+   * whose recorded input matches `request.body`. Returns its id, or null when none exists.
+   * Scenario: `GET /jobs` (contract §3). Never submits anything.
+   */
+  findSubmittedJob?(request: ModelRequest, submittedAfter: Date): Promise<string | null>;
   /** Starts one job. Throws ProviderError (4xx: not retryable) after the provider's own retries. */
   submit(request: ModelRequest): Promise<SubmittedJob>;
   /** Reads a job's state. Throws ProviderError with status 404 for an unknown job id. */
@@ -112,6 +130,11 @@ export class ProviderError extends Error {
     this.status = options.status ?? null;
     this.retryable = options.retryable ?? (options.status === 429 || (options.status ?? 0) >= 500);
     this.retryAfterMs = options.retryAfterMs ?? null;
+    /**
+     * `provider_error` by default; `submission_unknown` when a generate request was sent but its
+     * answer was lost (5xx after sending, timeout, reset): the job may exist, so it must be found
+     * with `findSubmittedJob`, never sent again.
+     */
     this.code = options.code ?? "provider_error";
   }
 }
