@@ -99,6 +99,15 @@ export function loadRecordedDryRuns(file: string = path.join(MOCK_FIXTURES_DIR, 
   return raw.dryRuns ?? [];
 }
 
+/**
+ * The trained models of `__fixtures__/trained-models.json` (ids and types recorded in
+ * contracts.json): records with an empty `inputs[]`, as their detail records carry none.
+ */
+export function loadTrainedModels(file: string = path.join(MOCK_FIXTURES_DIR, "trained-models.json")): MockModelRecord[] {
+  const raw = JSON.parse(readFileSync(file, "utf8")) as { models: { id: string; name: string; type: string }[] };
+  return raw.models.map((m) => ({ ...m, privacy: "public", status: "trained", capabilities: [], tags: [], inputs: [] }));
+}
+
 /** Model ids of the default records, in list order. */
 export const DEFAULT_MOCK_MODEL_RECORDS: readonly MockModelRecord[] = loadMockModelRecords();
 export const DEFAULT_MOCK_MODELS: readonly string[] = DEFAULT_MOCK_MODEL_RECORDS.map((r) => r.id);

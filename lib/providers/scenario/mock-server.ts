@@ -40,6 +40,7 @@ import {
   loadMockCosts,
   loadMockModelRecords,
   loadRecordedDryRuns,
+  loadTrainedModels,
   type MockModelCost,
   type MockModelRecord,
   type RecordedDryRun,
@@ -156,6 +157,11 @@ export interface MockScenarioState {
   cancelSupported: boolean;
   /** Records served by `GET /v1/models[/:id]` and checked by generate, in list order; tests may edit it. */
   modelRecords: Map<string, MockModelRecord>;
+  /**
+   * Trained models (LoRAs, compositions): not listed, readable with `GET /v1/models/:id`, valid
+   * in `modelId` / `loras`, refused as a generate target ("Custom models only …", recorded).
+   */
+  trainedModels: Map<string, MockModelRecord>;
   /** Cost per model; `defaultCost` for the others. */
   costs: Record<string, MockModelCost>;
   defaultCost: MockModelCost;
@@ -263,6 +269,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     jobIdField: "jobId",
     cancelSupported: options.cancelSupported ?? false,
     modelRecords: new Map(records.map((r) => [r.id, structuredClone(r)])),
+    trainedModels: new Map(loadTrainedModels().map((r) => [r.id, r])),
     costs: costTable.models,
     defaultCost: options.costPerOutput !== undefined ? { customGeneration: options.costPerOutput, qualityGate: 0 } : costTable.default,
     recordedDryRuns: loadRecordedDryRuns(),
@@ -317,7 +324,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       const asset = state.assets.get(id);
       return asset && { kind: asset.kind, size: asset.bytes.length, width: asset.width, height: asset.height, hasAlpha: asset.hasAlpha };
     },
-    model: (id) => state.modelRecords.get(id),
+    model: (id) => state.modelRecords.get(id) ?? state.trainedModels.get(id),
   };
 
   /** Recorded reply when one matches, else the cost table: `customGeneration × numOutputs + qualityGate`. */
@@ -553,7 +560,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     m = /^\/v1\/generate\/custom\/([^/]+)$/.exec(path);
     if (m && method === "POST") {
       const modelId = decodeURIComponent(m[1]);
-      const model = state.modelRecords.get(modelId);
+      const model = validation.model(modelId);
       if (!model) return send(404, { reason: `Model ${modelId} not found` });
       const refusal = validateGenerateBody(model, body, validation);
       if (refusal) return send(refusal.status, { reason: refusal.reason });
@@ -704,7 +711,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
 
     m = /^\/v1\/models\/([^/]+)$/.exec(path);
     if (m && method === "GET") {
-      const model = state.modelRecords.get(decodeURIComponent(m[1]));
+      const model = validation.model(decodeURIComponent(m[1]));
       if (!model) return send(404, { reason: `Model ${decodeURIComponent(m[1])} not found` });
       return send(200, { model });
     }

@@ -57,10 +57,11 @@ export function validateGenerateBody(record: MockModelRecord, body: Record<strin
   for (const key of Object.keys(body)) {
     if (!inputs.has(key)) return { status: 400, reason: `Unknown input ${key}` };
   }
+  const modelTypes = [...new Set(record.inputs.flatMap((input) => input.modelTypes ?? []))];
   for (const input of record.inputs) {
     const value = body[input.name];
     if (value === undefined) continue;
-    const refusal = checkValue(input, value, context);
+    const refusal = checkValue(input, value, { ...context, modelTypes });
     if (refusal) return refusal;
   }
   for (const input of record.inputs) {
@@ -70,7 +71,10 @@ export function validateGenerateBody(record: MockModelRecord, body: Record<strin
   return checkMask(record, body, context);
 }
 
-function checkValue(input: MockModelInput, value: unknown, context: ValidationContext): Refusal | null {
+/** The context plus every model type any model input of the record takes. */
+type InputContext = ValidationContext & { modelTypes: string[] };
+
+function checkValue(input: MockModelInput, value: unknown, context: InputContext): Refusal | null {
   const name = input.name;
   switch (input.type) {
     case "string":
@@ -138,7 +142,7 @@ function checkNumber(input: MockModelInput, value: number, scalar: boolean): Ref
   return null;
 }
 
-function checkAsset(input: MockModelInput, id: string, context: ValidationContext): Refusal | null {
+function checkAsset(input: MockModelInput, id: string, context: InputContext): Refusal | null {
   const asset = context.asset(id);
   if (!asset) return bad(`Asset ${id} not found (input ${input.name})`);
   if (input.kind && asset.kind !== input.kind) return bad(`Input ${input.name} takes ${input.kind} assets; ${id} is ${asset.kind}`);
@@ -146,15 +150,21 @@ function checkAsset(input: MockModelInput, id: string, context: ValidationContex
   return null;
 }
 
-/** Recorded: an unknown model is 404; a model of another type is 400 "Invalid model(s)". */
-function checkModels(input: MockModelInput, ids: string[], context: ValidationContext): Refusal | null {
+/**
+ * Recorded (contracts.json): an unknown model is 404 "Model X not found"; a model of a type no
+ * model input of the record takes is refused naming all those types (a FLUX.2 LoRA in FLUX.1's
+ * `loras`: "Allowed model types: flux.1-lora, flux.1-composition"); then one this input does not
+ * take, naming its own (a composition in `loras`: "Allowed model types: flux.1-lora").
+ */
+function checkModels(input: MockModelInput, ids: string[], context: InputContext): Refusal | null {
   const missing = ids.find((id) => !context.model(id));
   if (missing) return { status: 404, reason: `Model ${missing} not found` };
-  const allowed = input.modelTypes ?? [];
-  if (!allowed.length) return null;
-  const invalid = ids.filter((id) => !allowed.includes(context.model(id)!.type));
-  if (!invalid.length) return null;
-  return bad(`Invalid model(s): ${invalid.join(", ")}.\nAllowed model types: ${allowed.join(", ")}`);
+  for (const allowed of [context.modelTypes, input.modelTypes ?? []]) {
+    if (!allowed.length) continue;
+    const invalid = ids.filter((id) => !allowed.includes(context.model(id)!.type));
+    if (invalid.length) return bad(`Invalid model(s): ${invalid.join(", ")}.\nAllowed model types: ${allowed.join(", ")}`);
+  }
+  return null;
 }
 
 /**
