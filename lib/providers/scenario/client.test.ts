@@ -203,6 +203,13 @@ describe("ScenarioClient: errors and retries", () => {
     expect(delays[0]).toBeGreaterThanOrEqual(2000);
   });
 
+  it("retries a 429 after the body's remainingSeconds when there is no Retry-After", async () => {
+    server.script.failNext("POST /v1/generate/custom/*", { status: 429, body: { reason: "Cooling down", remainingSeconds: 4 } });
+    await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" });
+    expect(requestsTo("POST", "/v1/generate/custom/").map((r) => r.status)).toEqual([429, 200]);
+    expect(delays).toEqual([4000]);
+  });
+
   it("retries a 429 with Retry-After: 0 at once", async () => {
     server.script.failNext("POST /v1/generate/custom/*", {
       status: 429,

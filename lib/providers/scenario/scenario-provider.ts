@@ -59,6 +59,8 @@ export class ScenarioProvider implements Provider {
   readonly #slots: JobSlots;
   readonly #schemas = new Map<string, { expiresAt: number; schema: Promise<ModelSchema | null> }>();
   readonly #handedOut = new Set<string>();
+  /** Jobs `findSubmittedJob` matched, with the submission time of the call that claimed them. */
+  readonly #found = new Map<string, number>();
   readonly #schemaTtlMs: number;
   readonly #rateLimitRetries: number;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -151,8 +153,9 @@ export class ScenarioProvider implements Provider {
    * Finds the job a submission created when its answer was lost (`submission_unknown`): pages
    * `GET /jobs` (newest first, contract §3) back to `submittedAfter` (less `SCENARIO_CLOCK_SKEW_MS`)
    * and returns the earliest job of `request.modelId` whose `metadata.input` carries every field of
-   * `request.body` with the same value, leaving out jobs this provider already handed out.
-   * Never submits anything. A job found counts as in flight.
+   * `request.body` with the same value, leaving out jobs `submit` handed out and jobs an earlier
+   * call matched for another submission (another `submittedAfter`); asking again for the same
+   * submission gives the same job. Never submits anything. A job found counts as in flight.
    *
    * @returns the job id, or null when there is none.
    * @throws ProviderError for HTTP failures of `GET /jobs`.
@@ -171,6 +174,8 @@ export class ScenarioProvider implements Provider {
           break;
         }
         if (this.#handedOut.has(job.jobId) || job.jobType === "upload") continue;
+        const claimedBy = this.#found.get(job.jobId);
+        if (claimedBy !== undefined && claimedBy !== submittedAfter.getTime()) continue;
         if (job.modelId && job.modelId !== request.modelId) continue;
         if (!job.input || !carriesBody(job.input, request.body)) continue;
         match = job; // newest first: the last match is the earliest
@@ -179,8 +184,10 @@ export class ScenarioProvider implements Provider {
       token = nextPaginationToken;
     }
     if (!match) return null;
-    this.#handedOut.add(match.jobId);
-    if (!isTerminal(match.status)) this.#slots.adopt(match.jobId);
+    if (!this.#found.has(match.jobId)) {
+      this.#found.set(match.jobId, submittedAfter.getTime());
+      if (!isTerminal(match.status)) this.#slots.adopt(match.jobId);
+    }
     return match.jobId;
   }
 
