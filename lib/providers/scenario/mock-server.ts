@@ -25,6 +25,7 @@
  * - `GET /v1/assets/:id` → `{asset}` with `url: <server>/files/<id>?sig=…`; `GET /files/:id?sig=…` serves the bytes
  *   (403 without the signature, 400 when an Authorization header is sent, as S3 does).
  * - `GET /v1/models?privacy&status&pageSize(≤500)&paginationToken` (rows without `inputs`/`uiConfig`) and `GET /v1/models/:id`.
+ * - `GET /health` (no auth) answers 200 `{ok: true}` once the server listens.
  * Outputs are real files of the size the body asks for (mock-outputs.ts).
  *
  * Test-only module: imports `sharp`, `node:fs` and `node:http`; never import it from app code.
@@ -222,6 +223,8 @@ export interface MockScenarioServerOptions {
   maxJobsInFlight?: number | null;
   /** `remainingSeconds` of the in-flight 429 (default 1). */
   rateLimitRemainingSeconds?: number;
+  /** Called with one line per answered `/v1` request: `POST /v1/generate/custom/m → 400 Unknown input x`. */
+  log?: (line: string) => void;
 }
 
 /** Default `pageSize` of the mock's `GET /v1/models` (the maximum is 500, contract §5). */
@@ -499,6 +502,10 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
         return answerFault(fault);
       }
       record.status = status;
+      if (options.log && path.startsWith("/v1/")) {
+        const reason = isRecord(body) && typeof body.reason === "string" ? ` ${body.reason}` : "";
+        options.log(`${method} ${path}${query.dryRun ? "?dryRun=true" : ""} → ${status}${reason}`);
+      }
       const payload = typeof body === "string" ? body : JSON.stringify(body);
       res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain" : "application/json", ...headers });
       res.end(payload);
@@ -548,6 +555,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       return;
     }
 
+    if (path === "/health" && method === "GET") return send(200, { ok: true });
     if (!path.startsWith("/v1/")) return send(404, { reason: "Not found" });
     if (req.headers.authorization !== expectedAuth) return send(401, { reason: "Unauthorized" });
 
