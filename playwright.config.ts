@@ -55,8 +55,8 @@ export default defineConfig({
   },
   projects: [
     // Signs up the first account (owner of the first team) and saves its browser state.
-    { name: "setup", testMatch: /.*\.setup\.ts/, testIgnore: /scenario\// },
-    { name: "studio", testIgnore: [/.*\.setup\.ts/, /scenario\//], dependencies: ["setup"], use: { storageState: OWNER_STATE } },
+    { name: "setup", testMatch: /.*\.setup\.ts/, testIgnore: /e2e\/scenario\// },
+    { name: "studio", testIgnore: [/.*\.setup\.ts/, /e2e\/scenario\//], dependencies: ["setup"], use: { storageState: OWNER_STATE } },
     ...(withScenario
       ? [
           { name: "scenario-setup", testDir: "e2e/scenario", testMatch: /.*\.setup\.ts/, use: { baseURL: `http://localhost:${scenarioPort}` } },
