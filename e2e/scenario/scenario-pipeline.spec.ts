@@ -94,13 +94,14 @@ test("Generation with GPT Image 2, Gemini 3.1 Flash and FLUX.2 dev, each model p
 
 test("Retouch with a painted mask → Expand → Upscale, and Remove background, on coffee.png", async ({ page }) => {
   const id = await createWorkflow(page, "Coffee on Scenario");
-  await dragFromPalette(page, "imageInput", 120, 220);
-  await dragFromPalette(page, "retouch", 380, 160);
-  await dragFromPalette(page, "expand", 640, 160);
-  await dragFromPalette(page, "upscale", 900, 160);
-  await dragFromPalette(page, "output", 1160, 160);
-  await dragFromPalette(page, "removeBackground", 380, 500);
-  await dragFromPalette(page, "output", 640, 500);
+  // The canvas is about 850 px wide between the palette and the inspector: three rows.
+  await dragFromPalette(page, "imageInput", 120, 140);
+  await dragFromPalette(page, "retouch", 380, 140);
+  await dragFromPalette(page, "expand", 640, 140);
+  await dragFromPalette(page, "upscale", 380, 400);
+  await dragFromPalette(page, "output", 640, 400);
+  await dragFromPalette(page, "removeBackground", 380, 640);
+  await dragFromPalette(page, "output", 640, 640);
 
   await connect(page, "imageInput-1", "image", "retouch-1", "image");
   await connect(page, "retouch-1", "image", "expand-1", "image");
