@@ -7,3 +7,6 @@ export const OWNER = { name: "Ada Owner", email: "ada.owner@example.test", passw
 
 /** Where the owner's cookies are kept between the setup project and the specs (gitignored). */
 export const OWNER_STATE = "e2e/.auth/owner.json";
+
+/** The same owner's state on the studio that runs on Scenario (through the strict mock). */
+export const SCENARIO_OWNER_STATE = "e2e/.auth/scenario-owner.json";

@@ -16,7 +16,7 @@ import { ScenarioProvider } from "@/lib/providers/scenario";
 let server: MockScenarioServer;
 
 beforeAll(async () => {
-  server = await startMockScenarioServer({ acceptAnyModel: true });
+  server = await startMockScenarioServer();
 });
 afterAll(() => server.close());
 

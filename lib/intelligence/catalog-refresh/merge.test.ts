@@ -307,7 +307,7 @@ describe("mergeCatalog: a known model whose API record changed", () => {
     expect(gpt.tags.slice(0, curated.length)).toEqual(curated);
     expect(gpt.tags.slice(curated.length)).toEqual(["GPT-Image", "OpenAI", "editing", "sc:third-party"]);
     expect(gpt.tags.filter((t) => t === "featured")).toHaveLength(1);
-    expect(byId.get("model_google-gemini-3-1-flash")!.name).toBe("Gemini 3.1 Flash");
+    expect(byId.get("model_google-gemini-3-1-flash")!.name).toBe("Gemini 3.1 🍌"); // the recorded record's name
     expect(byId.get("model_google-gemini-3-1-flash")!.tags).toContain("plan:free");
   });
 
@@ -321,7 +321,8 @@ describe("mergeCatalog: a known model whose API record changed", () => {
     expect(gpt.aspectRatios).toEqual(old.aspectRatios);
     expect(gpt.seed).toBe(false);
     const gemini = byId.get("model_google-gemini-3-1-flash")!.inputs;
-    expect(gemini).toMatchObject({ video: true, referenceImagesMax: 14, numOutputsMax: 4, seed: true, promptMaxLength: 250000 });
+    // The recorded record has no seed input.
+    expect(gemini).toMatchObject({ video: true, referenceImagesMax: 14, numOutputsMax: 4, seed: false, promptMaxLength: 250000 });
     expect(gemini.thinkingLevel).toEqual(["MINIMAL", "LOW", "MEDIUM", "HIGH"]);
     expect(gemini.webSearchGrounding).toBe(true);
     expect(gemini).not.toHaveProperty("useGoogleSearch");
@@ -363,14 +364,18 @@ describe("capability mapping", () => {
   it("maps the default mock records the way the catalog files them", () => {
     const derived = Object.fromEntries(DEFAULT_MOCK_MODEL_RECORDS.map((r) => [r.id, deriveCapabilities(r as ScenarioModel)]));
     expect(derived).toEqual({
-      "model_upscale-v3": ["upscale"],
-      "model_scenario-gemini-upscale": ["upscale"],
-      "model_photoroom-background-removal": ["background-removal"],
-      "model_scenario-gemini-reframe": ["outpaint"],
-      "model_scenario-smart-reframe": ["outpaint"],
-      "model_google-gemini-3-1-flash": ["txt2img", "img2img"],
-      "model_openai-gpt-image-2": ["txt2img", "img2img", "inpaint"],
       "model_bfl-flux-1-dev": ["txt2img", "img2img"],
+      "model_bfl-flux-2-dev": ["txt2img", "img2img"],
+      "model_bytedance-seedance-2-0": ["txt2video", "img2video", "video2video"],
+      "model_google-gemini-3-1-flash": ["txt2img", "img2img"],
+      "model_meshy-7-img23d": ["img23d"],
+      "model_openai-gpt-image-2": ["txt2img", "img2img", "inpaint"],
+      "model_photoroom-background-removal": ["background-removal"],
+      "model_photoroom-expand": ["outpaint"],
+      "model_scenario-gemini-reframe": ["outpaint"],
+      "model_scenario-gemini-upscale": ["upscale"],
+      "model_scenario-smart-reframe": ["outpaint"],
+      "model_upscale-v3": ["upscale"],
     });
   });
 

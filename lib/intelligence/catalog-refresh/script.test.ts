@@ -152,13 +152,13 @@ describe("catalog:refresh against the mock Scenario API", () => {
     expect((JSON.parse(readFileSync(out, "utf8")) as Catalog).models.map((m) => m.id)).not.toContain("model_acme-music-1");
   });
 
-  it("refuses to drop most of the catalog without --force (the default mock knows 8 models)", async () => {
+  it("refuses to drop most of the catalog without --force (the default mock knows 12 models)", async () => {
     const server = await startMockScenarioServer();
     servers.push(server);
     const out = path.join(tempDir, "partial.json");
     const refused = capture();
     expect(await main(["--out", out], envFor(server), refused.io, deps)).toBe(1);
-    expect(refused.err.join("\n")).toMatch(/52 of 60 snapshot models would be dropped .*nothing written \(pass --force/);
+    expect(refused.err.join("\n")).toMatch(/48 of 60 snapshot models would be dropped .*nothing written \(pass --force/);
     expect(existsSync(out)).toBe(false);
 
     const forced = capture();
@@ -167,12 +167,16 @@ describe("catalog:refresh against the mock Scenario API", () => {
     expect(catalog.models.map((m) => m.id)).toEqual([
       "model_openai-gpt-image-2",
       "model_google-gemini-3-1-flash",
+      "model_bfl-flux-2-dev",
       "model_bfl-flux-1-dev",
       "model_upscale-v3",
       "model_scenario-gemini-upscale",
       "model_photoroom-background-removal",
       "model_scenario-gemini-reframe",
       "model_scenario-smart-reframe",
+      "model_photoroom-expand",
+      "model_bytedance-seedance-2-0",
+      "model_meshy-7-img23d",
     ]);
     expect(validateCatalogShape(catalog)).toEqual([]);
   });

@@ -46,7 +46,7 @@ describe("mock GET /v1/models", () => {
     expect(body.models).toHaveLength(3);
     expect(body.models[0]).not.toHaveProperty("inputs");
     expect(body.models[0]).not.toHaveProperty("uiConfig");
-    expect(body.models[0]).toMatchObject({ id: "model_upscale-v3", capabilities: ["img2img"], status: "trained", type: "custom" });
+    expect(body.models[0]).toMatchObject({ id: "model_bfl-flux-1-dev", capabilities: ["txt2img", "img2img", "controlnet", "outpaint"], status: "trained", type: "custom" });
     expect(typeof body.nextPaginationToken).toBe("string");
   });
 
@@ -60,16 +60,16 @@ describe("mock GET /v1/models", () => {
 
 describe("ScenarioClient.listModels", () => {
   it("follows nextPaginationToken across pages and returns every row in order", async () => {
-    const models = await makeClient().listModels({ pageSize: 3 });
+    const models = await makeClient().listModels({ pageSize: 5 });
     expect(models.map((m) => m.id)).toEqual(DEFAULT_MOCK_MODELS);
     const requests = listRequests();
-    expect(requests).toHaveLength(3);
-    expect(requests.map((r) => r.query.pageSize)).toEqual(["3", "3", "3"]);
+    expect(requests).toHaveLength(3); // 12 records: 5 + 5 + 2
+    expect(requests.map((r) => r.query.pageSize)).toEqual(["5", "5", "5"]);
     expect(requests[0].query.paginationToken).toBeUndefined();
     expect(requests[1].query.paginationToken).toBeTruthy();
     expect(requests[2].query.paginationToken).not.toBe(requests[1].query.paginationToken);
     expect(models.every((m) => m.inputs === undefined)).toBe(true);
-    expect(models[0].tags).toContain("Upscale");
+    expect(models[0].tags).toContain("Black Forest Labs");
   });
 
   it("sends privacy and status, with pageSize 500 by default", async () => {
@@ -99,12 +99,12 @@ describe("ScenarioClient.listModels", () => {
   it("yields one page at a time with listModelPages", async () => {
     const pages: string[][] = [];
     for await (const page of makeClient().listModelPages({ pageSize: 5 })) pages.push(page.map((m) => m.id));
-    expect(pages).toEqual([DEFAULT_MOCK_MODELS.slice(0, 5), DEFAULT_MOCK_MODELS.slice(5)]);
+    expect(pages).toEqual([DEFAULT_MOCK_MODELS.slice(0, 5), DEFAULT_MOCK_MODELS.slice(5, 10), DEFAULT_MOCK_MODELS.slice(10)]);
   });
 
   it("retries a page that fails with 503", async () => {
     server.script.failNext("GET /v1/models", { status: 503, body: { reason: "busy" } });
-    const models = await makeClient().listModels({ pageSize: 4 });
+    const models = await makeClient().listModels({ pageSize: 6 });
     expect(models).toHaveLength(DEFAULT_MOCK_MODELS.length);
     expect(listRequests().map((r) => r.status)).toEqual([503, 200, 200]);
   });

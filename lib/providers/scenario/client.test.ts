@@ -61,30 +61,30 @@ const requestsTo = (method: string, pathPrefix: string) =>
 
 describe("ScenarioClient: auth and generate", () => {
   it("sends Authorization: Basic base64(key:secret) and a JSON body", async () => {
-    await makeClient().generate("model_upscale-v3", { prompt: "a red fox" });
+    await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "a red fox" });
     const [request] = requestsTo("POST", "/v1/generate/custom/");
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from("test-key:test-secret").toString("base64")}`);
     expect(request.headers["content-type"]).toBe("application/json");
-    expect(request.path).toBe("/v1/generate/custom/model_upscale-v3");
+    expect(request.path).toBe("/v1/generate/custom/model_google-gemini-3-1-flash");
     expect(request.body).toEqual({ prompt: "a red fox" });
   });
 
   it("reads the job id from job.jobId, with the credits cost", async () => {
-    const result = await makeClient().generate("model_upscale-v3", { prompt: "x", numOutputs: 2 });
+    const result = await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x", numOutputs: 2 });
     expect(result.jobId).toMatch(/^job_/);
-    expect(result.creditsCost).toBe(10);
+    expect(result.creditsCost).toBe(22); // 11 CU per Gemini 3.1 Flash image (__fixtures__/costs.json)
     expect(server.state.jobs.has(result.jobId)).toBe(true);
   });
 
   it("reads the job id from job.id (help-page shape)", async () => {
     server.script.setJobIdField("id");
-    const result = await makeClient().generate("model_upscale-v3", { prompt: "x" });
+    const result = await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" });
     expect(result.jobId).toMatch(/^job_/);
     expect(server.state.jobs.has(result.jobId)).toBe(true);
   });
 
   it("adds projectId to every call when configured", async () => {
-    await makeClient({ projectId: "proj_1" }).generate("model_upscale-v3", { prompt: "x" });
+    await makeClient({ projectId: "proj_1" }).generate("model_google-gemini-3-1-flash", { prompt: "x" });
     expect(requestsTo("POST", "/v1/generate/custom/")[0].query).toEqual({ projectId: "proj_1" });
   });
 
@@ -120,7 +120,8 @@ describe("ScenarioClient: life cycle", () => {
 
     const downloaded = await client.downloadAsset(job.assetIds[0]);
     expect(downloaded.mimeType).toBe("image/png");
-    expect(downloaded.bytes.equals(png)).toBe(true);
+    // Upscale ×2 of the 40×30 input.
+    expect(await sharp(downloaded.bytes).metadata()).toMatchObject({ format: "png", width: 80, height: 60 });
 
     // The signed URL was fetched with its query intact and without our credentials.
     const file = requestsTo("GET", "/files/").at(-1)!;
@@ -139,13 +140,14 @@ describe("ScenarioClient: life cycle", () => {
     expect(done.assetIds).toHaveLength(2);
     const image = await client.downloadAsset(done.assetIds[1]);
     const meta = await sharp(image.bytes).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(["png", 64, 64]);
+    // aspectRatio "auto" without an input image: 1:1 at the default 1K.
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 1024, 1024]);
   });
 
   it("maps a failure job to failed with metadata.error", async () => {
     const client = makeClient();
     server.script.jobOutcome("next", "failure", "NSFW content detected");
-    const { jobId } = await client.generate("model_upscale-v3", { prompt: "x" });
+    const { jobId } = await client.generate("model_google-gemini-3-1-flash", { prompt: "x" });
     await client.getJob(jobId);
     const job = await client.getJob(jobId);
     expect(job).toMatchObject({ jobId, status: "failed", error: "NSFW content detected", assetIds: [] });
@@ -161,18 +163,20 @@ describe("ScenarioClient: life cycle", () => {
 describe("ScenarioClient: dry run and cancel", () => {
   it("asks ?dryRun=true, accepts HTTP 269 and parses the credits", async () => {
     const jobsBefore = server.state.jobs.size;
-    const estimate = await makeClient().dryRun("model_upscale-v3", { prompt: "x", numOutputs: 3 });
-    expect(estimate).toEqual({ credits: 15, discount: 0, details: { "custom-generation": 15 } });
+    const body = { prompt: "a small wooden cabin in a snowy forest" };
+    const estimate = await makeClient().dryRun("model_bfl-flux-1-dev", body);
+    // The recorded figure (contracts.json, base_only).
+    expect(estimate).toEqual({ credits: 10.75, discount: 0, details: { "custom-generation": 9, "quality-gate": 1.75 } });
     const [request] = requestsTo("POST", "/v1/generate/custom/");
     expect(request.query).toEqual({ dryRun: "true" });
     expect(request.status).toBe(269);
-    expect(request.body).toEqual({ prompt: "x", numOutputs: 3 });
+    expect(request.body).toEqual(body);
     expect(server.state.jobs.size).toBe(jobsBefore);
   });
 
   it("resolves quietly when Scenario answers 400 Cannot cancel this type of job", async () => {
     const client = makeClient();
-    const { jobId } = await client.generate("model_upscale-v3", { prompt: "x" });
+    const { jobId } = await client.generate("model_google-gemini-3-1-flash", { prompt: "x" });
     await expect(client.cancelJob(jobId)).resolves.toBeUndefined();
     const [request] = requestsTo("POST", `/v1/jobs/${jobId}/action`);
     expect(request.body).toEqual({ action: "cancel" });
@@ -192,11 +196,18 @@ describe("ScenarioClient: errors and retries", () => {
       body: { reason: "Too many requests" },
       headers: { "retry-after": "2" },
     });
-    const result = await makeClient().generate("model_upscale-v3", { prompt: "x" });
+    const result = await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" });
     expect(result.jobId).toMatch(/^job_/);
     expect(requestsTo("POST", "/v1/generate/custom/").map((r) => r.status)).toEqual([429, 200]);
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("retries a 429 after the body's remainingSeconds when there is no Retry-After", async () => {
+    server.script.failNext("POST /v1/generate/custom/*", { status: 429, body: { reason: "Cooling down", remainingSeconds: 4 } });
+    await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" });
+    expect(requestsTo("POST", "/v1/generate/custom/").map((r) => r.status)).toEqual([429, 200]);
+    expect(delays).toEqual([4000]);
   });
 
   it("retries a 429 with Retry-After: 0 at once", async () => {
@@ -205,25 +216,27 @@ describe("ScenarioClient: errors and retries", () => {
       body: { reason: "Too many requests" },
       headers: { "retry-after": "0" },
     });
-    await makeClient().generate("model_upscale-v3", { prompt: "x" });
+    await makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" });
     expect(requestsTo("POST", "/v1/generate/custom/")).toHaveLength(2);
     expect(delays).toHaveLength(1);
   });
 
   it("honours a Retry-After HTTP date, and gives up at once on one beyond maxRetryAfterMs", async () => {
-    server.script.failNext("POST /v1/generate/custom/*", {
+    const client = makeClient();
+    const { jobId } = await client.generate("model_google-gemini-3-1-flash", { prompt: "x" });
+    server.script.failNext("GET /v1/jobs/*", {
       status: 503,
       body: { reason: "Maintenance" },
       headers: { "retry-after": new Date(Date.now() + 30_000).toUTCString() },
     });
-    await makeClient().generate("model_upscale-v3", { prompt: "x" });
+    await client.getJob(jobId);
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThan(25_000);
 
     server.script.reset();
     delays = [];
     server.script.failNext("POST /v1/generate/custom/*", { status: 429, body: { reason: "Quota" }, headers: { "retry-after": "3600" } });
-    const error = await catchError(makeClient().generate("model_upscale-v3", { prompt: "x" }));
+    const error = await catchError(makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" }));
     expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 3_600_000, message: "Scenario API 429: Quota" });
     expect(delays).toEqual([]);
     expect(requestsTo("POST", "/v1/generate/custom/")).toHaveLength(1);
@@ -232,7 +245,7 @@ describe("ScenarioClient: errors and retries", () => {
   it("retries a 500 then succeeds, with a backoff within maxDelayMs", async () => {
     server.script.failNext("GET /v1/jobs/*", { status: 500, body: { id: "err_1", error: "Internal error", apiError: "internal" } });
     const client = makeClient();
-    const { jobId } = await client.generate("model_upscale-v3", { prompt: "x" });
+    const { jobId } = await client.generate("model_google-gemini-3-1-flash", { prompt: "x" });
     const job = await client.getJob(jobId);
     expect(job.status).toBe("running");
     expect(requestsTo("GET", "/v1/jobs/").map((r) => r.status)).toEqual([500, 200]);
@@ -242,16 +255,27 @@ describe("ScenarioClient: errors and retries", () => {
   });
 
   it("gives up after the configured retries with the last 5xx", async () => {
-    server.script.failNext("POST /v1/generate/custom/*", {
+    server.script.failNext("GET /v1/models/*", {
       status: 503,
       body: { id: "err_2", error: "Service unavailable", apiError: "overloaded" },
       times: 10,
     });
-    const error = await catchError(makeClient().generate("model_upscale-v3", { prompt: "x" }));
+    const error = await catchError(makeClient().getModel("model_upscale-v3"));
     expect(error.status).toBe(503);
     expect(error.retryable).toBe(true);
     expect(error.message).toBe("Scenario API 503: Service unavailable (overloaded)");
-    expect(requestsTo("POST", "/v1/generate/custom/")).toHaveLength(4);
+    expect(requestsTo("GET", "/v1/models/")).toHaveLength(4);
+  });
+
+  it("never sends a generate again after a 5xx: one request, code submission_unknown", async () => {
+    server.script.failNext("POST /v1/generate/custom/*", { status: 502, body: { reason: "Bad gateway" }, processFirst: true });
+    const jobsBefore = server.state.jobs.size;
+    const error = await catchError(makeClient().generate("model_google-gemini-3-1-flash", { prompt: "x" }));
+    expect(error).toMatchObject({ status: 502, retryable: false, code: "submission_unknown" });
+    expect(error.message).toMatch(/may have started\. It was not sent again/);
+    expect(requestsTo("POST", "/v1/generate/custom/")).toHaveLength(1);
+    expect(server.state.jobs.size).toBe(jobsBefore + 1);
+    expect(delays).toEqual([]);
   });
 
   it("fails at once on 400 with the API's reason", async () => {
@@ -288,7 +312,7 @@ describe("ScenarioClient: errors and retries", () => {
 
   it("explains a 401 without leaking the secret", async () => {
     const client = makeClient({ apiKey: "test-key", apiSecret: "wrong-secret-123" });
-    const error = await catchError(client.generate("model_upscale-v3", { prompt: "x" }));
+    const error = await catchError(client.generate("model_google-gemini-3-1-flash", { prompt: "x" }));
     expect(error.status).toBe(401);
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/^Scenario API 401: Unauthorized/);
@@ -319,10 +343,10 @@ describe("ScenarioClient: errors and retries", () => {
   });
 
   it("does not resubmit a paid generate after a timeout (the job may exist): one request, a clear error", async () => {
-    server.script.failNext("POST /v1/generate/custom/*", { delayMs: 400, status: 200, body: { job: { jobId: "job_slow" } } });
-    const error = await catchError(makeClient({ timeoutMs: 100 }).generate("model_upscale-v3", { prompt: "x" }));
-    expect(error.retryable).toBe(false);
-    expect(error.message).toMatch(/not resubmitted/);
+    server.script.failNext("POST /v1/generate/custom/*", { delayMs: 400, processFirst: true, status: 200, body: { job: { jobId: "job_slow" } } });
+    const error = await catchError(makeClient({ timeoutMs: 100 }).generate("model_google-gemini-3-1-flash", { prompt: "x" }));
+    expect(error).toMatchObject({ retryable: false, code: "submission_unknown" });
+    expect(error.message).toMatch(/did not answer in time/);
     expect(requestsTo("POST", "/v1/generate/custom/")).toHaveLength(1);
   });
 

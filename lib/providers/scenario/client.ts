@@ -10,16 +10,18 @@
  */
 import { z } from "zod";
 
-import { withRetry } from "../retry";
+import { abortableSleep, withRetry } from "../retry";
 import { ProviderError, type ProviderJob } from "../types";
-import { errorFromResponse, extractErrorReason, parseRetryAfter } from "./errors";
+import { errorFromResponse, extractErrorReason, parseRetryAfter, ScenarioRateLimitError } from "./errors";
 import {
   assetResponseSchema,
   dryRunResponseSchema,
   generateResponseSchema,
+  jobListResponseSchema,
   jobResponseSchema,
   parseReply,
   toProviderJob,
+  uploadResponseSchema,
 } from "./normalize";
 
 /** Production base URL (contract §1). */
@@ -28,6 +30,21 @@ export const SCENARIO_DEFAULT_BASE_URL = "https://api.cloud.scenario.com/v1";
 export const SCENARIO_DEFAULT_TIMEOUT_MS = 60_000;
 /** HTTP status of a successful dry run (contract §1). */
 export const SCENARIO_DRY_RUN_STATUS = 269;
+/**
+ * Images below this many bytes go as base64 `POST /assets`; larger ones and every other file
+ * through `POST /uploads` (contract §4: the API takes base64 under 6 MB, the official client
+ * switches to multipart above 3.5 MB).
+ */
+export const SCENARIO_BASE64_UPLOAD_MAX_BYTES = 3_500_000;
+/** Bytes per part of a multipart upload (the official Blender client's part size). */
+export const SCENARIO_UPLOAD_PART_BYTES = 32 * 1024 * 1024;
+/** Largest `pageSize` of `GET /jobs` (contract §3). */
+export const SCENARIO_JOBS_MAX_PAGE_SIZE = 200;
+/**
+ * Network failures that happen before a request is sent (nothing reached the API), so even a
+ * paid generate may be sent again.
+ */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /** Backoff settings passed to `withRetry` (delays in milliseconds). */
 export interface ScenarioRetryOptions {
@@ -57,6 +74,37 @@ export interface ScenarioClientOptions {
   timeoutMs?: number;
   /** Optional `?projectId=` added to every API call (contract §1). */
   projectId?: string;
+  /** Delay between two polls of an upload job, in milliseconds (default 1500). */
+  uploadPollIntervalMs?: number;
+  /** Polls of an upload job before giving up (default 120). */
+  uploadMaxPolls?: number;
+  /** Bytes per multipart part (default 32 MiB). */
+  uploadPartBytes?: number;
+}
+
+/** One row of `GET /jobs` (contract §3), reduced to what reconciling a lost submission needs. */
+export interface ScenarioJobSummary {
+  jobId: string;
+  jobType: string | null;
+  /** Raw Scenario status (`queued`, `success`, …). */
+  status: string;
+  /** The model the job runs, when the API says. */
+  modelId: string | null;
+  /** ISO date, or null when missing. */
+  createdAt: string | null;
+  /** `metadata.input`: the body the job was created with, when the API gives it. */
+  input: Record<string, unknown> | null;
+}
+
+/** Filters of `GET /jobs` (contract §3). */
+export interface ScenarioListJobsOptions {
+  /** 1–200 (default 50). */
+  pageSize?: number;
+  paginationToken?: string;
+  status?: string;
+  /** One job type (`custom`, `upload`, …) or several (sent as `types`, comma-separated). */
+  type?: string | string[];
+  authorId?: string;
 }
 
 /** Result of `generate`: the job id and the credits the API says it will cost. */
@@ -199,6 +247,7 @@ export class ScenarioClient {
   readonly #fetch: typeof globalThis.fetch;
   readonly #retry: ScenarioRetryOptions;
   readonly #projectId: string | undefined;
+  readonly #upload: { pollIntervalMs: number; maxPolls: number; partBytes: number };
 
   /**
    * @param options key pair (required, non-empty), base URL, fetch, backoff and timeout settings.
@@ -220,6 +269,11 @@ export class ScenarioClient {
     this.#retry = options.retry ?? {};
     this.timeoutMs = options.timeoutMs ?? SCENARIO_DEFAULT_TIMEOUT_MS;
     this.#projectId = options.projectId;
+    this.#upload = {
+      pollIntervalMs: options.uploadPollIntervalMs ?? 1500,
+      maxPolls: options.uploadMaxPolls ?? 120,
+      partBytes: options.uploadPartBytes ?? SCENARIO_UPLOAD_PART_BYTES,
+    };
   }
 
   /**
@@ -228,22 +282,18 @@ export class ScenarioClient {
    * @param modelId e.g. `model_upscale-v3`.
    * @param body free-form model inputs (`prompt`, `image` = asset id, `numOutputs`, …).
    * @returns the job id (`job.jobId`, or `job.id` as on the help pages) and `creativeUnitsCost` in CU.
-   * @throws ProviderError 400 (bad inputs), 404 (`Model … not found`), 401/403, or after retries 429/5xx.
+   * @throws ProviderError 400 (bad inputs), 404 (`Model … not found`), 401/403; a 429 after retries
+   *   (waiting `Retry-After` or `remainingSeconds`); a `ScenarioRateLimitError` at once when the 429
+   *   names `details.actionLimit` (too many jobs in flight: wait for one to end, see ScenarioProvider);
+   *   code `submission_unknown` (not retryable) after a 5xx, a timeout or a lost connection.
    */
   async generate(modelId: string, body: Record<string, unknown>): Promise<ScenarioGenerateResult> {
-    // A paid call is retried only when the API answered 429 or 5xx. After a timeout or a network
-    // error the job may exist already, so resubmitting could bill it twice: fail instead.
+    // Never pay twice: once the request may have reached the API (a 5xx, a timeout, a reset), the
+    // job may exist, so it is never sent again; the caller reconciles with `listJobs`. Only a 429
+    // (refused before anything was created) and a connection that never opened are retried.
     const spec: RequestSpec = { method: "POST", path: generatePath(modelId), json: body };
     const reply = await this.#retryCall(() => this.#send(spec).catch((error: unknown) => {
-      if (error instanceof ProviderError && error.status === null && error.retryable) {
-        throw new ProviderError(`${error.message}; not resubmitted, since the job may already exist (check recent jobs before running again)`, {
-          status: null,
-          retryable: false,
-          code: error.code,
-          cause: error,
-        });
-      }
-      throw error;
+      throw generateFailure(error);
     }));
     const parsed = parseReply(generateResponseSchema, reply.body, "generate", reply.status);
     const jobId = parsed.job.jobId ?? parsed.job.id;
@@ -314,27 +364,130 @@ export class ScenarioClient {
   }
 
   /**
-   * Uploads an image: `POST /assets` with JSON `{image: "data:<mime>;base64,…", name}` (contract §4).
-   * Images only; the API documents a limit below 6 MB (multipart uploads are not implemented).
+   * Uploads a file and returns its asset id (contract §4): images below
+   * `SCENARIO_BASE64_UPLOAD_MAX_BYTES` (3.5 MB) as base64 `POST /assets`, larger images and every
+   * video, audio or 3D file through the multipart flow (`uploadMultipart`).
    *
-   * @param input raw bytes, their MIME type (`image/png`, …) and a file name.
-   * @returns the new asset id (`asset.id`).
-   * @throws ProviderError 400 for a refused image; code `invalid_input` for empty bytes or a non-image MIME type.
+   * @param input raw bytes, their MIME type (`image/png`, `video/mp4`, `audio/mpeg`, `model/gltf-binary`, …) and a file name.
+   * @throws ProviderError code `invalid_input` for empty bytes or a missing MIME type; HTTP errors as `getJob`;
+   *   code `upload_failed` when the upload job fails or never finishes.
    */
   async uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
     if (!input.bytes?.length) {
       throw new ProviderError("Scenario uploadAsset: no bytes to upload", { status: null, retryable: false, code: "invalid_input" });
     }
-    if (!/^image\//i.test(input.mimeType)) {
-      throw new ProviderError(`Scenario uploadAsset: only images can be uploaded (got "${input.mimeType}")`, {
+    if (!/^[\w.+-]+\/[\w.+-]+$/.test(input.mimeType ?? "")) {
+      throw new ProviderError(`Scenario uploadAsset: a MIME type is required (got "${input.mimeType}")`, {
         status: null,
         retryable: false,
         code: "invalid_input",
       });
     }
+    const kind = uploadKindOf(input.mimeType);
+    if (kind === "image" && input.bytes.length < SCENARIO_BASE64_UPLOAD_MAX_BYTES) return this.uploadBase64Image(input);
+    return this.uploadMultipart(input);
+  }
+
+  /**
+   * `POST /assets` with JSON `{image: "data:<mime>;base64,…", name}` (contract §4). Images only,
+   * under 6 MB; `uploadAsset` picks this path below 3.5 MB.
+   * @returns the new asset id (`asset.id`).
+   */
+  async uploadBase64Image(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
     const image = `data:${input.mimeType};base64,${input.bytes.toString("base64")}`;
     const reply = await this.#call({ method: "POST", path: "/assets", json: { image, name: input.name || "upload" } });
     return parseReply(assetResponseSchema, reply.body, "uploadAsset", reply.status).asset.id;
+  }
+
+  /**
+   * Multipart upload (contract §4): `POST /uploads {fileName, fileSize, contentType, kind, parts}`,
+   * `PUT` each part (32 MiB, the last shorter) to its signed URL without the Authorization header,
+   * `POST /uploads/{id}/action {"action":"complete"}`, then polls the upload job until
+   * `metadata.output.entityId` names the new asset.
+   *
+   * @returns the new asset id.
+   * @throws ProviderError `download_failed`-style `upload_failed` when a part is refused, the
+   *   upload job fails, or it has no asset after `uploadMaxPolls` polls.
+   */
+  async uploadMultipart(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
+    const partBytes = this.#upload.partBytes;
+    const parts = Math.max(1, Math.ceil(input.bytes.length / partBytes));
+    const created = await this.#call({
+      method: "POST",
+      path: "/uploads",
+      json: { fileName: input.name || "upload", fileSize: input.bytes.length, contentType: input.mimeType, kind: uploadKindOf(input.mimeType), parts },
+    });
+    const { upload } = parseReply(uploadResponseSchema, created.body, "uploadAsset", created.status);
+    const jobId = upload.jobId;
+    if (!jobId || upload.parts.length !== parts) {
+      throw new ProviderError(`Scenario API uploadAsset: unexpected reply (${parts} part URLs and a job id expected)`, {
+        status: created.status,
+        retryable: false,
+        code: "invalid_response",
+      });
+    }
+    for (const part of [...upload.parts].sort((a, b) => a.number - b.number)) {
+      const chunk = input.bytes.subarray((part.number - 1) * partBytes, part.number * partBytes);
+      await this.#retryCall(() => this.#putPart(part.url, chunk, input.mimeType, part.number));
+    }
+    await this.#call({ method: "POST", path: `/uploads/${encodeURIComponent(upload.id)}/action`, json: { action: "complete" } });
+    const sleep = this.#retry.sleep ?? abortableSleep;
+    for (let poll = 0; poll < this.#upload.maxPolls; poll++) {
+      const reply = await this.#call({ method: "GET", path: `/jobs/${encodeURIComponent(jobId)}` });
+      const job = toProviderJob(parseReply(jobResponseSchema, reply.body, "uploadAsset", reply.status), jobId);
+      if (job.status === "succeeded" && job.assetIds[0]) return job.assetIds[0];
+      if (job.status === "failed" || job.status === "canceled") {
+        throw new ProviderError(`Scenario could not import ${input.name || "the file"}: ${job.error ?? job.status}`, {
+          status: null,
+          retryable: false,
+          code: "upload_failed",
+        });
+      }
+      await sleep(this.#upload.pollIntervalMs);
+    }
+    throw new ProviderError(`Scenario did not finish importing ${input.name || "the file"} in time`, { status: null, retryable: true, code: "upload_failed" });
+  }
+
+  /**
+   * Lists jobs, newest first: `GET /jobs?pageSize&paginationToken&status&type|types&authorId` (contract §3).
+   * @returns one page: `{jobs, nextPaginationToken}` (null on the last page).
+   * @throws ProviderError code `invalid_input` for a pageSize outside 1–200; HTTP errors as `getJob`.
+   */
+  async listJobs(options: ScenarioListJobsOptions = {}): Promise<{ jobs: ScenarioJobSummary[]; nextPaginationToken: string | null }> {
+    const pageSize = options.pageSize ?? 50;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > SCENARIO_JOBS_MAX_PAGE_SIZE) {
+      throw new ProviderError(`Scenario listJobs: pageSize must be an integer from 1 to ${SCENARIO_JOBS_MAX_PAGE_SIZE} (got ${pageSize})`, {
+        status: null,
+        retryable: false,
+        code: "invalid_input",
+      });
+    }
+    const query: Record<string, string> = { pageSize: String(pageSize) };
+    if (options.paginationToken) query.paginationToken = options.paginationToken;
+    if (options.status) query.status = options.status;
+    if (Array.isArray(options.type)) query.types = options.type.join(",");
+    else if (options.type) query.type = options.type;
+    if (options.authorId) query.authorId = options.authorId;
+    const reply = await this.#call({ method: "GET", path: "/jobs", query });
+    const parsed = parseReply(jobListResponseSchema, reply.body, "listJobs", reply.status);
+    return {
+      jobs: parsed.jobs.flatMap((job) => {
+        const jobId = job.jobId ?? job.id;
+        if (!jobId) return [];
+        const input = job.metadata?.input;
+        return [
+          {
+            jobId,
+            jobType: job.jobType ?? null,
+            status: job.status,
+            modelId: job.modelId ?? null,
+            createdAt: job.createdAt ?? null,
+            input: input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : null,
+          },
+        ];
+      }),
+      nextPaginationToken: parsed.nextPaginationToken || null,
+    };
   }
 
   /**
@@ -470,6 +623,21 @@ export class ScenarioClient {
     };
   }
 
+  /** One `PUT` of a multipart part to its signed URL (no Authorization: the URL carries its signature). */
+  async #putPart(url: string, chunk: Buffer, contentType: string, number: number): Promise<void> {
+    const operation = `upload of part ${number}`;
+    const response = await this.#fetchOnce(url, { method: "PUT", headers: { "Content-Type": contentType }, body: new Uint8Array(chunk) }, operation);
+    const text = await this.#readBody(response, operation, (r) => r.text());
+    if (!response.ok) {
+      throw new ProviderError(`Scenario ${operation} ${response.status}: ${extractErrorReason(safeJson(text)) ?? (response.statusText || "refused")}`, {
+        status: response.status,
+        retryable: response.status === 429 || response.status >= 500,
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        code: "upload_failed",
+      });
+    }
+  }
+
   /** One API call with retries. */
   #call(spec: RequestSpec): Promise<Reply> {
     return this.#retryCall(() => this.#send(spec));
@@ -580,6 +748,51 @@ function toScenarioModel(raw: z.infer<typeof scenarioModelSchema>): ScenarioMode
     );
   }
   return model;
+}
+
+/**
+ * What a failed generate attempt becomes. A 429 stays retryable (nothing was created), except one
+ * naming `details.actionLimit`, thrown at once so the caller can wait for a job to end. A
+ * connection that never opened stays retryable. Any other 5xx or transport failure means the job
+ * may exist: code `submission_unknown`, not retryable.
+ */
+function generateFailure(error: unknown): unknown {
+  if (!(error instanceof ProviderError)) return error;
+  if (error instanceof ScenarioRateLimitError) {
+    if (error.actionLimit === null) return error;
+    return new ScenarioRateLimitError(error.message, {
+      retryable: false,
+      retryAfterMs: error.retryAfterMs,
+      code: error.code,
+      actionLimit: error.actionLimit,
+      actionName: error.actionName,
+      cause: error,
+    });
+  }
+  const transport = error.status === null && (error.code === "network_error" || error.code === "timeout");
+  if (transport && error.code === "network_error" && NOT_SENT_CODES.has(networkErrorCode(error.cause) ?? "")) return error;
+  if (!transport && (error.status ?? 0) < 500) return error;
+  const what = error.status ? `answered HTTP ${error.status}` : error.code === "timeout" ? "did not answer in time" : "dropped the connection";
+  return new ProviderError(
+    `Scenario ${what} after the generation request was sent, so the job may have started. It was not sent again, so it is not paid twice.`,
+    { status: error.status, retryable: false, code: "submission_unknown", cause: error },
+  );
+}
+
+/** The system error code (`ECONNREFUSED`, …) under a fetch failure, if any. */
+function networkErrorCode(error: unknown): string | undefined {
+  let current = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === "string") return current.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
+/** `kind` of `POST /uploads` for a MIME type (contract §4): image, video, audio, else 3d. */
+export function uploadKindOf(mimeType: string): "image" | "video" | "audio" | "3d" {
+  const family = mimeType.split("/")[0]?.toLowerCase();
+  return family === "image" || family === "video" || family === "audio" ? family : "3d";
 }
 
 function generatePath(modelId: string): string {

@@ -77,7 +77,9 @@ export function codeForStatus(status: number): string {
  *
  * Message: `Scenario API <status>: <API message>` (e.g. `Scenario API 400: Input loras must be at
  * most 6 items long`). 401/403 add a hint that the key/secret is wrong or the plan lacks access.
- * `retryable` is true for 429 and 5xx only; `retryAfterMs` comes from `Retry-After`.
+ * `retryable` is true for 429 and 5xx only; `retryAfterMs` comes from `Retry-After`, else from the
+ * body's `remainingSeconds` (contract §1). A 429 is a `ScenarioRateLimitError` carrying
+ * `details.actionLimit` / `actionName` when the body names them.
  * The message never contains request headers, so credentials cannot leak through it.
  *
  * @param status HTTP status code (not 2xx).
@@ -98,12 +100,47 @@ export function errorFromResponse(
   } else if (status === 403) {
     message += " (the Scenario API key or secret is wrong, or your plan lacks access to this model or feature)";
   }
-  return new ProviderError(message, {
-    status,
-    retryable: status === 429 || status >= 500,
-    retryAfterMs: parseRetryAfter(retryAfterHeader),
-    code: codeForStatus(status),
-  });
+  const retryAfterMs = parseRetryAfter(retryAfterHeader) ?? remainingSecondsMs(body);
+  const options = { status, retryable: status === 429 || status >= 500, retryAfterMs, code: codeForStatus(status) };
+  if (status === 429) return new ScenarioRateLimitError(message, { ...options, ...actionLimitOf(body) });
+  return new ProviderError(message, options);
+}
+
+/**
+ * A 429 from Scenario. Team ceilings name the action and its limit (`details.actionName`,
+ * `details.actionLimit`, e.g. `parallel-training`), cooldowns give `remainingSeconds`
+ * (scenario-api-contract.md §1); both are read when present.
+ */
+export class ScenarioRateLimitError extends ProviderError {
+  /** How many of the action may run at once, when the API says; else null. */
+  readonly actionLimit: number | null;
+  readonly actionName: string | null;
+
+  constructor(
+    message: string,
+    options: ConstructorParameters<typeof ProviderError>[1] & { actionLimit?: number | null; actionName?: string | null } = {},
+  ) {
+    super(message, { status: 429, ...options });
+    this.name = "ScenarioRateLimitError";
+    this.actionLimit = options.actionLimit ?? null;
+    this.actionName = options.actionName ?? null;
+  }
+}
+
+/** `remainingSeconds` (top level or under `details`) in milliseconds, or null. */
+function remainingSecondsMs(body: unknown): number | null {
+  if (!isRecord(body)) return null;
+  const value = body.remainingSeconds ?? (isRecord(body.details) ? body.details.remainingSeconds : undefined);
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : null;
+}
+
+function actionLimitOf(body: unknown): { actionLimit: number | null; actionName: string | null } {
+  const details = isRecord(body) && isRecord(body.details) ? body.details : {};
+  const limit = details.actionLimit;
+  return {
+    actionLimit: typeof limit === "number" && Number.isInteger(limit) && limit >= 1 ? limit : null,
+    actionName: typeof details.actionName === "string" ? details.actionName : null,
+  };
 }
 
 function defaultReason(status: number): string {

@@ -1,30 +1,62 @@
 /**
- * A small local HTTP server that answers like Scenario's documented API
- * (scenario-api-contract.md §1–§4), for the client's tests and for end-to-end runs.
+ * A strict local stand-in for Scenario's API (scenario-api-contract.md §1–§5), for the client's
+ * tests and for end-to-end runs (scripts/scenario-mock.ts). It refuses what the real API refuses:
+ * every generate body is checked against the model's own `inputs[]` (mock-validate.ts), with the
+ * recorded reasons, so a test that passes here sends bodies Scenario accepts.
+ *
+ * Data comes from JSON files (`__fixtures__/`, see its SOURCES.md): model records (6 recorded,
+ * the rest written from documented fields), recorded dry runs and a cost table. `modelsDir`
+ * loads records from another folder, so a test can use models the studio has never seen.
  *
  * Routes (all under `/v1` need `Authorization: Basic base64(key:secret)`, else 401 `{reason:"Unauthorized"}`):
- * - `POST /v1/generate/custom/:modelId` creates a `queued` job; `?dryRun=true` answers 269 with the cost;
- *   an unknown model answers 404 `{reason:"Model <id> not found"}`.
+ * - `POST /v1/generate/custom/:modelId`: 404 `Model <id> not found`, 400 `{reason}` for a body the
+ *   model refuses; `?dryRun=true` answers 269 `{creativeUnitsCost, creativeUnitsDiscount, costDetails}`
+ *   (after the same checks); otherwise a `queued` job and the same `creativeUnitsCost`. With
+ *   `maxJobsInFlight`, a generate while that many jobs are unfinished answers 429
+ *   `{reason, details:{actionName, actionLimit}, remainingSeconds}` (contract §1).
  * - `GET /v1/jobs/:id` advances the job one step per poll: queued → in-progress (0.5) → success
- *   (then `metadata.assetIds`), or to the outcome scripted with `script.jobOutcome`.
- * - `POST /v1/jobs/:id/action {"action":"cancel"}` answers 400 `Cannot cancel this type of job`
- *   (unless `cancelSupported`).
- * - `POST /v1/assets {image, name}` stores a base64 / data-URL image; `GET /v1/assets/:id` returns it with
- *   `url: <server>/files/<id>?sig=abc`.
- * - `GET /files/:id?sig=abc` serves the bytes: 403 without the signature, 400 when an Authorization
- *   header is sent (as S3 does when a signed URL also gets a header).
- * - `GET /v1/models?privacy&status&pageSize(≤500)&paginationToken` lists `state.modelRecords` (contract §5):
- *   rows without `inputs`/`uiConfig`, `nextPaginationToken` while more rows remain; pageSize above 500
- *   or an unknown token answers 400.
- * - `GET /v1/models/:id` returns `{model}` with `inputs[]`, or 404 `{reason:"Model <id> not found"}`.
- * Outputs are a copy of the asset in `body.image` (or `referenceImages[0]`), else a generated 64×64 PNG.
+ *   (then `metadata.assetIds`), or the outcome scripted with `script.jobOutcome`.
+ * - `GET /v1/jobs?pageSize(≤200)&paginationToken&status&type|types&authorId` → `{jobs, nextPaginationToken}`, newest first.
+ * - `POST /v1/jobs/:id/action {"action":"cancel"}` answers 400 `Cannot cancel this type of job` (unless `cancelSupported`).
+ * - `POST /v1/assets {image, name}`: base64 / data-URL images only, refused above 6 MB (contract §4).
+ * - `POST /v1/uploads {fileName, fileSize, contentType, kind, parts}` → `{upload:{id, jobId, parts[{number,url,expires}], status}}`;
+ *   `PUT` each signed part URL (on this server, no Authorization); `POST /v1/uploads/:id/action {"action":"complete"}`
+ *   checks the parts add up to `fileSize` and queues the upload job, whose success carries `metadata.output.entityId`.
+ * - `GET /v1/assets/:id` → `{asset}` with `url: <server>/files/<id>?sig=…`; `GET /files/:id?sig=…` serves the bytes
+ *   (403 without the signature, 400 when an Authorization header is sent, as S3 does).
+ * - `GET /v1/models?privacy&status&pageSize(≤500)&paginationToken` (rows without `inputs`/`uiConfig`) and `GET /v1/models/:id`.
+ * - `GET /health` (no auth) answers 200 `{ok: true}` once the server listens.
+ * Outputs are real files of the size the body asks for (mock-outputs.ts).
  *
- * Test-only module: imports `sharp` and `node:http`; never import it from app code.
+ * Test-only module: imports `sharp`, `node:fs` and `node:http`; never import it from app code.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isDeepStrictEqual } from "node:util";
 
 import sharp from "sharp";
+
+import {
+  DEFAULT_MOCK_MODEL_RECORDS,
+  loadMockCosts,
+  loadMockModelRecords,
+  loadRecordedDryRuns,
+  loadTrainedModels,
+  type MockModelCost,
+  type MockModelRecord,
+  type RecordedDryRun,
+} from "./mock-fixtures";
+import { renderOutput, type MockSourceImage } from "./mock-outputs";
+import { validateGenerateBody, type ValidationContext } from "./mock-validate";
+
+export {
+  DEFAULT_MOCK_MODEL_RECORDS,
+  DEFAULT_MOCK_MODELS,
+  DEFAULT_MOCK_MODELS_DIR,
+  loadMockModelRecords,
+  type MockModelInput,
+  type MockModelRecord,
+} from "./mock-fixtures";
 
 /** A canned answer queued with `script.failNext`. */
 export interface MockFault {
@@ -37,6 +69,11 @@ export interface MockFault {
   delayMs?: number;
   /** Destroy the socket without answering (the client's fetch throws). */
   networkError?: boolean;
+  /**
+   * Handle the request first (a generate creates its job), then replace the answer with this
+   * fault: a response lost after the API acted on the request.
+   */
+  processFirst?: boolean;
   /** How many consecutive matching requests get this fault (default 1). */
   times?: number;
 }
@@ -48,9 +85,11 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-cased header names. */
   headers: Record<string, string>;
-  /** Parsed JSON body, the raw text when not JSON, or undefined when empty. */
+  /** Parsed JSON body, the raw text when not JSON, or undefined when empty or binary. */
   body: unknown;
-  /** HTTP status the server answered. */
+  /** Bytes received. */
+  bodyBytes: number;
+  /** HTTP status the server answered (0 when the connection was dropped). */
   status?: number;
 }
 
@@ -58,15 +97,24 @@ export type MockJobOutcome = "success" | "failure" | "canceled";
 
 export interface MockJob {
   jobId: string;
-  modelId: string;
+  /** `custom` for generations, `upload` for uploads. */
+  jobType: "custom" | "upload";
+  modelId: string | null;
   status: string;
   progress: number;
+  /** The body as received (`metadata.input`). */
   body: Record<string, unknown>;
   assetIds: string[];
   error?: string;
   outcome: MockJobOutcome;
   outcomeError?: string;
   polls: number;
+  /** Creative Units charged. */
+  creditsCost: number;
+  /** For upload jobs: the upload it imports. */
+  uploadId?: string;
+  /** For upload jobs on success: the new asset. */
+  entityId?: string;
   createdAt: string;
   updatedAt: string;
   statusHistory: { status: string; date: string }[];
@@ -77,61 +125,53 @@ export interface MockAsset {
   name: string;
   bytes: Buffer;
   mimeType: string;
-  width: number;
-  height: number;
+  /** `image`, `video`, `audio`, `3d`. */
+  kind: string;
+  /** Pixels (images only). */
+  width?: number;
+  height?: number;
+  hasAlpha?: boolean;
   createdAt: string;
 }
 
-/** One `inputs[]` item of a mock model record (contract §5). */
-export interface MockModelInput {
-  name: string;
-  type: string;
-  label?: string;
-  required?: { always?: boolean; ifDefined?: Record<string, unknown>; ifNotDefined?: Record<string, unknown> };
-  default?: unknown;
-  min?: number;
-  max?: number;
-  step?: number;
-  allowedValues?: unknown[];
-  maxLength?: number;
-  kind?: string;
-  costImpact?: boolean;
-  maskFrom?: string;
-  [key: string]: unknown;
-}
-
-/** A model record as `GET /v1/models/:id` returns it under `model` (contract §5). */
-export interface MockModelRecord {
+export interface MockUpload {
   id: string;
-  name: string;
-  shortDescription?: string;
-  type: string;
-  privacy: "public" | "private";
-  status: string;
-  capabilities: string[];
-  tags: string[];
-  accessRestrictions?: number;
-  exampleAssetIds?: string[];
-  inputs: MockModelInput[];
-  uiConfig?: { selects?: Record<string, Record<string, string>> };
-  createdAt?: string;
-  updatedAt?: string;
-  [key: string]: unknown;
+  jobId: string;
+  fileName: string;
+  fileSize: number;
+  contentType: string;
+  kind: string;
+  partCount: number;
+  parts: Map<number, Buffer>;
+  status: "pending" | "completed";
 }
 
 export interface MockScenarioState {
   requests: RecordedRequest[];
   jobs: Map<string, MockJob>;
   assets: Map<string, MockAsset>;
-  /** Models `POST /generate/custom/:modelId` knows; others answer 404. */
-  models: Set<string>;
+  uploads: Map<string, MockUpload>;
   /** Field the job id is reported under in generate replies. */
   jobIdField: "jobId" | "id" | "both";
-  /** CU per output in generate / dry-run replies. */
-  costPerOutput: number;
   cancelSupported: boolean;
-  /** Records served by `GET /v1/models` and `GET /v1/models/:id`, in list order; tests may edit it. */
+  /** Records served by `GET /v1/models[/:id]` and checked by generate, in list order; tests may edit it. */
   modelRecords: Map<string, MockModelRecord>;
+  /**
+   * Trained models (LoRAs, compositions): not listed, readable with `GET /v1/models/:id`, valid
+   * in `modelId` / `loras`, refused as a generate target ("Custom models only …", recorded).
+   */
+  trainedModels: Map<string, MockModelRecord>;
+  /** Cost per model; `defaultCost` for the others. */
+  costs: Record<string, MockModelCost>;
+  defaultCost: MockModelCost;
+  /** Recorded dry runs answered verbatim when target and body match. */
+  recordedDryRuns: RecordedDryRun[];
+  /** Unfinished generate jobs allowed at once; null = no limit. A generate beyond it answers 429. */
+  maxJobsInFlight: number | null;
+  /** `remainingSeconds` of that 429. */
+  rateLimitRemainingSeconds: number;
+  /** Most unfinished generate jobs seen at once. */
+  peakJobsInFlight: number;
 }
 
 export interface MockScenarioScript {
@@ -158,265 +198,46 @@ export interface MockScenarioServer {
   credentials: { apiKey: string; apiSecret: string };
   state: MockScenarioState;
   script: MockScenarioScript;
+  /** Unfinished generate jobs right now. */
+  jobsInFlight(): number;
   close(): Promise<void>;
 }
 
 export interface MockScenarioServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
   apiKey?: string;
   apiSecret?: string;
-  /** Known model ids; default `DEFAULT_MOCK_MODELS`. */
+  /** Folder of `GET /models/{id}` JSON files to load instead of the default fixtures. */
+  modelsDir?: string;
+  /** Records to serve (wins over `modelsDir`). */
+  modelRecords?: Iterable<MockModelRecord>;
+  /** Keep only these model ids of the loaded records. */
   models?: Iterable<string>;
-  /** Treat every `model_*` id as known (for end-to-end runs with real catalog ids). */
-  acceptAnyModel?: boolean;
+  /** CU per output for models without an entry in the cost table (default: the table's `default`). */
   costPerOutput?: number;
   cancelSupported?: boolean;
-  /** Records for `GET /v1/models[/:id]`; default `DEFAULT_MOCK_MODEL_RECORDS`. */
-  modelRecords?: Iterable<MockModelRecord>;
+  /** See `MockScenarioState.maxJobsInFlight`. */
+  maxJobsInFlight?: number | null;
+  /** `remainingSeconds` of the in-flight 429 (default 1). */
+  rateLimitRemainingSeconds?: number;
+  /** Called with one line per answered `/v1` request: `POST /v1/generate/custom/m → 400 Unknown input x`. */
+  log?: (line: string) => void;
 }
-
-/** Model ids the mock knows by default (contract §5–§6). */
-export const DEFAULT_MOCK_MODELS = [
-  "model_upscale-v3",
-  "model_scenario-gemini-upscale",
-  "model_photoroom-background-removal",
-  "model_scenario-gemini-reframe",
-  "model_scenario-smart-reframe",
-  "model_google-gemini-3-1-flash",
-  "model_openai-gpt-image-2",
-  "model_bfl-flux-1-dev",
-];
-
-const PROMPT_INPUT: MockModelInput = {
-  name: "prompt",
-  type: "string",
-  label: "Prompt",
-  prompt: true,
-  required: { always: true },
-  maxLength: 2000,
-  costImpact: false,
-};
-const SEED_INPUT: MockModelInput = { name: "seed", type: "number", label: "Seed", min: 0, max: 2147483647, step: 1, costImpact: false };
-const IMAGE_INPUT: MockModelInput = {
-  name: "image",
-  type: "file",
-  kind: "image",
-  label: "Image",
-  required: { always: true },
-  costImpact: false,
-};
-
-/**
- * Model records the mock serves by default: one per `DEFAULT_MOCK_MODELS` id, with `inputs[]` shaped
- * like the contract's examples (§5–§6) and the scenario-labs fixtures (GPT Image 2, Gemini 3.1 Flash).
- */
-export const DEFAULT_MOCK_MODEL_RECORDS: readonly MockModelRecord[] = [
-  {
-    id: "model_upscale-v3",
-    name: "Scenario Upscale V3",
-    shortDescription: "Upscale and enhance images up to 16x with style-aware presets.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["img2img"],
-    tags: ["Upscale", "Enhance", "sc:scenario"],
-    accessRestrictions: 0,
-    createdAt: "2025-03-04T10:00:00.000Z",
-    updatedAt: "2026-09-01T10:00:00.000Z",
-    inputs: [
-      IMAGE_INPUT,
-      {
-        name: "style",
-        type: "string",
-        label: "Style",
-        default: "standard",
-        allowedValues: ["standard", "cartoon", "anime", "comic", "minimalist", "photography", "3d-rendered"],
-      },
-      { name: "upscaleFactor", type: "number", label: "Upscale Factor", default: 2, min: 1, max: 16, step: 1, costImpact: true },
-      { name: "preset", type: "string", label: "Preset", default: "precise", allowedValues: ["precise", "balanced", "creative"] },
-      { name: "strength", type: "number", label: "Strength", default: 0.1, min: 0, max: 1, step: 0.01 },
-      { ...PROMPT_INPUT, required: undefined },
-      { name: "negativePrompt", type: "string", label: "Negative Prompt", maxLength: 2000 },
-      { name: "styleImages", type: "file_array", kind: "image", label: "Style Images", maxLength: 10 },
-      { name: "fractality", type: "number", label: "Fractality", default: 0, min: 0, max: 1, step: 0.01 },
-      SEED_INPUT,
-    ],
-  },
-  {
-    id: "model_scenario-gemini-upscale",
-    name: "Scenario Gemini Upscale",
-    shortDescription: "4K creative upscale powered by Gemini.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["img2img"],
-    tags: ["Upscale", "4K", "sc:scenario"],
-    accessRestrictions: 0,
-    inputs: [
-      IMAGE_INPUT,
-      { name: "upscaleFactor", type: "string", label: "Target", default: "4k", allowedValues: ["4k"], costImpact: true },
-      { name: "creativity", type: "number", label: "Creativity", default: 30, min: 0, max: 100, step: 1 },
-      { ...PROMPT_INPUT, required: undefined },
-      SEED_INPUT,
-    ],
-  },
-  {
-    id: "model_photoroom-background-removal",
-    name: "Photoroom Background Removal",
-    shortDescription: "Remove the background of any image, with optional shadows and colour fill.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["img2img"],
-    tags: ["Background Removal", "Photoroom", "sc:third-party"],
-    accessRestrictions: 0,
-    inputs: [
-      IMAGE_INPUT,
-      { name: "backgroundColor", type: "string", label: "Background Color", default: "", maxLength: 32 },
-      { name: "shadowMode", type: "string", label: "Shadow", default: "", allowedValues: ["", "soft", "hard", "floating"] },
-      { name: "hdBackgroundRemoval", type: "boolean", label: "HD Background Removal", default: false, costImpact: true },
-      { name: "keepExistingTransparency", type: "boolean", label: "Keep Existing Transparency", default: false },
-    ],
-  },
-  {
-    id: "model_scenario-gemini-reframe",
-    name: "Scenario Gemini Reframe",
-    shortDescription: "Extend an image to a new aspect ratio with Gemini.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["img2img"],
-    tags: ["Reframe", "Expand", "sc:scenario"],
-    accessRestrictions: 0,
-    inputs: [
-      IMAGE_INPUT,
-      { ...PROMPT_INPUT, required: undefined },
-      {
-        name: "aspectRatio",
-        type: "string",
-        label: "Aspect Ratio",
-        default: "16:9",
-        allowedValues: ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"],
-      },
-      { name: "resolution", type: "string", label: "Resolution", default: "1K", allowedValues: ["1K", "2K", "4K"], costImpact: true },
-    ],
-  },
-  {
-    id: "model_scenario-smart-reframe",
-    name: "Scenario Smart Reframe",
-    shortDescription: "Reframe an image to exact pixel dimensions.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["img2img"],
-    tags: ["Reframe", "Expand", "sc:scenario"],
-    accessRestrictions: 0,
-    inputs: [
-      IMAGE_INPUT,
-      { name: "width", type: "number", label: "Width", required: { always: true }, min: 64, max: 6336, step: 1 },
-      { name: "height", type: "number", label: "Height", required: { always: true }, min: 64, max: 5504, step: 1 },
-      { ...PROMPT_INPUT, required: undefined },
-      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 8, step: 1, costImpact: true },
-      { name: "textDensity", type: "string", label: "Text Density", default: "SPARSE", allowedValues: ["SPARSE", "DENSE"] },
-      { name: "thinkingLevel", type: "string", label: "Thinking Level", default: "HIGH", allowedValues: ["HIGH", "MINIMAL"] },
-      SEED_INPUT,
-    ],
-  },
-  {
-    id: "model_google-gemini-3-1-flash",
-    name: "Gemini 3.1 Flash",
-    shortDescription:
-      "Gemini 3.1 Flash Image by Google: fast image generation and editing with resolutions from 512 to 4K, adjustable thinking depth, and optional Search grounding.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["txt2img", "img2img", "video2img"],
-    tags: ["editing", "featured", "sc:featured", "sc:third-party"],
-    accessRestrictions: 0,
-    createdAt: "2026-02-26T21:06:25.121Z",
-    updatedAt: "2026-08-20T21:54:14.318Z",
-    inputs: [
-      { ...PROMPT_INPUT, maxLength: 250000 },
-      { name: "referenceImages", type: "file_array", kind: "image", label: "Reference images", maxLength: 14, costImpact: true },
-      { name: "video", type: "file", kind: "video", label: "Input video", costImpact: true },
-      { name: "videoFps", type: "number", label: "Video frame rate", default: 1, min: 0.1, max: 24, step: 0.1 },
-      {
-        name: "aspectRatio",
-        type: "string",
-        label: "Aspect Ratio",
-        default: "auto",
-        allowedValues: ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16", "auto"],
-      },
-      { name: "resolution", type: "string", label: "Resolution", default: "1K", allowedValues: ["512", "1K", "2K", "4K"], costImpact: true },
-      { name: "useGoogleSearch", type: "boolean", label: "Use Google Search", default: false, costImpact: true },
-      { name: "thinkingLevel", type: "string", label: "Thinking Level", default: "HIGH", allowedValues: ["MINIMAL", "LOW", "MEDIUM", "HIGH"] },
-      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 4, step: 1, costImpact: true },
-      SEED_INPUT,
-    ],
-    uiConfig: { selects: { aspectRatio: { auto: "Auto" } } },
-  },
-  {
-    id: "model_openai-gpt-image-2",
-    name: "GPT Image 2",
-    shortDescription: "GPT Image 2 by OpenAI: prompt adherence, crisp text rendering and precise inpainting.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["txt2img", "img2img"],
-    tags: ["GPT-Image", "OpenAI", "editing", "sc:featured", "sc:third-party"],
-    accessRestrictions: 25,
-    createdAt: "2026-04-22T08:57:03.106Z",
-    updatedAt: "2026-08-21T16:57:39.268Z",
-    inputs: [
-      { ...PROMPT_INPUT, maxLength: 32000 },
-      {
-        name: "referenceImages",
-        type: "file_array",
-        kind: "image",
-        label: "Reference Images",
-        maxLength: 10,
-        costImpact: true,
-        required: { ifDefined: { mask: { message: "A reference image is required when a mask is provided." } } },
-      },
-      { name: "mask", type: "file", kind: "image", label: "Mask", maskFrom: "referenceImages" },
-      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 10, step: 1, costImpact: true },
-      { name: "width", type: "number", label: "Width", min: 16, max: 3840, step: 16, costImpact: true },
-      { name: "height", type: "number", label: "Height", min: 16, max: 3840, step: 16, costImpact: true },
-      { name: "quality", type: "string", label: "Quality", default: "auto", allowedValues: ["auto", "high", "medium", "low"], costImpact: true },
-      { name: "background", type: "string", label: "Background", default: "auto", allowedValues: ["auto", "opaque", "transparent"] },
-    ],
-  },
-  {
-    id: "model_bfl-flux-1-dev",
-    name: "FLUX.1 Dev",
-    shortDescription: "FLUX.1 [dev] by Black Forest Labs: the base model for FLUX.1 LoRAs.",
-    type: "custom",
-    privacy: "public",
-    status: "trained",
-    capabilities: ["txt2img", "img2img", "controlnet"],
-    tags: ["FLUX", "Black Forest Labs", "sc:third-party"],
-    accessRestrictions: 0,
-    inputs: [
-      PROMPT_INPUT,
-      { name: "image", type: "file", kind: "image", label: "Image" },
-      { name: "strength", type: "number", label: "Strength", default: 0.75, min: 0.01, max: 1, step: 0.01 },
-      { name: "controlImage", type: "file", kind: "image", label: "Control Image" },
-      { name: "loras", type: "model_array", label: "LoRAs", maxLength: 6 },
-      { name: "lorasScale", type: "number_array", label: "LoRA Scales", maxLength: 6 },
-      { name: "width", type: "number", label: "Width", default: 1024, min: 128, max: 2048, step: 16 },
-      { name: "height", type: "number", label: "Height", default: 1024, min: 128, max: 2048, step: 16 },
-      { name: "numOutputs", type: "number", label: "Image Count", default: 1, min: 1, max: 4, step: 1, costImpact: true },
-      { name: "guidance", type: "number", label: "Guidance", default: 3.5, min: 1, max: 20, step: 0.1 },
-      { name: "numInferenceSteps", type: "number", label: "Steps", default: 28, min: 1, max: 50, step: 1 },
-      SEED_INPUT,
-    ],
-  },
-];
 
 /** Default `pageSize` of the mock's `GET /v1/models` (the maximum is 500, contract §5). */
 export const MOCK_MODELS_DEFAULT_PAGE_SIZE = 50;
 const MOCK_MODELS_MAX_PAGE_SIZE = 500;
+/** `GET /jobs` page sizes (contract §3: ≤ 200). */
+const MOCK_JOBS_DEFAULT_PAGE_SIZE = 20;
+const MOCK_JOBS_MAX_PAGE_SIZE = 200;
+/** `POST /assets` takes base64 images under 6 MB (contract §4). */
+export const MOCK_BASE64_MAX_BYTES = 6 * 1024 * 1024;
+const UPLOAD_KINDS = ["3d", "asset", "audio", "avatar", "image", "model", "video"];
+const MAX_UPLOAD_PARTS = 10_000;
+const TERMINAL = new Set(["success", "failure", "canceled"]);
 
 const SIGNATURE = "abc";
 
@@ -428,22 +249,34 @@ interface QueuedFault {
 }
 
 /**
- * Starts the mock on 127.0.0.1.
+ * Starts the mock.
  *
- * @returns `{url, baseUrl, credentials, state, script, close}`; `close()` resolves once the port is freed.
+ * @returns `{url, baseUrl, credentials, state, script, jobsInFlight, close}`; `close()` resolves once the port is freed.
+ * @throws Error when a model record file is malformed.
  */
 export async function startMockScenarioServer(options: MockScenarioServerOptions = {}): Promise<MockScenarioServer> {
   const credentials = { apiKey: options.apiKey ?? "test-key", apiSecret: options.apiSecret ?? "test-secret" };
   const expectedAuth = `Basic ${Buffer.from(`${credentials.apiKey}:${credentials.apiSecret}`).toString("base64")}`;
+  const costTable = loadMockCosts();
+  const only = options.models ? new Set(options.models) : null;
+  const records = [...(options.modelRecords ?? (options.modelsDir ? loadMockModelRecords(options.modelsDir) : DEFAULT_MOCK_MODEL_RECORDS))].filter(
+    (r) => !only || only.has(r.id),
+  );
   const state: MockScenarioState = {
     requests: [],
     jobs: new Map(),
     assets: new Map(),
-    models: new Set(options.models ?? DEFAULT_MOCK_MODELS),
+    uploads: new Map(),
     jobIdField: "jobId",
-    costPerOutput: options.costPerOutput ?? 5,
     cancelSupported: options.cancelSupported ?? false,
-    modelRecords: new Map([...(options.modelRecords ?? DEFAULT_MOCK_MODEL_RECORDS)].map((r) => [r.id, structuredClone(r)])),
+    modelRecords: new Map(records.map((r) => [r.id, structuredClone(r)])),
+    trainedModels: new Map(loadTrainedModels().map((r) => [r.id, r])),
+    costs: costTable.models,
+    defaultCost: options.costPerOutput !== undefined ? { customGeneration: options.costPerOutput, qualityGate: 0 } : costTable.default,
+    recordedDryRuns: loadRecordedDryRuns(),
+    maxJobsInFlight: options.maxJobsInFlight ?? null,
+    rateLimitRemainingSeconds: options.rateLimitRemainingSeconds ?? 1,
+    peakJobsInFlight: 0,
   };
   let faults: QueuedFault[] = [];
   let nextOutcomes: { outcome: MockJobOutcome; error?: string }[] = [];
@@ -485,21 +318,43 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     return queued.fault;
   };
 
-  const isKnownModel = (modelId: string) =>
-    state.models.has(modelId) || (options.acceptAnyModel === true && /^model_/.test(modelId));
+  const jobsInFlight = () => [...state.jobs.values()].filter((j) => j.jobType === "custom" && !TERMINAL.has(j.status)).length;
+
+  const validation: ValidationContext = {
+    asset: (id) => {
+      const asset = state.assets.get(id);
+      return asset && { kind: asset.kind, size: asset.bytes.length, width: asset.width, height: asset.height, hasAlpha: asset.hasAlpha };
+    },
+    model: (id) => state.modelRecords.get(id) ?? state.trainedModels.get(id),
+  };
+
+  /** Recorded reply when one matches, else the cost table: `customGeneration × numOutputs + qualityGate`. */
+  const costOf = (record: MockModelRecord, body: Record<string, unknown>) => {
+    const recorded = state.recordedDryRuns.find((d) => d.status === 269 && d.target === record.id && isDeepStrictEqual(d.body, body));
+    if (recorded) {
+      const reply = recorded.reply as { creativeUnitsCost: number; costDetails: Record<string, number> };
+      return { credits: reply.creativeUnitsCost, details: { ...reply.costDetails } };
+    }
+    const table = state.costs[record.id] ?? state.defaultCost;
+    const outputs = outputCount(record, body);
+    const details: Record<string, number> = { "custom-generation": round2(table.customGeneration * outputs) };
+    if (table.qualityGate) details["quality-gate"] = table.qualityGate;
+    return { credits: round2(Object.values(details).reduce((a, b) => a + b, 0)), details };
+  };
 
   const jobView = (job: MockJob) => ({
     jobId: job.jobId,
-    jobType: "custom",
+    jobType: job.jobType,
     status: job.status,
     progress: job.progress,
-    modelId: job.modelId,
+    ...(job.modelId ? { modelId: job.modelId } : {}),
     authorId: "mock-author",
     ownerId: "mock-owner",
     statusHistory: job.statusHistory,
     metadata: {
       input: job.body,
       assetIds: job.assetIds,
+      ...(job.entityId ? { output: { entityId: job.entityId } } : {}),
       ...(job.error ? { error: job.error } : {}),
     },
     createdAt: job.createdAt,
@@ -510,11 +365,15 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     id: asset.id,
     url: `${origin}/files/${asset.id}?sig=${SIGNATURE}`,
     mimeType: asset.mimeType,
-    kind: "image",
+    kind: asset.kind,
     status: "success",
     privacy: "private",
-    metadata: { type: "uploaded", kind: "image", name: asset.name },
-    properties: { size: asset.bytes.length, width: asset.width, height: asset.height, format: asset.mimeType.split("/")[1] },
+    metadata: { type: "uploaded", kind: asset.kind, name: asset.name },
+    properties: {
+      size: asset.bytes.length,
+      ...(asset.width ? { width: asset.width, height: asset.height } : {}),
+      format: asset.mimeType.split("/")[1],
+    },
     createdAt: asset.createdAt,
   });
 
@@ -526,13 +385,53 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     job.statusHistory.push({ status, date: now });
   };
 
-  /** One poll = one step: queued → in-progress → outcome. */
+  const newJob = (jobType: MockJob["jobType"], modelId: string | null, body: Record<string, unknown>, status: string, creditsCost: number): MockJob => {
+    const now = new Date().toISOString();
+    const scripted = jobType === "custom" ? nextOutcomes.shift() : undefined;
+    const job: MockJob = {
+      jobId: newId("job"),
+      jobType,
+      modelId,
+      status,
+      progress: 0,
+      body,
+      assetIds: [],
+      outcome: scripted?.outcome ?? "success",
+      outcomeError: scripted?.error,
+      polls: 0,
+      creditsCost,
+      createdAt: now,
+      updatedAt: now,
+      statusHistory: [{ status, date: now }],
+    };
+    state.jobs.set(job.jobId, job);
+    return job;
+  };
+
+  const storeAsset = async (name: string, bytes: Buffer, mimeType: string, kind: string): Promise<MockAsset | null> => {
+    const asset: MockAsset = { id: newId("asset"), name, bytes, mimeType, kind, createdAt: new Date().toISOString() };
+    if (kind === "image") {
+      const meta = await sharp(bytes)
+        .metadata()
+        .catch(() => null);
+      if (!meta?.width || !meta.height) return null;
+      asset.width = meta.width;
+      asset.height = meta.height;
+      asset.hasAlpha = meta.hasAlpha;
+      if (!/^image\//.test(asset.mimeType)) asset.mimeType = `image/${meta.format}`;
+    }
+    state.assets.set(asset.id, asset);
+    return asset;
+  };
+
+  /** One poll = one step: queued → in-progress → outcome. Upload jobs wait in `pending` for `complete`. */
   const advance = async (job: MockJob) => {
     if (job.status === "queued") {
       setStatus(job, "in-progress", 0.5);
       return;
     }
     if (job.status !== "in-progress") return;
+    if (job.jobType === "upload") return finishUpload(job);
     if (job.outcome === "success") {
       job.assetIds = await makeOutputs(job);
       setStatus(job, "success", 1);
@@ -544,47 +443,87 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     }
   };
 
+  const finishUpload = async (job: MockJob) => {
+    const upload = state.uploads.get(job.uploadId!)!;
+    const bytes = Buffer.concat([...upload.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part));
+    const asset = await storeAsset(upload.fileName, bytes, upload.contentType, assetKindOf(upload.kind, upload.contentType));
+    if (!asset) {
+      job.error = `${upload.fileName} is not a readable image`;
+      setStatus(job, "failure", job.progress);
+      return;
+    }
+    job.entityId = asset.id;
+    job.assetIds = [asset.id];
+    setStatus(job, "success", 1);
+  };
+
   const makeOutputs = async (job: MockJob): Promise<string[]> => {
-    const count = Math.min(Math.max(Math.trunc(Number(job.body.numOutputs ?? 1)) || 1, 1), 4);
-    const source = inputAssetId(job.body);
-    const sourceAsset = source ? state.assets.get(source) : undefined;
+    const record = state.modelRecords.get(job.modelId!)!;
+    const count = outputCount(record, job.body);
+    const sourceAsset = sourceImageOf(job.body);
+    const source: MockSourceImage | undefined = sourceAsset?.width ? { bytes: sourceAsset.bytes, width: sourceAsset.width, height: sourceAsset.height! } : undefined;
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
+      const output = await renderOutput(record, job.body, source, i);
       const id = newId("asset");
-      const createdAt = new Date().toISOString();
-      if (sourceAsset) {
-        state.assets.set(id, { ...sourceAsset, id, name: `${job.jobId}-${i}`, bytes: Buffer.from(sourceAsset.bytes), createdAt });
-      } else {
-        const bytes = await solidPng(`${String(job.body.prompt ?? "")}|${String(job.body.seed ?? "")}|${i}`);
-        state.assets.set(id, { id, name: `${job.jobId}-${i}`, bytes, mimeType: "image/png", width: 64, height: 64, createdAt });
-      }
+      state.assets.set(id, {
+        id,
+        name: `${job.jobId}-${i}`,
+        bytes: output.bytes,
+        mimeType: output.mimeType,
+        kind: output.kind,
+        width: output.width,
+        height: output.height,
+        hasAlpha: output.kind === "image" ? true : undefined,
+        createdAt: new Date().toISOString(),
+      });
       ids.push(id);
     }
     return ids;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, invalidJson: boolean) => {
+  /** The first image asset the body points at: `image`, then `referenceImages`, then any other image field. */
+  const sourceImageOf = (body: Record<string, unknown>): MockAsset | undefined => {
+    const ids = [body.image, body.referenceImages, ...Object.values(body)].flatMap((v) => (Array.isArray(v) ? v : [v]));
+    for (const id of ids) {
+      const asset = typeof id === "string" ? state.assets.get(id) : undefined;
+      if (asset?.kind === "image") return asset;
+    }
+    return undefined;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, raw: Buffer, invalidJson: boolean) => {
     const { method, path, query } = record;
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    let lostAnswer: MockFault | null = null;
+    const send = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (lostAnswer) {
+        const fault = lostAnswer;
+        lostAnswer = null;
+        return answerFault(fault);
+      }
       record.status = status;
+      if (options.log && path.startsWith("/v1/")) {
+        const reason = isRecord(body) && typeof body.reason === "string" ? ` ${body.reason}` : "";
+        options.log(`${method} ${path}${query.dryRun ? "?dryRun=true" : ""} → ${status}${reason}`);
+      }
       const payload = typeof body === "string" ? body : JSON.stringify(body);
       res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain" : "application/json", ...headers });
       res.end(payload);
     };
-
-    const fault = takeFault(method, path);
-    if (fault) {
+    const answerFault = async (fault: MockFault) => {
       if (fault.delayMs) await delay(fault.delayMs);
       if (fault.networkError) {
         record.status = 0;
         req.socket.destroy();
         return;
       }
-      if (fault.status !== undefined) {
-        send(fault.status, fault.body ?? { reason: `Mock fault ${fault.status}` }, fault.headers);
-        return;
-      }
-    }
+      await send(fault.status ?? 500, fault.body ?? { reason: `Mock fault ${fault.status ?? 500}` }, fault.headers);
+    };
+
+    const fault = takeFault(method, path);
+    if (fault?.processFirst) lostAnswer = fault;
+    else if (fault && (fault.networkError || fault.status !== undefined)) return answerFault(fault);
+    else if (fault?.delayMs) await delay(fault.delayMs);
 
     // Signed file URLs: no Authorization, signature in the query.
     let m = /^\/files\/([^/]+)$/.exec(path);
@@ -599,6 +538,24 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       return;
     }
 
+    // Signed part URLs of multipart uploads.
+    m = /^\/upload-parts\/([^/]+)\/(\d+)$/.exec(path);
+    if (m && method === "PUT") {
+      if (req.headers.authorization) return send(400, "Only one auth mechanism allowed");
+      if (query.sig !== SIGNATURE) return send(403, "Request has expired or the signature does not match");
+      const upload = state.uploads.get(decodeURIComponent(m[1]));
+      const number = Number(m[2]);
+      if (!upload || upload.status !== "pending") return send(404, "NoSuchUpload");
+      if (number < 1 || number > upload.partCount) return send(400, "InvalidPart");
+      if (!raw.length) return send(400, "EntityTooSmall");
+      upload.parts.set(number, raw);
+      record.status = 200;
+      res.writeHead(200, { etag: `"${upload.id}-${number}"` });
+      res.end();
+      return;
+    }
+
+    if (path === "/health" && method === "GET") return send(200, { ok: true });
     if (!path.startsWith("/v1/")) return send(404, { reason: "Not found" });
     if (req.headers.authorization !== expectedAuth) return send(401, { reason: "Unauthorized" });
 
@@ -608,35 +565,43 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     m = /^\/v1\/generate\/custom\/([^/]+)$/.exec(path);
     if (m && method === "POST") {
       const modelId = decodeURIComponent(m[1]);
-      if (!isKnownModel(modelId)) return send(404, { reason: `Model ${modelId} not found` });
-      const outputs = Math.min(Math.max(Math.trunc(Number(body.numOutputs ?? 1)) || 1, 1), 4);
-      const cost = state.costPerOutput * outputs;
+      const model = validation.model(modelId);
+      if (!model) return send(404, { reason: `Model ${modelId} not found` });
+      const refusal = validateGenerateBody(model, body, validation);
+      if (refusal) return send(refusal.status, { reason: refusal.reason });
+      const cost = costOf(model, body);
       if (query.dryRun === "true") {
-        return send(269, { creativeUnitsCost: cost, creativeUnitsDiscount: 0, costDetails: { "custom-generation": cost } });
+        return send(269, { creativeUnitsCost: cost.credits, creativeUnitsDiscount: 0, costDetails: cost.details });
       }
-      const source = inputAssetId(body);
-      if (source && !state.assets.has(source)) return send(400, { reason: `Asset ${source} not found` });
-      const now = new Date().toISOString();
-      const scripted = nextOutcomes.shift();
-      const job: MockJob = {
-        jobId: newId("job"),
-        modelId,
-        status: "queued",
-        progress: 0,
-        body,
-        assetIds: [],
-        outcome: scripted?.outcome ?? "success",
-        outcomeError: scripted?.error,
-        polls: 0,
-        createdAt: now,
-        updatedAt: now,
-        statusHistory: [{ status: "queued", date: now }],
-      };
-      state.jobs.set(job.jobId, job);
+      if (state.maxJobsInFlight !== null && jobsInFlight() >= state.maxJobsInFlight) {
+        return send(429, {
+          reason: `Too many generations in progress (limit ${state.maxJobsInFlight})`,
+          details: { actionName: "parallel-generation", actionLimit: state.maxJobsInFlight },
+          remainingSeconds: state.rateLimitRemainingSeconds,
+        });
+      }
+      const job = newJob("custom", modelId, body, "queued", cost.credits);
+      state.peakJobsInFlight = Math.max(state.peakJobsInFlight, jobsInFlight());
       const view: Record<string, unknown> = jobView(job);
       if (state.jobIdField !== "jobId") view.id = job.jobId;
       if (state.jobIdField === "id") delete view.jobId;
-      return send(200, { job: view, creativeUnitsCost: cost, creativeUnitsDiscount: 0 });
+      return send(200, { job: view, creativeUnitsCost: cost.credits, creativeUnitsDiscount: 0 });
+    }
+
+    if (path === "/v1/jobs" && method === "GET") {
+      const pageSize = query.pageSize === undefined ? MOCK_JOBS_DEFAULT_PAGE_SIZE : Number(query.pageSize);
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MOCK_JOBS_MAX_PAGE_SIZE) {
+        return send(400, { reason: `pageSize must be an integer from 1 to ${MOCK_JOBS_MAX_PAGE_SIZE}` });
+      }
+      const offset = query.paginationToken === undefined ? 0 : decodePageToken(query.paginationToken);
+      if (offset === null) return send(400, { reason: "Invalid pagination token" });
+      const types = (query.types ?? query.type)?.split(",").filter(Boolean);
+      const rows = [...state.jobs.values()]
+        .reverse() // insertion order is creation order; newest first
+        .filter((j) => (!query.status || j.status === query.status) && (!types?.length || types.includes(j.jobType)) && (!query.authorId || query.authorId === "mock-author"));
+      const reply: Record<string, unknown> = { jobs: rows.slice(offset, offset + pageSize).map(jobView) };
+      if (offset + pageSize < rows.length) reply.nextPaginationToken = encodePageToken(offset + pageSize);
+      return send(200, reply);
     }
 
     m = /^\/v1\/jobs\/([^/]+)$/.exec(path);
@@ -654,7 +619,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       if (!job) return send(404, { reason: `Job ${decodeURIComponent(m[1])} not found` });
       if (body.action !== "cancel") return send(400, { reason: `Unknown action ${String(body.action)}` });
       if (!state.cancelSupported) return send(400, { reason: "Cannot cancel this type of job" });
-      if (!["success", "failure", "canceled"].includes(job.status)) setStatus(job, "canceled", job.progress);
+      if (!TERMINAL.has(job.status)) setStatus(job, "canceled", job.progress);
       return send(200, { job: jobView(job) });
     }
 
@@ -663,21 +628,66 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       if (typeof body.image !== "string" || !body.image) return send(400, { reason: '"image" is required' });
       const decoded = decodeImage(body.image);
       if (!decoded) return send(400, { reason: "Invalid image" });
-      const meta = await sharp(decoded.bytes)
-        .metadata()
-        .catch(() => null);
-      if (!meta?.width || !meta.height) return send(400, { reason: "Invalid image" });
-      const asset: MockAsset = {
-        id: newId("asset"),
-        name: body.name,
-        bytes: decoded.bytes,
-        mimeType: decoded.mimeType ?? `image/${meta.format}`,
-        width: meta.width,
-        height: meta.height,
-        createdAt: new Date().toISOString(),
-      };
-      state.assets.set(asset.id, asset);
+      if (decoded.mimeType && !/^image\//.test(decoded.mimeType)) {
+        return send(400, { reason: "base64 upload is for images only; upload video, audio and 3D files with POST /uploads" });
+      }
+      if (decoded.bytes.length >= MOCK_BASE64_MAX_BYTES) {
+        return send(400, { reason: "base64 upload is for images under 6 MB; upload larger files with POST /uploads" });
+      }
+      const asset = await storeAsset(body.name, decoded.bytes, decoded.mimeType ?? "", "image");
+      if (!asset) return send(400, { reason: "Invalid image" });
       return send(200, { asset: assetView(asset) });
+    }
+
+    if (path === "/v1/uploads" && method === "POST") {
+      const { fileName, fileSize, contentType, kind, parts } = body;
+      if (typeof fileName !== "string" || !fileName) return send(400, { reason: '"fileName" is required' });
+      if (typeof fileSize !== "number" || !Number.isInteger(fileSize) || fileSize < 1) return send(400, { reason: '"fileSize" must be a positive integer (bytes)' });
+      if (typeof contentType !== "string" || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType)) return send(400, { reason: '"contentType" must be a MIME type' });
+      if (typeof kind !== "string" || !UPLOAD_KINDS.includes(kind)) return send(400, { reason: `"kind" must be one of ${UPLOAD_KINDS.join(", ")}` });
+      if (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1 || parts > MAX_UPLOAD_PARTS || parts > fileSize) {
+        return send(400, { reason: `"parts" must be an integer from 1 to ${MAX_UPLOAD_PARTS}, and no more than fileSize` });
+      }
+      const uploadId = newId("upload");
+      const job = newJob("upload", null, body, "pending", 0);
+      job.uploadId = uploadId;
+      const upload: MockUpload = {
+        id: uploadId,
+        jobId: job.jobId,
+        fileName,
+        fileSize,
+        contentType,
+        kind,
+        partCount: parts,
+        parts: new Map(),
+        status: "pending",
+      };
+      state.uploads.set(uploadId, upload);
+      const expires = new Date(Date.now() + 3_600_000).toISOString();
+      return send(200, {
+        upload: {
+          id: uploadId,
+          jobId: job.jobId,
+          status: "pending",
+          parts: Array.from({ length: parts }, (_, i) => ({ number: i + 1, url: `${origin}/upload-parts/${uploadId}/${i + 1}?sig=${SIGNATURE}`, expires })),
+        },
+      });
+    }
+
+    m = /^\/v1\/uploads\/([^/]+)\/action$/.exec(path);
+    if (m && method === "POST") {
+      const upload = state.uploads.get(decodeURIComponent(m[1]));
+      if (!upload) return send(404, { reason: `Upload ${decodeURIComponent(m[1])} not found` });
+      if (body.action !== "complete") return send(400, { reason: `Unknown action ${String(body.action)}` });
+      if (upload.status !== "pending") return send(400, { reason: "Upload already completed" });
+      const missing = Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !upload.parts.has(n));
+      if (missing.length) return send(400, { reason: `Upload is missing part(s) ${missing.join(", ")}` });
+      const received = [...upload.parts.values()].reduce((sum, part) => sum + part.length, 0);
+      if (received !== upload.fileSize) return send(400, { reason: `Uploaded parts total ${received} bytes; fileSize is ${upload.fileSize}` });
+      upload.status = "completed";
+      const job = state.jobs.get(upload.jobId)!;
+      setStatus(job, "queued", 0);
+      return send(200, { upload: { id: upload.id, jobId: upload.jobId, status: "completed" } });
     }
 
     m = /^\/v1\/assets\/([^/]+)$/.exec(path);
@@ -705,9 +715,9 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
 
     m = /^\/v1\/models\/([^/]+)$/.exec(path);
     if (m && method === "GET") {
-      const record = state.modelRecords.get(decodeURIComponent(m[1]));
-      if (!record) return send(404, { reason: `Model ${decodeURIComponent(m[1])} not found` });
-      return send(200, { model: record });
+      const model = validation.model(decodeURIComponent(m[1]));
+      if (!model) return send(404, { reason: `Model ${decodeURIComponent(m[1])} not found` });
+      return send(200, { model });
     }
 
     return send(404, { reason: `Route ${method} ${path} not found` });
@@ -718,15 +728,18 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const parsedUrl = new URL(req.url ?? "/", "http://mock.local");
-      const text = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const isJson = (req.headers["content-type"] ?? "").includes("json");
+      const isText = isJson || /^text\//.test(req.headers["content-type"] ?? "");
       let body: unknown;
       let invalidJson = false;
-      if (text) {
+      if (raw.length && (isText || !req.headers["content-type"])) {
+        const text = raw.toString("utf8");
         try {
           body = JSON.parse(text);
         } catch {
           body = text;
-          invalidJson = (req.headers["content-type"] ?? "").includes("json");
+          invalidJson = isJson;
         }
       }
       const record: RecordedRequest = {
@@ -735,9 +748,10 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
         query: Object.fromEntries(parsedUrl.searchParams),
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")])),
         body,
+        bodyBytes: raw.length,
       };
       state.requests.push(record);
-      handle(req, res, record, invalidJson).catch((error: unknown) => {
+      handle(req, res, record, raw, invalidJson).catch((error: unknown) => {
         record.status = 500;
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "application/json" });
@@ -749,7 +763,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
@@ -760,6 +774,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     credentials,
     state,
     script,
+    jobsInFlight,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -768,7 +783,27 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
   };
 }
 
-/** Opaque page token of the mock's `GET /v1/models`: base64url of `{"o": offset}`. */
+/** `numOutputs` of the body, else the record's default, else 1. */
+function outputCount(record: MockModelRecord, body: Record<string, unknown>): number {
+  const fallback = record.inputs.find((i) => i.name === "numOutputs")?.default;
+  const value = typeof body.numOutputs === "number" ? body.numOutputs : typeof fallback === "number" ? fallback : 1;
+  return Math.max(1, Math.trunc(value));
+}
+
+/** Asset kind of a finished upload (contract §4: upload kinds `3d|asset|audio|avatar|image|model|video`). */
+function assetKindOf(kind: string, contentType: string): string {
+  if (kind === "image" || kind === "avatar") return "image";
+  if (kind === "video" || kind === "audio" || kind === "3d") return kind;
+  if (kind === "model") return "3d";
+  const family = contentType.split("/")[0];
+  return family === "image" || family === "video" || family === "audio" ? family : "3d";
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Opaque page token of the mock's list routes: base64url of `{"o": offset}`. */
 function encodePageToken(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
 }
@@ -782,13 +817,6 @@ function decodePageToken(token: string): number | null {
   }
 }
 
-function inputAssetId(body: Record<string, unknown>): string | undefined {
-  if (typeof body.image === "string" && body.image) return body.image;
-  const refs = body.referenceImages;
-  if (Array.isArray(refs) && typeof refs[0] === "string") return refs[0];
-  return undefined;
-}
-
 function decodeImage(image: string): { bytes: Buffer; mimeType: string | null } | null {
   const match = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(image);
   if (match) {
@@ -799,16 +827,6 @@ function decodeImage(image: string): { bytes: Buffer; mimeType: string | null } 
   if (!/^[A-Za-z0-9+/=\s]+$/.test(image)) return null;
   const bytes = Buffer.from(image, "base64");
   return bytes.length ? { bytes, mimeType: null } : null;
-}
-
-async function solidPng(seed: string): Promise<Buffer> {
-  let hash = 2166136261;
-  for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return sharp({
-    create: { width: 64, height: 64, channels: 4, background: { r: hash & 255, g: (hash >> 8) & 255, b: (hash >> 16) & 255, alpha: 1 } },
-  })
-    .png()
-    .toBuffer();
 }
 
 function globToRegex(glob: string): RegExp {

@@ -17,9 +17,15 @@ describe("normaliseJobStatus", () => {
     ["failure", "failed"],
     ["failed", "failed"],
     ["canceled", "canceled"],
-    ["some-new-status", "running"],
+    ["some-new-status", null],
   ] as const)("%s → %s", (input, expected) => {
     expect(normaliseJobStatus(input)).toBe(expected);
+  });
+
+  it("reports a status outside the contract's list as a failure that names it, instead of polling on", () => {
+    const job = toProviderJob({ job: { jobId: "job_1", status: "exploded", progress: 0.4 } }, "job_1");
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/status "exploded", which the studio does not know/);
   });
 });
 

@@ -23,20 +23,38 @@ export const dryRunResponseSchema = z.object({
   costDetails: z.record(z.string(), z.unknown()).nullish(),
 });
 
-/** `GET /jobs/{jobId}` reply (contract §3), reduced to the fields the studio reads. */
-export const jobResponseSchema = z.object({
-  job: z.object({
-    jobId: z.string().optional(),
-    id: z.string().optional(),
-    status: z.string(),
-    progress: z.number().nullish(),
-    metadata: z
-      .object({
-        assetIds: z.array(z.string()).nullish(),
-        error: z.unknown().optional(),
-        output: z.object({ entityId: z.string().nullish() }).nullish(),
-      })
-      .nullish(),
+/** A job as `GET /jobs/{jobId}` and `GET /jobs` give it (contract §3), reduced to the fields the studio reads. */
+const jobSchema = z.object({
+  jobId: z.string().optional(),
+  id: z.string().optional(),
+  jobType: z.string().nullish(),
+  status: z.string(),
+  progress: z.number().nullish(),
+  modelId: z.string().nullish(),
+  createdAt: z.string().nullish(),
+  metadata: z
+    .object({
+      assetIds: z.array(z.string()).nullish(),
+      input: z.unknown().optional(),
+      error: z.unknown().optional(),
+      output: z.object({ entityId: z.string().nullish() }).nullish(),
+    })
+    .nullish(),
+});
+
+/** `GET /jobs/{jobId}` reply (contract §3). */
+export const jobResponseSchema = z.object({ job: jobSchema });
+
+/** `GET /jobs` reply (contract §3): `{jobs, nextPaginationToken}`. */
+export const jobListResponseSchema = z.object({ jobs: z.array(jobSchema), nextPaginationToken: z.string().nullish() });
+
+/** `POST /uploads` reply (contract §4): `{upload:{id, jobId, parts[{number, url, expires}], status}}`. */
+export const uploadResponseSchema = z.object({
+  upload: z.object({
+    id: z.string().min(1),
+    jobId: z.string().nullish(),
+    status: z.string().nullish(),
+    parts: z.array(z.object({ number: z.number().int().min(1), url: z.string().min(1), expires: z.string().nullish() })),
   }),
 });
 
@@ -51,14 +69,17 @@ export const assetResponseSchema = z.object({
   }),
 });
 
+/** Job statuses of the contract (§3), plus `failed`, which Scenario's Unity client also checks. */
+export const SCENARIO_JOB_STATUSES = ["pending", "queued", "warming-up", "in-progress", "finalizing", "success", "failure", "failed", "canceled"] as const;
+
 /**
  * Maps a Scenario job status to the studio's five statuses (contract §3).
  *
  * `pending|queued|warming-up` → pending; `in-progress|finalizing` → running; `success` → succeeded;
- * `failure|failed` → failed; `canceled|cancelled` → canceled. Unknown values (the enum is open)
- * map to running, so callers keep polling instead of giving up.
+ * `failure|failed` → failed; `canceled` → canceled. Any other value → null: a status the
+ * contract does not list, which `toProviderJob` reports as a failure instead of polling on.
  */
-export function normaliseJobStatus(status: string): ProviderJobStatus {
+export function normaliseJobStatus(status: string): ProviderJobStatus | null {
   switch (status.toLowerCase()) {
     case "pending":
     case "queued":
@@ -68,16 +89,14 @@ export function normaliseJobStatus(status: string): ProviderJobStatus {
     case "finalizing":
       return "running";
     case "success":
-    case "succeeded":
       return "succeeded";
     case "failure":
     case "failed":
       return "failed";
     case "canceled":
-    case "cancelled":
       return "canceled";
     default:
-      return "running";
+      return null;
   }
 }
 
@@ -103,11 +122,13 @@ export function jobErrorMessage(error: unknown): string | undefined {
  * - `jobId`: `job.jobId`, else `job.id`, else the id that was asked for.
  * - `progress`: clamped to 0..1 (values above 1 and up to 100 are read as percent); 1 on success.
  * - `assetIds`: `metadata.assetIds`, else (upload jobs) `metadata.output.entityId`.
- * - `error` (failed jobs only): from `metadata.error`, with a generic fallback.
+ * - `error` (failed jobs only): from `metadata.error`, with a generic fallback; a status outside
+ *   the contract's list gives status `failed` and an error naming it (never polled on).
  */
 export function toProviderJob(reply: z.infer<typeof jobResponseSchema>, requestedId: string): ProviderJob {
   const { job } = reply;
-  const status = normaliseJobStatus(job.status);
+  const known = normaliseJobStatus(job.status);
+  const status = known ?? "failed";
   const assetIds = job.metadata?.assetIds ?? (job.metadata?.output?.entityId ? [job.metadata.output.entityId] : []);
   const result: ProviderJob = {
     jobId: job.jobId ?? job.id ?? requestedId,
@@ -115,7 +136,9 @@ export function toProviderJob(reply: z.infer<typeof jobResponseSchema>, requeste
     progress: status === "succeeded" ? 1 : normaliseProgress(job.progress),
     assetIds: [...assetIds],
   };
-  if (status === "failed") {
+  if (known === null) {
+    result.error = `Scenario reported the status "${job.status}", which the studio does not know, so it stopped following this job. Check the job on Scenario before running it again.`;
+  } else if (status === "failed") {
     result.error = jobErrorMessage(job.metadata?.error) ?? `Scenario job failed (status "${job.status}") without a reason`;
   }
   return result;

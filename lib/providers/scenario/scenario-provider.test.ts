@@ -44,7 +44,7 @@ describe("ScenarioProvider", () => {
       capability: "background-removal",
       body: { image: remoteId },
     });
-    expect(submitted.creditsCost).toBe(5);
+    expect(submitted.creditsCost).toBe(3); // Photoroom background removal (__fixtures__/costs.json)
     const request = server.state.requests.find((r) => r.path.startsWith("/v1/generate/"))!;
     expect(request.body).toEqual({ image: remoteId });
 
@@ -53,12 +53,13 @@ describe("ScenarioProvider", () => {
     expect(job.status).toBe("succeeded");
     const out = await provider.downloadAsset(job.assetIds[0]);
     expect(out.mimeType).toBe("image/png");
-    expect(out.bytes.equals(png)).toBe(true);
+    // Background removal keeps the input's size and gives it an alpha channel.
+    expect(await sharp(out.bytes).metadata()).toMatchObject({ width: 16, height: 16, hasAlpha: true });
   });
 
   it("estimates cost with a dry run", async () => {
-    const estimate = await provider.estimateCost({ modelId: "model_upscale-v3", capability: "upscale", body: { image: "asset_x" } });
-    expect(estimate).toEqual({ credits: 5, details: { "custom-generation": 5 } });
+    const estimate = await provider.estimateCost({ modelId: "model_bfl-flux-2-dev", capability: "txt2img", body: { prompt: "a cabin", numOutputs: 2 } });
+    expect(estimate).toEqual({ credits: 33.75, details: { "custom-generation": 32, "quality-gate": 1.75 } });
   });
 
   it("names the capability and model in submit errors, keeping status and reason", async () => {
@@ -71,7 +72,7 @@ describe("ScenarioProvider", () => {
 
   it("gets 404 for an unknown job and cancels quietly", async () => {
     await expect(provider.getJob("job_missing")).rejects.toMatchObject({ status: 404 });
-    const { jobId } = await provider.submit({ modelId: "model_upscale-v3", capability: "upscale", body: {} });
+    const { jobId } = await provider.submit({ modelId: "model_google-gemini-3-1-flash", capability: "txt2img", body: { prompt: "x" } });
     await expect(provider.cancelJob(jobId)).resolves.toBeUndefined();
   });
 });
@@ -95,7 +96,7 @@ describe("mock Scenario server", () => {
     const other = await startMockScenarioServer({ cancelSupported: true });
     try {
       const p = new ScenarioProvider({ apiKey: "test-key", apiSecret: "test-secret", baseUrl: other.baseUrl });
-      const { jobId } = await p.submit({ modelId: "model_upscale-v3", capability: "upscale", body: {} });
+      const { jobId } = await p.submit({ modelId: "model_google-gemini-3-1-flash", capability: "txt2img", body: { prompt: "x" } });
       await p.cancelJob(jobId);
       expect((await p.getJob(jobId)).status).toBe("canceled");
     } finally {
