@@ -8,7 +8,7 @@ import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
-import { chooseModelWithResolver } from "./choose-model";
+import { rankModelsWithResolver } from "./choose-model";
 import { createPrismaExecutionStore } from "./prisma-execution-store";
 import { loadRunGraph } from "./run-graph";
 
@@ -52,6 +52,6 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     force: new Set(options.force ?? []),
     signal: options.signal,
     concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),
-    chooseModel: chooseModelWithResolver,
+    rankModels: rankModelsWithResolver,
   });
 }

@@ -3,11 +3,19 @@
  * pack): jobs finish after `latencyMs` (0 = at once, pushed through `waitForJob`), outputs
  * are tiny solid PNGs of the size the request asks for, and tests can make chosen jobs fail.
  * Records every submitted request. Not a stand-in for the offline engine's image operations.
+ *
+ * Like the real API it refuses, with HTTP 400, a body that breaks the model's schema (a field the
+ * model does not list, a value out of range, a missing required input; checked with the same
+ * rules as lib/nodes/prepare-request/check-body.ts) and a file field naming an asset it does not
+ * hold. Schemas: `schemas` (a map or function), default the offline engine's for every model.
  */
 import { EventEmitter } from "node:events";
 import sharp from "sharp";
 import type { ModelRequest, Provider, ProviderJob, SubmittedJob } from "../../providers/types";
 import { ProviderError } from "../../providers/types";
+import type { ModelSchema } from "../../providers/model-schema";
+import { localModelSchema } from "../../providers/local/model-schemas";
+import { checkBody } from "../../nodes/prepare-request/check-body";
 
 export interface FakeProviderOptions {
   /** Job duration in milliseconds, or a function of the request. */
@@ -16,6 +24,10 @@ export interface FakeProviderOptions {
   failWhen?: (request: ModelRequest) => string | null;
   /** Credits (CU) each job reports. */
   creditsPerJob?: number;
+  /** The schema of a model id (null: unknown to this provider); default the offline engine's. */
+  schemas?: (modelId: string) => ModelSchema | null;
+  /** Job statuses to report instead of the real one, e.g. an unknown status from a broken provider. */
+  statusOverride?: (request: ModelRequest) => string | null;
 }
 
 interface FakeJob extends ProviderJob {
@@ -51,9 +63,24 @@ export class FakeProvider implements Provider {
     return id;
   }
 
+  /** Counts getModelSchema calls per model id. */
+  readonly schemaLookups: string[] = [];
+
+  async getModelSchema(modelId: string): Promise<ModelSchema | null> {
+    this.schemaLookups.push(modelId);
+    return (this.options.schemas ?? localModelSchema)(modelId);
+  }
+
   async submit(request: ModelRequest): Promise<SubmittedJob> {
-    if (request.body.image && !this.blobs.has(String(request.body.image))) {
-      throw new ProviderError(`body.image: unknown asset ${String(request.body.image)}`, { status: 400 });
+    const schema = (this.options.schemas ?? localModelSchema)(request.modelId);
+    if (!schema) throw new ProviderError(`Model ${request.modelId} not found`, { status: 404 });
+    const body = structuredClone(request.body);
+    const refusal = checkBody(schema, body, request.modelId);
+    if (refusal) throw new ProviderError(String(refusal.details?.reason ?? refusal.message), { status: 400 });
+    for (const input of schema.inputs) {
+      if (input.type !== "file" && input.type !== "file_array") continue;
+      const ids = ([] as unknown[]).concat(request.body[input.name] ?? []);
+      for (const id of ids) if (!this.blobs.has(String(id))) throw new ProviderError(`body.${input.name}: unknown asset ${String(id)}`, { status: 400 });
     }
     this.submitted.push(request);
     const jobId = `fake_job_${++this.counter}`;
@@ -87,7 +114,8 @@ export class FakeProvider implements Provider {
 
   /** The size a real model would return: explicit width/height, else the input × upscale factor. */
   private outputSize(request: ModelRequest): { width: number; height: number } {
-    const input = request.body.image ? this.blobs.get(String(request.body.image)) : undefined;
+    const source = request.body.image ?? (Array.isArray(request.body.referenceImages) ? request.body.referenceImages[0] : undefined);
+    const input = source ? this.blobs.get(String(source)) : undefined;
     const factor = Number(request.body.upscaleFactor ?? 1);
     return {
       width: Number(request.body.width ?? (input ? input.width * factor : 64)),
@@ -98,7 +126,8 @@ export class FakeProvider implements Provider {
   async getJob(jobId: string): Promise<ProviderJob> {
     const job = this.jobs.get(jobId);
     if (!job) throw new ProviderError(`job ${jobId} not found`, { status: 404 });
-    return { jobId: job.jobId, status: job.status, progress: job.progress, assetIds: [...job.assetIds], error: job.error };
+    const status = (this.options.statusOverride?.(job.request) ?? job.status) as ProviderJob["status"];
+    return { jobId: job.jobId, status, progress: job.progress, assetIds: [...job.assetIds], error: job.error };
   }
 
   waitForJob(jobId: string, options: { signal?: AbortSignal } = {}): Promise<ProviderJob> {
@@ -138,7 +167,11 @@ export class FakeProvider implements Provider {
     return { credits: this.options.creditsPerJob ?? 5 };
   }
 
+  /** Job ids the engine asked to cancel, in order. */
+  readonly cancelRequests: string[] = [];
+
   async cancelJob(jobId: string) {
+    this.cancelRequests.push(jobId);
     const job = this.jobs.get(jobId);
     if (job && job.status === "pending") {
       Object.assign(job, { status: "canceled" });
