@@ -152,7 +152,12 @@ describe("executeRun", () => {
     const provider = new FakeProvider({ latencyMs: 300 });
     const { assets, store, graph } = await setup((a, m) => editChain(a, m), provider);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 60);
+    // Cancel while the Retouch job runs: shortly after its job id is recorded (the job takes 300 ms).
+    const original = store.updateNodeRun.bind(store);
+    store.updateNodeRun = async (runId, nodeId, patch) => {
+      await original(runId, nodeId, patch);
+      if (nodeId === "retouch" && patch.providerJobIds?.length) setTimeout(() => controller.abort(), 20);
+    };
     const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets, signal: controller.signal });
     expect(result.status).toBe("canceled");
     expect(store.node("r", "retouch")!.status).toBe("canceled");

@@ -144,6 +144,11 @@ export class FakeProvider implements Provider {
     });
   }
 
+  /** The bytes uploaded (or made) under a remote id. */
+  bytesOf(remoteId: string): Buffer | undefined {
+    return this.blobs.get(remoteId)?.bytes;
+  }
+
   /** The pixel size the fake asset stands for (its bytes are a 4×4 PNG). */
   sizeOf(remoteId: string) {
     const blob = this.blobs.get(remoteId);

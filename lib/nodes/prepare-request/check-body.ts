@@ -94,7 +94,8 @@ export function checkBody(schema: ModelSchema, body: Record<string, unknown>, mo
     if (!rule) continue;
     const label = inputLabel(input);
     if (rule.always) {
-      return refuse(`${modelName} needs ${label.toLowerCase()}, which this node does not give: ${howToGive(input)}`, input, { rule: "always" });
+      const what = input.prompt || input.name === "prompt" ? "a prompt" : label.toLowerCase();
+      return refuse(`${modelName} needs ${what}, which this node does not give: ${howToGive(input)}`, input, { rule: "always" });
     }
     for (const [other, { message }] of Object.entries(rule.ifDefined ?? {})) {
       if (present(body[other])) return refuse(`${modelName}: ${message ?? `${label} is required when ${other} is given`}`, input, { rule: "ifDefined", other });

@@ -66,8 +66,12 @@ export function sizeInputs(schema: ModelSchema): { width: ModelInput; height: Mo
   return undefined;
 }
 
-/** A label for sentences: the input's `label`, else its name. */
-export const inputLabel = (input: ModelInput) => input.label ?? input.name;
+/** A label for sentences: the input's `label`, else its name in words ("referenceImages" → "Reference images"). */
+export function inputLabel(input: ModelInput): string {
+  if (input.label) return input.label;
+  const words = input.name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Display label of an allowed value (`uiConfig.selects`), else the value itself. */
 export function valueLabel(schema: ModelSchema, input: ModelInput, value: unknown): string {

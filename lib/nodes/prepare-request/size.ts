@@ -175,9 +175,9 @@ function mapToPixels(
       };
     }
     if (width !== size.width || height !== size.height) {
-      const from = `${size.label ? `${size.label} ` : ""}${px(size.width)} × ${px(size.height)}`;
+      const from = `${size.label ? `${size.label} ` : ""}${size.width} × ${size.height}`;
       const why = scale < 1 ? "the model's maximum" : scale > 1 ? "the model's minimum" : `the model takes sizes in steps of ${inputs.width.step ?? 1} px`;
-      notes.push({ field: inputs.width.name, message: `${from} → ${px(width)} × ${px(height)}, ${why}` });
+      notes.push({ field: inputs.width.name, message: `${from} → ${width} × ${height}, ${why}` });
     }
   }
   if (width * height > MAX_OUTPUT_PIXELS) return { refusal: overPixelLimit(width, height, intent.verb) };
