@@ -133,8 +133,11 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
     }
   }
 
+  // Bodies already submitted (resume) are kept exactly as recorded; only the others are uploaded and built.
   const bodies: Record<string, unknown>[] = [];
-  for (const request of prepared.requests) bodies.push(await withRemoteIds(ctx, request));
+  for (const [index, request] of prepared.requests.entries()) {
+    bodies.push(previousSubmissions[index]?.body ?? (await withRemoteIds(ctx, request)));
+  }
   const notes = [...new Map(prepared.requests.flatMap((r) => r.notes).map((n) => [n.message, n])).values()];
   const baseRequest = { modelId, capability, seed, bodies, notes, schema: prepared.schemaOrigin };
 

@@ -63,6 +63,8 @@ export async function submitOnce(
   previous: readonly SubmissionRecord[],
 ): Promise<{ jobIds: string[]; credits: number }> {
   const submissions: SubmissionRecord[] = previous.map((s) => ({ ...s }));
+  // Each write gets its own snapshot, so a store that keeps the object never sees later changes.
+  const record = () => ctx.record(submissions.map((s) => ({ ...s })));
   let credits = 0;
   for (const submission of submissions) {
     if (submission.jobId) continue;
@@ -70,14 +72,14 @@ export async function submitOnce(
     if (!jobId) throw new NodeFailure(LOST_MESSAGE);
     submission.jobId = jobId;
     submission.uncertain = false;
-    await ctx.record(submissions);
+    await record();
   }
   for (let index = submissions.length; index < bodies.length; index++) {
     if (ctx.signal?.aborted) throw new NodeFailure("Canceled");
     const submittedAt = new Date();
     const submission: SubmissionRecord = { index, body: bodies[index], submittedAt: submittedAt.toISOString(), jobId: null };
     submissions.push(submission);
-    await ctx.record(submissions);
+    await record();
     try {
       const submitted = await ctx.provider.submit({ ...request, body: bodies[index] });
       submission.jobId = submitted.jobId;
@@ -85,17 +87,17 @@ export async function submitOnce(
     } catch (error) {
       if (!(error instanceof ProviderError && error.code === "submission_unknown")) {
         submissions.pop();
-        await ctx.record(submissions);
+        await record();
         throw error;
       }
       submission.uncertain = true;
-      await ctx.record(submissions);
+      await record();
       const jobId = await reconcile(ctx, { ...request, body: bodies[index] }, submittedAt);
       if (!jobId) throw new NodeFailure(LOST_MESSAGE);
       submission.jobId = jobId;
       submission.uncertain = false;
     }
-    await ctx.record(submissions);
+    await record();
   }
   return { jobIds: submissions.map((s) => s.jobId!), credits };
 }

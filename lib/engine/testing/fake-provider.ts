@@ -28,10 +28,17 @@ export interface FakeProviderOptions {
   schemas?: (modelId: string) => ModelSchema | null;
   /** Job statuses to report instead of the real one, e.g. an unknown status from a broken provider. */
   statusOverride?: (request: ModelRequest) => string | null;
+  /**
+   * Loses the answer of a submit (ProviderError `submission_unknown`): "after-create" creates the
+   * job first (the answer was lost on the way back), "before-create" never creates it (the request
+   * was lost on the way out). Called per submit; null answers normally.
+   */
+  loseSubmit?: (request: ModelRequest) => "after-create" | "before-create" | null;
 }
 
 interface FakeJob extends ProviderJob {
   request: ModelRequest;
+  createdAt: Date;
 }
 
 const TINY_PNG = sharp({ create: { width: 4, height: 4, channels: 3, background: "#808080" } }).png().toBuffer();
@@ -82,16 +89,36 @@ export class FakeProvider implements Provider {
       const ids = ([] as unknown[]).concat(request.body[input.name] ?? []);
       for (const id of ids) if (!this.blobs.has(String(id))) throw new ProviderError(`body.${input.name}: unknown asset ${String(id)}`, { status: 400 });
     }
+    const lose = this.options.loseSubmit?.(request) ?? null;
+    const lost = () => new ProviderError("The connection was reset before the answer arrived", { status: 502, code: "submission_unknown" });
+    if (lose === "before-create") throw lost();
     this.submitted.push(request);
     const jobId = `fake_job_${++this.counter}`;
-    const job: FakeJob = { jobId, status: "pending", progress: 0, assetIds: [], request };
+    const job: FakeJob = { jobId, status: "pending", progress: 0, assetIds: [], request, createdAt: new Date() };
     this.jobs.set(jobId, job);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const latency = typeof this.options.latencyMs === "function" ? this.options.latencyMs(request) : this.options.latencyMs ?? 0;
     if (latency <= 0) await this.finish(job);
     else setTimeout(() => void this.finish(job), latency);
+    if (lose === "after-create") throw lost();
     return { jobId, creditsCost: this.options.creditsPerJob ?? 5 };
+  }
+
+  /** Counts findSubmittedJob calls. */
+  findCalls = 0;
+
+  /** The latest job of the same model and capability created at or after `after` whose body equals the request's. */
+  async findSubmittedJob(request: ModelRequest, after: Date): Promise<string | null> {
+    this.findCalls++;
+    const matches = [...this.jobs.values()].filter(
+      (job) =>
+        job.request.modelId === request.modelId &&
+        job.request.capability === request.capability &&
+        job.createdAt.getTime() >= after.getTime() &&
+        JSON.stringify(job.request.body) === JSON.stringify(request.body),
+    );
+    return matches.at(-1)?.jobId ?? null;
   }
 
   private async finish(job: FakeJob): Promise<void> {
