@@ -2,7 +2,7 @@
  * Browser-side client of the studio's HTTP API. Every call resolves with the parsed JSON body
  * or throws an {@link ApiError} carrying the server's `{ error: { code, message, details } }`.
  */
-import type { GraphIssue } from "@/lib/graph/issues";
+import type { GraphIssue, GraphWarning } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import type {
   ApiErrorBody,
@@ -98,11 +98,11 @@ export const api = {
   getEngine: () => request<EngineInfo>("/api/engine"),
 
   listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows"),
-  getWorkflow: (id: string) => request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`),
+  getWorkflow: (id: string) => request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`),
   createWorkflow: (body: { name: string; graph: WorkflowGraph }) =>
     request<{ workflow: Workflow }>("/api/workflows", { method: "POST", json: body }),
   updateWorkflow: (id: string, body: { name?: string; graph: WorkflowGraph; version: number }) =>
-    request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
+    request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
   deleteWorkflow: (id: string) => request<void>(`/api/workflows/${enc(id)}`, { method: "DELETE" }),
 
   startRun: (workflowId: string, force?: string[]) =>
