@@ -3,6 +3,7 @@
  * or throws an {@link ApiError} carrying the server's `{ error: { code, message, details } }`.
  */
 import type { GraphIssue, GraphWarning } from "@/lib/graph/issues";
+import type { ModelSchemaAnswer } from "@/lib/models/get-model-schema";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import type {
   ApiErrorBody,
@@ -104,6 +105,9 @@ export const api = {
   updateWorkflow: (id: string, body: { name?: string; graph: WorkflowGraph; version: number }) =>
     request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
   deleteWorkflow: (id: string) => request<void>(`/api/workflows/${enc(id)}`, { method: "DELETE" }),
+
+  /** The input schema a run would use for a model (GET /api/models/:id/schema). */
+  getModelSchema: (modelId: string) => request<ModelSchemaAnswer>(`/api/models/${enc(modelId)}/schema`),
 
   startRun: (workflowId: string, force?: string[]) =>
     request<{ run: { id: string; status: Run["status"] } }>(`/api/workflows/${enc(workflowId)}/runs`, {

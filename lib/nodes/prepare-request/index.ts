@@ -47,3 +47,4 @@ export function prepareNodeRequest({ intent, schema, modelName }: PrepareInput):
 
 export type * from "./types";
 export { MAX_OUTPUT_PIXELS } from "./types";
+export { modelSettingInputs, nodeMappedInputNames, inputLabel, valueLabel } from "./schema-inputs";

@@ -77,3 +77,24 @@ export function inputLabel(input: ModelInput): string {
 export function valueLabel(schema: ModelSchema, input: ModelInput, value: unknown): string {
   return schema.uiConfig?.selects?.[input.name]?.[String(value)] ?? String(value);
 }
+
+/**
+ * The inputs the request builder fills from the node itself (prompt, files, size, count, seed,
+ * strength, upscale factor and preset): the inspector hides them from "Model settings", which
+ * lists the rest (GPT Image 2's quality and background, FLUX's guidance and steps).
+ */
+export function nodeMappedInputNames(schema: ModelSchema): Set<string> {
+  const names = new Set<string>(["numOutputs", "seed", "strength", "preset", "aspectRatio", "resolution", "upscaleFactor", "scaleFactor", "scale", "factor"]);
+  const prompt = promptInput(schema);
+  if (prompt) names.add(prompt.name);
+  const size = sizeInputs(schema);
+  if (size) names.add(size.width.name).add(size.height.name);
+  for (const input of schema.inputs) if (isFileInput(input)) names.add(input.name);
+  return names;
+}
+
+/** The model's own settings a designer may set: scalar inputs the node does not map itself, in schema order. */
+export function modelSettingInputs(schema: ModelSchema): ModelInput[] {
+  const mapped = nodeMappedInputNames(schema);
+  return schema.inputs.filter((input) => !mapped.has(input.name) && (input.type === "string" || input.type === "number" || input.type === "boolean"));
+}
