@@ -6,6 +6,7 @@
 import { getRunWithNodes, updateRun } from "../db/repositories/runs";
 import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
+import { isTerminalRunStatus } from "../engine/types";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
 import { rankModelsWithResolver } from "./choose-model";
@@ -20,7 +21,7 @@ export interface RunJobOptions {
 /** Runs `runId` to a terminal status; a run that cannot start ends `failed` with the reason. */
 export async function executeRunJob(ctx: ServerContext, runId: string, options: RunJobOptions = {}): Promise<void> {
   const run = await getRunWithNodes(ctx.db, runId);
-  if (!run || ["succeeded", "failed", "canceled"].includes(run.status)) return;
+  if (!run || isTerminalRunStatus(run.status)) return;
   let graph: unknown;
   try {
     graph = await loadRunGraph(ctx.db, run);
