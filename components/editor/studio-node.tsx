@@ -129,7 +129,15 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         </p>
       )}
 
-      {(warnings?.length ?? 0) > 0 && !run?.error && (
+      {(run?.notes?.length ?? 0) > 0 && !run?.error && (
+        <div className="space-y-1 border-t border-line px-3 py-2 text-[11px] text-muted" data-testid="node-run-notes">
+          {run!.notes!.map((note, i) => (
+            <p key={i}>{note}</p>
+          ))}
+        </div>
+      )}
+
+      {(warnings?.length ?? 0) > 0 && !run?.error && !(run?.notes?.length) && (
         <div className="space-y-1 border-t border-warn/30 px-3 py-2 text-[11px]" data-testid="node-model-warnings">
           {warnings!.map((warning, i) => (
             <p key={i} className={`flex gap-1.5 ${warning.code === "model_refusal" ? "text-warn" : "text-muted"}`} data-code={warning.code}>

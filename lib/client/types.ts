@@ -68,6 +68,8 @@ export interface NodeRun {
   startedAt: string | null;
   finishedAt: string | null;
   outputs: RunImage[];
+  /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
+  notes?: string[];
 }
 
 /** An Output node's image. */
