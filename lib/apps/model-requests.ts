@@ -79,7 +79,11 @@ export async function planModelRequests(
       values.set(id, { images: values.get(incoming.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [] });
       continue;
     }
-    if (inputs.images.length === 0) inputs.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
+    // A required image port not connected yet (a half-built graph) or fed nothing: price it as a 1024 × 1024 image.
+    const needsImage = definition.inputs.some((port) => port.name === "image" && port.required);
+    if (inputs.images.length === 0 || (needsImage && inputs.images.every((image) => !image))) {
+      inputs.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
+    }
 
     const seed = definition.usesSeed ? (typeof params.seed === "number" ? params.seed : 0) : null;
     const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels });
