@@ -231,3 +231,13 @@ describe("records of other shapes (no per-model code)", () => {
     expect(result.notes[0].message).toBe("Poster print 3000 × 4500 → 2731 × 4096, the model's maximum");
   });
 });
+
+describe("model settings the inspector offers", () => {
+  it("lists the model's own scalar inputs, hiding what the node maps itself", async () => {
+    const { modelSettingInputs } = await import("../prepare-request");
+    expect(modelSettingInputs(GPT).map((i) => i.name)).toEqual(["quality", "background"]);
+    expect(modelSettingInputs(FLUX2).map((i) => i.name)).toEqual(["numInferenceSteps", "guidance"]);
+    expect(modelSettingInputs(FLUX1).map((i) => i.name)).toEqual(["controlModality", "controlStrength", "controlStart", "controlEnd", "numInferenceSteps", "guidance"]);
+    expect(modelSettingInputs(GEMINI).map((i) => i.name)).toEqual(["videoFps", "useGoogleSearch", "thinkingLevel"]);
+  });
+});
