@@ -119,8 +119,9 @@ function Workspace({ workflowId }: { workflowId: string }) {
   const reload = useCallback(async () => {
     setReloading(true);
     try {
-      const { workflow } = await api.getWorkflow(workflowId);
+      const { workflow, warnings } = await api.getWorkflow(workflowId);
       useEditorStore.getState().load(workflow);
+      useEditorStore.getState().setWarnings(warnings ?? []);
       queryClient.setQueryData(queryKeys.workflow(workflowId), { workflow });
       toast.info("Reloaded", `Now at version ${workflow.version}.`);
     } catch (error) {

@@ -30,6 +30,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const definition = getNodeDefinition(type);
   const run = useNodeRunState(id);
   const issues = useEditorStore((s) => s.issues[id]);
+  const warnings = useEditorStore((s) => s.warnings[id]);
   const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? "")));
   const upload = useUploadStore((s) => s.uploads[id]);
   const { data: engine } = useEngine();
@@ -126,6 +127,25 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         <p className="px-3 pb-2 text-[10.5px] text-warn/90" data-testid="local-engine-note">
           {LOCAL_ENGINE_NOTE}
         </p>
+      )}
+
+      {(run?.notes?.length ?? 0) > 0 && !run?.error && (
+        <div className="space-y-1 border-t border-line px-3 py-2 text-[11px] text-muted" data-testid="node-run-notes">
+          {run!.notes!.map((note, i) => (
+            <p key={i}>{note}</p>
+          ))}
+        </div>
+      )}
+
+      {(warnings?.length ?? 0) > 0 && !run?.error && !(run?.notes?.length) && (
+        <div className="space-y-1 border-t border-warn/30 px-3 py-2 text-[11px]" data-testid="node-model-warnings">
+          {warnings!.map((warning, i) => (
+            <p key={i} className={`flex gap-1.5 ${warning.code === "model_refusal" ? "text-warn" : "text-muted"}`} data-code={warning.code}>
+              {warning.code === "model_refusal" && <AlertIcon size={12} className="mt-0.5 shrink-0" />}
+              <span>{warning.message}</span>
+            </p>
+          ))}
+        </div>
       )}
 
       {(run?.error || issues?.length || upload?.status === "error") && (

@@ -9,7 +9,8 @@ import { findTeamAssets } from "../db/repositories/apps";
 import { validateGraph } from "../graph/validate";
 import { getNodeDefinition } from "../nodes";
 import { NOMINAL_CREDITS } from "../providers/local/capabilities";
-import { chooseModelWithResolver } from "../runs/choose-model";
+import { createSchemaSource } from "../engine/model-schemas";
+import { rankModelsWithResolver } from "../runs/choose-model";
 import type { ServerContext } from "../server/context";
 import type { AppActor } from "./access";
 import { getAppOrThrow, getCurrentAppVersion } from "./get-app-or-throw";
@@ -62,7 +63,7 @@ export async function estimateAppRun(
   const plan = validation.plan!;
   const assetIds = [...plan.nodes.values()].map((n) => n.params.assetId).filter((id): id is string => typeof id === "string");
   const sizes = await findTeamAssets(ctx.db, actor.team.id, assetIds);
-  const requests = planModelRequests(plan, (id) => sizes.get(id), chooseModelWithResolver);
+  const requests = await planModelRequests(plan, (id) => sizes.get(id), rankModelsWithResolver, createSchemaSource(ctx.provider));
   let estimated = ctx.provider.id === "local";
   const details = await Promise.all(
     requests.map(async (request) => {

@@ -1,16 +1,18 @@
 /**
  * The provider requests one run of a validated graph would make, without running it: what a
- * cost preview prices. Walks the plan in execution order the way the executor does (one request
- * per image on a model node's `image` port; Generation makes `numOutputs` images per request),
- * carrying the expected size of each image forward (from the request's `width`/`height`, or its
- * `upscaleFactor`, else the input's size) so that size-dependent bodies (Expand) are built as
- * they will be.
+ * cost preview prices and what the save-time check reports. Walks the plan in execution order
+ * the way the executor does, through the same function (lib/engine/model-node-request.ts:
+ * inputs, Auto choice, request built from the chosen model's schema), carrying the expected size
+ * of each image forward (the builder's expected output size, else the input's) so that
+ * size-dependent requests (Expand, Upscale) are built as they will be.
  *
- * Pure module: model choice ("Auto") is injected.
+ * Pure module: model ranking and schemas are injected.
  */
-import type { ModelChoice, ModelChoiceRequest } from "../engine/model-choice";
+import { collectModelInputs, paramAssetIds, prepareModelNode, type NodeValue, type RankModels } from "../engine/model-node-request";
+import type { SchemaSource } from "../engine/model-schemas";
 import type { ExecutionPlan } from "../graph/validate";
-import type { ProviderImage } from "../nodes/types";
+import type { RequestNote, RequestRefusal } from "../nodes/prepare-request/types";
+import type { ImageRef } from "../nodes/types";
 
 /** Size assumed for an image whose size is unknown (an Image input not filled in yet). */
 export const UNKNOWN_IMAGE_SIZE = { width: 1024, height: 1024 } as const;
@@ -22,129 +24,93 @@ export interface PlannedModelRequest {
   capability: string;
   /** The model the node will use ("Auto" resolved), or null when none could be chosen. */
   modelId: string | null;
-  /** Why `modelId` is null, or why the body could not be built. */
+  /** Why the node cannot run as it is (the request builder's refusal), in a designer's words. */
   problem?: string;
-  /** The body of the node's first request (null when it could not be built). */
+  refusal?: RequestRefusal;
+  /** What the builder changed or left out for this model. */
+  notes: RequestNote[];
+  /** The body of the node's first request (null when it could not be built); file fields hold studio asset ids. */
   body: Record<string, unknown> | null;
   /** How many requests the node makes in one run (one per input image). */
   count: number;
 }
 
-interface SimImage {
-  assetId: string;
-  width: number;
-  height: number;
-  model?: string;
-}
-
-interface SimValue {
-  text?: string;
-  images: SimImage[];
-}
-
-const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
-
 /**
  * @param plan a validated plan (validateGraph(...).plan).
  * @param imageSize size of a studio asset by id, or undefined when unknown.
- * @param chooseModel picks the model of an "Auto" node (throws when none qualifies).
+ * @param rankModels ranks the models of an "Auto" node (throws when none qualifies).
+ * @param schemas where model schemas come from (the provider's, else the catalog's).
  * @returns one entry per model node, in execution order.
  */
-export function planModelRequests(
+export async function planModelRequests(
   plan: ExecutionPlan,
   imageSize: (assetId: string) => { width: number; height: number } | undefined,
-  chooseModel: (request: ModelChoiceRequest) => ModelChoice,
-): PlannedModelRequest[] {
-  const values = new Map<string, SimValue>();
+  rankModels: RankModels,
+  schemas: SchemaSource,
+): Promise<PlannedModelRequest[]> {
+  const values = new Map<string, NodeValue>();
   const planned: PlannedModelRequest[] = [];
   let counter = 0;
-  const simulated = (width: number, height: number, model?: string): SimImage => ({
+  const simulated = (width: number, height: number, model?: string): ImageRef => ({
     assetId: `estimate-${++counter}`,
+    url: "",
     width: Math.round(width),
     height: Math.round(height),
     model,
   });
+  const known = (assetId: string): ImageRef => ({ assetId, url: "", ...(imageSize(assetId) ?? UNKNOWN_IMAGE_SIZE) });
 
   for (const id of plan.order) {
-    const { node, definition, params } = plan.nodes.get(id)!;
-    const ports = new Map<string, SimImage[]>();
-    const connected = new Set<string>();
-    let text: string | undefined;
-    for (const edge of plan.edges) {
-      if (edge.target !== id) continue;
-      connected.add(edge.targetHandle);
-      const value = values.get(edge.source);
-      if (!value) continue;
-      if (edge.sourceHandle === "text") text = value.text ?? "";
-      else ports.set(edge.targetHandle, value.images);
-    }
+    const resolved = plan.nodes.get(id)!;
+    const { node, definition, params } = resolved;
+    const incoming = plan.edges.filter((edge) => edge.target === id);
 
     if (definition.role === "source") {
-      const value: SimValue = { images: [] };
+      const value: NodeValue = { images: [] };
       if (typeof params.text === "string") value.text = params.text;
-      if (typeof params.assetId === "string") {
-        const size = imageSize(params.assetId) ?? UNKNOWN_IMAGE_SIZE;
-        value.images = [{ assetId: params.assetId, ...size }];
-      } else if (definition.outputs.some((p) => p.type === "image")) {
-        value.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
-      }
+      if (typeof params.assetId === "string") value.images = [known(params.assetId)];
+      else if (definition.outputs.some((p) => p.type === "image")) value.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
       values.set(id, value);
       continue;
     }
+    const paramAssets = new Map(paramAssetIds(resolved).map((assetId) => [assetId, known(assetId)]));
+    const inputs = collectModelInputs(resolved, incoming, (source) => values.get(source), (assetId) => paramAssets.get(assetId));
     if (definition.role === "sink") {
-      values.set(id, { images: ports.get("image") ?? [] });
+      values.set(id, { images: values.get(incoming.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [] });
       continue;
     }
-
-    const capability = definition.capability!(params, connected);
-    const images: Array<SimImage | undefined> = connected.has("image") ? (ports.get("image") ?? []) : [undefined];
-    const prompt = text ?? (typeof params.prompt === "string" ? params.prompt : "");
-    const maskParam = definition.assetParamForPort?.mask;
-    const mask =
-      ports.get("mask")?.[0] ??
-      (maskParam && typeof params[maskParam] === "string" ? { assetId: params[maskParam] as string, ...UNKNOWN_IMAGE_SIZE } : undefined);
-    const media = ports.get("media")?.[0];
-
-    const entry: PlannedModelRequest = { nodeId: id, nodeType: node.type, capability, modelId: null, body: null, count: images.length };
-    const requested = typeof params.model === "string" ? params.model : "auto";
-    if (requested !== "auto") entry.modelId = requested;
-    else {
-      try {
-        entry.modelId = chooseModel({
-          nodeType: node.type,
-          capability,
-          prompt,
-          params,
-          connectedInputs: connected,
-          requiredInputs: [
-            ...new Set([...(definition.modelInputs ?? []), ...[...connected].filter((port) => port === "mask" || port === "image")]),
-          ],
-          outputCount: num(params.numOutputs) ?? images.length,
-          upstreamModels: [...new Set([...images, mask, media].map((ref) => ref?.model).filter((m): m is string => Boolean(m)))],
-        }).modelId;
-      } catch (error) {
-        entry.problem = error instanceof Error ? error.message : String(error);
-      }
+    // A required image port not connected yet (a half-built graph) or fed nothing: price it as a 1024 × 1024 image.
+    const needsImage = definition.inputs.some((port) => port.name === "image" && port.required);
+    if (inputs.images.length === 0 || (needsImage && inputs.images.every((image) => !image))) {
+      inputs.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
     }
 
-    const remote = (image: SimImage | undefined): ProviderImage | undefined =>
-      image ? { ...image, url: "", remoteId: image.assetId } : undefined;
-    const outputs: SimImage[] = [];
-    for (const [index, image] of images.entries()) {
-      let body: Record<string, unknown>;
-      try {
-        body = definition.buildRequest!({ params, prompt, image: remote(image), mask: remote(mask), media: remote(media), seed: 0 }).body;
-      } catch (error) {
-        entry.problem ??= error instanceof Error ? error.message : String(error);
-        continue;
+    const seed = definition.usesSeed ? (typeof params.seed === "number" ? params.seed : 0) : null;
+    const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels });
+    const entry: PlannedModelRequest = {
+      nodeId: id,
+      nodeType: node.type,
+      capability: prepared.capability,
+      modelId: prepared.modelId,
+      body: null,
+      notes: [],
+      count: inputs.images.length,
+    };
+    const outputs: ImageRef[] = [];
+    if (prepared.ok) {
+      entry.body = prepared.requests[0]?.body ?? null;
+      entry.notes = [...new Map(prepared.requests.flatMap((r) => r.notes).map((n) => [n.message, n])).values()];
+      for (const [index, request] of prepared.requests.entries()) {
+        const base = inputs.images[index] ?? UNKNOWN_IMAGE_SIZE;
+        const size = request.output ?? { width: base.width, height: base.height };
+        const perRequest = typeof request.body.numOutputs === "number" ? request.body.numOutputs : 1;
+        for (let k = 0; k < perRequest; k++) outputs.push(simulated(size.width, size.height, prepared.modelId));
       }
-      if (index === 0) entry.body = body;
-      const perRequest = num(body.numOutputs) ?? 1;
-      const factor = num(body.upscaleFactor);
-      const base = image ?? UNKNOWN_IMAGE_SIZE;
-      const width = num(body.width) ?? (factor ? base.width * factor : base.width);
-      const height = num(body.height) ?? (factor ? base.height * factor : base.height);
-      for (let k = 0; k < perRequest; k++) outputs.push(simulated(width, height, entry.modelId ?? undefined));
+    } else {
+      entry.problem = prepared.refusal.message;
+      entry.refusal = prepared.refusal;
+      const base = inputs.images[0] ?? UNKNOWN_IMAGE_SIZE;
+      outputs.push(simulated(base.width, base.height));
     }
     values.set(id, { images: outputs });
     planned.push(entry);

@@ -7,6 +7,7 @@ import { getAsset } from "../db/repositories/assets";
 import type { AssetStore } from "../engine/types";
 import type { ServerContext } from "../server/context";
 import { toImageRef } from "./asset-dto";
+import { convertFile } from "./convert-file";
 import { storeGenerated } from "./store-media";
 
 export function createStudioAssetStore(ctx: ServerContext, scope: { teamId?: string | null } = {}): AssetStore {
@@ -29,5 +30,6 @@ export function createStudioAssetStore(ctx: ServerContext, scope: { teamId?: str
       });
       return toImageRef(asset);
     },
+    convert: convertFile,
   };
 }

@@ -2,7 +2,8 @@
  * Browser-side client of the studio's HTTP API. Every call resolves with the parsed JSON body
  * or throws an {@link ApiError} carrying the server's `{ error: { code, message, details } }`.
  */
-import type { GraphIssue } from "@/lib/graph/issues";
+import type { GraphIssue, GraphWarning } from "@/lib/graph/issues";
+import type { ModelSchemaAnswer } from "@/lib/models/get-model-schema";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import type {
   ApiErrorBody,
@@ -98,12 +99,15 @@ export const api = {
   getEngine: () => request<EngineInfo>("/api/engine"),
 
   listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows"),
-  getWorkflow: (id: string) => request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`),
+  getWorkflow: (id: string) => request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`),
   createWorkflow: (body: { name: string; graph: WorkflowGraph }) =>
     request<{ workflow: Workflow }>("/api/workflows", { method: "POST", json: body }),
   updateWorkflow: (id: string, body: { name?: string; graph: WorkflowGraph; version: number }) =>
-    request<{ workflow: Workflow }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
+    request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
   deleteWorkflow: (id: string) => request<void>(`/api/workflows/${enc(id)}`, { method: "DELETE" }),
+
+  /** The input schema a run would use for a model (GET /api/models/:id/schema). */
+  getModelSchema: (modelId: string) => request<ModelSchemaAnswer>(`/api/models/${enc(modelId)}/schema`),
 
   startRun: (workflowId: string, force?: string[]) =>
     request<{ run: { id: string; status: Run["status"] } }>(`/api/workflows/${enc(workflowId)}/runs`, {

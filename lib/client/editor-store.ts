@@ -13,7 +13,7 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from "@xyflow/react";
 import { create } from "zustand";
-import { issuesByNode, type GraphIssue } from "@/lib/graph/issues";
+import { issuesByNode, type GraphIssue, type GraphWarning } from "@/lib/graph/issues";
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
@@ -54,6 +54,8 @@ interface EditorState {
   issues: Record<string, GraphIssue[]>;
   /** Issues that name no node (an empty graph…). */
   graphIssues: GraphIssue[];
+  /** Model warnings of the last save (what a run would refuse or leave out), by node id. */
+  warnings: Record<string, GraphWarning[]>;
 
   load(workflow: Workflow): void;
   onNodesChange(changes: NodeChange<StudioNode>[]): void;
@@ -74,6 +76,8 @@ interface EditorState {
   markSaved(revision: number, version: number): void;
   setIssues(issues: readonly GraphIssue[]): void;
   clearIssues(): void;
+  /** Replaces the model warnings with the ones the server answered for the saved graph. */
+  setWarnings(warnings: readonly GraphWarning[]): void;
 }
 
 function docNode(n: StudioNode): StudioNode {
@@ -129,6 +133,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   lastMark: null,
   dragging: false,
   issues: {},
+  warnings: {},
   graphIssues: [],
 
   load(workflow) {
@@ -288,6 +293,12 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
 
   clearIssues() {
     set({ issues: {}, graphIssues: [] });
+  },
+
+  setWarnings(warnings) {
+    const byNode: Record<string, GraphWarning[]> = {};
+    for (const warning of warnings) (byNode[warning.nodeId] ??= []).push(warning);
+    set({ warnings: byNode });
   },
 }));
 

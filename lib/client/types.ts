@@ -5,14 +5,10 @@
 import type { GraphIssue } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
-export type NodeRunStatus = RunStatus | "skipped";
-
-export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "canceled"]);
-
-export function isTerminalRunStatus(status: string): boolean {
-  return TERMINAL_RUN_STATUSES.has(status as RunStatus);
-}
+// The one RunStatus of engine, database and client (lib/engine/types.ts imports only types, so it is bundle-safe).
+import type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
+export type { NodeRunStatus, RunStatus };
+export { TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "@/lib/engine/types";
 
 export interface EngineInfo {
   provider: { id: "local" | "scenario"; label: string };
@@ -72,6 +68,8 @@ export interface NodeRun {
   startedAt: string | null;
   finishedAt: string | null;
   outputs: RunImage[];
+  /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
+  notes?: string[];
 }
 
 /** An Output node's image. */

@@ -17,12 +17,13 @@ async function saveOnce(): Promise<boolean> {
   if (revision === savedRevision) return true;
   store.setSave({ saving: true, error: null });
   try {
-    const { workflow } = await api.updateWorkflow(workflowId, {
+    const { workflow, warnings } = await api.updateWorkflow(workflowId, {
       name: store.name,
       graph: toGraph(store.nodes, store.edges),
       version: store.version,
     });
     useEditorStore.getState().markSaved(revision, workflow.version);
+    useEditorStore.getState().setWarnings(warnings ?? []);
     return true;
   } catch (error) {
     const s = useEditorStore.getState();

@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import sharp from "sharp";
+import { convertFile } from "../assets/convert-file";
 import type { ImageRef } from "../nodes/types";
 import type { AssetProvenance, AssetStore, ExecutionStore, NodeRunPatch, NodeRunState, RunPatch } from "./types";
 
@@ -94,4 +95,6 @@ export class MemoryAssetStore implements AssetStore {
   saveGenerated(input: { bytes: Buffer; mimeType: string; provenance: AssetProvenance }): Promise<ImageRef> {
     return this.add(input.bytes, input.mimeType, input.provenance);
   }
+
+  convert = convertFile;
 }

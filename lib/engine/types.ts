@@ -3,12 +3,43 @@
  * execution-lifecycle hooks): a store that records run and node-run state (and, through it,
  * streams it), an asset store for bytes, and a provider. Pure types.
  */
+import type { FileConversion } from "../nodes/prepare-request/types";
 import type { ImageRef } from "../nodes/types";
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
-export type NodeRunStatus = RunStatus | "skipped";
+/** Every status a run has, in life-cycle order; the one list engine, database and client share. */
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** A node run may also be skipped (an upstream node failed). */
+export const NODE_RUN_STATUSES = [...RUN_STATUSES, "skipped"] as const;
+export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
 
+/** Statuses a run never leaves. */
 export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "canceled"]);
+/** Statuses a node run never leaves. */
+export const TERMINAL_NODE_RUN_STATUSES: ReadonlySet<NodeRunStatus> = new Set(["succeeded", "failed", "canceled", "skipped"]);
+
+/** True for a run status the run never leaves (succeeded, failed, canceled). */
+export function isTerminalRunStatus(status: string): boolean {
+  return TERMINAL_RUN_STATUSES.has(status as RunStatus);
+}
+
+/**
+ * One provider submission of a model node, recorded in `NodeRunState.request.submissions` BEFORE
+ * the provider is called (the intent), then completed with the job id. A node run resumed with an
+ * intent and no job id, or whose submit lost its answer (`uncertain`), looks the job up with
+ * `Provider.findSubmittedJob` and never submits again.
+ */
+export interface SubmissionRecord {
+  /** Which request of the node (one per input image). */
+  index: number;
+  /** The exact body sent (remote asset ids). */
+  body: Record<string, unknown>;
+  /** ISO 8601, taken just before the submit call. */
+  submittedAt: string;
+  jobId: string | null;
+  /** True when the submit was sent but its answer was lost (ProviderError `submission_unknown`). */
+  uncertain?: boolean;
+}
 
 /** What a node run has recorded; the store persists it. */
 export interface NodeRunState {
@@ -21,7 +52,10 @@ export interface NodeRunState {
   cacheKey: string | null;
   model: string | null;
   modelReason: string | null;
-  /** What was sent: `{ modelId, capability, seed, bodies }`. */
+  /**
+   * What was sent: `{ modelId, capability, seed, bodies, notes, submissions: SubmissionRecord[] }`,
+   * or `{ refusal }` when the request builder refused the node before anything was sent.
+   */
   request: Record<string, unknown> | null;
   /** Provider job ids, persisted as soon as each job is submitted (resume after restart). */
   providerJobIds: string[];
@@ -85,4 +119,6 @@ export interface AssetStore {
   read(assetId: string): Promise<{ bytes: Buffer; mimeType: string; ref: ImageRef }>;
   /** Stores a generated image and returns its reference (width and height read from the bytes). */
   saveGenerated(input: { bytes: Buffer; mimeType: string; provenance: AssetProvenance }): Promise<ImageRef>;
+  /** Converts bytes as the request builder asks before upload (lib/assets/convert-file.ts). */
+  convert(input: { bytes: Buffer; mimeType: string }, conversion: FileConversion): Promise<{ bytes: Buffer; mimeType: string }>;
 }

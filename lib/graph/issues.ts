@@ -39,3 +39,20 @@ export function issuesByNode(issues: readonly GraphIssue[]): Record<string, Grap
   }
   return byNode;
 }
+
+/**
+ * Something about a node's model a designer should know before running, found when saving
+ * (lib/workflows/model-warnings.ts): `model_refusal` = the chosen model cannot express the node
+ * (the run would fail it before spending anything); `model_note` = a setting the model lacks is
+ * left out or a size is changed ("Poster print 3000 × 4500 → 2731 × 4096, the model's maximum").
+ */
+export interface GraphWarning {
+  code: "model_refusal" | "model_note";
+  nodeId: string;
+  /** A sentence about the node's work, naming the model. */
+  message: string;
+  /** The node setting or model input concerned (technical). */
+  field?: string;
+  modelId: string | null;
+  details?: Record<string, unknown>;
+}

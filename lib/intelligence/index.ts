@@ -13,6 +13,8 @@ export {
   deprecatedSuccessor,
   ESTIMATE_LABEL,
   getCatalog,
+  getCatalogModel,
+  getCatalogModelSchema,
   isEstimate,
   METRICS,
   metricSource,

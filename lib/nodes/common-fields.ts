@@ -11,6 +11,19 @@ export const modelParamSchema = z
   .regex(/^(auto|[A-Za-z0-9_.:-]{1,120})$/, 'must be "auto" or a model id')
   .default("auto");
 
+/**
+ * Model-specific settings the designer set from the chosen model's schema (inspector "Model
+ * settings": GPT Image 2's quality, FLUX's guidance…), by model input name. Checked against the
+ * model's schema by the request builder (lib/nodes/prepare-request); settings the model lacks are not sent.
+ */
+export const modelSettingsParamSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,60}$/, "must be a model input name"),
+    z.union([z.string().max(4000), z.number().finite(), z.boolean()]),
+  )
+  .refine((record) => Object.keys(record).length <= 40, "must hold at most 40 settings")
+  .default({});
+
 export const MODEL_FIELD: FieldSpec = { name: "model", label: "Model", kind: "model", help: "Auto picks a model for the task." };
 
 /** Prompt text; 4,000 characters at most (well under Scenario models' limits). */

@@ -1,12 +1,21 @@
 /**
  * Expand node: outpainting onto a larger canvas at a target aspect ratio, or to an exact
- * width and height in pixels; the original stays centred and unscaled. The request carries
- * the exact canvas size, as Smart Reframe takes it (scenario-api-contract.md §6).
+ * width and height in pixels; the original stays centred and unscaled. The request asks for the
+ * exact canvas, mapped onto the model's size inputs (exact width/height, or ratio + resolution,
+ * scenario-api-contract.md §6) by lib/nodes/prepare-request.
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, expandCanvasForRatio } from "./aspect-ratio";
 import { getPlatformPreset, platformSize } from "../intelligence/platforms/presets";
-import { MODEL_FIELD, PLATFORM_FIELD, modelParamSchema, pixelsParamSchema, platformParamSchema, promptParamSchema } from "./common-fields";
+import {
+  MODEL_FIELD,
+  PLATFORM_FIELD,
+  modelParamSchema,
+  modelSettingsParamSchema,
+  pixelsParamSchema,
+  platformParamSchema,
+  promptParamSchema,
+} from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 export const expandParamsSchema = z.object({
@@ -18,6 +27,7 @@ export const expandParamsSchema = z.object({
   width: pixelsParamSchema,
   height: pixelsParamSchema,
   prompt: promptParamSchema,
+  settings: modelSettingsParamSchema,
 });
 export type ExpandParams = z.infer<typeof expandParamsSchema>;
 
@@ -80,11 +90,25 @@ export const expandNode: NodeDefinition<ExpandParams> = {
     return null;
   },
   capability: () => "outpaint",
-  buildRequest({ params, prompt, image }) {
+  describeRequest({ params, prompt, image }) {
     if (!image) throw new Error("expand: image is required");
     const { width, height } = expandTargetSize(params, image.width, image.height);
-    const body: Record<string, unknown> = { image: image.remoteId, width, height };
-    if (prompt) body.prompt = prompt;
-    return { body };
+    return {
+      task: "expand an image",
+      verb: "expanding",
+      prompt: prompt || undefined,
+      image,
+      imageNoun: "image to expand",
+      size: {
+        kind: "exact",
+        width,
+        height,
+        ratio: params.platform ? platformSize(params.platform).aspectRatio : (params.aspectRatio ?? undefined),
+        label: params.platform ? getPlatformPreset(params.platform)?.label : undefined,
+        contains: { width: image.width, height: image.height },
+      },
+      sizeRequired: true,
+      settings: params.settings,
+    };
   },
 };

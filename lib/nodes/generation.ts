@@ -1,7 +1,8 @@
 /**
  * Generation node: text-to-image, or image-to-image when a reference image is connected
  * (capabilities txt2img / img2img, ARCHITECTURE.md "Node kinds").
- * Body fields follow Scenario's common generation fields (scenario-api-contract.md §2).
+ * What it asks for (prompt, reference, ratio or exact size, count, seed, strength) is mapped onto
+ * the chosen model's own inputs by lib/nodes/prepare-request.
  */
 import { z } from "zod";
 import { ASPECT_RATIO_OPTIONS, aspectRatioSchema, sizeForAspectRatio } from "./aspect-ratio";
@@ -10,6 +11,7 @@ import {
   MODEL_FIELD,
   PLATFORM_FIELD,
   modelParamSchema,
+  modelSettingsParamSchema,
   pixelsParamSchema,
   platformParamSchema,
   promptParamSchema,
@@ -31,6 +33,7 @@ export const generationParamsSchema = z.object({
   seed: seedParamSchema,
   /** With a reference image: 0 keeps the reference, 1 reimagines it fully. */
   strength: strengthParamSchema(0.6),
+  settings: modelSettingsParamSchema,
 });
 export type GenerationParams = z.infer<typeof generationParamsSchema>;
 
@@ -86,20 +89,22 @@ export const generationNode: NodeDefinition<GenerationParams> = {
     return issues;
   },
   capability: (_params, connected) => (connected.has("image") ? "img2img" : "txt2img"),
-  buildRequest({ params, prompt, image, seed }) {
-    const { width, height, aspectRatio } = generationSize(params);
-    const body: Record<string, unknown> = {
+  describeRequest({ params, prompt, image, seed }) {
+    const size = generationSize(params);
+    const exact = Boolean(params.platform || (params.width && params.height));
+    return {
+      task: image ? "generate from a reference image" : "generate an image from a prompt",
+      verb: "generating",
       prompt,
-      aspectRatio,
-      width,
-      height,
+      image,
+      imageNoun: "reference image",
+      size: exact
+        ? { kind: "exact", width: size.width, height: size.height, ratio: size.aspectRatio, label: params.platform ? getPlatformPreset(params.platform)?.label : undefined }
+        : { kind: "ratio", ratio: size.aspectRatio },
       numOutputs: params.numOutputs,
-      seed,
+      seed: seed === null ? undefined : { value: seed, fixed: params.seed !== null },
+      strength: image ? params.strength : undefined,
+      settings: params.settings,
     };
-    if (image) {
-      body.image = image.remoteId;
-      body.strength = params.strength;
-    }
-    return { body };
   },
 };

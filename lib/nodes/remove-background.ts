@@ -1,9 +1,9 @@
 /** Remove background node: cuts the subject out onto a transparent background (PNG with alpha). */
 import { z } from "zod";
-import { MODEL_FIELD, modelParamSchema } from "./common-fields";
+import { MODEL_FIELD, modelParamSchema, modelSettingsParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
-export const removeBackgroundParamsSchema = z.object({ model: modelParamSchema });
+export const removeBackgroundParamsSchema = z.object({ model: modelParamSchema, settings: modelSettingsParamSchema });
 export type RemoveBackgroundParams = z.infer<typeof removeBackgroundParamsSchema>;
 
 export const removeBackgroundNode: NodeDefinition<RemoveBackgroundParams> = {
@@ -19,8 +19,7 @@ export const removeBackgroundNode: NodeDefinition<RemoveBackgroundParams> = {
   fields: [MODEL_FIELD],
   modelInputs: ["image"],
   capability: () => "background-removal",
-  buildRequest({ image }) {
-    if (!image) throw new Error("removeBackground: image is required");
-    return { body: { image: image.remoteId } };
+  describeRequest({ params, image }) {
+    return { task: "remove a background", verb: "removing the background", image, imageNoun: "image", settings: params.settings };
   },
 };

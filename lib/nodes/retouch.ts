@@ -4,7 +4,7 @@
  * (`maskAssetId`) or comes from the `mask` port.
  */
 import { z } from "zod";
-import { MODEL_FIELD, modelParamSchema, promptParamSchema, strengthParamSchema } from "./common-fields";
+import { MODEL_FIELD, modelParamSchema, modelSettingsParamSchema, promptParamSchema, strengthParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 export const retouchParamsSchema = z.object({
@@ -12,6 +12,7 @@ export const retouchParamsSchema = z.object({
   prompt: promptParamSchema,
   maskAssetId: z.string().min(1).max(100).nullable().default(null),
   strength: strengthParamSchema(0.85),
+  settings: modelSettingsParamSchema,
 });
 export type RetouchParams = z.infer<typeof retouchParamsSchema>;
 
@@ -43,8 +44,16 @@ export const retouchNode: NodeDefinition<RetouchParams> = {
   },
   modelInputs: ["image", "mask"],
   capability: () => "inpaint",
-  buildRequest({ params, prompt, image, mask }) {
-    if (!image || !mask) throw new Error("retouch: image and mask are required");
-    return { body: { image: image.remoteId, mask: mask.remoteId, prompt, strength: params.strength } };
+  describeRequest({ params, prompt, image, mask }) {
+    return {
+      task: "retouch with a mask",
+      verb: "retouching",
+      prompt,
+      image,
+      imageNoun: "image to retouch",
+      mask,
+      strength: params.strength,
+      settings: params.settings,
+    };
   },
 };

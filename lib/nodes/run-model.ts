@@ -6,7 +6,7 @@
  * cannot run these capabilities and fails the node saying so.
  */
 import { z } from "zod";
-import { MODEL_FIELD, modelParamSchema, promptParamSchema } from "./common-fields";
+import { MODEL_FIELD, modelParamSchema, modelSettingsParamSchema, promptParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 /** Capabilities offered in the inspector; any Scenario capability slug is accepted. */
@@ -32,6 +32,7 @@ export const runModelParamsSchema = z.object({
     .default("img2video"),
   model: modelParamSchema,
   prompt: promptParamSchema,
+  settings: modelSettingsParamSchema,
 });
 export type RunModelParams = z.infer<typeof runModelParamsSchema>;
 
@@ -57,11 +58,16 @@ export const runModelNode: NodeDefinition<RunModelParams> = {
   usesSeed: false,
   summarize: (params) => RUN_MODEL_CAPABILITIES.find((c) => c.value === params.capability)?.label ?? params.capability,
   capability: (params) => params.capability,
-  buildRequest({ prompt, image, media }) {
-    const body: Record<string, unknown> = {};
-    if (prompt) body.prompt = prompt;
-    if (image) body.image = image.remoteId;
-    if (media) body[media.mimeType?.startsWith("audio/") ? "audio" : "video"] = media.remoteId;
-    return { body };
+  describeRequest({ params, prompt, image, media }) {
+    const label = RUN_MODEL_CAPABILITIES.find((c) => c.value === params.capability)?.label ?? params.capability;
+    return {
+      task: `run ${label}`,
+      verb: "running the model",
+      prompt: prompt || undefined,
+      image,
+      imageNoun: "input image",
+      media,
+      settings: params.settings,
+    };
   },
 };

@@ -9,6 +9,7 @@
 import type { z } from "zod";
 import type { PortSpec } from "../graph/ports";
 import type { Capability } from "../providers/types";
+import type { RequestIntent } from "./prepare-request/types";
 
 export const NODE_TYPES = [
   "prompt",
@@ -78,29 +79,19 @@ export interface ImageRef {
   model?: string;
 }
 
-/** An image input already uploaded to the provider. */
-export interface ProviderImage extends ImageRef {
-  /** The provider's id for the same bytes (Scenario asset id, or the local engine's). */
-  remoteId: string;
-}
-
-export interface BuildRequestContext<P> {
+/** What a model node's request is made from, for one image on its `image` port. */
+export interface DescribeRequestContext<P> {
   params: P;
   /** Prompt text: from a connected Prompt node when there is one, else the node's own `prompt` parameter. */
   prompt: string;
   /** The one image this request processes (model nodes run once per image on their `image` port). */
-  image?: ProviderImage;
+  image?: ImageRef;
   /** The mask, from the `mask` port or the painted mask asset. */
-  mask?: ProviderImage;
+  mask?: ImageRef;
   /** Media from the `media` port (Run model: audio for lipsync, a video to extend). */
-  media?: ProviderImage;
-  /** Seed resolved by the engine (a random one when the parameter is empty). */
-  seed: number;
-}
-
-/** The provider body for one request (Scenario field names; images as remote ids). */
-export interface RequestDraft {
-  body: Record<string, unknown>;
+  media?: ImageRef;
+  /** Seed resolved by the engine (a random one when the parameter is empty); null for nodes without seeds. */
+  seed: number | null;
 }
 
 export interface NodeDefinition<P extends Record<string, unknown> = Record<string, unknown>> {
@@ -128,8 +119,12 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   modelInputs?: readonly string[];
   /** Model nodes: whether the node produces a new random result each time when no seed is given. */
   usesSeed?: boolean;
-  /** Model nodes: the provider body for one input image. */
-  buildRequest?(ctx: BuildRequestContext<P>): RequestDraft;
+  /**
+   * Model nodes: what one request means (prompt, image, mask, size, count, seed, strength,
+   * upscale factor, model settings), independent of any model. lib/nodes/prepare-request maps it
+   * onto the chosen model's own inputs; no node builds a provider body.
+   */
+  describeRequest?(ctx: DescribeRequestContext<P>): RequestIntent;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

@@ -3,7 +3,7 @@
  * model_upscale-v3 (scenario-api-contract.md §6: `upscaleFactor`, `preset`).
  */
 import { z } from "zod";
-import { MODEL_FIELD, modelParamSchema } from "./common-fields";
+import { MODEL_FIELD, modelParamSchema, modelSettingsParamSchema } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
 export const UPSCALE_PRESETS = ["precise", "balanced", "creative"] as const;
@@ -12,6 +12,7 @@ export const upscaleParamsSchema = z.object({
   model: modelParamSchema,
   factor: z.union([z.literal(2), z.literal(4)], { error: "must be 2 or 4" }).default(2),
   preset: z.enum(UPSCALE_PRESETS).default("balanced"),
+  settings: modelSettingsParamSchema,
 });
 export type UpscaleParams = z.infer<typeof upscaleParamsSchema>;
 
@@ -42,8 +43,14 @@ export const upscaleNode: NodeDefinition<UpscaleParams> = {
   modelInputs: ["image", "preset"],
   summarize: (params) => `${params.factor}x · ${params.preset}`,
   capability: () => "upscale",
-  buildRequest({ params, image }) {
-    if (!image) throw new Error("upscale: image is required");
-    return { body: { image: image.remoteId, upscaleFactor: params.factor, preset: params.preset } };
+  describeRequest({ params, image }) {
+    return {
+      task: "upscale an image",
+      verb: "upscaling",
+      image,
+      imageNoun: "image to upscale",
+      upscale: { factor: params.factor, preset: params.preset },
+      settings: params.settings,
+    };
   },
 };

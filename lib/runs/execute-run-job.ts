@@ -6,9 +6,10 @@
 import { getRunWithNodes, updateRun } from "../db/repositories/runs";
 import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
+import { isTerminalRunStatus } from "../engine/types";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
-import { chooseModelWithResolver } from "./choose-model";
+import { rankModelsWithResolver } from "./choose-model";
 import { createPrismaExecutionStore } from "./prisma-execution-store";
 import { loadRunGraph } from "./run-graph";
 
@@ -20,7 +21,7 @@ export interface RunJobOptions {
 /** Runs `runId` to a terminal status; a run that cannot start ends `failed` with the reason. */
 export async function executeRunJob(ctx: ServerContext, runId: string, options: RunJobOptions = {}): Promise<void> {
   const run = await getRunWithNodes(ctx.db, runId);
-  if (!run || ["succeeded", "failed", "canceled"].includes(run.status)) return;
+  if (!run || isTerminalRunStatus(run.status)) return;
   let graph: unknown;
   try {
     graph = await loadRunGraph(ctx.db, run);
@@ -52,6 +53,6 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     force: new Set(options.force ?? []),
     signal: options.signal,
     concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),
-    chooseModel: chooseModelWithResolver,
+    rankModels: rankModelsWithResolver,
   });
 }

@@ -2,7 +2,8 @@
  * The JSON shape of a run in API responses and SSE messages:
  * `{ id, workflowId, workflowVersion, status, error, createdAt, startedAt, finishedAt, credits,
  *    nodes: [{ nodeId, nodeType, status, progress, cached, model, modelReason, error, credits,
- *              attempts, startedAt, finishedAt, outputs: [{ assetId, url, width, height }] }],
+ *              attempts, startedAt, finishedAt, outputs: [{ assetId, url, width, height }],
+ *              notes: [sentence] (what the request builder left out or changed for the model) }],
  *    outputs: [{ nodeId, label, assetId, url, width, height }] }`.
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
@@ -41,10 +42,17 @@ export function toRunDto(run: RunRow) {
         startedAt: iso(node.startedAt),
         finishedAt: iso(node.finishedAt),
         outputs: node.outputs,
+        notes: requestNotes(node.request),
       };
     }),
     outputs: (run.outputs as RunOutput[] | null) ?? [],
   };
+}
+
+/** The builder's notes recorded in a node run's request (lib/engine/model-node.ts), as sentences. */
+function requestNotes(request: Record<string, unknown> | null): string[] {
+  const notes = request?.notes;
+  return Array.isArray(notes) ? notes.map((n) => (n && typeof n === "object" ? String((n as { message?: unknown }).message ?? "") : "")).filter(Boolean) : [];
 }
 
 export type RunDto = ReturnType<typeof toRunDto>;

@@ -4,6 +4,9 @@
 import { AppError } from "../api/errors";
 import { validateGraph } from "../graph/validate";
 import type { WorkflowGraph } from "../graph/schema";
+import type { GraphWarning } from "../graph/issues";
+import type { Provider } from "../providers/types";
+import { findModelWarnings } from "./model-warnings";
 
 /**
  * @returns the parsed graph.
@@ -18,4 +21,19 @@ export function assertSavableGraph(graph: unknown): WorkflowGraph {
   }
   // The canonical React Flow shape: UI-only keys (selected, measured, dragging…) are dropped.
   return result.plan!.graph;
+}
+
+/**
+ * The model warnings of a graph that passed assertSavableGraph (save response `warnings`): what a
+ * run would refuse before spending anything, and what it would leave out or change, per node.
+ * Never throws: a graph whose warnings cannot be computed gets [].
+ */
+export async function savedGraphWarnings(provider: Pick<Provider, "getModelSchema">, graph: WorkflowGraph): Promise<GraphWarning[]> {
+  const result = validateGraph(graph, "save");
+  if (!result.ok) return [];
+  try {
+    return await findModelWarnings(provider, result.plan!);
+  } catch {
+    return [];
+  }
 }

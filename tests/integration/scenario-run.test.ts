@@ -12,6 +12,37 @@ import { editChain } from "@/lib/graph/__tests__/fixtures";
 import { validateGraph } from "@/lib/graph/validate";
 import { startMockScenarioServer, type MockScenarioServer } from "@/lib/providers/scenario/mock-server";
 import { ScenarioProvider } from "@/lib/providers/scenario";
+import { createSchemaSource } from "@/lib/engine/model-schemas";
+import { modelSchemaFromRecord, type ModelSchema } from "@/lib/providers/model-schema";
+
+/**
+ * Input schemas of the two models the edit chain uses that have no recorded record, as
+ * scenario-api-contract.md §6 documents them (Smart Reframe: exact width and height; Upscale V3:
+ * image, upscaleFactor, preset); the other models' come from the catalog's recorded records.
+ */
+const CONTRACT_SCHEMAS: Record<string, ModelSchema> = {
+  "model_scenario-smart-reframe": modelSchemaFromRecord({
+    id: "model_scenario-smart-reframe",
+    inputs: [
+      { name: "image", type: "file", kind: "image", required: { always: true } },
+      { name: "width", type: "number", min: 64, max: 4096, step: 1, required: { always: true } },
+      { name: "height", type: "number", min: 64, max: 4096, step: 1, required: { always: true } },
+      { name: "prompt", type: "string" },
+    ],
+  })!,
+  "model_upscale-v3": modelSchemaFromRecord({
+    id: "model_upscale-v3",
+    inputs: [
+      { name: "image", type: "file", kind: "image", required: { always: true } },
+      { name: "upscaleFactor", type: "number", allowedValues: [1, 2, 4], default: 2 },
+      { name: "preset", type: "string", allowedValues: ["precise", "balanced", "creative"], default: "precise" },
+      { name: "prompt", type: "string" },
+    ],
+  })!,
+};
+const catalogOrContract = createSchemaSource({});
+const schemas = async (modelId: string) =>
+  CONTRACT_SCHEMAS[modelId] ? { schema: CONTRACT_SCHEMAS[modelId], origin: "catalog" as const } : catalogOrContract(modelId);
 
 let server: MockScenarioServer;
 
@@ -32,7 +63,7 @@ async function runEditChain() {
   const mask = await assets.add(readFileSync(path.resolve("e2e/fixtures/chelsea.png")));
   const plan = validateGraph(editChain(photo.assetId, mask.assetId), "run").plan!;
   const store = new MemoryExecutionStore();
-  const result = await executeRun({ runId: "r", plan, provider, store, assets, pollIntervalMs: 5 });
+  const result = await executeRun({ runId: "r", plan, provider, store, assets, pollIntervalMs: 5, schemas });
   return { result, store, photo, mask };
 }
 
@@ -51,9 +82,11 @@ describe("a run on the Scenario provider", () => {
       "/v1/generate/custom/model_upscale-v3",
     ]);
     const inpaint = generates[0].body as Record<string, unknown>;
-    expect(inpaint).toMatchObject({ prompt: "steam", strength: 0.85 });
+    // GPT Image 2's own inputs: the photo in referenceImages, the mask beside it, no strength.
+    expect(Object.keys(inpaint).sort()).toEqual(["mask", "prompt", "referenceImages"]);
+    expect(inpaint.prompt).toBe("steam");
     // Asset ids in bodies are Scenario's, returned by POST /assets — never the studio's own.
-    expect(server.state.assets.has(String(inpaint.image))).toBe(true);
+    expect(server.state.assets.has(String((inpaint.referenceImages as string[])[0]))).toBe(true);
     expect(server.state.assets.has(String(inpaint.mask))).toBe(true);
     expect(generates[1].body).toMatchObject({ width: 720, height: 405 });
     expect(generates[2].body).toMatchObject({ upscaleFactor: 2, preset: "balanced" });

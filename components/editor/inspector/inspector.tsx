@@ -12,6 +12,7 @@ import { RefreshIcon, TrashIcon } from "../../ui/icons";
 import { StatusBadge } from "../../ui/status-badge";
 import { NodeChip } from "../node-appearance";
 import { FieldRow } from "./field-row";
+import { ModelSettings } from "./model-settings";
 
 const EMPTY_ISSUES: never[] = [];
 
@@ -40,6 +41,7 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
     }),
   );
   const issues = useEditorStore((s) => s.issues[nodeId]) ?? EMPTY_ISSUES;
+  const warnings = useEditorStore((s) => s.warnings[nodeId]) ?? EMPTY_ISSUES;
   const run = useNodeRunState(nodeId);
   const liveRunId = useRunViewStore((s) => s.liveRunId);
   const startRun = useStartRun(workflowId);
@@ -103,6 +105,16 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
           </div>
         )}
 
+        {warnings.length > 0 && (
+          <div className="space-y-1 rounded-lg border border-warn/40 p-3 text-[12px]" data-testid="inspector-model-warnings">
+            {warnings.map((warning, i) => (
+              <p key={i} className={warning.code === "model_refusal" ? "text-warn" : "text-muted"}>
+                {warning.message}
+              </p>
+            ))}
+          </div>
+        )}
+
         {definition.fields.length === 0 ? (
           <p className="text-[12.5px] text-faint">This node has no settings.</p>
         ) : (
@@ -117,6 +129,14 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
               issues={issues}
             />
           ))
+        )}
+
+        {definition.role === "model" && "settings" in definition.defaults && (
+          <ModelSettings
+            nodeId={nodeId}
+            modelId={typeof data.model === "string" ? data.model : "auto"}
+            settings={(data.settings as Record<string, string | number | boolean> | undefined) ?? {}}
+          />
         )}
       </div>
 

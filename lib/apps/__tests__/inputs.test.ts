@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateGraph } from "../../graph/validate";
 import { applyInputs, AppInputsError, buildInputsSchema, listAppOutputs, listExposableInputs } from "../exposable-inputs";
+import { localModelSchema } from "../../providers/local/model-schemas";
 import { planModelRequests } from "../model-requests";
+
+/** The offline engine's schema for every model, as a run on it would use. */
+const localSchemas = async (modelId: string) => ({ schema: localModelSchema(modelId), origin: "provider" as const });
 import { formatWait, nextUtcMidnight, quotaMessage, utcDayStart } from "../quota";
 import { resolveExposedInputs } from "../resolve-exposed-inputs";
 import { generationGraph, storyGraph, storyInputs } from "./fixtures";
@@ -135,21 +139,23 @@ describe("resolveExposedInputs", () => {
 });
 
 describe("planModelRequests", () => {
-  it("builds each model node's request with the sizes flowing through the graph", () => {
+  it("builds each model node's request with the sizes flowing through the graph", async () => {
     const graph = applyInputs(storyGraph(), storyInputs, { image: "asset-photo", platform: "instagram_story" });
     const plan = validateGraph(graph, "run").plan!;
-    const requests = planModelRequests(plan, () => ({ width: 451, height: 300 }), () => ({ modelId: "model_auto", reason: "test" }));
+    const requests = await planModelRequests(plan, () => ({ width: 451, height: 300 }), () => [{ modelId: "model_auto", reason: "test" }], localSchemas);
     expect(requests).toEqual([
       expect.objectContaining({ nodeId: "exp", capability: "outpaint", modelId: "model_auto", count: 1, body: { image: "asset-photo", width: 1080, height: 1920 } }),
       expect.objectContaining({ nodeId: "up", capability: "upscale", count: 1, body: expect.objectContaining({ upscaleFactor: 2 }) }),
     ]);
+    // Upscale works on the 1080 × 1920 canvas Expand makes.
+    expect(requests[1].body).toEqual({ image: expect.stringMatching(/^estimate-/), upscaleFactor: 2, preset: "balanced" });
   });
 
-  it("counts one request per image a Generation node makes", () => {
+  it("counts one request per image a Generation node makes", async () => {
     const graph = generationGraph();
     graph.nodes.push({ id: "up", type: "upscale", position: { x: 3, y: 0 }, data: { model: "model_upscale-v3" } });
     graph.edges.push({ id: "c", source: "gen", sourceHandle: "image", target: "up", targetHandle: "image" });
-    const requests = planModelRequests(validateGraph(graph, "run").plan!, () => undefined, () => ({ modelId: "m", reason: "" }));
+    const requests = await planModelRequests(validateGraph(graph, "run").plan!, () => undefined, () => [{ modelId: "m", reason: "" }], localSchemas);
     expect(requests.map((r) => [r.nodeId, r.modelId, r.count])).toEqual([
       ["gen", "m", 1],
       ["up", "model_upscale-v3", 2],

@@ -9,14 +9,11 @@ import type { NodeRun as NodeRunRow, Prisma, Run as RunRow } from "../generated/
 import { RecordNotFoundError, toJsonInput, toRequiredJsonInput, type DbClient } from "../types";
 import { toGraph, type WorkflowGraphJson } from "./workflows";
 
-export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+import type { NodeRunStatus, RunStatus } from "../../engine/types";
 
-export const NODE_RUN_STATUSES = ["queued", "running", "succeeded", "failed", "skipped", "canceled"] as const;
-export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
-
-/** Statuses after which a run no longer changes. */
-export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "canceled"];
+// One list of statuses for engine, database and client (lib/engine/types.ts).
+export { NODE_RUN_STATUSES, RUN_STATUSES, TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "../../engine/types";
+export type { NodeRunStatus, RunStatus };
 
 export interface RunRecord {
   id: string;

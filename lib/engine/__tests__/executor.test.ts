@@ -112,7 +112,8 @@ describe("executeRun", () => {
     const fixed = await executeRun({ runId: "g1", plan: plan(generationChain(3, 42)), provider, store, assets });
     expect(fixed.outputs).toHaveLength(3);
     expect(fixed.outputs[0]).toMatchObject({ width: 1024, height: 576 });
-    expect(provider.submitted[0].body).toMatchObject({ prompt: "a red fox in snow", numOutputs: 3, seed: 42, aspectRatio: "16:9" });
+    // The offline engine's schema takes width/height (no aspectRatio): 16:9 is sent as 1024 × 576.
+    expect(provider.submitted[0].body).toEqual({ prompt: "a red fox in snow", width: 1024, height: 576, numOutputs: 3, seed: 42 });
 
     await executeRun({ runId: "g2", plan: plan(generationChain(1, null)), provider, store, assets, random: () => 0.25 });
     await executeRun({ runId: "g3", plan: plan(generationChain(1, null)), provider, store, assets, random: () => 0.5 });
@@ -151,11 +152,20 @@ describe("executeRun", () => {
     const provider = new FakeProvider({ latencyMs: 300 });
     const { assets, store, graph } = await setup((a, m) => editChain(a, m), provider);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 60);
+    // Cancel while the Retouch job runs: shortly after its job id is recorded (the job takes 300 ms).
+    const original = store.updateNodeRun.bind(store);
+    store.updateNodeRun = async (runId, nodeId, patch) => {
+      await original(runId, nodeId, patch);
+      if (nodeId === "retouch" && patch.providerJobIds?.length) setTimeout(() => controller.abort(), 20);
+    };
     const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets, signal: controller.signal });
     expect(result.status).toBe("canceled");
     expect(store.node("r", "retouch")!.status).toBe("canceled");
     expect(store.node("r", "upscale")!.status).toBe("canceled");
     expect(provider.submitted).toHaveLength(1);
+    // The provider was asked to cancel the running job, and the job is canceled there (no work left running).
+    const jobId = store.node("r", "retouch")!.providerJobIds[0];
+    expect(provider.cancelRequests).toEqual([jobId]);
+    expect((await provider.getJob(jobId)).status).toBe("canceled");
   });
 });

@@ -13,6 +13,7 @@
  * - `trainingTypes[]`: the training decision tree's rows (read by lib/intelligence/training).
  */
 import { z } from "zod";
+import { modelSchemaSchema } from "../../providers/model-schema";
 
 /** The three figures a performance variant carries, in the order the UI shows them. */
 export const METRICS = ["elo", "p50LatencySec", "p50CostCU"] as const;
@@ -75,6 +76,12 @@ export const modelSchema = z.object({
   performance: z.record(z.string(), performanceSchema),
   tags: stringList(),
   insights: stringList(),
+  /**
+   * The model's own input schema (`GET /models/{id}` `inputs[]` + `uiConfig`; `schema.source` says
+   * where it came from), or null when the snapshot has none: requests are never built from a guess.
+   * The bundled snapshot attaches the recorded ones (recorded-schemas.ts).
+   */
+  schema: modelSchemaSchema.nullable().default(null),
 });
 
 export const trainingTypeSchema = z.looseObject({

@@ -99,7 +99,7 @@ describe("planToGraph: node kinds, wiring and layout", () => {
     expect(source(graph, stepNodes.cutout, "image")).toBe(stepNodes.hero);
     expect(source(graph, stepNodes.reveal, "image")).toBe(stepNodes.cutout);
     const reveal = graph.nodes.find((n) => n.id === stepNodes.reveal)!;
-    expect(reveal.data).toEqual({ capability: "img2video", model: "model_img2video", prompt: plan.description });
+    expect(reveal.data).toEqual({ capability: "img2video", model: "model_img2video", prompt: plan.description, settings: {} });
     for (const key of ["voiceover", "music"]) expect(source(graph, stepNodes[key], "prompt")).toBe("draft-1");
     const outputs = byType(graph, "output");
     const main = outputs.find((o) => source(graph, o.id, "image") === stepNodes.reveal)!;

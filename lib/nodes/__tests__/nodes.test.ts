@@ -4,13 +4,21 @@ import { validateGraph } from "../../graph/validate";
 import { expandNode, expandTargetSize } from "../expand";
 import { generationNode, generationSize } from "../generation";
 import { runModelNode } from "../run-model";
+import { recordedModelSchemas } from "../../intelligence/catalog/recorded-schemas";
+import { prepareNodeRequest } from "../prepare-request";
+
+const recorded = (id: string) => recordedModelSchemas().get(id)!;
 
 describe("platform presets on nodes", () => {
-  it("Generation with a platform sends the platform's ratio and exact size", () => {
+  it("Generation with a platform asks for the platform's size, sent in each model's own terms", () => {
     const params = generationNode.paramsSchema.parse({ platform: "instagram_story", aspectRatio: "1:1", width: 512, height: 512 });
     expect(generationSize(params)).toEqual({ width: 1080, height: 1920, aspectRatio: "9:16" });
-    const { body } = generationNode.buildRequest!({ params, prompt: "sneaker ad", seed: 1 });
-    expect(body).toMatchObject({ aspectRatio: "9:16", width: 1080, height: 1920 });
+    const intent = generationNode.describeRequest!({ params, prompt: "sneaker ad", seed: 1 });
+    expect(intent.size).toEqual({ kind: "exact", width: 1080, height: 1920, ratio: "9:16", label: "Instagram story" });
+    const gpt = prepareNodeRequest({ intent, schema: recorded("model_openai-gpt-image-2"), modelName: "GPT Image 2" });
+    expect(gpt.ok && gpt.body).toEqual({ prompt: "sneaker ad", width: 1088, height: 1920, numOutputs: 1 });
+    const gemini = prepareNodeRequest({ intent, schema: recorded("model_google-gemini-3-1-flash"), modelName: "Gemini 3.1 Flash" });
+    expect(gemini.ok && gemini.body).toEqual({ prompt: "sneaker ad", aspectRatio: "9:16", resolution: "2K", numOutputs: 1 });
   });
 
   it("Expand with a platform makes the platform's canvas around a smaller image", () => {
@@ -53,10 +61,12 @@ describe("Run model node and asset ports", () => {
     expect(bad.issues[0]).toMatchObject({ code: "port_type_mismatch", nodeId: "u", port: "image" });
   });
 
-  it("builds a run_model body from its inputs", () => {
+  it("builds a run_model body from its inputs and the model's schema", () => {
     const params = runModelNode.paramsSchema.parse({ capability: "img2video", model: "model_bytedance-seedance-2-0" });
-    const image = { assetId: "a", url: "", width: 1, height: 1, remoteId: "remote_a" };
-    expect(runModelNode.buildRequest!({ params, prompt: "slow reveal", image, seed: 0 }).body).toEqual({ prompt: "slow reveal", image: "remote_a" });
+    const image = { assetId: "a", url: "", width: 1, height: 1 };
+    const intent = runModelNode.describeRequest!({ params, prompt: "slow reveal", image, seed: null });
+    const result = prepareNodeRequest({ intent, schema: recorded("model_bytedance-seedance-2-0"), modelName: "Seedance 2.0" });
+    expect(result.ok && result.body).toEqual({ prompt: "slow reveal", image: "a" });
     expect(runModelNode.capability!(params, new Set())).toBe("img2video");
   });
 });

@@ -41,12 +41,16 @@ export interface LocalCapability {
 }
 
 /** Generation sizes, in pixels. */
-const GENERATION_SIDE = { min: 64, max: 4096, fallback: 1024 };
-const MAX_PROMPT_CHARS = 4000;
-const MAX_SEED = 2 ** 32 - 1;
+export const GENERATION_SIDE = { min: 64, max: 4096, fallback: 1024 };
+export const MAX_PROMPT_CHARS = 4000;
+export const MAX_SEED = 2 ** 32 - 1;
+/** Outputs per generation request. */
+export const NUM_OUTPUTS = { min: 1, max: 4 };
+export const UPSCALE_FACTORS = [2, 4] as const;
+export const UPSCALE_PRESETS = ["precise", "balanced", "creative"] as const;
 
 const readPrompt = (body: Body, required: boolean) => readString(body, "prompt", { required, fallback: "", maxLength: MAX_PROMPT_CHARS });
-const readNumOutputs = (body: Body) => readNumber(body, "numOutputs", { min: 1, max: 4, integer: true, fallback: 1 });
+const readNumOutputs = (body: Body) => readNumber(body, "numOutputs", { ...NUM_OUTPUTS, integer: true, fallback: 1 });
 /** Scenario picks a random seed when none is given; so do we, once, at submit time. */
 const readSeed = (body: Body) =>
   readNumber(body, "seed", { min: 0, max: MAX_SEED, integer: true, fallback: Math.floor(Math.random() * MAX_SEED) });
@@ -142,8 +146,8 @@ const outpaint: LocalCapability = {
 const upscaleCapability: LocalCapability = {
   async parse(body, assets) {
     const image = await readAssetId(body, "image", assets.exists);
-    const upscaleFactor = readChoice<UpscaleFactor>(body, "upscaleFactor", [2, 4], 2);
-    const preset = readChoice<UpscalePreset>(body, "preset", ["precise", "balanced", "creative"], "precise");
+    const upscaleFactor = readChoice<UpscaleFactor>(body, "upscaleFactor", UPSCALE_FACTORS, 2);
+    const preset = readChoice<UpscalePreset>(body, "preset", UPSCALE_PRESETS, "precise");
     const size = await imageSize(await assets.bytes(image));
     if (size.width * upscaleFactor > MAX_SIDE || size.height * upscaleFactor > MAX_SIDE) {
       throw invalidBody(

@@ -3,7 +3,7 @@
  * LocalProvider on the same folder can answer `getJob` for, and finish, jobs of a previous one.
  * Without a data folder nothing is written and `read` finds nothing.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ModelRequest, ProviderJobStatus } from "../types";
 import { isLocalId } from "./ids";
@@ -81,6 +81,25 @@ export class JobStore {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
     }
+  }
+
+  /** Every persisted record (none without a data folder); unreadable files are skipped. */
+  async list(): Promise<JobRecord[]> {
+    if (!this.dataDir) return [];
+    let names: string[];
+    try {
+      names = await readdir(path.join(this.dataDir, "jobs"));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const records: JobRecord[] = [];
+    for (const name of names) {
+      if (!name.endsWith(".json")) continue;
+      const record = await this.read(name.slice(0, -".json".length)).catch(() => null);
+      if (record) records.push(record);
+    }
+    return records;
   }
 
   /** Resolves when every write started so far has landed. */

@@ -25,6 +25,8 @@ import {
 import { AssetStore } from "./asset-store";
 import { invalidBody, type Body } from "./body-fields";
 import { localCapability, type AssetAccess } from "./capabilities";
+import type { ModelSchema } from "../model-schema";
+import { localModelSchema } from "./model-schemas";
 import { FaultInjector, type FaultPlan } from "./faults";
 import { newLocalId } from "./ids";
 import { isTerminal, JobStore, type JobRecord } from "./job-store";
@@ -93,6 +95,38 @@ export class LocalProvider implements Provider {
   async uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
     const stored = await normaliseUpload(input.bytes, input.name);
     return this.assets.put(stored.bytes, stored.mimeType);
+  }
+
+  /**
+   * The offline engine's own input schema (model-schemas.ts): the same for every model id, since
+   * the engine runs by capability. Requests are built from it exactly as from Scenario's.
+   */
+  async getModelSchema(modelId: string): Promise<ModelSchema | null> {
+    return localModelSchema(modelId);
+  }
+
+  /**
+   * The job a submit created whose answer was lost: the latest job of `request.modelId` and
+   * capability created at or after `submittedAfter` whose stored body holds every field of
+   * `request.body` with the same value (the stored body adds defaults and the seed). Looks at this
+   * instance's jobs and, with a data folder, at every persisted record. Never submits.
+   * @returns its job id, or null when there is none.
+   */
+  async findSubmittedJob(request: ModelRequest, submittedAfter: Date): Promise<string | null> {
+    await this.store.flush();
+    const records = new Map<string, JobRecord>();
+    for (const record of await this.store.list()) records.set(record.jobId, record);
+    for (const record of this.jobs.values()) records.set(record.jobId, record);
+    const matches = [...records.values()]
+      .filter(
+        (record) =>
+          record.request.modelId === request.modelId &&
+          record.request.capability === request.capability &&
+          Date.parse(record.createdAt) >= submittedAfter.getTime() &&
+          bodyContains(record.request.body, request.body ?? {}),
+      )
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    return matches[0]?.jobId ?? null;
   }
 
   /**
@@ -334,6 +368,11 @@ function requestBody(request: ModelRequest): Body {
   const body: unknown = request.body ?? {};
   if (typeof body !== "object" || Array.isArray(body)) throw invalidBody("body must be an object");
   return body as Body;
+}
+
+/** True when every field of `wanted` is in `stored` with the same (JSON) value. */
+function bodyContains(stored: Body, wanted: Record<string, unknown>): boolean {
+  return Object.entries(wanted).every(([key, value]) => JSON.stringify(stored[key]) === JSON.stringify(value));
 }
 
 function toProviderJob(record: JobRecord): ProviderJob {

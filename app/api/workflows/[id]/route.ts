@@ -3,25 +3,27 @@ import { parseJsonBody } from "@/lib/api/route";
 import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { getWorkflow, softDeleteWorkflow, updateWorkflow } from "@/lib/db/repositories/workflows";
 import { getServerContext } from "@/lib/server/context";
-import { assertSavableGraph } from "@/lib/workflows/save-graph";
+import { assertSavableGraph, savedGraphWarnings } from "@/lib/workflows/save-graph";
 import { updateWorkflowBodySchema } from "@/lib/workflows/schemas";
 import { toWorkflowDto } from "@/lib/workflows/workflow-dto";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/workflows/:id → `{ workflow }`. Owners and editors. Errors: 401, 403 (members); 404 for an unknown,
+ * GET /api/workflows/:id → `{ workflow, warnings }` (warnings as for PUT). Owners and editors. Errors: 401, 403 (members); 404 for an unknown,
  * deleted or another team's id.
  */
 export const GET = teamRoute<{ id: string }>(BUILDERS, async (_request, { id }, session) => {
   const ctx = await getServerContext();
   const workflow = await getWorkflow(ctx.db, id, { teamId: session.team.id });
   if (!workflow) throw notFound("Workflow", id);
-  return Response.json({ workflow: toWorkflowDto(workflow) });
+  return Response.json({ workflow: toWorkflowDto(workflow), warnings: await savedGraphWarnings(ctx.provider, workflow.graph as never) });
 });
 
 /**
- * PUT /api/workflows/:id `{ name?, graph, version }` → `{ workflow }` with `version` + 1.
+ * PUT /api/workflows/:id `{ name?, graph, version }` → `{ workflow, warnings }` with `version` + 1;
+ * `warnings` lists, per model node, what a run would refuse before spending anything and what it
+ * would leave out or change for the chosen model (lib/graph/issues.ts GraphWarning).
  * Optimistic concurrency: `version` is the version the client's copy is based on; when the
  * stored one has moved on, 409 `version_conflict` with `details.currentVersion`, and nothing
  * is written (no lost update). Errors: 400 naming the field, node, port; 401; 403 (members); 404 unknown id
@@ -40,7 +42,7 @@ export const PUT = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, s
       { currentVersion: result.current?.version ?? null },
     );
   }
-  return Response.json({ workflow: toWorkflowDto(result.workflow) });
+  return Response.json({ workflow: toWorkflowDto(result.workflow), warnings: await savedGraphWarnings(ctx.provider, graph) });
 });
 
 /**

@@ -1,0 +1,234 @@
+/**
+ * The pipeline of one model node (Generation, Retouch, Expand, Upscale, Remove background, Run
+ * model): collect inputs → choose the model and build its requests (model-node-request.ts) →
+ * output cache → convert and upload files → submit once per request (submission.ts) → wait
+ * (job-waiting.ts) → download and store the outputs with provenance.
+ * A request the builder refuses fails the node before anything is uploaded or submitted.
+ * Imports no React, Next.js or Prisma.
+ */
+import type { ResolvedNode } from "../graph/validate";
+import type { PreparedRequest } from "../nodes/prepare-request/types";
+import type { ImageRef } from "../nodes/types";
+import type { ProviderJob } from "../providers/types";
+import { computeCacheKey } from "./cache-key";
+import { NodeFailure } from "./errors";
+import type { ExecuteRunOptions } from "./executor";
+import { throttle, waitForJob } from "./job-waiting";
+import { prepareModelNode, type ModelNodeInputs, type NodeValue } from "./model-node-request";
+import type { SchemaSource } from "./model-schemas";
+import { submitOnce } from "./submission";
+import type { NodeRunState, SubmissionRecord } from "./types";
+
+export interface ModelNodeContext {
+  options: ExecuteRunOptions;
+  schemas: SchemaSource;
+  previous: Map<string, NodeRunState>;
+  /** Remote ids of uploaded files, per asset id and conversion, shared by the run's nodes. */
+  uploads: Map<string, Promise<string>>;
+}
+
+export interface NodeResult {
+  value: NodeValue;
+  credits: number;
+}
+
+const MAX_SEED = 2147483647;
+
+/** The recorded submissions of a node run's `request`, or []. */
+function recordedSubmissions(prior: NodeRunState | undefined): SubmissionRecord[] {
+  const list = (prior?.request as { submissions?: unknown } | null | undefined)?.submissions;
+  return Array.isArray(list) ? (list as SubmissionRecord[]) : [];
+}
+
+/** Uploads a studio asset (converted as asked) once per run; returns its remote id. */
+function uploadOnce(ctx: ModelNodeContext, file: PreparedRequest["files"][number]): Promise<string> {
+  const key = `${file.assetId}|${file.convert ? JSON.stringify(file.convert) : ""}`;
+  let pending = ctx.uploads.get(key);
+  if (!pending) {
+    const { assets, provider } = ctx.options;
+    pending = assets.read(file.assetId).then(async ({ bytes, mimeType }) => {
+      const converted = file.convert ? await assets.convert({ bytes, mimeType }, file.convert) : { bytes, mimeType };
+      return provider.uploadAsset({ bytes: converted.bytes, mimeType: converted.mimeType, name: file.assetId });
+    });
+    pending.catch(() => ctx.uploads.delete(key));
+    ctx.uploads.set(key, pending);
+  }
+  return pending;
+}
+
+/** The body as sent: each file field's studio asset id replaced by its remote id. */
+async function withRemoteIds(ctx: ModelNodeContext, request: PreparedRequest): Promise<Record<string, unknown>> {
+  const body = structuredClone(request.body);
+  for (const file of request.files) {
+    const remoteId = await uploadOnce(ctx, file);
+    if (file.index === undefined) body[file.field] = remoteId;
+    else (body[file.field] as string[])[file.index] = remoteId;
+  }
+  return body;
+}
+
+/** Runs one model node to its outputs. @throws NodeFailure (shown on the node) or a provider error. */
+export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode, inputs: ModelNodeInputs): Promise<NodeResult> {
+  const { options, previous } = ctx;
+  const { store, runId, provider, signal } = options;
+  const { node, definition, params } = resolved;
+  if (signal?.aborted) throw new NodeFailure("Canceled");
+  if (inputs.images.length === 0) throw new NodeFailure('input "image" received no image from upstream');
+
+  const prior = previous.get(node.id);
+  const resuming = prior?.status === "running";
+  const priorRequest = prior?.request as { seed?: number | null } | null | undefined;
+  const seed = definition.usesSeed
+    ? typeof params.seed === "number"
+      ? params.seed
+      : (priorRequest?.seed ?? Math.floor((options.random ?? Math.random)() * MAX_SEED))
+    : null;
+
+  const prepared = await prepareModelNode({
+    resolved,
+    inputs,
+    seed,
+    schemas: ctx.schemas,
+    rankModels: options.rankModels,
+    pinnedModel: resuming && prior?.model ? { modelId: prior.model, reason: prior.modelReason ?? "resumed" } : undefined,
+  });
+  if (!prepared.ok) {
+    await store.updateNodeRun(runId, node.id, { model: prepared.modelId, request: { refusal: prepared.refusal }, credits: 0 });
+    throw new NodeFailure(prepared.refusal.message);
+  }
+  const { modelId, reason, capability } = prepared;
+
+  const cacheKey = computeCacheKey({
+    type: node.type,
+    params,
+    modelId,
+    seed,
+    inputs: {
+      image: inputs.images.filter(Boolean).map((i) => i!.assetId),
+      mask: inputs.mask ? [inputs.mask.assetId] : undefined,
+      media: inputs.media ? [inputs.media.assetId] : undefined,
+      prompt: inputs.prompt,
+    },
+  });
+
+  const startedAt = new Date();
+  const previousSubmissions = resuming ? recordedSubmissions(prior) : [];
+  const legacyJobs = resuming && previousSubmissions.length === 0 ? (prior?.providerJobIds ?? []) : [];
+  if (!options.force?.has(node.id) && previousSubmissions.length === 0 && legacyJobs.length === 0) {
+    const cached = await store.findCachedOutputs(cacheKey);
+    if (cached) {
+      await store.updateNodeRun(runId, node.id, {
+        status: "succeeded",
+        cached: true,
+        cacheKey,
+        progress: 1,
+        model: modelId,
+        modelReason: reason,
+        outputs: cached,
+        credits: 0,
+        startedAt,
+        finishedAt: new Date(),
+      });
+      return { value: { images: cached }, credits: 0 };
+    }
+  }
+
+  // Bodies already submitted (resume) are kept exactly as recorded; only the others are uploaded and built.
+  const bodies: Record<string, unknown>[] = [];
+  for (const [index, request] of prepared.requests.entries()) {
+    bodies.push(previousSubmissions[index]?.body ?? (await withRemoteIds(ctx, request)));
+  }
+  const notes = [...new Map(prepared.requests.flatMap((r) => r.notes).map((n) => [n.message, n])).values()];
+  const baseRequest = { modelId, capability, seed, bodies, notes, schema: prepared.schemaOrigin };
+
+  await store.updateNodeRun(runId, node.id, {
+    status: "running",
+    progress: 0,
+    cached: false,
+    cacheKey,
+    model: modelId,
+    modelReason: reason,
+    request: { ...baseRequest, submissions: previousSubmissions },
+    attempts: (prior?.attempts ?? 0) + 1,
+    startedAt: prior?.startedAt ?? startedAt,
+    error: null,
+  });
+
+  let jobIds: string[];
+  let credits = 0;
+  if (legacyJobs.length) jobIds = [...legacyJobs];
+  else {
+    const submitted = await submitOnce(
+      {
+        provider,
+        signal,
+        reconcile: options.reconcile,
+        record: (submissions) =>
+          store.updateNodeRun(runId, node.id, {
+            request: { ...baseRequest, submissions },
+            providerJobIds: submissions.map((s) => s.jobId).filter((id): id is string => Boolean(id)),
+          }),
+      },
+      { modelId, capability },
+      bodies,
+      previousSubmissions,
+    );
+    jobIds = submitted.jobIds;
+    credits = submitted.credits;
+  }
+
+  const progress = new Array<number>(jobIds.length).fill(0);
+  const reportProgress = throttle(async () => {
+    const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
+    await store.updateNodeRun(runId, node.id, { progress: Math.min(0.99, mean) });
+  }, 200);
+  const waitOptions = { provider, signal, pollIntervalMs: options.pollIntervalMs, timeoutMs: options.jobTimeoutMs ?? 30 * 60_000 };
+  let jobs: ProviderJob[];
+  try {
+    jobs = await Promise.all(
+      jobIds.map((jobId, index) =>
+        waitForJob(jobId, waitOptions, (p) => {
+          progress[index] = p;
+          reportProgress();
+        }),
+      ),
+    );
+  } finally {
+    reportProgress.cancel();
+  }
+
+  const outputs: ImageRef[] = [];
+  for (let index = 0; index < jobs.length; index++) {
+    const job = jobs[index];
+    if (job.status === "failed") throw new NodeFailure(job.error ?? "the provider reported a failure");
+    if (job.status === "canceled") throw new NodeFailure("the provider canceled the job");
+    const parent = inputs.images[index];
+    const perOutputCredits = jobs.length && credits ? credits / jobs.length / Math.max(1, job.assetIds.length) : null;
+    for (const remoteId of job.assetIds) {
+      const downloaded = await provider.downloadAsset(remoteId);
+      const saved = await options.assets.saveGenerated({
+        bytes: downloaded.bytes,
+        mimeType: downloaded.mimeType,
+        provenance: {
+          runId,
+          nodeId: node.id,
+          nodeType: node.type,
+          model: modelId,
+          capability,
+          prompt: inputs.prompt || null,
+          parameters: params,
+          seed,
+          credits: perOutputCredits,
+          parentAssetIds: [parent?.assetId, inputs.mask?.assetId, inputs.media?.assetId].filter((id): id is string => Boolean(id)),
+          providerJobId: job.jobId,
+          provider: provider.id,
+        },
+      });
+      outputs.push({ ...saved, model: modelId });
+    }
+  }
+  if (outputs.length === 0) throw new NodeFailure("the provider returned no image");
+
+  await store.updateNodeRun(runId, node.id, { status: "succeeded", progress: 1, outputs, credits, finishedAt: new Date() });
+  return { value: { images: outputs }, credits };
+}

@@ -1,0 +1,57 @@
+/**
+ * Where a run takes a model's input schema from: the provider's own (`Provider.getModelSchema`,
+ * Scenario's `GET /models/{id}`; the offline engine declares its own) when it has one, else the
+ * catalog snapshot's recorded record, else none (the node is refused, never sent on a guess).
+ * Pure module.
+ */
+import { getCatalogModel } from "../intelligence/catalog/get-catalog";
+import type { ModelSchema } from "../providers/model-schema";
+import { ProviderError, type Provider } from "../providers/types";
+
+export interface ResolvedModelSchema {
+  schema: ModelSchema;
+  /** "provider" (asked of the provider for this run) or "catalog" (the bundled snapshot). */
+  origin: "provider" | "catalog";
+}
+
+/** Looks a schema up by model id; null when neither the provider nor the catalog has one. */
+export type SchemaSource = (modelId: string) => Promise<ResolvedModelSchema | null>;
+
+/**
+ * A memoised SchemaSource over `provider` then the catalog (one provider call per model per source).
+ * A provider 404 (unknown model) falls back to the catalog; other provider errors propagate.
+ */
+export function createSchemaSource(provider: Pick<Provider, "getModelSchema">): SchemaSource {
+  const cache = new Map<string, Promise<ResolvedModelSchema | null>>();
+  return (modelId) => {
+    let pending = cache.get(modelId);
+    if (!pending) {
+      pending = (async () => {
+        if (provider.getModelSchema) {
+          try {
+            const schema = await provider.getModelSchema(modelId);
+            if (schema) return { schema, origin: "provider" as const };
+          } catch (error) {
+            if (!(error instanceof ProviderError && error.status === 404)) throw error;
+          }
+        }
+        const schema = getCatalogModel(modelId)?.schema ?? null;
+        return schema ? { schema, origin: "catalog" as const } : null;
+      })();
+      pending.catch(() => cache.delete(modelId));
+      cache.set(modelId, pending);
+    }
+    return pending;
+  };
+}
+
+/** A SchemaSource over the catalog snapshot only (save-time checks, offline previews). */
+export const catalogSchemaSource: SchemaSource = async (modelId) => {
+  const schema = getCatalogModel(modelId)?.schema ?? null;
+  return schema ? { schema, origin: "catalog" } : null;
+};
+
+/** The display name of a model ("GPT Image 2"): the catalog's, else the id. */
+export function modelDisplayName(modelId: string): string {
+  return getCatalogModel(modelId)?.name ?? modelId;
+}
