@@ -11,8 +11,13 @@
  *   defensible figure) and each has a `sources[metric]` text; a text starting with
  *   "estimate" marks the figure as an estimate.
  * - `trainingTypes[]`: the training decision tree's rows (read by lib/intelligence/training).
+ * - `schema` per model: the model's own input schema (`inputs[]` + `uiConfig` of Scenario's
+ *   `GET /models/{id}`, lib/providers/model-schema.ts), or null when the snapshot has none. It is
+ *   not part of the catalog file: the loader attaches one schema file per model
+ *   (`model-schemas/<modelId>.json`, see ./attach-schemas.ts).
  */
 import { z } from "zod";
+import { modelSchemaSchema } from "../../providers/model-schema";
 
 /** The three figures a performance variant carries, in the order the UI shows them. */
 export const METRICS = ["elo", "p50LatencySec", "p50CostCU"] as const;
@@ -75,6 +80,8 @@ export const modelSchema = z.object({
   performance: z.record(z.string(), performanceSchema),
   tags: stringList(),
   insights: stringList(),
+  /** The model's input schema, or null: none in the snapshot (the studio then asks Scenario at run time). */
+  schema: modelSchemaSchema.nullable().default(null),
 });
 
 export const trainingTypeSchema = z.looseObject({
