@@ -12,14 +12,30 @@ export {
   catalogSchema,
   deprecatedSuccessor,
   ESTIMATE_LABEL,
+  getBundledCatalog,
   getCatalog,
+  getCatalogOrigin,
   isEstimate,
   METRICS,
   metricSource,
   parseCatalog,
   tagsOf,
+  toCatalogInfo,
+  toCatalogModelDto,
 } from "./catalog";
-export type { Catalog, CatalogModel, Metric, ModelInputs, PerformanceFigures, TrainingType } from "./catalog";
+export type {
+  Catalog,
+  CatalogInfoDto,
+  CatalogModel,
+  CatalogModelDto,
+  CatalogModelEntryDto,
+  CatalogOrigin,
+  CatalogRefreshDto,
+  Metric,
+  ModelInputs,
+  PerformanceFigures,
+  TrainingType,
+} from "./catalog";
 
 // Resolver
 export { resolveModels, pickModel } from "./resolver/resolve";

@@ -1,6 +1,9 @@
-/** The model catalog: schema, parsing, the bundled snapshot and small readers. */
+/** The model catalog: schema, parsing, the bundled snapshot, the catalog in use and small readers. */
 export { catalogSchema, METRICS } from "./schema";
 export type { Catalog, CatalogModel, Metric, ModelInputs, PerformanceFigures, TrainingType } from "./schema";
 export { CatalogError, parseCatalog } from "./parse-catalog";
-export { getCatalog } from "./get-catalog";
+export { attachSchemas, parseModelSchemaFile } from "./attach-schemas";
+export { getBundledCatalog, getCatalog, getCatalogOrigin, setActiveCatalog, type CatalogOrigin } from "./get-catalog";
 export { deprecatedSuccessor, ESTIMATE_LABEL, isEstimate, metricSource, tagsOf } from "./helpers";
+export { toCatalogInfo, toCatalogModelDto, toCatalogModelEntry } from "./catalog-dto";
+export type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "./catalog-dto";
