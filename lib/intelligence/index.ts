@@ -8,6 +8,7 @@
 
 // Catalog
 export {
+  catalogCost,
   CatalogError,
   catalogSchema,
   deprecatedSuccessor,
@@ -25,6 +26,7 @@ export {
 } from "./catalog";
 export type {
   Catalog,
+  CatalogCost,
   CatalogInfoDto,
   CatalogModel,
   CatalogModelDto,

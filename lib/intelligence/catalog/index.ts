@@ -4,6 +4,6 @@ export type { Catalog, CatalogModel, Metric, ModelInputs, PerformanceFigures, Tr
 export { CatalogError, parseCatalog } from "./parse-catalog";
 export { attachSchemas, parseModelSchemaFile } from "./attach-schemas";
 export { getBundledCatalog, getCatalog, getCatalogOrigin, setActiveCatalog, type CatalogOrigin } from "./get-catalog";
-export { deprecatedSuccessor, ESTIMATE_LABEL, isEstimate, metricSource, tagsOf } from "./helpers";
+export { catalogCost, deprecatedSuccessor, ESTIMATE_LABEL, isEstimate, metricSource, tagsOf, type CatalogCost } from "./helpers";
 export { toCatalogInfo, toCatalogModelDto, toCatalogModelEntry } from "./catalog-dto";
 export type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "./catalog-dto";
