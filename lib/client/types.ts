@@ -4,6 +4,7 @@
  */
 import type { GraphIssue } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/lib/intelligence/catalog/catalog-dto";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
 export type NodeRunStatus = RunStatus | "skipped";
@@ -162,11 +163,14 @@ export interface RecommendResponse {
   excluded: Array<{ modelId: string; name: string; reasons: string[] }>;
 }
 
-/** `GET /api/catalog`. */
-export interface CatalogInfo {
-  snapshotDate: string;
-  capabilities: string[];
-}
+/** `GET /api/catalog`: the catalog in use, with `hasSchema` per model. */
+export type CatalogInfo = CatalogInfoDto;
+/** One model of `GET /api/catalog`. */
+export type CatalogModelEntry = CatalogModelEntryDto;
+/** `GET /api/catalog/models/:id`: a model with its input schema (or `schema: null`). */
+export type CatalogModelDetail = CatalogModelDto;
+/** `POST /api/catalog/refresh`. */
+export type CatalogRefreshResult = CatalogRefreshDto;
 
 export type PlanTool = "run_model" | "analyze" | "manage_assets" | (string & {});
 
