@@ -7,21 +7,25 @@
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
 import type { getRunWithNodes } from "../db/repositories/runs";
-import type { RunOutput } from "../engine/types";
+import type { RunOutput, RunStatus } from "../engine/types";
+import type { RunDto } from "./run-dto-types";
 import { toNodeRunState } from "./prisma-execution-store";
+
+export type { NodeRunDto, RunDto, RunOutputDto, RunSummaryDto } from "./run-dto-types";
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function toRunDto(run: RunRow) {
+/** A run row with its node runs → `RunDto` (./run-dto-types.ts). */
+export function toRunDto(run: RunRow): RunDto {
   return {
     id: run.id,
     workflowId: run.workflowId,
     workflowVersion: run.workflowVersion?.version ?? null,
-    status: run.status,
+    status: run.status as RunStatus,
     error: run.error,
-    createdAt: iso(run.createdAt),
+    createdAt: run.createdAt.toISOString(),
     startedAt: iso(run.startedAt),
     finishedAt: iso(run.finishedAt),
     credits: run.credits,
@@ -46,5 +50,3 @@ export function toRunDto(run: RunRow) {
     outputs: (run.outputs as RunOutput[] | null) ?? [],
   };
 }
-
-export type RunDto = ReturnType<typeof toRunDto>;
