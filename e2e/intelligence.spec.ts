@@ -179,7 +179,9 @@ test("the picker says which models have an input schema, where the cost comes fr
   await expect(refresh).toBeVisible();
   await expect(refresh).toBeDisabled();
   await expect(page.getByTestId("catalog-refresh-unavailable")).toHaveText("Refreshing needs Scenario API keys on the server.");
+  await page.getByTestId("catalog-footer").scrollIntoViewIfNeeded();
   await page.getByTestId("model-picker").screenshot({ path: "test-results/model-picker-schema.png" });
+  await info.screenshot({ path: "test-results/model-picker-info.png" });
 });
 
 test("a Generation node set to Instagram story shows its size and makes a 1080 × 1920 image with Auto", async ({ page }) => {

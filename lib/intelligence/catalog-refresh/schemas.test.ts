@@ -131,6 +131,22 @@ describe("catalog:refresh writes the input schemas", () => {
   });
 });
 
+describe("catalog:refresh --data-dir", () => {
+  it("writes <DATA_DIR>/catalog/ as the studio's refresh does, leaving the bundled snapshot alone", async () => {
+    const server = await serve([...recordedRecords(), recordWithoutInputs()]);
+    const dataDir = path.join(tempDir, "cli-data");
+    const code = await main(["--data-dir", "--force"], envFor(server, { DATA_DIR: dataDir }), quiet, { now: () => NOW, retry: { retries: 0 } });
+    expect(code).toBe(0);
+    const folder = path.join(dataDir, "catalog");
+    expect(JSON.parse(readFileSync(path.join(folder, "refresh.json"), "utf8"))).toEqual({ refreshedAt: NOW.toISOString(), source: server.baseUrl });
+    expect(readdirSync(path.join(folder, "model-schemas")).sort()).toEqual(recordedRecords().map((r) => `${r.id}.json`).sort());
+    expect((await activateRefreshedCatalog({ DATA_DIR: dataDir })).kind).toBe("refreshed");
+    expect(getCatalog().models.map((m) => m.id)).toContain("model_upscale-v3");
+    expect(getCatalog().models.find((m) => m.id === "model_upscale-v3")!.schema).toBeNull();
+    expect(readFileSync(DEFAULT_CATALOG_PATH, "utf8")).toBe(BUNDLED_TEXT);
+  });
+});
+
 describe("refreshCatalogInDataDir (POST /api/catalog/refresh)", () => {
   it("without keys refuses with the sentence and writes nothing", async () => {
     const dataDir = path.join(tempDir, "no-keys");
