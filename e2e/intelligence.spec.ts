@@ -145,6 +145,45 @@ test("the model picker ranks models with their figures, re-ranks by priority and
   expect((await savedGraph(page, id)).nodes[0].data.model).toBe("model_my-custom-lora");
 });
 
+test("the picker says which models have an input schema, where the cost comes from, and offers owners a refresh", async ({ page }) => {
+  await createWorkflow(page, "Picker schemas");
+  const prompt = "a ceramic mug on a walnut table";
+  await dragFromPalette(page, "generation", 420, 260);
+  await page.getByTestId("node-generation-1").click();
+  await page.getByTestId("field-prompt").fill(prompt);
+  const ranking = await recommend(page, { capability: "txt2img", prompt, priority: "quality" });
+  const catalog = await (await page.request.get("/api/catalog")).json();
+  const hasSchema = new Map<string, boolean>(catalog.models.map((m: { id: string; hasSchema: boolean }) => [m.id, m.hasSchema]));
+
+  const picker = page.getByTestId("field-model");
+  await picker.click();
+  const options = page.getByTestId("model-listbox").locator("[data-option=model]");
+  await expect.poll(() => options.count()).toBe(ranking.recommendations.length);
+  const withSchema = ranking.recommendations.findIndex((r) => hasSchema.get(r.modelId));
+  const without = ranking.recommendations.findIndex((r) => !hasSchema.get(r.modelId));
+  expect(withSchema).toBeGreaterThanOrEqual(0);
+  expect(without).toBeGreaterThanOrEqual(0);
+
+  const info = page.getByTestId("model-info");
+  await options.nth(without).hover();
+  await expect(info.getByTestId("model-schema-note")).toHaveText("No input schema in the snapshot: the studio asks Scenario for it when the node runs.");
+  await options.nth(withSchema).hover();
+  await expect(info.getByTestId("model-schema-note")).toHaveText(/^Input schema in the snapshot \(recorded 2026-08\)\.$/);
+  // Offline, the catalog figure is what a run charges.
+  const rec = ranking.recommendations[withSchema];
+  await expect(info.getByTestId("model-cost-note")).toContainText(`${formatMetrics(rec.metrics).split(" · ")[2].replace(" est.", "")} per output is the catalog's`);
+  await expect(info.getByTestId("model-cost-note")).toContainText("offline runs charge exactly this");
+
+  // The owner sees Refresh models; without Scenario keys on the server it is off and says why.
+  const refresh = page.getByTestId("catalog-refresh");
+  await expect(refresh).toBeVisible();
+  await expect(refresh).toBeDisabled();
+  await expect(page.getByTestId("catalog-refresh-unavailable")).toHaveText("Refreshing needs Scenario API keys on the server.");
+  await page.getByTestId("catalog-footer").scrollIntoViewIfNeeded();
+  await page.getByTestId("model-picker").screenshot({ path: "test-results/model-picker-schema.png" });
+  await info.screenshot({ path: "test-results/model-picker-info.png" });
+});
+
 test("a Generation node set to Instagram story shows its size and makes a 1080 × 1920 image with Auto", async ({ page }) => {
   const id = await createWorkflow(page, "Story");
   await dragFromPalette(page, "prompt", 140, 220);

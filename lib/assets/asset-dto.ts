@@ -1,5 +1,26 @@
-/** The JSON shape of an asset in API responses. */
+/** The JSON shapes of an asset in API responses, and their mappers. Pure module: the browser imports its types. */
 import type { ImageRef } from "../nodes/types";
+
+/** Upload reply (`POST /api/assets` `asset`). */
+export interface AssetSummaryDto {
+  id: string;
+  /** `/api/assets/:id/file`; add `?download=1` for an attachment. */
+  url: string;
+  mimeType: string;
+  /** Pixels; 0 for media without a pixel size. */
+  width: number;
+  height: number;
+}
+
+/** `GET /api/assets/:id` `asset`. */
+export interface AssetDetailDto extends AssetSummaryDto {
+  sizeBytes: number;
+  origin: string;
+  name: string | null;
+  /** `{ model, prompt, parameters, credits, parentAssetIds, … }` for a generated asset, else null. */
+  provenance: Record<string, unknown> | null;
+  createdAt: string;
+}
 
 export interface AssetRecordLike {
   id: string;
@@ -19,18 +40,18 @@ export function assetFileUrl(assetId: string): string {
 }
 
 /** `{ id, url, mimeType, width, height }` (upload reply). */
-export function toAssetSummary(asset: AssetRecordLike) {
+export function toAssetSummary(asset: AssetRecordLike): AssetSummaryDto {
   return { id: asset.id, url: assetFileUrl(asset.id), mimeType: asset.mimeType, width: asset.width, height: asset.height };
 }
 
 /** The summary plus size, origin, name, provenance and creation time (`GET /api/assets/:id`). */
-export function toAssetDetail(asset: AssetRecordLike) {
+export function toAssetDetail(asset: AssetRecordLike): AssetDetailDto {
   return {
     ...toAssetSummary(asset),
     sizeBytes: asset.sizeBytes,
     origin: asset.origin,
     name: asset.name,
-    provenance: asset.provenance ?? null,
+    provenance: (asset.provenance as Record<string, unknown> | null) ?? null,
     createdAt: asset.createdAt.toISOString(),
   };
 }

@@ -9,6 +9,8 @@ import type {
   ApiErrorBody,
   Asset,
   CatalogInfo,
+  CatalogModelDetail,
+  CatalogRefreshResult,
   EngineInfo,
   PlanResponse,
   RecommendRequest,
@@ -121,6 +123,8 @@ export const api = {
   getAsset: (id: string) => request<{ asset: Asset }>(`/api/assets/${enc(id)}`),
 
   getCatalog: () => request<CatalogInfo>("/api/catalog"),
+  getCatalogModel: (id: string) => request<{ model: CatalogModelDetail }>(`/api/catalog/models/${enc(id)}`),
+  refreshCatalog: () => request<CatalogRefreshResult>("/api/catalog/refresh", { method: "POST" }),
   recommend: (body: RecommendRequest, signal?: AbortSignal) => request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
   plan: (description: string) => request<PlanResponse>("/api/plan", { method: "POST", json: { description } }),
 };

@@ -5,7 +5,7 @@ import { toGraph } from "./graph-doc";
 const store = () => useEditorStore.getState();
 
 beforeEach(() => {
-  store().load({ id: "w1", name: "Test", version: 1, updatedAt: "", graph: { nodes: [], edges: [] } });
+  store().load({ id: "w1", name: "Test", version: 1, createdAt: "", updatedAt: "", graph: { nodes: [], edges: [] } });
 });
 
 describe("editor store", () => {

@@ -1,145 +1,54 @@
 /**
- * Shapes of the HTTP API's JSON answers, as the browser sees them (see the API contract in
- * app/api). Kept apart from the server's Prisma types so the client bundle imports no server code.
+ * Shapes of the HTTP API's JSON answers, as the browser sees them: the server's own response
+ * types (the lib/…/…-dto.ts modules, lib/runs/run-dto-types.ts, lib/intelligence), imported type-only, so
+ * the client bundle takes no server code and the two cannot drift apart.
  */
 import type { GraphIssue } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { AssetDetailDto, AssetSummaryDto } from "@/lib/assets/asset-dto";
 
-// The one RunStatus of engine, database and client (lib/engine/types.ts imports only types, so it is bundle-safe).
-import type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
-export type { NodeRunStatus, RunStatus };
+import type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/lib/intelligence/catalog/catalog-dto";
+import type { PlatformWithSize, Recommendation, RecommendResponse } from "@/lib/intelligence/recommend/recommend";
+import type { SuggestedParams } from "@/lib/intelligence/recommend/suggested-params";
+import type { ModelMetrics, Priority as ServerPriority } from "@/lib/intelligence/resolver/types";
+import type { ImageRef } from "@/lib/nodes/types";
+import type { NodeRunDto, RunDto, RunOutputDto, RunSummaryDto } from "@/lib/runs/run-dto-types";
+import type { WorkflowDto, WorkflowSummaryDto } from "@/lib/workflows/workflow-dto";
+
+export type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
 export { TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "@/lib/engine/types";
 
 export interface EngineInfo {
   provider: { id: "local" | "scenario"; label: string };
 }
 
-export interface Asset {
-  id: string;
-  /** `/api/assets/:id/file`; add `?download=1` for an attachment. */
-  url: string;
-  mimeType: string;
-  width: number;
-  height: number;
-  provenance?: Record<string, unknown> | null;
-  createdAt?: string;
-}
+/** An asset: the upload reply, or `GET /api/assets/:id` (which adds provenance, size, origin and date). */
+export type Asset = AssetSummaryDto & Partial<Omit<AssetDetailDto, keyof AssetSummaryDto>>;
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  version: number;
-  nodeCount: number;
-  updatedAt: string;
-  createdAt: string;
-}
-
-export interface Workflow {
-  id: string;
-  name: string;
-  graph: WorkflowGraph;
-  version: number;
-  updatedAt: string;
-  createdAt?: string;
-}
+/** `GET /api/workflows` item. */
+export type WorkflowSummary = WorkflowSummaryDto;
+/** `GET /api/workflows/:id`. */
+export type Workflow = WorkflowDto;
 
 /** An asset produced by a node: an image, or (from a Run model node) a video, a sound or another file. */
-export interface RunImage {
-  assetId: string;
-  url: string;
-  /** Pixels; 0 for media without a pixel size (audio). */
-  width: number;
-  height: number;
-  /** Set for media that is not an image, e.g. "video/mp4", "audio/mpeg". */
-  mimeType?: string;
-}
-
-export interface NodeRun {
-  nodeId: string;
-  nodeType: string;
-  status: NodeRunStatus;
-  /** 0 to 1. */
-  progress: number;
-  cached: boolean;
-  model: string | null;
-  modelReason: string | null;
-  error: string | null;
-  credits: number | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  outputs: RunImage[];
-  /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
-  notes?: string[];
-}
-
+export type RunImage = ImageRef;
+/** One node of a run. */
+export type NodeRun = NodeRunDto;
 /** An Output node's image. */
-export interface RunOutput extends RunImage {
-  nodeId: string;
-  label: string;
-}
-
-export interface Run {
-  id: string;
-  workflowId: string;
-  workflowVersion: number;
-  status: RunStatus;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  credits: number | null;
-  nodes: NodeRun[];
-  outputs: RunOutput[];
-}
-
-export interface RunSummary {
-  id: string;
-  status: RunStatus;
-  createdAt: string;
-  finishedAt: string | null;
-  credits: number | null;
-  outputs: RunOutput[];
-}
+export type RunOutput = RunOutputDto;
+/** `GET /api/runs/:id` (and each SSE message). */
+export type Run = RunDto;
+/** `GET /api/workflows/:id/runs` item. */
+export type RunSummary = RunSummaryDto;
 
 /** How the resolver ranks: quality = Arena ELO, speed = p50 latency, cost = p50 cost. */
-export type Priority = "quality" | "speed" | "cost";
+export type Priority = ServerPriority;
 export const PRIORITIES: readonly Priority[] = ["quality", "speed", "cost"];
 
-/** A model's three figures for one capability; `estimated` marks figures the catalog labels as estimates. */
-export interface ModelMetrics {
-  elo: number | null;
-  p50LatencySec: number | null;
-  p50CostCU: number | null;
-  estimated: { elo: boolean; p50LatencySec: boolean; p50CostCU: boolean };
-}
+export type { ModelMetrics, Recommendation, SuggestedParams };
 
-/** Parameters a recommendation suggests for the node (from a platform named in the prompt, outputs count). */
-export interface SuggestedParams {
-  platform?: string;
-  aspectRatio?: string;
-  width?: number;
-  height?: number;
-  numOutputs?: number;
-}
-
-export interface Recommendation {
-  modelId: string;
-  name: string;
-  /** 0 to 1. */
-  score: number;
-  metrics: ModelMetrics;
-  explanation: string;
-  tradeoffs: string[];
-  suggestedParams: SuggestedParams;
-}
-
-export interface PlatformMatch {
-  id: string;
-  label: string;
-  aspectRatio: string;
-  width: number;
-  height: number;
-}
+/** A platform named in the prompt, with its size in pixels. */
+export type PlatformMatch = PlatformWithSize;
 
 /** `POST /api/recommend`. */
 export interface RecommendRequest {
@@ -150,21 +59,17 @@ export interface RecommendRequest {
   limit?: number;
 }
 
-export interface RecommendResponse {
-  snapshotDate: string;
-  capability: string;
-  priority: Priority;
-  platform: PlatformMatch | null;
-  /** Best first. */
-  recommendations: Recommendation[];
-  excluded: Array<{ modelId: string; name: string; reasons: string[] }>;
-}
+/** `POST /api/recommend` reply. */
+export type { RecommendResponse };
 
-/** `GET /api/catalog`. */
-export interface CatalogInfo {
-  snapshotDate: string;
-  capabilities: string[];
-}
+/** `GET /api/catalog`: the catalog in use, with `hasSchema` per model. */
+export type CatalogInfo = CatalogInfoDto;
+/** One model of `GET /api/catalog`. */
+export type CatalogModelEntry = CatalogModelEntryDto;
+/** `GET /api/catalog/models/:id`: a model with its input schema (or `schema: null`). */
+export type CatalogModelDetail = CatalogModelDto;
+/** `POST /api/catalog/refresh`. */
+export type CatalogRefreshResult = CatalogRefreshDto;
 
 export type PlanTool = "run_model" | "analyze" | "manage_assets" | (string & {});
 

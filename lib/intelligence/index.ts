@@ -8,20 +8,38 @@
 
 // Catalog
 export {
+  catalogCost,
   CatalogError,
   catalogSchema,
   deprecatedSuccessor,
   ESTIMATE_LABEL,
+  getBundledCatalog,
   getCatalog,
   getCatalogModel,
   getCatalogModelSchema,
+  getCatalogOrigin,
   isEstimate,
   METRICS,
   metricSource,
   parseCatalog,
   tagsOf,
+  toCatalogInfo,
+  toCatalogModelDto,
 } from "./catalog";
-export type { Catalog, CatalogModel, Metric, ModelInputs, PerformanceFigures, TrainingType } from "./catalog";
+export type {
+  Catalog,
+  CatalogCost,
+  CatalogInfoDto,
+  CatalogModel,
+  CatalogModelDto,
+  CatalogModelEntryDto,
+  CatalogOrigin,
+  CatalogRefreshDto,
+  Metric,
+  ModelInputs,
+  PerformanceFigures,
+  TrainingType,
+} from "./catalog";
 
 // Resolver
 export { resolveModels, pickModel } from "./resolver/resolve";

@@ -8,21 +8,25 @@
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
 import type { getRunWithNodes } from "../db/repositories/runs";
-import type { RunOutput } from "../engine/types";
+import type { RunOutput, RunStatus } from "../engine/types";
+import type { RunDto } from "./run-dto-types";
 import { toNodeRunState } from "./prisma-execution-store";
+
+export type { NodeRunDto, RunDto, RunOutputDto, RunSummaryDto } from "./run-dto-types";
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function toRunDto(run: RunRow) {
+/** A run row with its node runs → `RunDto` (./run-dto-types.ts). */
+export function toRunDto(run: RunRow): RunDto {
   return {
     id: run.id,
     workflowId: run.workflowId,
     workflowVersion: run.workflowVersion?.version ?? null,
-    status: run.status,
+    status: run.status as RunStatus,
     error: run.error,
-    createdAt: iso(run.createdAt),
+    createdAt: run.createdAt.toISOString(),
     startedAt: iso(run.startedAt),
     finishedAt: iso(run.finishedAt),
     credits: run.credits,
@@ -54,5 +58,3 @@ function requestNotes(request: Record<string, unknown> | null): string[] {
   const notes = request?.notes;
   return Array.isArray(notes) ? notes.map((n) => (n && typeof n === "object" ? String((n as { message?: unknown }).message ?? "") : "")).filter(Boolean) : [];
 }
-
-export type RunDto = ReturnType<typeof toRunDto>;

@@ -17,6 +17,7 @@ const { updateWorkflow, getWorkflow } = await import("@/lib/db/repositories/work
 const { getRunWithNodes } = await import("@/lib/db/repositories/runs");
 const { loadRunGraph } = await import("@/lib/runs/run-graph");
 const { canReadRun } = await import("@/lib/apps/access");
+const { catalogCost, getCatalog } = await import("@/lib/intelligence");
 
 type Team = Awaited<ReturnType<typeof setUpTeams>>;
 let team: Team;
@@ -199,11 +200,12 @@ describe("running an App", () => {
     expect(answer.status).toBe(200);
     expect(answer.body.perRun).toBeGreaterThan(0);
     expect(answer.body).toMatchObject({ runs: 3, credits: answer.body.perRun * 3, estimated: true });
-    // The offline engine's nominal figures: 5 CU per image (Expand), 15 CU per Enhance (Upscale).
+    // The offline engine charges the catalog's p50CostCU (the model picker's figure) per output.
     expect(answer.body.details).toEqual([
-      { nodeId: "exp", nodeLabel: "Expand", modelId: expect.any(String), credits: 5 },
-      { nodeId: "up", nodeLabel: "Upscale", modelId: "model_upscale-v3", credits: 15 },
+      { nodeId: "exp", nodeLabel: "Expand", modelId: "model_scenario-smart-reframe", credits: catalogCost(getCatalog(), "model_scenario-smart-reframe", "outpaint")!.creditsPerOutput },
+      { nodeId: "up", nodeLabel: "Upscale", modelId: "model_upscale-v3", credits: catalogCost(getCatalog(), "model_upscale-v3", "upscale")!.creditsPerOutput },
     ]);
+    expect(answer.body.perRun).toBe(40 + 10);
     const bad = await call(estimateRoute.POST, { method: "POST", params: { slug }, headers: as(team.member), json: { inputs: { platform: "myspace" } } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^inputs\.platform: must be one of the options/);

@@ -1,11 +1,19 @@
 import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
-import { getCatalog } from "@/lib/intelligence";
+import { getCatalog, getCatalogOrigin, toCatalogInfo } from "@/lib/intelligence";
+import { activateRefreshedCatalog } from "@/lib/intelligence/catalog/refreshed-catalog";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/catalog → `{ snapshotDate, capabilities: string[], modelCount }`: the model catalog snapshot in use. Any team role; 401 without a session. */
+/**
+ * GET /api/catalog → `CatalogInfoDto` (lib/intelligence/catalog/catalog-dto.ts):
+ * `{ snapshotDate, capabilities, modelCount, schemaCount, origin: { kind: "bundled" } |
+ * { kind: "refreshed", refreshedAt }, canRefresh, models: [{ id, name, capabilities, hasSchema,
+ * schemaSource }] }`: the catalog in use (a refresh saved in `<DATA_DIR>/catalog/` wins over the
+ * bundled snapshot). `canRefresh` says whether the server holds Scenario API keys.
+ * Any team role; 401 without a session.
+ */
 export const GET = teamRoute(ANY_ROLE, async () => {
-  const catalog = getCatalog();
-  const capabilities = [...new Set(catalog.models.flatMap((m) => m.capabilities))].sort();
-  return Response.json({ snapshotDate: catalog.snapshotDate, capabilities, modelCount: catalog.models.length });
+  await activateRefreshedCatalog();
+  const canRefresh = Boolean(process.env.SCENARIO_API_KEY?.trim() && process.env.SCENARIO_API_SECRET?.trim());
+  return Response.json(toCatalogInfo(getCatalog(), getCatalogOrigin(), canRefresh));
 });

@@ -14,17 +14,20 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { errorMessage } from "@/lib/client/api-client";
 import { useEditorStore } from "@/lib/client/editor-store";
-import { formatMetrics } from "@/lib/client/model-metrics";
+import { formatCost, formatMetrics } from "@/lib/client/model-metrics";
 import { useModelPickerStore } from "@/lib/client/model-picker-store";
 import { nodePromptText } from "@/lib/client/node-prompt";
-import type { Priority, Recommendation, RecommendResponse } from "@/lib/client/types";
+import { schemaSourceLabel } from "@/lib/client/schema-source";
+import type { CatalogModelEntry, EngineInfo, Priority, Recommendation, RecommendResponse } from "@/lib/client/types";
 import { useCatalog } from "@/lib/client/use-catalog";
+import { useEngine } from "@/lib/client/use-engine";
 import { useRecommendations } from "@/lib/client/use-recommendations";
 import { DEFAULT_MODEL_BY_CAPABILITY } from "@/lib/nodes/default-models";
 import { Button } from "../../ui/button";
 import { AlertIcon, CheckIcon, ChevronDownIcon, SparklesIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/spinner";
 import { MetricsLine } from "../metrics-line";
+import { CatalogFooter } from "./catalog-footer";
 import { INPUT_CLASS, type FieldOf, type FieldProps } from "./field-types";
 import { PriorityToggle } from "./priority-toggle";
 
@@ -45,6 +48,7 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
   const setPriority = useModelPickerStore((s) => s.setPriority);
   const ranking = useRecommendations(capability, prompt, priority);
   const catalog = useCatalog();
+  const engine = useEngine();
   const recs = ranking.data?.recommendations ?? [];
   const selectedRec = recs.find((r) => r.modelId === stored);
 
@@ -248,15 +252,16 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
       )}
 
       {showAutoInfo && <AutoInfo top={recs[0]} priority={ranking.data?.priority ?? priority} />}
-      {infoRec && <ModelInfo rec={infoRec} rank={recs.indexOf(infoRec) + 1} />}
+      {infoRec && (
+        <ModelInfo rec={infoRec} rank={recs.indexOf(infoRec) + 1} entry={catalog.data?.models.find((m) => m.id === infoRec.modelId)} engine={engine.data?.id} />
+      )}
       {ranking.data && <PlatformSuggestion nodeId={nodeId} data={data} hasPlatformField={definition.fields.some((f) => f.name === "platform")} response={ranking.data} />}
 
-      {snapshotDate && (
-        <p className="text-[11px] text-faint" data-testid="catalog-snapshot" title="Figures come from this catalog snapshot; most are labelled estimates">
-          Catalog snapshot {snapshotDate}
-          {ranking.data ? ` · ${recs.length} model${recs.length === 1 ? "" : "s"} ranked for ${ranking.data.capability}` : ""}
-        </p>
-      )}
+      <CatalogFooter
+        catalog={catalog.data}
+        snapshotDate={snapshotDate}
+        rankedLine={ranking.data ? ` · ${recs.length} model${recs.length === 1 ? "" : "s"} ranked for ${ranking.data.capability}` : ""}
+      />
     </div>
   );
 }
@@ -411,7 +416,40 @@ function AutoInfo({ top, priority }: { top?: Recommendation; priority: Priority 
   );
 }
 
-function ModelInfo({ rec, rank }: { rec: Recommendation; rank: number }) {
+/**
+ * Where the cost figure comes from, in the engine's terms (issue 7: estimates and charges from one
+ * source): offline runs charge the catalog figure per output; on Scenario a run is charged what
+ * Scenario bills, and the node's dry-run estimate is the authoritative preview.
+ */
+function costNote(rec: Recommendation, engine: EngineInfo["provider"]["id"] | undefined): string | null {
+  const cu = rec.metrics.p50CostCU;
+  if (cu === null) return "The catalog has no cost figure for this model; the node's cost estimate asks the engine.";
+  const figure = `${formatCost(cu)} per output is the catalog's ${rec.metrics.estimated.p50CostCU ? "estimate" : "figure"}`;
+  if (engine === "local") return `${figure}; offline runs charge exactly this.`;
+  if (engine === "scenario") return `${figure}; a run is charged what Scenario bills, so the node's own cost estimate (a dry run) is the one to trust.`;
+  return `${figure}.`;
+}
+
+/** Whether the snapshot has the model's input schema (never guessed: without one the studio asks Scenario when the node runs). */
+function SchemaNote({ entry }: { entry?: CatalogModelEntry }) {
+  if (!entry) return null;
+  const source = schemaSourceLabel(entry.schemaSource);
+  if (!entry.hasSchema) {
+    return (
+      <p className="leading-snug text-faint" data-testid="model-schema-note" data-has-schema="false">
+        No input schema in the snapshot: the studio asks Scenario for it when the node runs.
+      </p>
+    );
+  }
+  return (
+    <p className="leading-snug text-faint" data-testid="model-schema-note" data-has-schema="true" title={entry.schemaSource ?? undefined}>
+      Input schema in the snapshot{source ? ` (${source})` : ""}.
+    </p>
+  );
+}
+
+function ModelInfo({ rec, rank, entry, engine }: { rec: Recommendation; rank: number; entry?: CatalogModelEntry; engine?: EngineInfo["provider"]["id"] }) {
+  const cost = costNote(rec, engine);
   return (
     <section className="space-y-1.5 rounded-lg border border-line bg-panel-2 px-3 py-2.5 text-[12px]" data-testid="model-info" aria-label={`About ${rec.name}`}>
       <div className="flex items-baseline gap-2">
@@ -434,6 +472,12 @@ function ModelInfo({ rec, rank }: { rec: Recommendation; rank: number }) {
           ))}
         </ul>
       )}
+      {cost && (
+        <p className="leading-snug text-faint" data-testid="model-cost-note">
+          {cost}
+        </p>
+      )}
+      <SchemaNote entry={entry} />
     </section>
   );
 }

@@ -2,8 +2,10 @@
  * Catalog refresh: rebuilds the model catalog from the Scenario API (scenario-api-contract.md §5).
  *
  * Pure parts (safe anywhere): `mergeCatalog`, the capability mapping, the inputs summary, the
- * structural check and the report. The command itself (`runCatalogRefresh`, fs + HTTP) lives in
- * `./run` and the fetch in `./fetch`; import those directly, from Node only.
+ * schemas taken from the records, the structural check and the report. The command itself
+ * (`runCatalogRefresh`, fs + HTTP) lives in `./run`, the refresh shared with
+ * `POST /api/catalog/refresh` in `./refresh` and `./data-dir`, the writer in `./write` and the
+ * fetch in `./fetch`; import those directly, from Node only.
  */
 export {
   CATALOG_CAPABILITIES,
@@ -25,5 +27,6 @@ export {
   type MergeResult,
 } from "./merge";
 export { formatReport } from "./report";
+export { schemasFromRecords, type RefreshedSchemas } from "./schemas";
 export type { ApiModel, Catalog, CatalogModel, CatalogPerformance } from "./types";
 export { validateCatalogShape } from "./validate";

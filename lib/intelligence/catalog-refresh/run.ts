@@ -5,31 +5,36 @@
  *
  * Node-only module (fs, the HTTP client); never import it from app code.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { ScenarioClient, SCENARIO_DEFAULT_BASE_URL } from "../../providers/scenario/client";
-import { parseCatalog } from "../catalog/parse-catalog";
-import { fetchApiModels, type FetchModelsResult } from "./fetch";
-import { mergeCatalog } from "./merge";
-import { formatReport } from "./report";
+import { CATALOG_FILE, SCHEMAS_DIR } from "../catalog/catalog-files";
+import { readRefreshMeta, refreshedCatalogFolder } from "../catalog/refreshed-catalog";
+import { refreshedCatalogTarget } from "./data-dir";
+import { refreshCatalog } from "./refresh";
 import type { Catalog } from "./types";
 import { validateCatalogShape } from "./validate";
+import { writeCatalogFolder } from "./write";
+
+export { MAX_DROPPED_SHARE } from "./refresh";
+export { writeAtomically } from "./write";
 
 /** The bundled catalog the command refreshes by default. */
 export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../data/model-catalog.json", import.meta.url));
 
-/** Above this share of snapshot models dropped, the command refuses to write without `--force`. */
-export const MAX_DROPPED_SHARE = 0.5;
+export const USAGE = `Usage: npm run catalog:refresh -- [--dry-run] [--out <path> | --data-dir] [--snapshot <path>] [--known-only] [--force]
 
-export const USAGE = `Usage: npm run catalog:refresh -- [--dry-run] [--out <path>] [--snapshot <path>] [--known-only] [--force]
-
-Rebuilds the model catalog from the Scenario API (GET /models, GET /models/{id}).
+Rebuilds the model catalog from the Scenario API (GET /models, GET /models/{id}), with each
+model's input schema (its inputs[] and uiConfig) in model-schemas/<modelId>.json next to it.
 Needs SCENARIO_API_KEY and SCENARIO_API_SECRET (SCENARIO_API_URL overrides the base URL).
 
   --dry-run          print the report only; write nothing
-  --out <path>       write the refreshed catalog there instead of lib/intelligence/data/model-catalog.json
+  --out <path>       write the refreshed catalog there (schemas into model-schemas/ beside it)
+                     instead of lib/intelligence/data/model-catalog.json
+  --data-dir         write to <DATA_DIR>/catalog/, the refreshed catalog the server prefers over
+                     the bundled one (what "Refresh models" in the studio does); starts from it
   --snapshot <path>  read the previous catalog from there (default: the bundled one)
   --known-only       refresh the snapshot's models only; add none
   --force            write even when more than half of the snapshot's models would be dropped`;
@@ -56,6 +61,7 @@ export interface RefreshDeps {
 
 interface Args {
   dryRun: boolean;
+  dataDir: boolean;
   out: string | null;
   snapshot: string | null;
   force: boolean;
@@ -68,7 +74,7 @@ interface Args {
  * @throws Error naming the bad argument (unknown flag, missing value).
  */
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dryRun: false, out: null, snapshot: null, force: false, knownOnly: false, help: false };
+  const args: Args = { dryRun: false, dataDir: false, out: null, snapshot: null, force: false, knownOnly: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -78,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     if (arg === "--dry-run") args.dryRun = true;
     else if (arg === "--force") args.force = true;
+    else if (arg === "--data-dir") args.dataDir = true;
     else if (arg === "--known-only") args.knownOnly = true;
     else if (arg === "--help" || arg === "-h") args.help = true;
     else if (arg === "--out") args.out = value();
@@ -86,6 +93,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (arg.startsWith("--snapshot=")) args.snapshot = arg.slice("--snapshot=".length);
     else throw new Error(`unknown argument ${arg}`);
   }
+  if (args.dataDir && args.out) throw new Error("--data-dir and --out name two different targets; pass one");
   return args;
 }
 
@@ -94,9 +102,11 @@ export function parseArgs(argv: readonly string[]): Args {
  *
  * Without SCENARIO_API_KEY / SCENARIO_API_SECRET: prints "set SCENARIO_API_KEY and SCENARIO_API_SECRET
  * to refresh; the bundled snapshot of <date> stays in use" and returns 0, touching nothing.
- * With them: fetches the models, merges (`mergeCatalog`), validates (`validateCatalogShape`, then the
- * catalog's own `parseCatalog`), prints the report and writes the catalog (JSON, 1-space indent, via a temporary
- * file renamed over the target). `--dry-run` stops before writing.
+ * With them: runs `refreshCatalog` (fetch, merge, validate, schemas from each record), prints the
+ * report and writes the catalog (JSON, 1-space indent, via a temporary file renamed over the target)
+ * and its schema folder (`model-schemas/<modelId>.json` + the generated `index.ts`, swapped in
+ * whole); with `--data-dir`, to `<DATA_DIR>/catalog/` with its `refresh.json` instead (no index).
+ * `--dry-run` stops before writing.
  *
  * @returns the exit code: 0 done (or nothing to do), 1 API failure / invalid result / refused write,
  *   2 bad arguments.
@@ -120,7 +130,9 @@ export async function runCatalogRefresh(
     return 0;
   }
 
-  const snapshotPath = path.resolve(args.snapshot ?? deps.catalogPath ?? DEFAULT_CATALOG_PATH);
+  const dataFolder = refreshedCatalogFolder(env);
+  const startFromData = args.dataDir && !args.snapshot && (await readRefreshMeta(dataFolder).catch(() => null)) !== null;
+  const snapshotPath = path.resolve(args.snapshot ?? (startFromData ? path.join(dataFolder, CATALOG_FILE) : (deps.catalogPath ?? DEFAULT_CATALOG_PATH)));
   const outPath = path.resolve(args.out ?? snapshotPath);
   const apiKey = env.SCENARIO_API_KEY?.trim();
   const apiSecret = env.SCENARIO_API_SECRET?.trim();
@@ -145,44 +157,24 @@ export async function runCatalogRefresh(
   }
 
   const baseUrl = env.SCENARIO_API_URL?.trim() || SCENARIO_DEFAULT_BASE_URL;
-  let fetched: FetchModelsResult;
-  try {
-    const client = new ScenarioClient({ apiKey, apiSecret, baseUrl, fetch: deps.fetch, retry: deps.retry });
-    io.log(`Reading models from ${baseUrl} …`);
-    fetched = await fetchApiModels(client);
-  } catch (error) {
-    io.error(`catalog:refresh: reading the Scenario API failed: ${(error as Error).message}; the catalog was not changed`);
-    return 1;
-  }
-  if (fetched.models.length === 0) {
-    io.error(`catalog:refresh: the Scenario API returned no catalog models (${fetched.listed} row(s) listed); the catalog was not changed`);
-    return 1;
-  }
-
-  const { catalog, report } = mergeCatalog(snapshot, fetched.models, { now: (deps.now ?? (() => new Date()))(), includeNew: !args.knownOnly });
-  for (const line of formatReport(report, { listed: fetched.listed, fetchSkipped: fetched.skipped, warnings: fetched.warnings })) io.log(line);
-
-  const droppedShare = report.dropped.length / snapshot.models.length;
-  const tooManyDropped = droppedShare > MAX_DROPPED_SHARE;
-  if (tooManyDropped) {
-    const message =
-      `${report.dropped.length} of ${snapshot.models.length} snapshot models would be dropped (more than ${MAX_DROPPED_SHARE * 100}%): ` +
-      "check the key's team/project and SCENARIO_API_URL";
-    if (!args.force) {
-      io.error(`catalog:refresh: ${message}; nothing written (pass --force to write anyway)`);
+  const client = new ScenarioClient({ apiKey, apiSecret, baseUrl, fetch: deps.fetch, retry: deps.retry });
+  io.log(`Reading models from ${baseUrl} …`);
+  const outcome = await refreshCatalog({
+    snapshot,
+    source: client,
+    now: (deps.now ?? (() => new Date()))(),
+    knownOnly: args.knownOnly,
+    force: args.force,
+    parseCatalog: deps.parseCatalog,
+  });
+  for (const line of outcome.lines) io.log(line);
+  if (!outcome.ok) {
+    if (outcome.reason === "too_many_dropped") {
+      io.error(`catalog:refresh: ${outcome.message}; nothing written (pass --force to write anyway)`);
       return args.dryRun ? 0 : 1;
     }
-    io.log(`warning: ${message}; writing anyway (--force)`);
-  }
-
-  const problems = validateCatalogShape(catalog);
-  if (!problems.length) {
-    const failure = applyParse(deps.parseCatalog ?? parseCatalog, catalog);
-    if (failure) problems.push(failure);
-  }
-  if (problems.length) {
-    io.error("catalog:refresh: the refreshed catalog is invalid; nothing written:");
-    for (const problem of problems.slice(0, 20)) io.error(`  ${problem}`);
+    io.error(`catalog:refresh: ${outcome.message}${outcome.problems ? ":" : ""}`);
+    for (const problem of (outcome.problems ?? []).slice(0, 20)) io.error(`  ${problem}`);
     return 1;
   }
 
@@ -190,13 +182,17 @@ export async function runCatalogRefresh(
     io.log("Dry run: nothing written.");
     return 0;
   }
+  const target = args.dataDir
+    ? refreshedCatalogTarget(dataFolder, baseUrl, (deps.now ?? (() => new Date()))())
+    : { catalogFile: outPath, schemasDir: path.join(path.dirname(outPath), SCHEMAS_DIR), writeIndex: true };
   try {
-    await writeAtomically(outPath, JSON.stringify(catalog, null, 1));
+    await writeCatalogFolder(target, outcome.catalog, outcome.schemas);
   } catch (error) {
-    io.error(`catalog:refresh: writing ${outPath} failed: ${(error as Error).message}`);
+    io.error(`catalog:refresh: writing ${target.catalogFile} failed: ${(error as Error).message}`);
     return 1;
   }
-  io.log(`Wrote ${outPath} (${catalog.models.length} models, snapshot ${catalog.snapshotDate}).`);
+  const { catalog, schemas } = outcome;
+  io.log(`Wrote ${target.catalogFile} (${catalog.models.length} models, snapshot ${catalog.snapshotDate}) and ${schemas.length} input schema(s) to ${target.schemasDir}.`);
   return 0;
 }
 
@@ -207,28 +203,5 @@ async function readSnapshotDate(file: string): Promise<string | null> {
     return typeof parsed.snapshotDate === "string" ? parsed.snapshotDate : null;
   } catch {
     return null;
-  }
-}
-
-/** Writes `text` to a temporary file next to `file`, then renames it over `file`. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(temp, text, "utf8");
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Runs the validation; returns its failure message (a `CatalogError` lists every problem), or null when the catalog passes. */
-function applyParse(parse: (value: unknown) => unknown, catalog: Catalog): string | null {
-  try {
-    parse(structuredClone(catalog));
-    return null;
-  } catch (error) {
-    return `parseCatalog: ${(error as Error).message}`;
   }
 }

@@ -2,7 +2,7 @@
  * Small readers over a catalog model: estimate labels, deprecation successor, tag namespaces.
  * Pure module.
  */
-import type { CatalogModel, Metric } from "./schema";
+import type { Catalog, CatalogModel, Metric } from "./schema";
 
 /** The label the UI shows next to an estimated figure ("1512 (est.)"). */
 export const ESTIMATE_LABEL = "est.";
@@ -38,4 +38,21 @@ export function deprecatedSuccessor(model: CatalogModel): string | null {
 export function tagsOf(model: CatalogModel, prefix: string): string[] {
   const p = prefix.endsWith(":") ? prefix : `${prefix}:`;
   return model.tags.filter((t) => t.startsWith(p)).map((t) => t.slice(p.length));
+}
+
+/** A model's catalog cost for one capability: credits (CU) per output asset, and whether the catalog labels it an estimate. */
+export interface CatalogCost {
+  creditsPerOutput: number;
+  estimated: boolean;
+}
+
+/**
+ * The catalog's `p50CostCU` of `modelId` for `capability` (the figure the model picker shows),
+ * or null when the catalog lists no such model or variant, or gives no figure.
+ */
+export function catalogCost(catalog: Catalog, modelId: string, capability: string): CatalogCost | null {
+  const model = catalog.models.find((m) => m.id === modelId);
+  const figure = model?.performance[capability]?.p50CostCU;
+  if (!model || figure === null || figure === undefined) return null;
+  return { creditsPerOutput: figure, estimated: isEstimate(model, capability, "p50CostCU") };
 }

@@ -11,6 +11,10 @@
  *   defensible figure) and each has a `sources[metric]` text; a text starting with
  *   "estimate" marks the figure as an estimate.
  * - `trainingTypes[]`: the training decision tree's rows (read by lib/intelligence/training).
+ * - `schema` per model: the model's own input schema (`inputs[]` + `uiConfig` of Scenario's
+ *   `GET /models/{id}`, lib/providers/model-schema.ts), or null when the snapshot has none. It is
+ *   not part of the catalog file: the loader attaches one schema file per model
+ *   (`model-schemas/<modelId>.json`, see ./attach-schemas.ts).
  */
 import { z } from "zod";
 import { modelSchemaSchema } from "../../providers/model-schema";
@@ -79,7 +83,7 @@ export const modelSchema = z.object({
   /**
    * The model's own input schema (`GET /models/{id}` `inputs[]` + `uiConfig`; `schema.source` says
    * where it came from), or null when the snapshot has none: requests are never built from a guess.
-   * The bundled snapshot attaches the recorded ones (recorded-schemas.ts).
+   * The bundled snapshot attaches the files of data/model-schemas/ (get-catalog.ts).
    */
   schema: modelSchemaSchema.nullable().default(null),
 });

@@ -34,7 +34,7 @@ describe("LocalProvider life cycle", () => {
 
     const submitted = await p.submit({ modelId: "model_upscale-v3", capability: "upscale", body: { image, upscaleFactor: 2, preset: "balanced" } });
     expect(submitted.jobId).toMatch(/^local_job_[0-9a-f]{16}$/);
-    expect(submitted.creditsCost).toBe(15);
+    expect(submitted.creditsCost).toBe(10); // the catalog's p50CostCU of Upscale v3 (catalog-credits.ts)
 
     const job = await p.waitForJob(submitted.jobId, {});
     expect(job).toMatchObject({ jobId: submitted.jobId, status: "succeeded", progress: 1 });

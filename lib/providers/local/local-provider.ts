@@ -27,6 +27,7 @@ import { invalidBody, type Body } from "./body-fields";
 import { localCapability, type AssetAccess } from "./capabilities";
 import type { ModelSchema } from "../model-schema";
 import { localModelSchema } from "./model-schemas";
+import { localCredits } from "./catalog-credits";
 import { FaultInjector, type FaultPlan } from "./faults";
 import { newLocalId } from "./ids";
 import { isTerminal, JobStore, type JobRecord } from "./job-store";
@@ -132,7 +133,7 @@ export class LocalProvider implements Provider {
   /**
    * Validates the body for the capability (see capabilities.ts), creates a `local_job_…` job and
    * starts it. Planned submit faults are thrown per attempt and retried by withRetry.
-   * @returns the job id and the nominal credits.
+   * @returns the job id and the credits charged (catalog-credits.ts).
    * @throws ProviderError 400 naming the invalid field or the unavailable capability; the last
    *   injected fault when retries run out.
    */
@@ -205,12 +206,12 @@ export class LocalProvider implements Provider {
   }
 
   /**
-   * The nominal credits `submit` would report (capabilities.ts, NOMINAL_CREDITS). Asset ids are
-   * not checked, so a preview works before inputs are uploaded.
+   * The credits `submit` would charge (catalog-credits.ts: the catalog's p50CostCU per output, else
+   * the nominal figure). Asset ids are not checked, so a preview works before inputs are uploaded.
    * @throws ProviderError 400 for an unavailable capability or an invalid `numOutputs`.
    */
   async estimateCost(request: ModelRequest): Promise<CostEstimate> {
-    return { credits: localCapability(request.capability).credits(requestBody(request)) };
+    return { credits: localCredits(request.capability, localCapability(request.capability), request.modelId, requestBody(request)) };
   }
 
   /**
@@ -253,7 +254,7 @@ export class LocalProvider implements Provider {
       status: "pending",
       progress: 0,
       assetIds: [],
-      creditsCost: capability.credits(body),
+      creditsCost: localCredits(request.capability, capability, request.modelId, body),
       createdAt: now,
       updatedAt: now,
       owner: { pid: process.pid, instanceId: this.instanceId },

@@ -1,0 +1,52 @@
+/**
+ * The JSON shapes of runs in API responses and SSE messages, declared apart from the mappers
+ * (./run-dto.ts reads Prisma rows) so the browser can import them: type-only, nothing here
+ * reaches the server. Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
+ */
+import type { NodeRunStatus, RunOutput, RunStatus } from "../engine/types";
+import type { ImageRef } from "../nodes/types";
+
+/** One node's run: `GET /api/runs/:id` `run.nodes[]`. */
+export interface NodeRunDto {
+  nodeId: string;
+  nodeType: string;
+  status: NodeRunStatus;
+  /** 0 to 1. */
+  progress: number;
+  cached: boolean;
+  model: string | null;
+  modelReason: string | null;
+  error: string | null;
+  /** CU. */
+  credits: number | null;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** What the node produced: images, or (Run model nodes) video, sound or other files. */
+  outputs: ImageRef[];
+  /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
+  notes: string[];
+}
+
+/** An Output node's asset. */
+export type RunOutputDto = RunOutput;
+
+/** `GET /api/runs/:id` `run` (and each SSE message). */
+export interface RunDto {
+  id: string;
+  workflowId: string;
+  /** Null for a run of a version since deleted. */
+  workflowVersion: number | null;
+  status: RunStatus;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** CU spent. */
+  credits: number | null;
+  nodes: NodeRunDto[];
+  outputs: RunOutputDto[];
+}
+
+/** `GET /api/workflows/:id/runs` item. */
+export type RunSummaryDto = Pick<RunDto, "id" | "status" | "error" | "workflowVersion" | "createdAt" | "startedAt" | "finishedAt" | "credits" | "outputs">;
