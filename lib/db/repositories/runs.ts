@@ -312,12 +312,15 @@ export async function findUnfinishedRuns(db: DbClient): Promise<RunWithNodes[]> 
 }
 
 /**
- * Output cache lookup: the most recently finished succeeded node run with this
- * cache key (its `outputs` can be reused), or null.
+ * Output cache lookup: the most recently finished succeeded node run with this cache key in a
+ * run of team `scope.teamId` (its `outputs` can be reused), or null. The cache never crosses
+ * teams: a key is a hash of the node's inputs, and another team running the same graph must
+ * not receive this team's images. A null team (runs recorded before teams) only finds runs
+ * without a team.
  */
-export async function findCachedNodeRun(db: DbClient, cacheKey: string): Promise<NodeRunRecord | null> {
+export async function findCachedNodeRun(db: DbClient, cacheKey: string, scope: { teamId: string | null }): Promise<NodeRunRecord | null> {
   const row = await db.nodeRun.findFirst({
-    where: { cacheKey, status: "succeeded" },
+    where: { cacheKey, status: "succeeded", run: { teamId: scope.teamId } },
     orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
   });
   return row ? toNodeRunRecord(row) : null;
