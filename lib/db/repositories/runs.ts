@@ -183,6 +183,8 @@ export interface RunOrigin {
   appVersionId?: string | null;
   /** App form values by input key (JSON object). */
   appInputs?: Record<string, unknown> | null;
+  /** The stored `Idempotency-Key` (unique per team and person; see `findRunsByIdempotencyKey`). */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -203,6 +205,7 @@ export async function createRun(
       appId: input.appId ?? null,
       appVersionId: input.appVersionId ?? null,
       appInputs: toJsonInput(input.appInputs ?? null),
+      idempotencyKey: input.idempotencyKey ?? null,
       status: "queued",
       nodeRuns: {
         createMany: {
@@ -324,4 +327,37 @@ export async function findCachedNodeRun(db: DbClient, cacheKey: string, scope: {
     orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
   });
   return row ? toNodeRunRecord(row) : null;
+}
+
+/** A run started under an `Idempotency-Key`: what a retry needs to answer the same way. */
+export interface IdempotentRun {
+  id: string;
+  status: RunStatus;
+  workflowId: string;
+  appId: string | null;
+  idempotencyKey: string;
+}
+
+/**
+ * The runs team `scope.teamId`'s person `scope.createdById` started under `key`: the workflow
+ * run stored as `<key>`, or the App batch's runs stored as `<key>#<item>` (in item order).
+ * Empty when the key was never used by them (keys never cross teams or people).
+ */
+export async function findRunsByIdempotencyKey(
+  db: DbClient,
+  scope: { teamId: string; createdById: string },
+  key: string,
+): Promise<IdempotentRun[]> {
+  const rows = await db.run.findMany({
+    where: {
+      teamId: scope.teamId,
+      createdById: scope.createdById,
+      OR: [{ idempotencyKey: key }, { idempotencyKey: { startsWith: `${key}#` } }],
+    },
+    select: { id: true, status: true, workflowId: true, appId: true, idempotencyKey: true },
+  });
+  const item = (stored: string) => (stored === key ? -1 : Number(stored.slice(key.length + 1)));
+  return rows
+    .map((row) => ({ ...row, status: row.status as RunStatus, idempotencyKey: row.idempotencyKey ?? key }))
+    .sort((a, b) => item(a.idempotencyKey) - item(b.idempotencyKey));
 }
