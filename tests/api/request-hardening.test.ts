@@ -138,19 +138,25 @@ describe("sign-up and sign-in on the address the browser used", () => {
   }
 
   it("signs up a teammate who opened the studio as http://127.0.0.1:3000 (Next reports the URL as localhost)", async () => {
+    // better-auth checks the Origin of requests that carry cookies; a browser that has been on
+    // the studio before (a stale session, the theme) sends some.
     const res = await auth(
       "sign-up/email",
       { name: "Ivy IP", email: "ivy@example.test", password: "password-123" },
-      { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
+      { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", cookie: "better-auth.session_token=stale" },
     );
     expect(res.status, res.text).toBe(200);
-    const signIn = await auth("sign-in/email", { email: "ivy@example.test", password: "password-123" }, { origin: "http://192.168.1.20:3000", host: "192.168.1.20:3000" });
+    const signIn = await auth(
+      "sign-in/email",
+      { email: "ivy@example.test", password: "password-123" },
+      { origin: "http://192.168.1.20:3000", host: "192.168.1.20:3000", cookie: "better-auth.session_token=stale" },
+    );
     expect(signIn.status, signIn.text).toBe(200);
   });
 
   it("refuses a sign-up posted by another site", async () => {
     const before = await counts();
-    const res = await auth("sign-up/email", { name: "Eve", email: "eve@example.test", password: "password-123" }, { origin: "http://evil.example", host: "127.0.0.1:3000" });
+    const res = await auth("sign-up/email", { name: "Eve", email: "eve@example.test", password: "password-123" }, { origin: "http://evil.example", host: "127.0.0.1:3000", cookie: "better-auth.session_token=stale" });
     expect(res.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
