@@ -86,9 +86,9 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
 }
 
 /**
- * Reads a request body as text, at most `maxBytes`: refused from `Content-Length` before
+ * Reads a request body as UTF-8 text, at most `maxBytes`: refused from `Content-Length` before
  * reading, or as soon as the stream passes the limit (chunked bodies).
- * @throws AppError payload_too_large (413).
+ * @throws AppError payload_too_large (413); invalid_json (400) when the bytes are not UTF-8.
  */
 export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
   const tooLarge = () =>
@@ -109,7 +109,11 @@ export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BY
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid UTF-8 text");
+  }
 }
 
 function formatBytes(bytes: number): string {

@@ -30,7 +30,10 @@ export async function checkAuthRequest(request: Request): Promise<Request> {
 
   const type = mediaType(request);
   const text = await readBodyText(request, MAX_AUTH_BODY_BYTES);
-  if (!text.trim() && !type) return new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal });
+  // The body is handed on re-encoded: the length the client declared no longer applies.
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  if (!text.trim() && !type) return new Request(request.url, { method: request.method, headers, signal: request.signal });
   if (type !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the request body as application/json", { contentType: type || null });
   }
@@ -45,7 +48,8 @@ export async function checkAuthRequest(request: Request): Promise<Request> {
   }
   const problem = findJsonProblem(body);
   if (problem) throw new AppError("validation_error", `${problem.path}: ${problem.message}`, { fields: [problem] });
-  return new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal });
+  // An empty JSON body reaches better-auth as `{}` (it fails on an empty one).
+  return new Request(request.url, { method: request.method, headers, body: text.trim() ? text : "{}", signal: request.signal });
 }
 
 /**

@@ -172,6 +172,8 @@ describe("sign-up and sign-in on the address the browser used", () => {
     const surrogate = await auth("sign-in/email", { email: "olga@example.test", password: "pass\ud800word" }, {});
     expect(surrogate.status).toBe(400);
     expect(surrogate.body.error.message).toContain("body.password");
+    const empty = await auth("sign-in/email", null, {}, "");
+    expect(empty.status).toBe(400);
     const plain = await auth("sign-in/email", null, { "content-type": "text/plain" }, JSON.stringify({ email: "olga@example.test", password: "password-123" }));
     expect(plain.status).toBe(415);
     expect(await counts()).toEqual(before);
