@@ -43,7 +43,7 @@ export async function benchEmbeddedDatabaseChain(
       runId: run.id,
       plan: runPlan,
       provider,
-      store: createPrismaExecutionStore(ctx),
+      store: createPrismaExecutionStore(ctx, { teamId: null }),
       assets: createStudioAssetStore(ctx),
       force: new Set(runPlan.order),
     });

@@ -40,13 +40,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: Record<string, unknown>;
+  /** Response headers to send with the error (`Retry-After` on a 429). */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, headers?: Record<string, string>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = STATUS_BY_CODE[code];
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -72,7 +75,7 @@ export function errorResponse(error: unknown): Response {
   if (appError) {
     return Response.json(
       { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } },
-      { status: appError.status },
+      { status: appError.status, headers: appError.headers },
     );
   }
   console.error("Unexpected error in route handler:", error);

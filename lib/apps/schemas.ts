@@ -50,7 +50,7 @@ export const updateAppBodySchema = z
 export type UpdateAppBody = z.infer<typeof updateAppBodySchema>;
 
 /** `POST /api/apps/:slug/rollback`. */
-export const rollbackAppBodySchema = z.object({ version: z.number().int().min(1) });
+export const rollbackAppBodySchema = z.object({ version: z.number().int().min(1).max(2_147_483_647, "must be a version this App has (at most 2147483647)") });
 
 const inputValuesSchema = z.record(z.string(), z.unknown());
 

@@ -28,6 +28,8 @@ import { nextUtcMidnight, quotaMessage, utcDayStart } from "./quota";
  *   naming item and key (`items[1].image: required`); invalid_graph (400) naming the item when
  *   a filled graph cannot run; too_many_requests (429) when runs started today (since 00:00 UTC)
  *   plus the items exceed `dailyRunQuota`, with `details: { resetsAt, limit, used }`.
+ * @param options.idempotencyKey the request's `Idempotency-Key`: stored as `<key>#<item>` on each
+ *   run (a second batch with the same key fails the transaction with Prisma P2002).
  */
 export async function startAppRuns(
   ctx: ServerContext,
@@ -35,6 +37,7 @@ export async function startAppRuns(
   slug: string,
   items: ReadonlyArray<{ inputs: Record<string, unknown> }>,
   now = new Date(),
+  options: { idempotencyKey?: string | null } = {},
 ): Promise<Array<{ id: string; status: RunStatus }>> {
   const app = await getAppOrThrow(ctx.db, actor, slug);
   const current = await getCurrentAppVersion(ctx.db, app);
@@ -61,7 +64,7 @@ export async function startAppRuns(
       });
     }
     const created: Array<{ id: string; status: RunStatus }> = [];
-    for (const { graph, values } of prepared) {
+    for (const [item, { graph, values }] of prepared.entries()) {
       created.push(
         await createRunFromVersion(tx, {
           workflowVersionId: current.workflowVersion.id,
@@ -71,6 +74,7 @@ export async function startAppRuns(
           appId: app.id,
           appVersionId: current.version.id,
           appInputs: values,
+          idempotencyKey: options.idempotencyKey ? `${options.idempotencyKey}#${item}` : null,
         }),
       );
     }

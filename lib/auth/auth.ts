@@ -12,8 +12,8 @@
  * - `BETTER_AUTH_SECRET`: signs the cookies; without it a generated secret is kept in
  *   `<DATA_DIR>/auth-secret` (lib/auth/secret.ts).
  * - `BETTER_AUTH_URL`: the public origin (e.g. `https://studio.example.com`). Without it the
- *   origin comes from the request, and a request is trusted when its Origin header is its own
- *   origin. Cookies are `Secure` only when this URL is https, so sign-in works on
+ *   origin is the one the browser used (the Host header; X-Forwarded-Host/-Proto with
+ *   `TRUST_PROXY=1`: lib/api/origin.ts), and a request is trusted when its Origin header is it. Cookies are `Secure` only when this URL is https, so sign-in works on
  *   http://localhost in development and in the end-to-end tests.
  * - `AUTH_RATE_LIMIT=off`: turns off better-auth's rate limit (on in production by default;
  *   sign-in and sign-up: 10 attempts per minute per IP, other auth endpoints 100 per 10 s).
@@ -28,6 +28,8 @@ import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins/organization";
 import { getDb, type Db } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
+import { studioOrigin } from "../api/origin";
+import { guardAuthRequest } from "./auth-request-guard";
 import { claimFirstTeam } from "./first-team";
 import { ac, isTeamRole, parseTeamRole, roles } from "./roles";
 import { resolveAuthSecret } from "./secret";
@@ -80,10 +82,18 @@ export function createAuth(config: AuthConfig) {
       maxPasswordLength: 128,
       autoSignIn: true,
     },
-    // Without a configured origin, trust a request that comes from the origin it was sent to
-    // (a same-origin check: a page on another site cannot post here with our cookies).
-    trustedOrigins: config.baseURL ? [config.baseURL] : (request) => (request ? [new URL(request.url).origin] : []),
-    advanced: { useSecureCookies: config.baseURL?.startsWith("https://") ?? false },
+    // Without a configured origin, trust a request that comes from the origin the browser sent
+    // it to (its Host header, lib/api/origin.ts; never `request.url`, which Next reports as
+    // localhost whatever address was typed): a page on another site cannot post here with our
+    // cookies, and a teammate on 127.0.0.1 or a LAN address can sign in.
+    trustedOrigins: config.baseURL ? [config.baseURL] : (request) => (request ? [studioOrigin(request)] : []),
+    advanced: {
+      useSecureCookies: config.baseURL?.startsWith("https://") ?? false,
+      // better-auth skips its origin check under test runners; the tests must see what the
+      // studio really refuses.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+    },
     rateLimit: {
       ...(config.rateLimit === undefined ? {} : { enabled: config.rateLimit }),
       // better-auth allows 3 attempts per 10 s; allow a burst of 10 per minute instead.
@@ -197,7 +207,12 @@ export async function getAuth(): Promise<Auth> {
   return auth;
 }
 
-/** better-auth's request handler for `/api/auth/*` (app/api/auth/[...all]/route.ts). */
+/**
+ * better-auth's request handler for `/api/auth/*` (app/api/auth/[...all]/route.ts), behind the
+ * checks of lib/auth/auth-request-guard.ts (same origin, JSON bodies, storable text): bad input
+ * is a 4xx naming the field, never a 500 from inside the library.
+ */
 export async function authHandler(request: Request): Promise<Response> {
-  return (await getAuth()).handler(request);
+  const auth = await getAuth();
+  return guardAuthRequest(request, (checked) => auth.handler(checked));
 }

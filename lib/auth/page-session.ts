@@ -14,6 +14,7 @@
  * Server-only: never import this from a client component.
  */
 import { headers } from "next/headers";
+import { studioOriginFromHeaders } from "../api/origin";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { signInPath } from "./paths";
@@ -52,14 +53,10 @@ export async function redirectByRole(allowed: readonly TeamRole[], nextPath?: st
 }
 
 /**
- * This site's public origin for links people copy (invitation links): `BETTER_AUTH_URL`
- * when set, else the request's host (and `x-forwarded-proto` when a proxy sets it).
+ * This site's public origin for links people copy (invitation links): the same origin sign-in
+ * trusts (lib/api/origin.ts): `BETTER_AUTH_URL` when set, else the Host the browser used
+ * (X-Forwarded-Host/-Proto only with `TRUST_PROXY=1`).
  */
 export async function siteOrigin(): Promise<string> {
-  const configured = process.env.BETTER_AUTH_URL?.trim().replace(/\/+$/, "");
-  if (configured) return configured;
-  const incoming = await headers();
-  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost";
-  const proto = incoming.get("x-forwarded-proto")?.split(",")[0].trim() || "http";
-  return `${proto}://${host}`;
+  return studioOriginFromHeaders(new Headers(await headers()), "http://localhost/");
 }

@@ -13,6 +13,7 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from "@xyflow/react";
 import { create } from "zustand";
+import { copyIdRecord, idRecord } from "@/lib/graph/id-record";
 import { issuesByNode, type GraphIssue, type GraphWarning } from "@/lib/graph/issues";
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
@@ -50,7 +51,7 @@ interface EditorState {
   future: Snapshot[];
   lastMark: { key: string; at: number } | null;
   dragging: boolean;
-  /** Validation issues from the server (save or run), by node id. */
+  /** Validation issues from the server (save or run), by node id (a record without a prototype: lib/graph/id-record.ts). */
   issues: Record<string, GraphIssue[]>;
   /** Issues that name no node (an empty graph…). */
   graphIssues: GraphIssue[];
@@ -110,8 +111,8 @@ function withHistory(s: EditorState, key?: string, windowMs = 1000): Pick<Editor
 }
 
 function withoutNodeIssues(issues: Record<string, GraphIssue[]>, nodeIds: readonly string[]): Record<string, GraphIssue[]> {
-  if (!nodeIds.some((id) => issues[id])) return issues;
-  const next = { ...issues };
+  if (!nodeIds.some((id) => Object.hasOwn(issues, id))) return issues;
+  const next = copyIdRecord(issues);
   for (const id of nodeIds) delete next[id];
   return next;
 }
@@ -132,8 +133,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   future: [],
   lastMark: null,
   dragging: false,
-  issues: {},
-  warnings: {},
+  issues: idRecord(),
+  warnings: idRecord(),
   graphIssues: [],
 
   load(workflow) {
@@ -151,7 +152,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       future: [],
       lastMark: null,
       dragging: false,
-      issues: {},
+      issues: idRecord(),
       graphIssues: [],
     });
   },
@@ -292,11 +293,11 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
 
   clearIssues() {
-    set({ issues: {}, graphIssues: [] });
+    set({ issues: idRecord(), graphIssues: [] });
   },
 
   setWarnings(warnings) {
-    const byNode: Record<string, GraphWarning[]> = {};
+    const byNode = idRecord<GraphWarning[]>();
     for (const warning of warnings) (byNode[warning.nodeId] ??= []).push(warning);
     set({ warnings: byNode });
   },

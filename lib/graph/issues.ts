@@ -3,6 +3,8 @@
  * (STYLE.md §6, after ComfyUI's `node_errors`). Pure module.
  */
 
+import { idRecord } from "./id-record";
+
 export type GraphIssueCode =
   | "invalid_graph"
   | "duplicate_node_id"
@@ -30,9 +32,12 @@ export interface GraphIssue {
   field?: string;
 }
 
-/** Groups issues by node id for the canvas (`{ [nodeId]: GraphIssue[] }`); issues without a node are left out. */
+/**
+ * Groups issues by node id for the canvas (`{ [nodeId]: GraphIssue[] }`, a record without a
+ * prototype, so a node called `constructor` has only its own issues); issues without a node are left out.
+ */
 export function issuesByNode(issues: readonly GraphIssue[]): Record<string, GraphIssue[]> {
-  const byNode: Record<string, GraphIssue[]> = {};
+  const byNode = idRecord<GraphIssue[]>();
   for (const issue of issues) {
     if (!issue.nodeId) continue;
     (byNode[issue.nodeId] ??= []).push(issue);

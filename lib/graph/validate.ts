@@ -14,6 +14,7 @@
  */
 import { getNodeDefinition } from "../nodes";
 import type { AnyNodeDefinition } from "../nodes";
+import { idRecord } from "./id-record";
 import { issuesByNode, type GraphIssue } from "./issues";
 import { portTypesCompatible, type PortSpec } from "./ports";
 import { workflowGraphSchema, type GraphEdge, type GraphNode, type WorkflowGraph } from "./schema";
@@ -65,7 +66,7 @@ export function validateGraph(input: unknown, mode: ValidationMode): ValidationR
       code: "invalid_graph",
       message: `graph.${issue.path.join(".")}: ${issue.message}`,
     }));
-    return { ok: false, issues, nodeIssues: {} };
+    return { ok: false, issues, nodeIssues: idRecord() };
   }
   const graph = parsed.data;
   const issues: GraphIssue[] = [];

@@ -48,7 +48,7 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     runId,
     plan: validation.plan!,
     provider: ctx.provider,
-    store: createPrismaExecutionStore(ctx),
+    store: createPrismaExecutionStore(ctx, { teamId: run.teamId }),
     assets: createStudioAssetStore(ctx, { teamId: run.teamId }),
     force: new Set(options.force ?? []),
     signal: options.signal,

@@ -32,7 +32,12 @@ export function toNodeRunState(row: NodeRunRow): NodeRunState {
   };
 }
 
-export function createPrismaExecutionStore(ctx: ServerContext): ExecutionStore {
+/**
+ * The store of one run of team `scope.teamId`: its cache lookups (`findCachedOutputs`) only
+ * find outputs of that team's runs whose assets are the team's and still exist, so a team
+ * never receives another team's images for the same graph.
+ */
+export function createPrismaExecutionStore(ctx: ServerContext, scope: { teamId: string | null }): ExecutionStore {
   return {
     async loadNodeRuns(runId) {
       const run = await getRunWithNodes(ctx.db, runId);
@@ -47,11 +52,11 @@ export function createPrismaExecutionStore(ctx: ServerContext): ExecutionStore {
       ctx.events.emit(runId);
     },
     async findCachedOutputs(cacheKey) {
-      const row = await findCachedNodeRun(ctx.db, cacheKey);
+      const row = await findCachedNodeRun(ctx.db, cacheKey, { teamId: scope.teamId });
       if (!row) return null;
       const outputs = (row.outputs as ImageRef[] | null) ?? [];
       if (outputs.length === 0) return null;
-      const existing = await getAssetsByIds(ctx.db, outputs.map((o) => o.assetId));
+      const existing = (await getAssetsByIds(ctx.db, outputs.map((o) => o.assetId))).filter((asset) => asset.teamId === scope.teamId);
       return existing.length === new Set(outputs.map((o) => o.assetId)).size ? outputs : null;
     },
   };

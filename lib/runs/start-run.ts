@@ -4,7 +4,8 @@
  * node runs as queued, and hands it to the queue. `startRunFromVersion` does the same for an
  * existing immutable version (App runs).
  */
-import { createRun, type RunStatus } from "../db/repositories/runs";
+import { createRun, findRunsByIdempotencyKey, type IdempotentRun, type RunStatus } from "../db/repositories/runs";
+import { isDuplicateKeyError } from "../api/idempotency";
 import { getWorkflow, getWorkflowVersion, snapshotVersion } from "../db/repositories/workflows";
 import type { DbClient } from "../db/types";
 import { AppError, notFound } from "../api/errors";
@@ -12,17 +13,54 @@ import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
 
 /**
+ * The runs an earlier request with the same `Idempotency-Key` started, when it was the same
+ * request (`expected`: the workflow, or the App), else null when the key is new.
+ * @throws AppError conflict (409) when the key was used by this person for another workflow or App.
+ */
+export async function findIdempotentRuns(
+  ctx: Pick<ServerContext, "db">,
+  scope: { teamId: string; createdById: string },
+  key: string,
+  expected: { workflowId: string; appId?: undefined } | { appId: string; workflowId?: undefined },
+): Promise<IdempotentRun[] | null> {
+  const runs = await findRunsByIdempotencyKey(ctx.db, scope, key);
+  if (runs.length === 0) return null;
+  const same = expected.appId !== undefined
+    ? runs.every((run) => run.appId === expected.appId && run.idempotencyKey !== key)
+    : runs.length === 1 && runs[0].appId === null && runs[0].workflowId === expected.workflowId && runs[0].idempotencyKey === key;
+  if (!same) {
+    throw new AppError("conflict", "This Idempotency-Key was already used to start other runs: send a new key for a new request", {
+      runIds: runs.map((run) => run.id),
+    });
+  }
+  return runs;
+}
+
+/**
  * @param options.teamId only a workflow of this team runs (another team's id reads as 404);
  *   the run is recorded as the team's, started by `options.createdById`.
- * @returns `{ id, status: "queued" }`.
+ * @param options.idempotencyKey the request's `Idempotency-Key` (needs teamId and createdById):
+ *   when this person already started a run of this workflow with it, that run is returned
+ *   (`replayed: true`) and nothing new starts, also when two retries race.
+ * @returns `{ id, status, replayed }`: "queued" for a new run, the current status of a replayed one.
  * @throws AppError not_found (404) for a missing or deleted workflow; invalid_graph (400) with
- *   `details.issues` (each naming node, port or field) when the saved graph cannot run.
+ *   `details.issues` (each naming node, port or field) when the saved graph cannot run;
+ *   conflict (409) when the key started something else.
  */
 export async function startRun(
   ctx: ServerContext,
   workflowId: string,
-  options: { force?: string[]; teamId?: string; createdById?: string } = {},
-) {
+  options: { force?: string[]; teamId?: string; createdById?: string; idempotencyKey?: string | null } = {},
+): Promise<{ id: string; status: RunStatus; replayed: boolean }> {
+  const { idempotencyKey: key, teamId, createdById } = options;
+  const keyScope = key && teamId && createdById ? { teamId, createdById } : null;
+  const replay = async () => {
+    const found = keyScope ? await findIdempotentRuns(ctx, keyScope, key!, { workflowId }) : null;
+    return found ? { id: found[0].id, status: found[0].status, replayed: true } : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
   const workflow = await getWorkflow(ctx.db, workflowId, { teamId: options.teamId });
   if (!workflow) throw notFound("Workflow", workflowId);
   const validation = validateGraph(workflow.graph, "run");
@@ -35,15 +73,24 @@ export async function startRun(
   if (unknownForced.length) throw new AppError("validation_error", `force: no node with id ${unknownForced.map((id) => `"${id}"`).join(", ")}`);
 
   const version = await snapshotVersion(ctx.db, workflow);
-  const run = await createRun(ctx.db, {
-    workflowId,
-    workflowVersionId: version.id,
-    teamId: options.teamId ?? workflow.teamId,
-    createdById: options.createdById ?? null,
-    nodes: validation.plan!.order.map((nodeId) => ({ nodeId, nodeType: validation.plan!.nodes.get(nodeId)!.node.type })),
-  });
+  let run;
+  try {
+    run = await createRun(ctx.db, {
+      workflowId,
+      workflowVersionId: version.id,
+      teamId: options.teamId ?? workflow.teamId,
+      createdById: options.createdById ?? null,
+      idempotencyKey: keyScope ? key : null,
+      nodes: validation.plan!.order.map((nodeId) => ({ nodeId, nodeType: validation.plan!.nodes.get(nodeId)!.node.type })),
+    });
+  } catch (error) {
+    // A concurrent retry with the same key won the race: answer with its run.
+    const raced = keyScope && isDuplicateKeyError(error) ? await replay() : null;
+    if (raced) return raced;
+    throw error;
+  }
   ctx.queue.enqueue(run.id, { force: options.force });
-  return { id: run.id, status: run.status };
+  return { id: run.id, status: run.status, replayed: false };
 }
 
 /** What `startRunFromVersion` needs: the version, the graph that will run, and who and what started it. */
@@ -61,6 +108,8 @@ export interface RunFromVersionInput {
   appVersionId?: string | null;
   /** App form values by input key (the re-run form). */
   appInputs?: Record<string, unknown> | null;
+  /** Stored `Idempotency-Key` (`<key>#<item>` for an App batch item), unique per team and person. */
+  idempotencyKey?: string | null;
 }
 
 function refuseInvalidGraph(validation: ReturnType<typeof validateGraph>, prefix: string): never {
@@ -92,6 +141,7 @@ export async function createRunFromVersion(db: DbClient, input: RunFromVersionIn
     appId: input.appId ?? null,
     appVersionId: input.appVersionId ?? null,
     appInputs: input.appInputs ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
   });
   return { id: run.id, status: run.status };
 }

@@ -16,7 +16,7 @@ export const updateWorkflowBodySchema = z.object({
   name: workflowNameSchema.optional(),
   graph: z.unknown().refine((g) => g !== undefined, "is required"),
   /** The version the client's copy is based on. */
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647, "must be a version this workflow has (at most 2147483647)"),
 });
 
 export const startRunBodySchema = z.object({

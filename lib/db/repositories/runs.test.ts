@@ -150,7 +150,7 @@ describe("runs repository", () => {
 
   it("finds the latest succeeded node run for a cache key", async () => {
     const key = `cache-${Date.now()}`;
-    expect(await findCachedNodeRun(db.prisma, key)).toBeNull();
+    expect(await findCachedNodeRun(db.prisma, key, { teamId: null })).toBeNull();
 
     const a = await createRun(db.prisma, { workflowId, workflowVersionId, nodes });
     await updateNodeRun(db.prisma, a.id, "gen", {
@@ -173,8 +173,18 @@ describe("runs repository", () => {
       finishedAt: new Date("2030-01-03T00:00:00Z"),
     });
 
-    const hit = await findCachedNodeRun(db.prisma, key);
+    const hit = await findCachedNodeRun(db.prisma, key, { teamId: null });
     expect(hit).toMatchObject({ runId: b.id, nodeId: "gen", status: "succeeded", outputs: [{ assetId: "new" }] });
+  });
+
+  it("never finds another team's cached node run", async () => {
+    const key = `cache-team-${Date.now()}`;
+    const ofA = await createRun(db.prisma, { workflowId, workflowVersionId, nodes, teamId: "team-a" });
+    await updateNodeRun(db.prisma, ofA.id, "gen", { status: "succeeded", cacheKey: key, outputs: [{ assetId: "a" }], finishedAt: new Date() });
+
+    expect(await findCachedNodeRun(db.prisma, key, { teamId: "team-a" })).toMatchObject({ runId: ofA.id });
+    expect(await findCachedNodeRun(db.prisma, key, { teamId: "team-b" })).toBeNull();
+    expect(await findCachedNodeRun(db.prisma, key, { teamId: null })).toBeNull();
   });
 
   it("lists a workflow's runs newest first, limited", async () => {

@@ -180,6 +180,8 @@ export interface RunOrigin {
   appVersionId?: string | null;
   /** App form values by input key (JSON object). */
   appInputs?: Record<string, unknown> | null;
+  /** The stored `Idempotency-Key` (unique per team and person; see `findRunsByIdempotencyKey`). */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -200,6 +202,7 @@ export async function createRun(
       appId: input.appId ?? null,
       appVersionId: input.appVersionId ?? null,
       appInputs: toJsonInput(input.appInputs ?? null),
+      idempotencyKey: input.idempotencyKey ?? null,
       status: "queued",
       nodeRuns: {
         createMany: {
@@ -309,13 +312,49 @@ export async function findUnfinishedRuns(db: DbClient): Promise<RunWithNodes[]> 
 }
 
 /**
- * Output cache lookup: the most recently finished succeeded node run with this
- * cache key (its `outputs` can be reused), or null.
+ * Output cache lookup: the most recently finished succeeded node run with this cache key in a
+ * run of team `scope.teamId` (its `outputs` can be reused), or null. The cache never crosses
+ * teams: a key is a hash of the node's inputs, and another team running the same graph must
+ * not receive this team's images. A null team (runs recorded before teams) only finds runs
+ * without a team.
  */
-export async function findCachedNodeRun(db: DbClient, cacheKey: string): Promise<NodeRunRecord | null> {
+export async function findCachedNodeRun(db: DbClient, cacheKey: string, scope: { teamId: string | null }): Promise<NodeRunRecord | null> {
   const row = await db.nodeRun.findFirst({
-    where: { cacheKey, status: "succeeded" },
+    where: { cacheKey, status: "succeeded", run: { teamId: scope.teamId } },
     orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
   });
   return row ? toNodeRunRecord(row) : null;
+}
+
+/** A run started under an `Idempotency-Key`: what a retry needs to answer the same way. */
+export interface IdempotentRun {
+  id: string;
+  status: RunStatus;
+  workflowId: string;
+  appId: string | null;
+  idempotencyKey: string;
+}
+
+/**
+ * The runs team `scope.teamId`'s person `scope.createdById` started under `key`: the workflow
+ * run stored as `<key>`, or the App batch's runs stored as `<key>#<item>` (in item order).
+ * Empty when the key was never used by them (keys never cross teams or people).
+ */
+export async function findRunsByIdempotencyKey(
+  db: DbClient,
+  scope: { teamId: string; createdById: string },
+  key: string,
+): Promise<IdempotentRun[]> {
+  const rows = await db.run.findMany({
+    where: {
+      teamId: scope.teamId,
+      createdById: scope.createdById,
+      OR: [{ idempotencyKey: key }, { idempotencyKey: { startsWith: `${key}#` } }],
+    },
+    select: { id: true, status: true, workflowId: true, appId: true, idempotencyKey: true },
+  });
+  const item = (stored: string) => (stored === key ? -1 : Number(stored.slice(key.length + 1)));
+  return rows
+    .map((row) => ({ ...row, status: row.status as RunStatus, idempotencyKey: row.idempotencyKey ?? key }))
+    .sort((a, b) => item(a.idempotencyKey) - item(b.idempotencyKey));
 }

@@ -3,7 +3,9 @@ import { parseJsonBody } from "@/lib/api/route";
 import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { getWorkflow } from "@/lib/db/repositories/workflows";
 import { listRunsForWorkflow } from "@/lib/db/repositories/runs";
-import { startRun } from "@/lib/runs/start-run";
+import { idempotencyKeyOf } from "@/lib/api/idempotency";
+import { assertMayStartRuns } from "@/lib/api/rate-limit";
+import { findIdempotentRuns, startRun } from "@/lib/runs/start-run";
 import { getServerContext } from "@/lib/server/context";
 import { startRunBodySchema } from "@/lib/workflows/schemas";
 
@@ -12,13 +14,24 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/workflows/:id/runs `{ force?: string[] }` → 202 `{ run: { id, status: "queued" } }`.
  * Runs the workflow's saved graph; `force` lists node ids to re-run even when cached.
+ * Header `Idempotency-Key` (optional): a retry with the same key answers 202 with the run the
+ * first request started (its current status) and `Idempotent-Replayed: true`, starting nothing.
  * Errors: 404 unknown workflow; 400 `invalid_graph` with `details.issues` naming each node and
- * port or field that keeps the graph from running (nothing is created then). Owners and editors (401 / 403).
+ * port or field that keeps the graph from running (nothing is created then); 400 for a bad key;
+ * 409 when the key started another request's runs; 429 with `Retry-After` (seconds) over the
+ * per-person limit of run starts (lib/api/rate-limit.ts). Owners and editors (401 / 403).
  */
 export const POST = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, session) => {
   const body = await parseJsonBody(request, startRunBodySchema);
-  const run = await startRun(await getServerContext(), id, { force: body.force, teamId: session.team.id, createdById: session.user.id });
-  return Response.json({ run }, { status: 202 });
+  const idempotencyKey = idempotencyKeyOf(request);
+  const ctx = await getServerContext();
+  const scope = { teamId: session.team.id, createdById: session.user.id };
+  const earlier = idempotencyKey ? await findIdempotentRuns(ctx, scope, idempotencyKey, { workflowId: id }) : null;
+  if (!earlier) assertMayStartRuns(session.user.id);
+  const run = earlier
+    ? { id: earlier[0].id, status: earlier[0].status, replayed: true }
+    : await startRun(ctx, id, { force: body.force, ...scope, idempotencyKey });
+  return Response.json({ run: { id: run.id, status: run.status } }, { status: 202, headers: run.replayed ? { "Idempotent-Replayed": "true" } : {} });
 });
 
 /**
