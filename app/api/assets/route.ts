@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/assets (multipart/form-data, field `file`) → 201 `{ asset: { id, url, mimeType, width, height } }`.
  * Width and height in pixels, read from the bytes.
- * Errors: 400 when the body is not multipart or has no `file`; 413 over 20 MB; 415 when the
+ * Errors: 400 when the body is not multipart or has no `file`, or the image declares more than
+ * 50 megapixels (`MAX_IMAGE_MEGAPIXELS`; lib/assets/limits.ts); 413 over 20 MB; 415 when the
  * bytes are not PNG, JPEG or WebP (judged by content, not name). Nothing is stored on error.
  * Any team role (members upload images for Apps); the asset belongs to the caller's team. 401 without a session.
  */
