@@ -1,11 +1,24 @@
 /**
- * Next.js start-up hook: on the Node.js server, open the database and resume runs that a
- * previous process left queued or running (ARCHITECTURE.md "Execution": a restart neither
- * loses nor double-bills work), without waiting for the first request.
+ * Next.js start-up hook, on the Node.js server:
+ * - makes the data folder owner-only (umask 077; lib/storage/data-folder.ts);
+ * - installs the graceful shutdown on SIGTERM/SIGINT (lib/server/shutdown.ts);
+ * - opens the database and resumes runs that a previous process left queued or running
+ *   (ARCHITECTURE.md "Execution": a restart neither loses nor double-bills work), without
+ *   waiting for the first request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getServerContext } = await import("./lib/server/context");
+  const [{ secureDataFolder }, { installShutdownHandlers }, { getServerContext }] = await Promise.all([
+    import("./lib/storage/data-folder"),
+    import("./lib/server/shutdown"),
+    import("./lib/server/context"),
+  ]);
+  try {
+    secureDataFolder();
+  } catch (error) {
+    console.error("The studio could not restrict its data folder to its own account:", error);
+  }
+  installShutdownHandlers();
   try {
     await getServerContext();
   } catch (error) {

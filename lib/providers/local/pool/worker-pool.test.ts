@@ -52,5 +52,6 @@ describe("local engine worker pool", () => {
     expect(poolOptionsFromEnv({}, 16)).toMatchObject({ threads: 4, sharpConcurrency: 3 });
     expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "3", LOCAL_ENGINE_QUEUE: "10" }, 8)).toEqual({ threads: 3, maxQueue: 10, sharpConcurrency: 2 });
     expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "zero" }, 1)).toMatchObject({ threads: 1 });
+    expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "0" }, 2)).toMatchObject({ threads: 0 });
   });
 });

@@ -96,10 +96,13 @@ export function createWorkerPool(options: Partial<PoolOptions> & { filename?: st
 const GLOBAL_KEY = Symbol.for("workflow-studio.local-engine-pool");
 type PoolGlobal = typeof globalThis & { [GLOBAL_KEY]?: ImageTaskRunner };
 
-/** The process-wide pool (created on first call, kept on globalThis across dev reloads). */
+/**
+ * The process-wide pool (created on first call, kept on globalThis across dev reloads);
+ * `inlineTaskRunner` when LOCAL_ENGINE_THREADS is 0.
+ */
 export function getWorkerPool(): ImageTaskRunner {
   const g = globalThis as PoolGlobal;
-  g[GLOBAL_KEY] ??= createWorkerPool();
+  g[GLOBAL_KEY] ??= poolOptionsFromEnv().threads === 0 ? inlineTaskRunner : createWorkerPool();
   return g[GLOBAL_KEY];
 }
 
