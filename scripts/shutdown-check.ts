@@ -63,6 +63,7 @@ const output = after.outputs?.[0];
 expect(output?.width === 1200 && output?.height === 800, `its output is ${output?.width}×${output?.height} px (1200×800 expected)`);
 expect(jobFiles().length === 1, `offline-engine jobs submitted in all: ${jobFiles().length} (1 expected)`);
 const secondStop = await second.stop("SIGTERM");
+if (failures.length) console.log(`--- studio output after the restart ---\n${second.output()}`);
 expect(secondStop.code === 0, `second SIGTERM (idle studio): exit ${secondStop.code} in ${(secondStop.ms / 1000).toFixed(2)} s`);
 
 console.log(JSON.stringify({ shutdownMs: Math.round(stopped.ms), exitCode: stopped.code, lockGone, resumed: after.status, jobs: jobFiles().length }));
