@@ -9,8 +9,9 @@
  *    20 s), and the database lock file must be gone.
  * 4. Starts the studio again on the same folder: the run resumes and succeeds, with the one
  *    offline-engine job it had (no second job submitted).
+ * 5. Every file and folder in the data folder is owner-only (no group or other permission bits).
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startStudio, StudioClient } from "./lib/studio-process";
@@ -65,6 +66,15 @@ expect(jobFiles().length === 1, `offline-engine jobs submitted in all: ${jobFile
 const secondStop = await second.stop("SIGTERM");
 if (failures.length) console.log(`--- studio output after the restart ---\n${second.output()}`);
 expect(secondStop.code === 0, `second SIGTERM (idle studio): exit ${secondStop.code} in ${(secondStop.ms / 1000).toFixed(2)} s`);
+
+const shared: string[] = [];
+const visit = (entry: string) => {
+  const stat = lstatSync(entry);
+  if (stat.mode & 0o077) shared.push(`${path.relative(dataDir, entry) || "."} ${(stat.mode & 0o777).toString(8)}`);
+  if (stat.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
+};
+visit(dataDir);
+expect(shared.length === 0, `data folder owner-only (${shared.length} entries open to others${shared.length ? `: ${shared.slice(0, 5).join(", ")}` : ""})`);
 
 console.log(JSON.stringify({ shutdownMs: Math.round(stopped.ms), exitCode: stopped.code, lockGone, resumed: after.status, jobs: jobFiles().length }));
 process.exit(failures.length ? 1 : 0);

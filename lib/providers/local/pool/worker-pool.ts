@@ -64,6 +64,8 @@ export function createWorkerPool(options: Partial<PoolOptions> & { filename?: st
     concurrentTasksPerWorker: 1,
     workerData: { sharpConcurrency: sizes.sharpConcurrency },
   });
+  // A worker that fails outside a task (it could not start) is reported, not thrown at the process.
+  pool.on("error", (error) => console.error("[local engine] a worker thread failed:", error));
   let closed = false;
   return {
     async run(name, payload) {
