@@ -52,7 +52,7 @@ describe("data folder permissions", () => {
     expect(entries.some(([name]) => name === "auth-secret")).toBe(true);
     const open = entries.filter(([, mode, kind]) => mode !== (kind === "dir" ? 0o700 : 0o600));
     expect(open.map(([name, mode]) => `${name} ${mode.toString(8)}`)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it("tightens a data folder an earlier version left world-writable, and nothing beside it", () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), "studio-perms-"));
