@@ -2,6 +2,7 @@
  * Next.js start-up hook, on the Node.js server:
  * - makes the data folder owner-only (umask 077; lib/storage/data-folder.ts);
  * - installs the graceful shutdown on SIGTERM/SIGINT (lib/server/shutdown.ts);
+ * - starts the offline engine's worker threads when it is the provider;
  * - opens the database and resumes runs that a previous process left queued or running
  *   (ARCHITECTURE.md "Execution": a restart neither loses nor double-bills work), without
  *   waiting for the first request.
@@ -20,7 +21,9 @@ export async function register() {
   }
   installShutdownHandlers();
   try {
-    await getServerContext();
+    const ctx = await getServerContext();
+    // Start the offline engine's worker threads now rather than on the first job.
+    if (ctx.provider.id === "local") (await import("./lib/providers/local/pool/worker-pool")).getWorkerPool();
   } catch (error) {
     console.error("The studio could not open its database at start-up:", error);
   }

@@ -45,8 +45,9 @@ export const inlineTaskRunner: ImageTaskRunner = {
 
 /**
  * A piscina pool of `options.threads` workers (default: poolOptionsFromEnv()).
- * Threads start on first use and stay up (idle threads are not torn down) so that sharp and
- * libvips are loaded once per thread.
+ * Threads start at once (loading tsx, sharp and the operations takes a second or two) and stay
+ * up, so no job pays for a cold thread; the studio creates the pool at start-up
+ * (instrumentation.ts).
  * @throws Error when the worker entry file is missing (the studio must run from its folder).
  */
 export function createWorkerPool(options: Partial<PoolOptions> & { filename?: string } = {}): ImageTaskRunner {
@@ -57,7 +58,7 @@ export function createWorkerPool(options: Partial<PoolOptions> & { filename?: st
   }
   const pool = new Piscina({
     filename,
-    minThreads: 0,
+    minThreads: sizes.threads,
     maxThreads: sizes.threads,
     maxQueue: sizes.maxQueue,
     idleTimeout: Number.POSITIVE_INFINITY,
