@@ -36,7 +36,8 @@ const SECURITY_HEADERS = (dev: boolean) => [
 /**
  * Packages loaded from node_modules at run time instead of being bundled: PGlite and the
  * schema engine read their .wasm files from their package folders
- * (shared/notes/offline-toolchain.md, "Next.js").
+ * (shared/notes/offline-toolchain.md, "Next.js"); piscina starts its worker threads from its
+ * own dist/worker.js (the local engine's pool, lib/providers/local/pool/).
  */
 const nextConfig: NextConfig = {
   serverExternalPackages: [
@@ -48,6 +49,7 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     "pg",
     "sharp",
+    "piscina",
   ],
   poweredByHeader: false,
   async headers() {

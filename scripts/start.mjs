@@ -4,12 +4,19 @@
  * (PORT overrides). Builds when there is no build or a source file is newer than it, applies
  * the database migrations (embedded PGlite in ./data unless DATABASE_URL is set), then runs
  * `next start`. The offline engine is used unless SCENARIO_API_KEY and SCENARIO_API_SECRET are set.
+ *
+ * Files are created owner-only (umask 077, inherited by the migrations and the server). SIGTERM
+ * and SIGINT are passed once to the server, which drains and closes its database
+ * (lib/server/shutdown.ts; Next.js's own exit-at-once handlers are turned off with
+ * NEXT_MANUAL_SIG_HANDLE); this script exits with the server's exit code.
  */
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+process.umask(0o077);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -42,6 +49,16 @@ run("npx", ["--no-install", "tsx", "scripts/migrate.ts"]);
 
 const port = process.env.PORT ?? "3000";
 console.log(`Starting the studio on http://localhost:${port}`);
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// `node …/next start` itself (no npx in between), so signals reach the process that serves.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+let forwarded = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    // Ctrl-C reaches the server too (same process group): pass a signal on once only.
+    if (forwarded) return;
+    forwarded = true;
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

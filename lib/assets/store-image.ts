@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { createAsset } from "../db/repositories/assets";
 import type { ServerContext } from "../server/context";
 import { AppError } from "../api/errors";
-import { MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES } from "./limits";
+import { formatMegapixels, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, maxImageMegapixels } from "./limits";
 import { contentKey } from "../storage/local-folder";
 import { sniffImageType } from "./sniff-image";
 
@@ -25,9 +25,13 @@ export interface StoreImageInput {
 
 /**
  * Validates and stores an image.
+ * Width and height come from the image header only (sharp's `metadata()` decodes no pixels).
  * @throws AppError payload_too_large (413) over 20 MB; unsupported_media_type (415) when the
- *   bytes are not PNG, JPEG or WebP or cannot be decoded; bad_request (400) when empty or a side
- *   exceeds 16,384 px.
+ *   bytes are not PNG, JPEG or WebP or cannot be decoded; bad_request (400) when empty, when a
+ *   side exceeds 16,384 px, or (uploads only) when the image has more pixels than
+ *   `maxImageMegapixels()` (50 megapixels unless `MAX_IMAGE_MEGAPIXELS` says otherwise;
+ *   `details`: `{ reason: "too_many_pixels", width, height, megapixels, maxMegapixels }`).
+ *   Nothing is stored when it throws.
  */
 export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
   const { bytes } = input;
@@ -47,6 +51,7 @@ export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
     throw new AppError("unsupported_media_type", `file: the ${mimeType} data cannot be decoded`);
   }
   if (!width || !height) throw new AppError("unsupported_media_type", "file: the image has no readable size");
+  if (input.origin === "upload") assertPixelLimit(width, height);
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
     throw new AppError("bad_request", `file: ${width}×${height} px is larger than ${MAX_IMAGE_SIDE} px on a side`);
   }
@@ -67,4 +72,16 @@ export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
     nodeId: input.nodeId ?? null,
     teamId: input.teamId ?? null,
   });
+}
+
+/** Refuses an upload of more than `maxImageMegapixels()` megapixels (see storeImage). */
+function assertPixelLimit(width: number, height: number): void {
+  const maxMegapixels = maxImageMegapixels();
+  if (width * height <= maxMegapixels * 1_000_000) return;
+  const size = `${width.toLocaleString("en-US")} × ${height.toLocaleString("en-US")} px`;
+  throw new AppError(
+    "bad_request",
+    `The image is ${size} (${formatMegapixels(width, height)} megapixels); the studio accepts up to ${maxMegapixels.toLocaleString("en-US")} megapixels. Choose a smaller image or reduce its size first.`,
+    { reason: "too_many_pixels", width, height, megapixels: (width * height) / 1_000_000, maxMegapixels },
+  );
 }

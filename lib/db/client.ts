@@ -19,6 +19,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "./generated/client";
 import { applyMigrations } from "./migrate";
 import { lockDataFolder } from "./pglite-lock";
+import { ensurePrivateFolder, restrictToOwner } from "../storage/data-folder";
 
 if (typeof window !== "undefined") {
   throw new Error("lib/db is server-only and must not be bundled for the browser");
@@ -77,11 +78,14 @@ async function openPglite(dataDir: string | undefined): Promise<Backend> {
     return { kind: "pglite", factory: createPgliteAdapterFactory(memory), shutdown: () => memory.close() };
   }
   const dir = path.resolve(/*turbopackIgnore: true*/ dataDir);
-  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   const release = lockDataFolder(dir);
   let pglite: Awaited<ReturnType<typeof PGlite.create>>;
   try {
+    ensurePrivateFolder(dir);
     pglite = await PGlite.create(dir);
+    // PGlite writes its files 0666 whatever the umask: owner only, like the rest of DATA_DIR.
+    restrictToOwner(dir);
   } catch (error) {
     release();
     throw error;
@@ -108,7 +112,8 @@ async function openPglite(dataDir: string | undefined): Promise<Backend> {
  * - else `memory: true` → embedded PGlite in memory.
  *
  * A PGlite folder is opened by one process (and one Db) at a time: a lock file
- * `<dataDir>.lock` enforces it (lib/db/pglite-lock.ts).
+ * `<dataDir>.lock` enforces it (lib/db/pglite-lock.ts). The folder, its parent and every file
+ * in it are owner-only (0700 folders, 0600 files; lib/storage/data-folder.ts).
  * @throws DataFolderInUseError when another live process (or another Db in this
  *   one) has the PGlite folder open.
  * @throws Error when no target is given, when `url` is not a PostgreSQL URL, or

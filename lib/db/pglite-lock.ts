@@ -72,7 +72,7 @@ export function lockDataFolder(dataDir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
-      fd = openSync(/*turbopackIgnore: true*/ lockPath, "wx");
+      fd = openSync(/*turbopackIgnore: true*/ lockPath, "wx", 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const lock = readLock(lockPath);

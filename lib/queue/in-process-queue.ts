@@ -4,6 +4,11 @@
  * signal. On start, runs a previous process left queued or running are resumed (their
  * recorded provider job ids are polled, not resubmitted).
  *
+ * Shutdown (`drain`): the queue stops starting runs (new and waiting ones stay `queued` in the
+ * database and resume at the next start), then waits, up to a grace period, until every run it
+ * executes has either ended or reached a state a restart resumes without paying twice: no node
+ * is between "running" and having all its provider jobs recorded.
+ *
  * Scale-out to several worker processes will put an existing job queue on PostgreSQL or Redis
  * behind the same `enqueue` / `cancel` surface.
  */
@@ -17,19 +22,34 @@ export class InProcessRunQueue {
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly idle = new Set<() => void>();
   private readonly ending = new Map<string, Promise<void>>();
+  /** Runs whose executeRunJob has begun (the others wait for a concurrency slot). */
+  private readonly started = new Set<string>();
+  private stopping = false;
 
   constructor(private readonly ctx: ServerContext, options: { concurrency?: number } = {}) {
     const concurrency = options.concurrency && options.concurrency > 0 ? Math.floor(options.concurrency) : 4;
     this.limit = createLimiter(concurrency);
   }
 
-  /** Queues run `runId`; `force` lists node ids whose output cache is ignored. */
+  /**
+   * Queues run `runId`; `force` lists node ids whose output cache is ignored. While draining,
+   * does nothing: the run stays `queued` in the database and the next start resumes it.
+   */
   enqueue(runId: string, options: { force?: readonly string[] } = {}): void {
-    if (this.active.has(runId)) return;
+    if (this.active.has(runId) || this.stopping) return;
     const controller = new AbortController();
     this.active.set(runId, controller);
-    const ending = this.limit(() => executeRunJob(this.ctx, runId, { force: options.force, signal: controller.signal }))
+    const ending = this.limit(async () => {
+      if (this.stopping) return; // left queued for the next start
+      this.started.add(runId);
+      await executeRunJob(this.ctx, runId, { force: options.force, signal: controller.signal });
+    })
       .catch(async (error) => {
+        if (this.stopping) {
+          // The database closed under a run left for the next start (drain): nothing to record.
+          console.log(`Run ${runId} left for the next start (${error instanceof Error ? error.message : String(error)})`);
+          return;
+        }
         console.error(`Run ${runId} stopped on an unexpected error:`, error);
         await updateRun(this.ctx.db, runId, {
           status: "failed",
@@ -40,6 +60,7 @@ export class InProcessRunQueue {
       })
       .finally(() => {
         this.active.delete(runId);
+        this.started.delete(runId);
         this.ending.delete(runId);
         if (this.active.size === 0) for (const resolve of this.idle) resolve();
       });
@@ -75,6 +96,49 @@ export class InProcessRunQueue {
       };
       this.idle.add(done);
     });
+  }
+
+  /** True once `drain` was called: no run starts any more. */
+  get draining(): boolean {
+    return this.stopping;
+  }
+
+  /**
+   * Stops starting runs and waits until every executing run has ended or is safe to leave (see
+   * the module comment), polling the database every `pollMs` (default 100 ms), for at most
+   * `graceMs` milliseconds.
+   * @returns the ids of runs still executing when it returned, and whether each was safe to
+   *   leave (`unsafe` lists runs with a node still submitting when the grace period ran out).
+   */
+  async drain(options: { graceMs: number; pollMs?: number }): Promise<{ left: string[]; unsafe: string[] }> {
+    this.stopping = true;
+    const deadline = Date.now() + Math.max(0, options.graceMs);
+    const pollMs = options.pollMs ?? 100;
+    for (;;) {
+      const running = [...this.started];
+      const unsafe = running.length === 0 ? [] : await this.runsStillSubmitting(running).catch(() => running);
+      if (unsafe.length === 0 || Date.now() >= deadline) return { left: [...this.started], unsafe };
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
+    }
+  }
+
+  /**
+   * Runs among `runIds` with a node that is running but has fewer recorded provider jobs than
+   * requests: it may be waiting for a submit's answer, which a restart could not find again.
+   */
+  private async runsStillSubmitting(runIds: string[]): Promise<string[]> {
+    const nodes = await this.ctx.db.nodeRun.findMany({
+      where: { runId: { in: runIds }, status: "running" },
+      select: { runId: true, request: true, providerJobIds: true },
+    });
+    const busy = new Set<string>();
+    for (const node of nodes) {
+      const jobs = Array.isArray(node.providerJobIds) ? node.providerJobIds.length : 0;
+      const bodies = (node.request as { bodies?: unknown } | null)?.bodies;
+      const expected = Array.isArray(bodies) ? bodies.length : 1;
+      if (jobs < expected) busy.add(node.runId);
+    }
+    return [...busy];
   }
 
   /** Re-queues every run left queued or running by a previous process. */

@@ -35,6 +35,11 @@ export function getServerContext(): Promise<ServerContext> {
   return g[GLOBAL_KEY];
 }
 
+/** The process-wide services if they were created (or are being created), else undefined; never creates them. */
+export function existingServerContext(): Promise<ServerContext> | undefined {
+  return (globalThis as GlobalWithContext)[GLOBAL_KEY];
+}
+
 async function createServerContext(): Promise<ServerContext> {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR?.trim() || "./data");
   const db = await getDb();

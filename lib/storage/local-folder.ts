@@ -9,6 +9,8 @@
  * Writes are atomic: bytes go to a temporary file in the same folder, then are
  * renamed over the final name, so a reader never sees a half-written file.
  *
+ * Folders are created 0700 and files 0600 (owner only; see data-folder.ts).
+ *
  * Server-only (node:fs).
  */
 import { extensionFor } from "./file-extensions";
@@ -88,10 +90,10 @@ export function createLocalFolderStorage(rootDir: string): AssetStorage {
   return {
     async put(key, bytes) {
       const file = fileOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       const temp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
       try {
-        await writeFile(temp, bytes);
+        await writeFile(temp, bytes, { mode: 0o600 });
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true }).catch(() => {});

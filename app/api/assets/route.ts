@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/assets (multipart/form-data, field `file`) → 201 `{ asset: { id, url, mimeType, width, height } }`.
  * Width and height in pixels, read from the bytes.
- * Errors: 400 when the body is not multipart or has no `file`; 413 over 20 MB; 415 when the
- * bytes are not PNG, JPEG or WebP (judged by content, not name); 400 for a file name with a NUL character
- * or a lone surrogate. Nothing is stored on error.
+ * Errors: 400 when the body is not multipart or has no `file`, the image declares more than
+ * 50 megapixels (`MAX_IMAGE_MEGAPIXELS`; lib/assets/limits.ts), or the file name has a NUL
+ * character or a lone surrogate; 413 over 20 MB; 415 when the bytes are not PNG, JPEG or WebP
+ * (judged by content, not name). Nothing is stored on error.
  * Any team role (members upload images for Apps); the asset belongs to the caller's team. 401 without a session.
  */
 export const POST = teamRoute(ANY_ROLE, async (request, _params, session) => {

@@ -32,8 +32,8 @@ export class AssetStore {
     const id = newLocalId("asset");
     if (this.dataDir) {
       const folder = path.join(this.dataDir, "assets");
-      await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, `${id}.${STORED_TYPES[mimeType]}`), bytes);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFile(path.join(folder, `${id}.${STORED_TYPES[mimeType]}`), bytes, { mode: 0o600 });
       this.extensions.set(id, STORED_TYPES[mimeType]);
     } else {
       this.memory.set(id, { bytes, mimeType });

@@ -9,13 +9,9 @@
  */
 import { ProviderError } from "../types";
 import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body } from "./body-fields";
-import { expand } from "./operations/expand";
-import { imageToImage } from "./operations/image-to-image";
-import { inpaint } from "./operations/inpaint";
 import { imageSize, MAX_SIDE, type OperationResult } from "./operations/raster";
-import { removeBackground } from "./operations/remove-background";
-import { textToImage } from "./operations/text-to-image";
-import { upscale, type UpscaleFactor, type UpscalePreset } from "./operations/upscale";
+import type { UpscaleFactor, UpscalePreset } from "./operations/upscale";
+import type { ImageTaskRunner } from "./pool/worker-pool";
 
 /** Nominal credits (CU) per output image and per Enhance (upscale). */
 export const NOMINAL_CREDITS = { image: 5, enhance: 15 } as const;
@@ -36,8 +32,11 @@ export interface LocalCapability {
   parse(body: Body, assets: AssetAccess): Promise<Body>;
   /** Nominal credits for a body (only reads `numOutputs`). @throws ProviderError 400 for a bad numOutputs. */
   credits(body: Body): number;
-  /** Runs on a body returned by `parse`; one result per output image. */
-  run(body: Body, assets: AssetAccess): Promise<OperationResult[]>;
+  /**
+   * Runs on a body returned by `parse`; one result per output image. The image work goes to
+   * `tasks` (the worker pool in the studio), one task per output image.
+   */
+  run(body: Body, assets: AssetAccess, tasks: ImageTaskRunner): Promise<OperationResult[]>;
 }
 
 /** Generation sizes, in pixels. */
@@ -75,9 +74,9 @@ const txt2img: LocalCapability = {
     };
   },
   credits: (body) => NOMINAL_CREDITS.image * readNumOutputs(body),
-  run: (body) =>
+  run: (body, _assets, tasks) =>
     perOutput(body, (seed) =>
-      textToImage({ prompt: body.prompt as string, seed, width: body.width as number, height: body.height as number }),
+      tasks.run("textToImage", { prompt: body.prompt as string, seed, width: body.width as number, height: body.height as number }),
     ),
 };
 
@@ -95,15 +94,18 @@ const img2img: LocalCapability = {
     return parsed;
   },
   credits: (body) => NOMINAL_CREDITS.image * readNumOutputs(body),
-  async run(body, assets) {
+  async run(body, assets, tasks) {
     const image = await assets.bytes(body.image as string);
     return perOutput(body, (seed) =>
-      imageToImage(image, {
-        prompt: body.prompt as string,
-        seed,
-        strength: body.strength as number,
-        width: body.width as number | undefined,
-        height: body.height as number | undefined,
+      tasks.run("imageToImage", {
+        image,
+        options: {
+          prompt: body.prompt as string,
+          seed,
+          strength: body.strength as number,
+          width: body.width as number | undefined,
+          height: body.height as number | undefined,
+        },
       }),
     );
   },
@@ -119,9 +121,9 @@ const inpaintCapability: LocalCapability = {
     };
   },
   credits: () => NOMINAL_CREDITS.image,
-  async run(body, assets) {
+  async run(body, assets, tasks) {
     const [image, mask] = await Promise.all([assets.bytes(body.image as string), assets.bytes(body.mask as string)]);
-    return [await inpaint(image, mask, { strength: body.strength as number })];
+    return [await tasks.run("inpaint", { image, mask, options: { strength: body.strength as number } })];
   },
 };
 
@@ -137,9 +139,9 @@ const outpaint: LocalCapability = {
     return { image, width: side("width"), height: side("height"), prompt: readPrompt(body, false) };
   },
   credits: () => NOMINAL_CREDITS.image,
-  async run(body, assets) {
+  async run(body, assets, tasks) {
     const image = await assets.bytes(body.image as string);
-    return [await expand(image, { width: body.width as number, height: body.height as number })];
+    return [await tasks.run("expand", { image, options: { width: body.width as number, height: body.height as number } })];
   },
 };
 
@@ -158,9 +160,9 @@ const upscaleCapability: LocalCapability = {
     return { image, upscaleFactor, preset };
   },
   credits: () => NOMINAL_CREDITS.enhance,
-  async run(body, assets) {
+  async run(body, assets, tasks) {
     const image = await assets.bytes(body.image as string);
-    return [await upscale(image, { factor: body.upscaleFactor as UpscaleFactor, preset: body.preset as UpscalePreset })];
+    return [await tasks.run("upscale", { image, options: { factor: body.upscaleFactor as UpscaleFactor, preset: body.preset as UpscalePreset } })];
   },
 };
 
@@ -169,8 +171,8 @@ const backgroundRemoval: LocalCapability = {
     return { image: await readAssetId(body, "image", assets.exists) };
   },
   credits: () => NOMINAL_CREDITS.image,
-  async run(body, assets) {
-    return [await removeBackground(await assets.bytes(body.image as string))];
+  async run(body, assets, tasks) {
+    return [await tasks.run("removeBackground", { image: await assets.bytes(body.image as string) })];
   },
 };
 

@@ -60,9 +60,9 @@ export class JobStore {
     const file = path.join(folder, `${record.jobId}.json`);
     const previous = this.writes.get(record.jobId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, json);
+      await writeFile(temp, json, { mode: 0o600 });
       await rename(temp, file);
     });
     const tracked = next.finally(() => {

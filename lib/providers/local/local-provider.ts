@@ -33,6 +33,7 @@ import { newLocalId } from "./ids";
 import { isTerminal, JobStore, type JobRecord } from "./job-store";
 import { isOwnerAlive, registerInstance, unregisterInstance } from "./owner-liveness";
 import { normaliseUpload } from "./upload-format";
+import { getWorkerPool, type ImageTaskRunner } from "./pool/worker-pool";
 
 export interface LocalProviderOptions {
   /** Folder for `assets/<id>.<ext>` and `jobs/<id>.json`; without it everything stays in memory. */
@@ -43,6 +44,11 @@ export interface LocalProviderOptions {
   faults?: FaultPlan;
   /** Backoff for submit retries (see retry.ts); tests pass a tiny `baseDelayMs` or a fake `sleep`. */
   retry?: Omit<RetryOptions, "signal">;
+  /**
+   * Where image operations run: by default the process-wide worker pool (pool/worker-pool.ts),
+   * off the request thread; `inlineTaskRunner` runs them in the calling thread.
+   */
+  tasks?: ImageTaskRunner;
 }
 
 /** Progress steps reported while a simulated latency elapses. */
@@ -65,6 +71,7 @@ export class LocalProvider implements Provider {
   private readonly faults: FaultInjector;
   private readonly latency: LocalProviderOptions["latencyMs"];
   private readonly retry: Omit<RetryOptions, "signal">;
+  private readonly tasksOption: ImageTaskRunner | undefined;
   /** Jobs this instance runs or has run. */
   private readonly jobs = new Map<string, JobRecord>();
   /** Aborts a running job's work (cancel, close). */
@@ -84,6 +91,7 @@ export class LocalProvider implements Provider {
     this.faults = new FaultInjector(options.faults);
     this.latency = options.latencyMs;
     this.retry = options.retry ?? {};
+    this.tasksOption = options.tasks;
     this.events.setMaxListeners(0);
     registerInstance(this.instanceId);
   }
@@ -301,7 +309,7 @@ export class LocalProvider implements Provider {
     this.progress(record, { status: "running", progress: 0 });
     try {
       const failure = this.faults.jobFailure(request);
-      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess) : null;
+      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasks()) : null;
       work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
       if (latencyMs > 0) {
         for (let step = 1; step <= LATENCY_STEPS; step++) {
@@ -335,6 +343,11 @@ export class LocalProvider implements Provider {
     Object.assign(record, patch, { updatedAt: new Date().toISOString() });
     if (this.store.persistent) await this.store.save(record).catch(reportPersistError);
     this.events.emit(`job:${record.jobId}`, toProviderJob(record));
+  }
+
+  /** The task runner: the one given, else the process-wide pool (created on the first job). */
+  private tasks(): ImageTaskRunner {
+    return this.tasksOption ?? getWorkerPool();
   }
 
   private latencyFor(request: ModelRequest): number {
