@@ -1,7 +1,8 @@
 /**
  * What every node kind declares (STYLE.md, "Examples to follow" §1): ports, a zod parameter
  * schema with defaults, inspector fields, run-time readiness checks and, for model nodes,
- * how parameters + inputs become a provider request. The canvas, the inspector, the server
+ * what one request means (`describeRequest`); lib/nodes/prepare-request maps that meaning onto
+ * the chosen model's own input schema. The canvas, the inspector, the server
  * validator and the executor all read these definitions; nothing else switches on `type`.
  *
  * Pure module: zod only.
