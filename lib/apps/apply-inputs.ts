@@ -5,6 +5,7 @@
  *
  * Pure module: zod and lib/nodes only.
  */
+import { ownValue } from "../graph/id-record";
 import { workflowGraphSchema, type WorkflowGraph } from "../graph/schema";
 import { getNodeDefinition, type AnyNodeDefinition } from "../nodes";
 import type { PublishedInput } from "./exposable-inputs";
@@ -54,7 +55,8 @@ export function applyInputs(graph: unknown, inputs: readonly PublishedInput[], v
   const result: WorkflowGraph = structuredClone(parsed.data);
   const issues: AppInputIssue[] = [];
   for (const input of inputs) {
-    const value = values[input.key] !== undefined ? values[input.key] : input.default;
+    const sent = ownValue(values, input.key);
+    const value = sent !== undefined ? sent : input.default;
     if (value === undefined) continue;
     const node = result.nodes.find((n) => n.id === input.nodeId);
     const definition = node ? getNodeDefinition(node.type) : undefined;

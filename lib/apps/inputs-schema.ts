@@ -14,6 +14,7 @@
  *
  * Pure module: zod only.
  */
+import { idRecord } from "../graph/id-record";
 import { z } from "zod";
 import type { PublishedInput } from "./exposable-inputs";
 
@@ -88,7 +89,9 @@ export function buildInputsSchema(
       return parsed.data;
     });
   }
-  return z.object(shape).transform((values) => {
+  // Only the values sent count: an input keyed `constructor` must not read Object.prototype's.
+  const ownValues = (raw: unknown) => (raw && typeof raw === "object" && !Array.isArray(raw) ? idRecord(Object.entries(raw)) : raw);
+  return z.preprocess(ownValues, z.object(shape)).transform((values) => {
     const result: AppInputValues = {};
     for (const [key, value] of Object.entries(values)) if (value !== undefined) result[key] = value;
     return result;

@@ -62,3 +62,15 @@ describe("node ids that are names of Object.prototype", () => {
     expect(JSON.stringify(created.body.error)).toContain("constructor");
   });
 });
+
+describe("App input keys that are names of Object.prototype", () => {
+  it("an optional input keyed `constructor` left empty takes its default instead of Object.prototype's", async () => {
+    const { buildInputsSchema } = await import("@/lib/apps/inputs-schema");
+    const schema = buildInputsSchema([
+      { key: "constructor", nodeId: "p", field: "text", label: "Text", kind: "text", required: false, default: "A lighthouse" } as any,
+    ]);
+    const parsed = schema.safeParse({});
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({ constructor: "A lighthouse" });
+  });
+});
