@@ -10,14 +10,12 @@ import { OWNER_STATE, SCENARIO_OWNER_STATE } from "./e2e/support/accounts";
  *
  * The `scenario` project (specs in e2e/scenario/) runs a second studio of the same build on
  * Scenario's API, pointed at the strict local mock (scripts/scenario-mock.ts), with its own data
- * folder and first account. It is on when E2E_SCENARIO=1, or when the command names it
- * (`npx playwright test e2e/scenario/…` or `--project=scenario`); the default run leaves it out.
+ * folder and first account. It is part of every run (`npm test`); E2E_SCENARIO=0 leaves it out.
  * Ports: E2E_SCENARIO_PORT (default E2E_PORT + 50) and SCENARIO_MOCK_PORT (default E2E_PORT + 99).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? `data/e2e-${Date.now()}`;
-if (!process.env.E2E_SCENARIO && process.argv.slice(2).some((arg) => /(^|[/=])scenario([/-]|$)/.test(arg))) process.env.E2E_SCENARIO = "1";
-const withScenario = process.env.E2E_SCENARIO === "1";
+const withScenario = process.env.E2E_SCENARIO !== "0";
 const scenarioPort = Number(process.env.E2E_SCENARIO_PORT ?? port + 50);
 const mockPort = Number(process.env.SCENARIO_MOCK_PORT ?? port + 99);
 /** Test values the mock accepts (scripts/scenario-mock.ts), not secrets. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: everything a fresh machine needs to serve the studio on http://localhost:3000
- * (PORT overrides). Builds when there is no build or a source file is newer than it, applies
+ * (PORT overrides). Builds when there is no build or a source file is newer than it
+ * (scripts/build-if-stale.mjs), applies
  * the database migrations (embedded PGlite in ./data unless DATABASE_URL is set), then runs
  * `next start`. The offline engine is used unless SCENARIO_API_KEY and SCENARIO_API_SECRET are set.
  *
@@ -11,9 +12,7 @@
  * NEXT_MANUAL_SIG_HANDLE); this script exits with the server's exit code.
  */
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 
 process.umask(0o077);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
@@ -22,28 +21,7 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-function newestSourceTime(entries) {
-  let newest = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (/(^|\/)(node_modules|\.next|generated|data|__tests__)$/.test(p)) return;
-      for (const name of readdirSync(p)) visit(path.join(p, name));
-    } else if (/\.(tsx?|css|mjs|json|prisma)$/.test(p)) {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  entries.forEach(visit);
-  return newest;
-}
-
-const buildId = ".next/BUILD_ID";
-const stale = !existsSync(buildId) || newestSourceTime(["app", "components", "lib", "public", "prisma", "package.json", "next.config.ts"]) > statSync(buildId).mtimeMs;
-if (stale || process.env.FORCE_BUILD) {
-  console.log("Building the studio (next build)…");
-  run("npm", ["run", "build"]);
-}
+run("node", ["scripts/build-if-stale.mjs"]);
 console.log("Applying database migrations…");
 run("npx", ["--no-install", "tsx", "scripts/migrate.ts"]);
 
