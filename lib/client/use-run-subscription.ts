@@ -32,6 +32,10 @@ export function useRunSubscription(runId: string | null, onFinished: (run: Run) 
 
     const apply = (run: Run) => {
       if (stopped || run.id !== runId) return;
+      // A GET of this run still in flight (started when the run was put on display) carries an
+      // older snapshot: cancel it first, or its answer would overwrite this newer state, and a
+      // finished run would stay "running" on screen.
+      void queryClient.cancelQueries({ queryKey: queryKeys.run(run.id) });
       queryClient.setQueryData(queryKeys.run(run.id), run);
       if (isTerminalRunStatus(run.status)) {
         stop();
