@@ -28,7 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { executeRun } from "../lib/engine/executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "../lib/engine/memory-store";
+import { MemoryAssetStore, MemoryExecutionStore } from "../lib/engine/testing/memory-store";
 import { FakeProvider } from "../lib/engine/testing/fake-provider";
 import type { AssetStore, ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";

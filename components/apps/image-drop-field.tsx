@@ -9,7 +9,6 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { assetFileUrl, errorMessage } from "@/lib/client/api-client";
 import { imageIds, runsLabel, type AppFormValues } from "@/lib/client/apps/batch";
-import type { AppInput } from "@/lib/client/apps/types";
 import { queryKeys } from "@/lib/client/query-keys";
 import { ACCEPT_ATTRIBUTE, isImageFile, uploadAsset } from "@/lib/client/upload-asset";
 import { useAsset } from "@/lib/client/use-asset";

@@ -17,5 +17,7 @@ export async function goAfterSignIn(next: string | null): Promise<void> {
       target = "/";
     }
   }
+  // A full page load, so the server renders the next page with the new session cookie.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(target);
 }

@@ -7,7 +7,7 @@ import { ChevronDownIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 import { RoleBadge } from "./role-badge";
 import { signOutAndLeave } from "./sign-out";
-import { useTeamSession } from "./use-team-session";
+import { useTeamSession } from "@/lib/client/use-team-session";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

@@ -229,7 +229,7 @@ function MaskPainter({
 
       <div className="flex justify-center bg-canvas p-4">
         <div className="relative overflow-hidden rounded-md" style={{ aspectRatio: `${ratio}`, width: `min(100%, calc(62vh * ${ratio}))` }}>
-          {/* eslint-disable-next-line @next/next/no-img-element */}
+          { }
           <img
             src={image.url}
             alt="Image to mask"

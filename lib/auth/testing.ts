@@ -39,7 +39,7 @@ export async function callAuth<T = any>(
     }),
   );
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

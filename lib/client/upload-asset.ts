@@ -46,7 +46,7 @@ export function uploadAsset(file: File | Blob, options: { filename?: string; onP
     xhr.onerror = () => reject(new ApiError(0, "network_error", "Upload failed: could not reach the server."));
     xhr.onabort = () => reject(new ApiError(0, "aborted", "Upload canceled."));
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {

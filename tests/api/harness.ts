@@ -17,7 +17,7 @@ export function useFreshDataDir(): string {
   return dir;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 /** The account `call()` acts as unless told otherwise (set by `actAsNewOwner`). */
 let defaultCookie: string | undefined;
 

@@ -139,7 +139,7 @@ function cookieOf(caller: Caller): string | null {
 }
 
 function toRequest(spec: RouteSpec, generated: FuzzRequest): Request {
-  const base = spec.name.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent("x")).replace("/*", `/${generated.subPath ?? ""}`);
+  const base = spec.name.replace(/:(\w+)/g, () => encodeURIComponent("x")).replace("/*", `/${generated.subPath ?? ""}`);
   const headers = new Headers();
   for (const [k, v] of Object.entries(generated.headers)) headers.set(k, v);
   const cookie = cookieOf(generated.caller);

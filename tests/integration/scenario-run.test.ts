@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRun } from "@/lib/engine/executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "@/lib/engine/memory-store";
+import { MemoryAssetStore, MemoryExecutionStore } from "@/lib/engine/testing/memory-store";
 import { editChain } from "@/lib/graph/__tests__/fixtures";
 import { validateGraph } from "@/lib/graph/validate";
 import { startMockScenarioServer, type MockScenarioServer } from "@/lib/providers/scenario/mock-server";

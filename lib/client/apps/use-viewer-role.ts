@@ -1,5 +1,5 @@
 "use client";
-import { useTeamSession } from "@/components/auth/use-team-session";
+import { useTeamSession } from "@/lib/client/use-team-session";
 import { can, type TeamRole } from "@/lib/auth/roles";
 
 /**

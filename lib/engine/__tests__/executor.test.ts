@@ -5,7 +5,7 @@ import { editChain, generationChain } from "../../graph/__tests__/fixtures";
 import type { WorkflowGraph } from "../../graph/schema";
 import { validateGraph } from "../../graph/validate";
 import { executeRun } from "../executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "../memory-store";
+import { MemoryAssetStore, MemoryExecutionStore } from "../testing/memory-store";
 import { FakeProvider } from "../testing/fake-provider";
 
 const coffee = readFileSync(path.resolve("e2e/fixtures/coffee.png"));

@@ -13,7 +13,7 @@ import { validateGraph } from "../../graph/validate";
 import { recordedModelSchemas } from "../../intelligence/catalog/recorded-schemas";
 import { localModelSchema } from "../../providers/local/model-schemas";
 import { executeRun } from "../executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "../memory-store";
+import { MemoryAssetStore, MemoryExecutionStore } from "../testing/memory-store";
 import { FakeProvider } from "../testing/fake-provider";
 import type { SubmissionRecord } from "../types";
 

@@ -87,6 +87,8 @@ export function normalizeText(input: string): string {
   // "60-second", "60s", "60 sec", "60secs"
   s = s.replace(/\b(\d+(?:\.\d+)?)[\s-]*(seconds?|secs?|s)\b/g, "$1 second");
   // keep "flux.2"-style version dots; every other punctuation mark separates words
+  // \u0001 stands in for a decimal point while punctuation is stripped.
+  // eslint-disable-next-line no-control-regex
   s = s.replace(/(\d)\.(\d)/g, "$1\u0001$2").replace(/[^a-z0-9\u0001]+/g, " ").replace(/\u0001/g, ".");
   return s.trim().replace(/\s+/g, " ");
 }

@@ -91,7 +91,10 @@ describe("stage 3: priority metric order on txt2img (expectations read off the c
     for (const priority of ["quality", "speed", "cost"] as Priority[]) {
       const r = resolveModels({ capability: "txt2img", priority });
       expect(r.ranked[0].score).toBe(1);
-      for (const m of r.ranked) expect(m.score).toBeGreaterThanOrEqual(0), expect(m.score).toBeLessThanOrEqual(1);
+      for (const m of r.ranked) {
+        expect(m.score).toBeGreaterThanOrEqual(0);
+        expect(m.score).toBeLessThanOrEqual(1);
+      }
     }
   });
 

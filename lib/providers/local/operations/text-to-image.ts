@@ -108,6 +108,8 @@ function captionSvg(prompt: string, width: number, height: number): string {
   const band = pad * 2 + size + small + Math.round(size * 0.35);
   const maxChars = Math.max(8, Math.min(MAX_PROMPT_SHOWN, Math.floor((width - 2 * pad) / (small * 0.56))));
   // Control characters are not allowed in XML text.
+  // Control characters cannot be drawn: they become spaces.
+  // eslint-disable-next-line no-control-regex
   const oneLine = prompt.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
   const shown = oneLine.length > maxChars ? `${oneLine.slice(0, maxChars - 1)}…` : oneLine;
   const top = height - band;

@@ -4,9 +4,9 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { convertFile } from "../assets/convert-file";
-import type { ImageRef } from "../nodes/types";
-import type { AssetProvenance, AssetStore, ExecutionStore, NodeRunPatch, NodeRunState, RunPatch } from "./types";
+import { convertFile } from "../../assets/convert-file";
+import type { ImageRef } from "../../nodes/types";
+import type { AssetProvenance, AssetStore, ExecutionStore, NodeRunPatch, NodeRunState, RunPatch } from "../types";
 
 export function emptyNodeRun(nodeId: string, nodeType: string): NodeRunState {
   return {
