@@ -211,6 +211,29 @@ describe("running an App", () => {
     expect(bad.body.error.message).toMatch(/^inputs\.platform: must be one of the options/);
   });
 
+  it("on Scenario, a step whose cost preview is refused makes the estimate a refusal that says which step and why", async () => {
+    const ctx = await getServerContext();
+    const original = ctx.provider;
+    const { ProviderError } = await import("@/lib/providers/types");
+    // The offline engine's schemas and jobs, with Scenario's name and a dry run that refuses the Upscale body.
+    ctx.provider = Object.assign(Object.create(original), {
+      id: "scenario",
+      async estimateCost(request: { modelId: string }) {
+        if (request.modelId === "model_upscale-v3") throw new ProviderError("Scenario API 400: Unknown input preset (upscale with model_upscale-v3)", { status: 400 });
+        return { credits: 12 };
+      },
+    });
+    try {
+      const answer = await call(estimateRoute.POST, { method: "POST", params: { slug }, headers: as(team.member), json: { inputs: { platform: "instagram_story" }, runs: 2 } });
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.message).toBe("The cost cannot be previewed: Upscale: the model refused this request (Unknown input preset)");
+      expect(answer.body.error.details.refusals).toEqual([expect.objectContaining({ nodeId: "up", nodeLabel: "Upscale" })]);
+      expect(answer.body.credits).toBeUndefined();
+    } finally {
+      ctx.provider = original;
+    }
+  });
+
   it("runs a batch of three images as three runs, lists them in My runs, and zips their outputs", async () => {
     const images = [chelsea, await uploadTeamImage(team.member, "coffee.png"), await uploadTeamImage(team.member, "astronaut.png")];
     const started = await startRuns(team.member, slug, images.map((image) => ({ image, platform: "instagram_story" })));
