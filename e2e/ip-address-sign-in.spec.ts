@@ -41,7 +41,9 @@ test("on http://127.0.0.1 the owner signs in and invites; the teammate signs up 
 
   // A signed-in visit with the audit's `next` stays on the studio.
   await owner.goto(`${IP}/sign-in?next=%2F%09%2Fexample.org%2Fphish`);
-  await owner.waitForURL((url) => url.origin === IP);
+  // Wait for the redirect to finish on the studio's own home page (not for the sign-in page it leaves).
+  await owner.waitForURL((url) => url.origin === IP && url.pathname === "/");
+  await expect(owner.getByTestId("new-workflow")).toBeVisible();
   expect(new URL(owner.url()).host).toBe(`127.0.0.1:${port}`);
 
   await owner.goto(`${IP}/team`);
