@@ -11,7 +11,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRun } from "@/lib/engine/executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "@/lib/engine/memory-store";
+import { MemoryAssetStore, MemoryExecutionStore } from "@/lib/engine/testing/memory-store";
 import { createSchemaSource } from "@/lib/engine/model-schemas";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import { validateGraph } from "@/lib/graph/validate";
