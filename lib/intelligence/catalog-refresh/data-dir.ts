@@ -9,6 +9,7 @@
 import path from "node:path";
 
 import { ScenarioClient, SCENARIO_DEFAULT_BASE_URL } from "../../providers/scenario/client";
+import type { CatalogRefreshDto } from "../catalog/catalog-dto";
 import { CATALOG_FILE, SCHEMAS_DIR } from "../catalog/catalog-files";
 import { bundledCatalogDocument } from "../catalog/get-catalog";
 import { activateRefreshedCatalog, readRefreshedCatalogDocument, refreshedCatalogFolder } from "../catalog/refreshed-catalog";
@@ -29,18 +30,8 @@ export class CatalogRefreshError extends Error {
   }
 }
 
-/** What a refresh did. */
-export interface DataDirRefreshResult {
-  /** `YYYY-MM-DD` of the new catalog. */
-  snapshotDate: string;
-  /** ISO 8601. */
-  refreshedAt: string;
-  modelCount: number;
-  /** Models with an input schema / without one (ids). */
-  withSchema: number;
-  withoutSchema: string[];
-  added: string[];
-  dropped: string[];
+/** What a refresh did: the counts the route answers (CatalogRefreshDto), and the printable report. */
+export interface DataDirRefreshResult extends CatalogRefreshDto {
   /** The printable report. */
   lines: string[];
 }

@@ -18,17 +18,9 @@ export const dynamic = "force-dynamic";
  */
 export const POST = teamRoute(["owner"], async () => {
   try {
-    const result = await refreshCatalogInDataDir(process.env);
-    const body: CatalogRefreshDto = {
-      snapshotDate: result.snapshotDate,
-      refreshedAt: result.refreshedAt,
-      modelCount: result.modelCount,
-      withSchema: result.withSchema,
-      withoutSchema: result.withoutSchema,
-      added: result.added,
-      dropped: result.dropped,
-    };
-    return Response.json(body);
+    const { lines: _report, ...body } = await refreshCatalogInDataDir(process.env);
+    const answer: CatalogRefreshDto = body;
+    return Response.json(answer);
   } catch (error) {
     if (error instanceof CatalogRefreshError) {
       throw new AppError("conflict", error.message, { refusal: error.reason, ...(error.detail ? { reason: error.detail } : {}) });
