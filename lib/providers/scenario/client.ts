@@ -9,6 +9,7 @@
  * logged, never put in an error message, and never sent to the signed asset URLs.
  */
 import { z } from "zod";
+import type { ModelInput } from "../model-schema";
 
 import { abortableSleep, withRetry } from "../retry";
 import { ProviderError, type ProviderJob } from "../types";
@@ -138,30 +139,9 @@ export const SCENARIO_MODELS_MAX_PAGE_SIZE = 500;
 
 /**
  * One item of a model's `inputs[]` (contract §5): the parameter schema of
- * `POST /generate/custom/{modelId}`. Only `name` and `type` are guaranteed; the API sends more
- * fields than listed here (`description`, `group`, `prompt`, `parent`, …), kept as they come.
+ * `POST /generate/custom/{modelId}`, as lib/providers/model-schema.ts parses it (extra fields kept).
  */
-export interface ScenarioModelInput {
-  name: string;
-  /** `string|number|boolean|file|file_array|string_array|number_array|model|model_array` (open enum). */
-  type: string;
-  label?: string;
-  /** `{always: true}`, or conditional `{ifDefined: {...}}` / `{ifNotDefined: {...}}`. */
-  required?: unknown;
-  default?: unknown;
-  min?: number;
-  max?: number;
-  step?: number;
-  allowedValues?: unknown[];
-  /** Characters for strings; item count for `*_array` inputs (e.g. `referenceImages` up to 10). */
-  maxLength?: number;
-  /** Asset kind for file inputs: `image`, `video`, `audio`, … */
-  kind?: string;
-  costImpact?: boolean;
-  /** For a mask: the input it applies to (e.g. `referenceImages`). */
-  maskFrom?: string;
-  [key: string]: unknown;
-}
+export type ScenarioModelInput = ModelInput;
 
 /**
  * A model as `GET /models` (list row) or `GET /models/{id}` (full record) returns it (contract §5).
