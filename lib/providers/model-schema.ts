@@ -63,6 +63,8 @@ export const modelInputSchema = z.looseObject({
   /** True for the main prompt field. */
   prompt: z.boolean().optional(),
   costImpact: z.boolean().optional(),
+  /** Model types a `model` / `model_array` input accepts (LoRAs: `flux.1-lora`, …). */
+  modelTypes: z.array(z.string()).optional(),
   group: z.string().optional(),
 });
 

@@ -7,26 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
-/** One `inputs[]` item of a model record (contract §5). */
-export interface MockModelInput {
-  name: string;
-  type: string;
-  label?: string;
-  required?: { always?: boolean; ifDefined?: Record<string, unknown>; ifNotDefined?: Record<string, unknown> };
-  default?: unknown;
-  min?: number;
-  max?: number;
-  step?: number;
-  allowedValues?: unknown[];
-  maxLength?: number;
-  maxSize?: number;
-  kind?: string;
-  costImpact?: boolean;
-  maskFrom?: string;
-  modelTypes?: string[];
-  [key: string]: unknown;
-}
+import { modelInputSchema, type ModelInput } from "../model-schema";
 
 /** A model record as `GET /v1/models/:id` returns it under `model` (contract §5). */
 export interface MockModelRecord {
@@ -40,7 +21,8 @@ export interface MockModelRecord {
   tags: string[];
   accessRestrictions?: number;
   exampleAssetIds?: string[];
-  inputs: MockModelInput[];
+  /** The model's inputs, in the studio's own type of lib/providers/model-schema.ts (one shape for builder and mock). */
+  inputs: ModelInput[];
   uiConfig?: Record<string, unknown>;
   createdAt?: string;
   updatedAt?: string;
@@ -71,7 +53,10 @@ export const DEFAULT_MOCK_MODELS_DIR = path.join(MOCK_FIXTURES_DIR, "models");
 /**
  * Reads every `*.json` file of `dir` as a `GET /models/{id}` reply (`{model}`, or the bare record),
  * in file-name order.
- * @throws Error naming the file when one is not a model record (no `id` or no `inputs[]`).
+ * Each `inputs[]` item is parsed with the studio's own `modelInputSchema`, so the mock and the
+ * request builder read one shape.
+ * @throws Error naming the file when one is not a model record (no `id` or no `inputs[]`, or an
+ *   input that is not a model input: no `name`, no `type`, a `min` that is not a number, …).
  */
 export function loadMockModelRecords(dir: string = DEFAULT_MOCK_MODELS_DIR): MockModelRecord[] {
   return readdirSync(dir)
@@ -83,7 +68,12 @@ export function loadMockModelRecords(dir: string = DEFAULT_MOCK_MODELS_DIR): Moc
       if (typeof record.id !== "string" || !Array.isArray(record.inputs)) {
         throw new Error(`mock Scenario: ${path.join(dir, name)} is not a model record (needs id and inputs[])`);
       }
-      return { ...record, capabilities: record.capabilities ?? [], tags: record.tags ?? [] };
+      const inputs = record.inputs.map((input, index) => {
+        const parsed = modelInputSchema.safeParse(input);
+        if (!parsed.success) throw new Error(`mock Scenario: ${path.join(dir, name)} inputs[${index}] is not a model input: ${parsed.error.issues[0]?.message}`);
+        return parsed.data;
+      });
+      return { ...record, inputs, capabilities: record.capabilities ?? [], tags: record.tags ?? [] };
     });
 }
 

@@ -54,7 +54,6 @@ export {
   DEFAULT_MOCK_MODELS,
   DEFAULT_MOCK_MODELS_DIR,
   loadMockModelRecords,
-  type MockModelInput,
   type MockModelRecord,
 } from "./mock-fixtures";
 

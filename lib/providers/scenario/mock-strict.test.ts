@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ScenarioClient } from "./client";
-import { loadRecordedDryRuns } from "./mock-fixtures";
+import { loadMockModelRecords, loadRecordedDryRuns } from "./mock-fixtures";
 import { startMockScenarioServer, type MockScenarioServer } from "./mock-server";
 
 let server: MockScenarioServer;
@@ -44,6 +44,16 @@ beforeAll(async () => {
   video = await client.uploadAsset({ bytes: Buffer.from("not really a video"), mimeType: "video/mp4", name: "clip.mp4" });
 });
 afterAll(() => server.close());
+
+describe("strict mock: model records", () => {
+  it("reads each record's inputs as the studio's ModelInput, refusing a file whose input is not one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mock-records-"));
+    writeFileSync(path.join(dir, "model_ok.json"), JSON.stringify({ model: { id: "model_ok", inputs: [{ name: "steps", type: "number", min: 1, max: 50 }] } }));
+    expect(loadMockModelRecords(dir)[0].inputs).toEqual([{ name: "steps", type: "number", min: 1, max: 50 }]);
+    writeFileSync(path.join(dir, "model_bad.json"), JSON.stringify({ model: { id: "model_bad", inputs: [{ name: "steps", type: "number", min: "one" }] } }));
+    expect(() => loadMockModelRecords(dir)).toThrow(/model_bad\.json inputs\[0\] is not a model input/);
+  });
+});
 
 describe("strict mock: refusals with the real API's reasons", () => {
   it.each([

@@ -18,7 +18,8 @@
  *
  * Pure module: no I/O.
  */
-import type { MockModelInput, MockModelRecord } from "./mock-fixtures";
+import type { ModelInput } from "../model-schema";
+import type { MockModelRecord } from "./mock-fixtures";
 
 /** What the mock knows of an asset a body points at. */
 export interface MockAssetFacts {
@@ -74,7 +75,7 @@ export function validateGenerateBody(record: MockModelRecord, body: Record<strin
 /** The context plus every model type any model input of the record takes. */
 type InputContext = ValidationContext & { modelTypes: string[] };
 
-function checkValue(input: MockModelInput, value: unknown, context: InputContext): Refusal | null {
+function checkValue(input: ModelInput, value: unknown, context: InputContext): Refusal | null {
   const name = input.name;
   switch (input.type) {
     case "string":
@@ -119,18 +120,18 @@ function checkValue(input: MockModelInput, value: unknown, context: InputContext
   }
 }
 
-function checkAllowed(input: MockModelInput, value: string | number): Refusal | null {
+function checkAllowed(input: ModelInput, value: string | number): Refusal | null {
   if (!input.allowedValues?.length || input.allowedValues.includes(value)) return null;
   return bad(`Input ${input.name} must be one of ${input.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`);
 }
 
-function checkLength(input: MockModelInput, length: number, unit: "characters" | "items"): Refusal | null {
+function checkLength(input: ModelInput, length: number, unit: "characters" | "items"): Refusal | null {
   if (input.maxLength === undefined || length <= input.maxLength) return null;
   return bad(`Input ${input.name} must be at most ${input.maxLength} ${unit} long`);
 }
 
 /** `min` (scalars only, see the module note), `max` and `step` (multiples of `step`). */
-function checkNumber(input: MockModelInput, value: number, scalar: boolean): Refusal | null {
+function checkNumber(input: ModelInput, value: number, scalar: boolean): Refusal | null {
   if (scalar && input.min !== undefined && value < input.min) return bad(`Input ${input.name} must be at least ${input.min}`);
   if (input.max !== undefined && value > input.max) return bad(`Input ${input.name} must be at most ${input.max}`);
   if (scalar && input.step !== undefined && input.step > 0) {
@@ -142,7 +143,7 @@ function checkNumber(input: MockModelInput, value: number, scalar: boolean): Ref
   return null;
 }
 
-function checkAsset(input: MockModelInput, id: string, context: InputContext): Refusal | null {
+function checkAsset(input: ModelInput, id: string, context: InputContext): Refusal | null {
   const asset = context.asset(id);
   if (!asset) return bad(`Asset ${id} not found (input ${input.name})`);
   if (input.kind && asset.kind !== input.kind) return bad(`Input ${input.name} takes ${input.kind} assets; ${id} is ${asset.kind}`);
@@ -156,7 +157,7 @@ function checkAsset(input: MockModelInput, id: string, context: InputContext): R
  * `loras`: "Allowed model types: flux.1-lora, flux.1-composition"); then one this input does not
  * take, naming its own (a composition in `loras`: "Allowed model types: flux.1-lora").
  */
-function checkModels(input: MockModelInput, ids: string[], context: InputContext): Refusal | null {
+function checkModels(input: ModelInput, ids: string[], context: InputContext): Refusal | null {
   const missing = ids.find((id) => !context.model(id));
   if (missing) return { status: 404, reason: `Model ${missing} not found` };
   for (const allowed of [context.modelTypes, input.modelTypes ?? []]) {
@@ -171,7 +172,7 @@ function checkModels(input: MockModelInput, ids: string[], context: InputContext
  * `{always}`: the input must be set. `{ifDefined: {other: {message}}}`: it must be set when `other`
  * is. `{ifNotDefined: {other: {message}}}`: it must be set when `other` is not.
  */
-function checkRequired(input: MockModelInput, body: Record<string, unknown>): Refusal | null {
+function checkRequired(input: ModelInput, body: Record<string, unknown>): Refusal | null {
   if (body[input.name] !== undefined) return null;
   const rule = input.required;
   if (!rule) return null;

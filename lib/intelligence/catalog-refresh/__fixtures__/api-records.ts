@@ -2,7 +2,8 @@
  * Test support: Scenario-API-shaped model records (contract §5) synthesised from catalog models,
  * so a mock API can "mirror" the bundled snapshot. Test-only; not imported by app code.
  */
-import type { MockModelInput, MockModelRecord } from "../../../providers/scenario/mock-server";
+import type { ModelInput } from "../../../providers/model-schema";
+import type { MockModelRecord } from "../../../providers/scenario/mock-server";
 import { scenarioParentOf } from "../capabilities";
 import type { CatalogModel } from "../types";
 
@@ -15,7 +16,7 @@ const TIERS: Record<string, number> = { "plan:free": 0, "plan:creator": 25, "pla
  */
 export function apiRecordFor(model: CatalogModel): MockModelRecord {
   const i = model.inputs;
-  const inputs: MockModelInput[] = [];
+  const inputs: ModelInput[] = [];
   if (i.prompt === true) {
     inputs.push({ name: "prompt", type: "string", prompt: true, ...(typeof i.promptMaxLength === "number" ? { maxLength: i.promptMaxLength } : {}) });
   }
