@@ -58,6 +58,11 @@ export function notFound(what: string, id: string): AppError {
   return new AppError("not_found", `${what} "${id}" not found`);
 }
 
+/** The JSON body of every error answer: `{ error: { code, message, details? } }`. */
+export interface ApiErrorJson {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
 /** Turns a zod error on a request body into a 400 naming each field (`name: must not be empty`). */
 export function fromZodError(error: ZodError, where = "body"): AppError {
   const fields = error.issues.map((issue) => ({ path: [where, ...issue.path].join("."), message: issue.message }));
@@ -73,11 +78,13 @@ export function errorResponse(error: unknown): Response {
         ? fromZodError(error)
         : null;
   if (appError) {
+    const body: ApiErrorJson = { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } };
     return Response.json(
-      { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } },
+      body,
       { status: appError.status, headers: appError.headers },
     );
   }
   console.error("Unexpected error in route handler:", error);
-  return Response.json({ error: { code: "internal_error", message: "Something went wrong on the server" } }, { status: 500 });
+  const body: ApiErrorJson = { error: { code: "internal_error", message: "Something went wrong on the server" } };
+  return Response.json(body, { status: 500 });
 }

@@ -3,7 +3,7 @@
  * progress and outputs.
  */
 import { getAppVersionNumbers, listAppRuns as listAppRunRows, type AppRunRow } from "../db/repositories/apps";
-import type { RunOutput } from "../engine/types";
+import type { RunOutput, RunStatus } from "../engine/types";
 import { getNodeDefinition } from "../nodes";
 import type { ServerContext } from "../server/context";
 import { canManageApps, type AppActor } from "./access";
@@ -32,7 +32,7 @@ export function toAppRunDto(run: AppRunRow, versionNumber: number | null) {
   const outputs = Array.isArray(run.outputs) ? (run.outputs as RunOutput[]) : [];
   return {
     id: run.id,
-    status: run.status,
+    status: run.status as RunStatus,
     error: run.error,
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

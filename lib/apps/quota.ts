@@ -3,6 +3,16 @@
  * at 00:00 UTC). Pure helpers; the count itself is a database query (repositories/apps.ts).
  */
 
+/** `error.details` of the 429 `POST /api/apps/:slug/runs` answers when the day's quota is spent. */
+export type AppQuotaDetails = {
+  /** Next 00:00 UTC, ISO 8601. */
+  resetsAt: string;
+  /** The App's `dailyRunQuota`. */
+  limit: number;
+  /** Runs the person started on this App today. */
+  used: number;
+};
+
 /** Bounds of `App.dailyRunQuota`. */
 export const DAILY_RUN_QUOTA_LIMITS = { min: 1, max: 10_000 } as const;
 

@@ -12,7 +12,7 @@ import type { ServerContext } from "../server/context";
 import type { AppActor } from "./access";
 import { getAppOrThrow, getCurrentAppVersion } from "./get-app-or-throw";
 import { prepareAppRuns } from "./prepare-app-runs";
-import { nextUtcMidnight, quotaMessage, utcDayStart } from "./quota";
+import { nextUtcMidnight, quotaMessage, utcDayStart, type AppQuotaDetails } from "./quota";
 
 /**
  * `POST /api/apps/:slug/runs` `{ items: [{ inputs }] }` (1 to 20 items).
@@ -57,11 +57,8 @@ export async function startAppRuns(
     await lockAppQuota(tx, app.id, actor.user.id);
     const used = await countAppRunsSince(tx, { appId: app.id, userId: actor.user.id, since: utcDayStart(now) });
     if (used + prepared.length > app.dailyRunQuota) {
-      throw new AppError("too_many_requests", quotaMessage(app.dailyRunQuota, used, prepared.length, now), {
-        resetsAt: nextUtcMidnight(now).toISOString(),
-        limit: app.dailyRunQuota,
-        used,
-      });
+      const details: AppQuotaDetails = { resetsAt: nextUtcMidnight(now).toISOString(), limit: app.dailyRunQuota, used };
+      throw new AppError("too_many_requests", quotaMessage(app.dailyRunQuota, used, prepared.length, now), details);
     }
     const created: Array<{ id: string; status: RunStatus }> = [];
     for (const [item, { graph, values }] of prepared.entries()) {

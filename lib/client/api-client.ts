@@ -9,7 +9,6 @@ import type {
   ApiErrorBody,
   Asset,
   CatalogInfo,
-  CatalogModelDetail,
   CatalogRefreshResult,
   EngineInfo,
   PlanResponse,
@@ -123,7 +122,6 @@ export const api = {
   getAsset: (id: string) => request<{ asset: Asset }>(`/api/assets/${enc(id)}`),
 
   getCatalog: () => request<CatalogInfo>("/api/catalog"),
-  getCatalogModel: (id: string) => request<{ model: CatalogModelDetail }>(`/api/catalog/models/${enc(id)}`),
   refreshCatalog: () => request<CatalogRefreshResult>("/api/catalog/refresh", { method: "POST" }),
   recommend: (body: RecommendRequest, signal?: AbortSignal) => request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
   plan: (description: string) => request<PlanResponse>("/api/plan", { method: "POST", json: { description } }),

@@ -3,11 +3,16 @@
  * types (the lib/…/…-dto.ts modules, lib/runs/run-dto-types.ts, lib/intelligence), imported type-only, so
  * the client bundle takes no server code and the two cannot drift apart.
  */
+import type { z } from "zod";
+import type { ApiErrorJson } from "@/lib/api/errors";
 import type { GraphIssue } from "@/lib/graph/issues";
 import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { recommendBodySchema } from "@/lib/intelligence-api/schemas";
+import type { GenerationPlan } from "@/lib/intelligence/plan/plan-generation";
+import type { EngineInfoDto } from "@/lib/providers/types";
 import type { AssetDetailDto, AssetSummaryDto } from "@/lib/assets/asset-dto";
 
-import type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/lib/intelligence/catalog/catalog-dto";
+import type { CatalogInfoDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/lib/intelligence/catalog/catalog-dto";
 import type { PlatformWithSize, Recommendation, RecommendResponse } from "@/lib/intelligence/recommend/recommend";
 import type { SuggestedParams } from "@/lib/intelligence/recommend/suggested-params";
 import type { ModelMetrics, Priority as ServerPriority } from "@/lib/intelligence/resolver/types";
@@ -18,9 +23,8 @@ import type { WorkflowDto, WorkflowSummaryDto } from "@/lib/workflows/workflow-d
 export type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
 export { TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "@/lib/engine/types";
 
-export interface EngineInfo {
-  provider: { id: "local" | "scenario"; label: string };
-}
+/** `GET /api/engine`. */
+export type EngineInfo = EngineInfoDto;
 
 /** An asset: the upload reply, or `GET /api/assets/:id` (which adds provenance, size, origin and date). */
 export type Asset = AssetSummaryDto & Partial<Omit<AssetDetailDto, keyof AssetSummaryDto>>;
@@ -50,14 +54,8 @@ export type { ModelMetrics, Recommendation, SuggestedParams };
 /** A platform named in the prompt, with its size in pixels. */
 export type PlatformMatch = PlatformWithSize;
 
-/** `POST /api/recommend`. */
-export interface RecommendRequest {
-  capability: string;
-  prompt: string;
-  priority?: Priority;
-  /** At most this many recommendations (server default 5, maximum 50). */
-  limit?: number;
-}
+/** `POST /api/recommend` body (before the server's defaults: `prompt` may be left out; `limit` 1 to 50, default 5). */
+export type RecommendRequest = z.input<typeof recommendBodySchema>;
 
 /** `POST /api/recommend` reply. */
 export type { RecommendResponse };
@@ -66,31 +64,13 @@ export type { RecommendResponse };
 export type CatalogInfo = CatalogInfoDto;
 /** One model of `GET /api/catalog`. */
 export type CatalogModelEntry = CatalogModelEntryDto;
-/** `GET /api/catalog/models/:id`: a model with its input schema (or `schema: null`). */
-export type CatalogModelDetail = CatalogModelDto;
 /** `POST /api/catalog/refresh`. */
 export type CatalogRefreshResult = CatalogRefreshDto;
 
-export type PlanTool = "run_model" | "analyze" | "manage_assets" | (string & {});
-
-export interface PlanStep {
-  tool: PlanTool;
-  title: string;
-  capability: string;
-  optional: boolean;
-  modelId: string | null;
-  modelName: string | null;
-}
-
-export interface Plan {
-  /** The matched template's id (`product_video`, …), or null when the plan was composed. */
-  template: string | null;
-  composed: boolean;
-  title: string;
-  steps: PlanStep[];
-  rules: string[];
-  notes?: string[];
-}
+/** A drafted plan (`POST /api/plan`): the matched template's id or null when composed, its steps, rules and notes. */
+export type Plan = GenerationPlan;
+export type PlanStep = Plan["steps"][number];
+export type PlanTool = PlanStep["tool"];
 
 /** `POST /api/plan`: the plan, and the same plan as studio nodes and edges. */
 export interface PlanResponse {
@@ -98,6 +78,11 @@ export interface PlanResponse {
   graph: WorkflowGraph;
 }
 
+/** The JSON of every error answer; `details` as the routes fill it (graph issues, the current version of a conflict). */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: { issues?: GraphIssue[]; currentVersion?: number } & Record<string, unknown> };
+  error: Omit<ApiErrorJson["error"], "code" | "details"> & {
+    /** An ErrorCode of lib/api/errors.ts ("error" when the answer was not the API's JSON). */
+    code: ApiErrorJson["error"]["code"] | (string & {});
+    details?: { issues?: GraphIssue[]; currentVersion?: number } & Record<string, unknown>;
+  };
 }

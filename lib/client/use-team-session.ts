@@ -1,12 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { TeamRole } from "@/lib/auth/roles";
+import type { SessionContext } from "@/lib/auth/session";
 
-export interface ClientTeamSession {
-  user: { id: string; name: string; email: string };
-  team: { id: string; name: string; slug: string } | null;
-  role: TeamRole | null;
-}
+/** `GET /api/auth/me`: the server's SessionContext (type-only import: no server code in the bundle). */
+export type ClientTeamSession = SessionContext;
 
 export const teamSessionQueryKey = ["auth", "me"] as const;
 

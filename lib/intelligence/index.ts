@@ -24,14 +24,12 @@ export {
   parseCatalog,
   tagsOf,
   toCatalogInfo,
-  toCatalogModelDto,
 } from "./catalog";
 export type {
   Catalog,
   CatalogCost,
   CatalogInfoDto,
   CatalogModel,
-  CatalogModelDto,
   CatalogModelEntryDto,
   CatalogOrigin,
   CatalogRefreshDto,

@@ -66,6 +66,11 @@ export interface DownloadedAsset {
   mimeType: string;
 }
 
+/** `GET /api/engine`: which generation back end runs workflows (never any credential). */
+export interface EngineInfoDto {
+  provider: Pick<Provider, "id" | "label">;
+}
+
 export interface Provider {
   /** "local" (offline engine) or "scenario". */
   readonly id: "local" | "scenario" | (string & {});

@@ -1,6 +1,6 @@
 /**
  * The catalog routes: `GET /api/catalog` (schema presence per model, where the catalog comes
- * from), `GET /api/catalog/models/:id` (a model's input schema) and `POST /api/catalog/refresh`
+ * from), `GET /api/models/:id/schema` (a model's input schema: the one route for it) and `POST /api/catalog/refresh`
  * (owners only; without Scenario keys a 409 that changes nothing; with them, against the mock
  * Scenario API, a refreshed catalog in `<DATA_DIR>/catalog/` that the next reads use).
  */
@@ -12,12 +12,12 @@ import { call, useFreshDataDir } from "./harness";
 const dataDir = useFreshDataDir();
 const { setUpTeams } = await import("./apps-harness");
 const catalogRoute = await import("@/app/api/catalog/route");
-const modelRoute = await import("@/app/api/catalog/models/[id]/route");
+const schemaRoute = await import("@/app/api/models/[id]/schema/route");
 const refreshRoute = await import("@/app/api/catalog/refresh/route");
 const recommendRoute = await import("@/app/api/recommend/route");
 const { startMockScenarioServer } = await import("@/lib/providers/scenario/mock-server");
 const { apiRecordFor } = await import("@/lib/intelligence/catalog-refresh/__fixtures__/api-records");
-const { getBundledCatalog, setActiveCatalog } = await import("@/lib/intelligence/catalog/get-catalog");
+const { getBundledCatalog, getCatalogModelSchema, setActiveCatalog } = await import("@/lib/intelligence/catalog/get-catalog");
 const bundledJson = (await import("@/lib/intelligence/data/model-catalog.json")).default;
 
 let team: Awaited<ReturnType<typeof setUpTeams>>;
@@ -40,7 +40,7 @@ async function withKeys<T>(server: { credentials: { apiKey: string; apiSecret: s
   }
 }
 
-describe("GET /api/catalog and /api/catalog/models/:id", () => {
+describe("GET /api/catalog and /api/models/:id/schema", () => {
   it("say which models have an input schema; a model without one answers schema null", async () => {
     const res = await call(catalogRoute.GET, { cookie: team.member.cookie });
     expect(res.status).toBe(200);
@@ -49,14 +49,18 @@ describe("GET /api/catalog and /api/catalog/models/:id", () => {
     expect(gpt).toMatchObject({ name: "GPT Image 2", hasSchema: true, schemaSource: expect.stringMatching(/^recorded/) });
     expect(res.body.models.find((m: any) => m.id === "model_upscale-v3")).toMatchObject({ hasSchema: false, schemaSource: null });
 
-    const one = await call(modelRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: team.editor.cookie });
+    // The catalog's recorded schema is the one runs fall back on.
+    expect(getCatalogModelSchema("model_openai-gpt-image-2")!.inputs.map((i) => i.name)).toEqual(["prompt", "referenceImages", "mask", "numOutputs", "width", "height", "quality", "background"]);
+    expect(getCatalogModelSchema("model_upscale-v3")).toBeNull();
+  });
+
+  it("the schema route answers the schema a run would use, for owners and editors only", async () => {
+    const one = await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: team.editor.cookie });
     expect(one.status).toBe(200);
-    expect(one.body.model.schema.inputs.map((i: any) => i.name)).toEqual(["prompt", "referenceImages", "mask", "numOutputs", "width", "height", "quality", "background"]);
-    const none = await call(modelRoute.GET, { params: { id: "model_upscale-v3" }, cookie: team.editor.cookie });
-    expect(none.body.model).toMatchObject({ hasSchema: false, schema: null });
-    const missing = await call(modelRoute.GET, { params: { id: "model_nope" }, cookie: team.editor.cookie });
-    expect(missing.status).toBe(404);
-    expect(missing.body.error.message).toContain("model_nope");
+    // Offline, the engine in use declares its own schema (lib/providers/local/model-schemas.ts).
+    expect(one.body).toMatchObject({ modelId: "model_openai-gpt-image-2", name: "GPT Image 2", origin: "provider", schema: { source: "local preview engine" } });
+    expect((await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: team.member.cookie })).status).toBe(403);
+    expect((await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: null })).status).toBe(401);
   });
 });
 
@@ -105,9 +109,9 @@ describe("POST /api/catalog/refresh", () => {
       const info = await call(catalogRoute.GET, { cookie: team.member.cookie });
       expect(info.body).toMatchObject({ snapshotDate: res.body.snapshotDate, schemaCount: 60, origin: { kind: "refreshed", refreshedAt: res.body.refreshedAt } });
       expect(JSON.stringify(info.body)).not.toContain(dataDir);
-      const one = await call(modelRoute.GET, { params: { id: "model_bfl-flux-2-dev" }, cookie: team.editor.cookie });
-      expect(one.body.model.schema.inputs).toEqual(flux2.inputs);
-      expect(one.body.model.schemaSource).toBe(`api ${res.body.refreshedAt}`);
+      expect(info.body.models.find((m: any) => m.id === "model_bfl-flux-2-dev")).toMatchObject({ hasSchema: true, schemaSource: `api ${res.body.refreshedAt}` });
+      // What a run falls back on when the provider cannot answer is the refreshed schema.
+      expect(getCatalogModelSchema("model_bfl-flux-2-dev")!.inputs).toEqual(flux2.inputs);
 
       const ranked = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a fox" }, cookie: team.editor.cookie });
       expect(ranked.body.snapshotDate).toBe(res.body.snapshotDate);

@@ -1,4 +1,5 @@
 import { ANY_ROLE, teamRoute } from "@/lib/api/team-route";
+import type { EngineInfoDto } from "@/lib/providers/types";
 import { getServerContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,6 @@ export const dynamic = "force-dynamic";
  */
 export const GET = teamRoute(ANY_ROLE, async () => {
   const { provider } = await getServerContext();
-  return Response.json({ provider: { id: provider.id, label: provider.label } });
+  const body: EngineInfoDto = { provider: { id: provider.id, label: provider.label } };
+  return Response.json(body);
 });

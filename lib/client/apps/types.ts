@@ -1,129 +1,53 @@
 /**
  * Shapes of the Apps API's JSON answers as the browser sees them (app/api/apps/**,
- * app/api/workflows/[id]/publish). Kept apart from the server code so the client bundle
- * imports none of it.
+ * app/api/workflows/[id]/publish): the server's own response types (lib/apps/app-dto.ts,
+ * list-app-runs.ts, estimate-app-run.ts, publish-app.ts, schemas.ts, quota.ts), imported
+ * type-only, so the client bundle takes none of the server code and the two cannot drift apart.
  */
+import type { AppDetailDto, AppSummaryDto } from "@/lib/apps/app-dto";
+import type { AppRunEstimate } from "@/lib/apps/estimate-app-run";
 import type { AppInputKind, AppInputOption, ExposedInput, PublishedInput } from "@/lib/apps/exposable-inputs";
-import type { RunStatus } from "../types";
+import type { AppRunDto } from "@/lib/apps/list-app-runs";
+import type { publishApp } from "@/lib/apps/publish-app";
+import type { AppQuotaDetails } from "@/lib/apps/quota";
+import type { PublishAppBody as ServerPublishAppBody, UpdateAppBody as ServerUpdateAppBody } from "@/lib/apps/schemas";
 
 /** One field of an App's form, as published: the designer's choice plus how to draw it. */
 export type AppInput = PublishedInput;
 export type { AppInputKind, AppInputOption, ExposedInput };
 
-export interface AppOutputSpec {
-  nodeId: string;
-  label: string;
-}
-
 /** `GET /api/apps` item. */
-export interface AppSummary {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  coverUrl: string | null;
-  version: number;
-  updatedAt: string;
-  /** The workflow its current version was published from (lets the editor offer "new version"). */
-  workflowId?: string | null;
-}
+export type AppSummary = AppSummaryDto;
 
-export interface AppVersionSummary {
-  id: string;
-  version: number;
-  createdAt: string;
-  publishedBy: { name: string };
-}
+/** `GET /api/apps/:slug` (also the PATCH and rollback replies). */
+export type AppDetail = AppDetailDto;
 
-/** `GET /api/apps/:slug`. */
-export interface AppDetail {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  coverUrl: string | null;
-  dailyRunQuota: number;
-  runsToday: number;
-  quotaResetsAt: string;
-  currentVersion: {
-    id: string;
-    version: number;
-    createdAt: string;
-    inputs: AppInput[];
-    outputs: AppOutputSpec[];
-    workflowId?: string;
-  };
-  /** Only for those who can manage the App (owners and editors). */
-  versions?: AppVersionSummary[];
-  canManage: boolean;
-  /** Whether the viewer may change the daily quota (owners). */
-  canSetQuota?: boolean;
-  workflowId?: string | null;
-}
+/** One Output node of an App version. */
+export type AppOutputSpec = AppDetail["currentVersion"]["outputs"][number];
+
+/** One line of an App's version history (owners and editors). */
+export type AppVersionSummary = NonNullable<AppDetail["versions"]>[number];
 
 /** Values of one run's form, by input key (image inputs hold an asset id). */
-export type AppRunInputs = Record<string, unknown>;
+export type AppRunInputs = AppRunDto["inputs"];
 
 /** `POST /api/workflows/:id/publish` body. */
-export interface PublishAppBody {
-  appSlug?: string;
-  name: string;
-  slug: string;
-  description?: string;
-  coverAssetId?: string | null;
-  inputs: ExposedInput[];
-}
+export type PublishAppBody = ServerPublishAppBody;
 
-export interface PublishAppResponse {
-  app: { id: string; slug: string; name: string };
-  version: { id: string; version: number };
-}
+/** `POST /api/workflows/:id/publish` (201). */
+export type PublishAppResponse = Awaited<ReturnType<typeof publishApp>>;
 
 /** `PATCH /api/apps/:slug` body. */
-export interface UpdateAppBody {
-  name?: string;
-  description?: string;
-  coverAssetId?: string | null;
-  dailyRunQuota?: number;
-}
+export type UpdateAppBody = ServerUpdateAppBody;
 
 /** `POST /api/apps/:slug/estimate` answer. */
-export interface AppEstimate {
-  credits: number;
-  perRun: number;
-  runs: number;
-  details: Array<{ nodeId: string; nodeLabel: string; modelId: string; credits: number }>;
-  estimated: boolean;
-}
+export type AppEstimate = AppRunEstimate;
 
-export interface AppRunOutput {
-  nodeId: string;
-  label: string;
-  assetId: string;
-  url: string;
-  width: number;
-  height: number;
-  mimeType?: string;
-}
+/** One output image of an App run. */
+export type AppRunOutput = AppRunDto["outputs"][number];
 
 /** `GET /api/apps/:slug/runs?mine=1` item. */
-export interface AppRun {
-  id: string;
-  status: RunStatus;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  credits: number | null;
-  /** The App version it ran; null when that version is unknown. */
-  appVersion: number | null;
-  inputs: AppRunInputs;
-  progress: { done: number; total: number; currentStep: string | null };
-  outputs: AppRunOutput[];
-}
+export type AppRun = AppRunDto;
 
 /** The details of a 429 from `POST /api/apps/:slug/runs`. */
-export interface QuotaDetails {
-  resetsAt?: string;
-  limit?: number;
-  used?: number;
-}
+export type QuotaDetails = Partial<AppQuotaDetails>;

@@ -1,9 +1,8 @@
 /**
- * JSON shapes of the catalog routes (`GET /api/catalog`, `GET /api/catalog/models/:id`,
- * `POST /api/catalog/refresh`), and the functions that build them. The browser imports the types.
+ * JSON shapes of the catalog routes (`GET /api/catalog`, `POST /api/catalog/refresh`; a model's
+ * input schema is `GET /api/models/:id/schema`), and the functions that build them. The browser imports the types.
  * Pure module.
  */
-import type { ModelSchema } from "../../providers/model-schema";
 import type { CatalogOrigin } from "./get-catalog";
 import type { Catalog, CatalogModel } from "./schema";
 
@@ -33,12 +32,6 @@ export interface CatalogInfoDto {
   models: CatalogModelEntryDto[];
 }
 
-/** `GET /api/catalog/models/:id`. */
-export interface CatalogModelDto extends CatalogModelEntryDto {
-  provider: string;
-  schema: ModelSchema | null;
-}
-
 /** `POST /api/catalog/refresh` (200). */
 export interface CatalogRefreshDto {
   snapshotDate: string;
@@ -54,10 +47,6 @@ export interface CatalogRefreshDto {
 
 export function toCatalogModelEntry(model: CatalogModel): CatalogModelEntryDto {
   return { id: model.id, name: model.name, capabilities: model.capabilities, hasSchema: model.schema !== null, schemaSource: model.schema?.source ?? null };
-}
-
-export function toCatalogModelDto(model: CatalogModel): CatalogModelDto {
-  return { ...toCatalogModelEntry(model), provider: model.provider, schema: model.schema };
 }
 
 /** The catalog in use, as `GET /api/catalog` answers (the server folder of a refresh is not shown). */

@@ -7,5 +7,5 @@ export { getCatalogModel, getCatalogModelSchema } from "./get-catalog";
 export { attachSchemas, parseModelSchemaFile } from "./attach-schemas";
 export { getBundledCatalog, getCatalog, getCatalogOrigin, setActiveCatalog, type CatalogOrigin } from "./get-catalog";
 export { catalogCost, deprecatedSuccessor, ESTIMATE_LABEL, isEstimate, metricSource, tagsOf, type CatalogCost } from "./helpers";
-export { toCatalogInfo, toCatalogModelDto, toCatalogModelEntry } from "./catalog-dto";
-export type { CatalogInfoDto, CatalogModelDto, CatalogModelEntryDto, CatalogRefreshDto } from "./catalog-dto";
+export { toCatalogInfo, toCatalogModelEntry } from "./catalog-dto";
+export type { CatalogInfoDto, CatalogModelEntryDto, CatalogRefreshDto } from "./catalog-dto";
