@@ -10,7 +10,7 @@ import { defaultModelChoice } from "../nodes/default-models";
 import { prepareNodeRequest, type PreparedRequest, type RequestIntent, type RequestRefusal } from "../nodes/prepare-request";
 import type { ImageRef } from "../nodes/types";
 import type { ModelChoice, ModelChoiceRequest } from "./model-choice";
-import { modelDisplayName, type SchemaSource } from "./model-schemas";
+import { modelCapabilities, modelDisplayName, type SchemaSource } from "./model-schemas";
 
 /** What a finished node hands to its successors. */
 export interface NodeValue {
@@ -114,11 +114,11 @@ export function describeNodeRequests(resolved: ResolvedNode, inputs: ModelNodeIn
   );
 }
 
-async function buildFor(modelId: string, intents: RequestIntent[], schemas: SchemaSource): Promise<
+async function buildFor(modelId: string, capability: string, intents: RequestIntent[], schemas: SchemaSource): Promise<
   { ok: true; requests: PreparedRequest[]; origin: "provider" | "catalog" } | { ok: false; refusal: RequestRefusal }
 > {
-  const modelName = modelDisplayName(modelId);
   const found = await schemas(modelId);
+  const modelName = modelDisplayName(modelId, found?.schema);
   if (!found) {
     return {
       ok: false,
@@ -130,8 +130,9 @@ async function buildFor(modelId: string, intents: RequestIntent[], schemas: Sche
     };
   }
   const requests: PreparedRequest[] = [];
+  const kind = { capability, modelCapabilities: modelCapabilities(modelId, found.schema) };
   for (const intent of intents) {
-    const result = prepareNodeRequest({ intent, schema: found.schema, modelName });
+    const result = prepareNodeRequest({ intent, schema: found.schema, modelName, kind });
     if (!result.ok) return { ok: false, refusal: result.refusal };
     requests.push({ body: result.body, files: result.files, notes: result.notes, output: result.output });
   }
@@ -140,7 +141,9 @@ async function buildFor(modelId: string, intents: RequestIntent[], schemas: Sche
 
 /**
  * Chooses the node's model and builds its requests.
- * - An explicit model (or `pinnedModel`) is used as is; its refusal is the node's.
+ * - An explicit model (or `pinnedModel`) is used as is; its refusal is the node's, a model of the
+ *   wrong kind for the node included (a video model on Generation, an upscaler on Generation:
+ *   prepare-request/model-kind.ts, from the model's capabilities).
  * - "auto": the ranking's candidates in order; the first the builder accepts wins, and the reason
  *   says which better-ranked ones could not express the node.
  * @returns PreparedModelNode, or RefusedModelNode with a sentence for the node (nothing was sent).
@@ -179,7 +182,7 @@ export async function prepareModelNode(options: PrepareModelNodeOptions): Promis
 
   const skipped: Array<{ modelId: string; refusal: RequestRefusal }> = [];
   for (const candidate of candidates) {
-    const built = await buildFor(candidate.modelId, intents, schemas);
+    const built = await buildFor(candidate.modelId, capability, intents, schemas);
     if (built.ok) {
       const reason = skipped.length
         ? `${candidate.reason} (better-ranked ${skipped.map((s) => modelDisplayName(s.modelId)).join(", ")} cannot express this node: ${skipped[0].refusal.message})`

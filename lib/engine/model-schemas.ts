@@ -51,7 +51,20 @@ export const catalogSchemaSource: SchemaSource = async (modelId) => {
   return schema ? { schema, origin: "catalog" } : null;
 };
 
-/** The display name of a model ("GPT Image 2"): the catalog's, else the id. */
-export function modelDisplayName(modelId: string): string {
-  return getCatalogModel(modelId)?.name ?? modelId;
+/**
+ * What a model does, for the wrong-kind check of the request builder: the catalog's capabilities
+ * (the studio's words: `upscale`, `background-removal`, `img2video`, …) when the catalog lists the
+ * model, else the `capabilities` of its record (Scenario's slugs). The offline engine's schema
+ * declares every capability it can run, so it never speaks for a model the catalog knows.
+ */
+export function modelCapabilities(modelId: string, schema: ModelSchema | null): string[] {
+  return getCatalogModel(modelId)?.capabilities ?? schema?.capabilities ?? [];
+}
+
+/**
+ * The display name of a model ("GPT Image 2"): the catalog's, else the name of its record (a
+ * model the catalog does not list), else the id.
+ */
+export function modelDisplayName(modelId: string, schema?: ModelSchema | null): string {
+  return getCatalogModel(modelId)?.name ?? schema?.name ?? modelId;
 }

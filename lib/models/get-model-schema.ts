@@ -28,7 +28,7 @@ export async function getModelSchemaForRun(provider: Pick<Provider, "getModelSch
   if (modelId === "auto" || !modelParamSchema.safeParse(modelId).success) {
     throw new AppError("validation_error", `"${modelId}" is not a model id: pick a model (Auto has no settings of its own)`, { field: "id" });
   }
-  const name = modelDisplayName(modelId);
+  let name = modelDisplayName(modelId);
   let message: string | null = null;
   let found;
   try {
@@ -40,5 +40,6 @@ export async function getModelSchemaForRun(provider: Pick<Provider, "getModelSch
   if (!found) {
     return { modelId, name, origin: null, schema: null, message: `The studio has no input schema for ${name}, so it cannot show its settings or build a request for it.` };
   }
+  name = modelDisplayName(modelId, found.schema);
   return { modelId, name, origin: found.origin, schema: found.schema, message };
 }

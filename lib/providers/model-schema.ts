@@ -91,6 +91,8 @@ export const uiConfigSchema = z.looseObject({
 /** What the studio keeps of a model record: enough to build and check a request body. */
 export const modelSchemaSchema = z.object({
   modelId: z.string().min(1),
+  /** The record's display name ("Seedance 2.0"), for sentences about a model the catalog does not list. */
+  name: z.string().min(1).optional(),
   /** Scenario's own capability slugs of the record (`txt2img`, `img2img`, `outpaint`, …). */
   capabilities: z.array(z.string()).default([]),
   inputs: z.array(modelInputSchema),
@@ -118,6 +120,7 @@ export function modelSchemaFromRecord(record: unknown, source?: string): ModelSc
   if (!raw || typeof raw !== "object" || !Array.isArray(raw.inputs)) return null;
   return modelSchemaSchema.parse({
     modelId: raw.id,
+    name: typeof raw.name === "string" && raw.name.trim() ? raw.name.trim() : undefined,
     capabilities: Array.isArray(raw.capabilities) ? raw.capabilities : [],
     inputs: raw.inputs,
     uiConfig: raw.uiConfig ?? undefined,

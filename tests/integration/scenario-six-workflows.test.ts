@@ -3,72 +3,22 @@
  * the Scenario provider over real HTTP against the strict mock of Scenario's API
  * (lib/providers/scenario/mock-server.ts), with request bodies built from each model's own input
  * schema (`GET /models/{id}`) and nothing per model. Sizes are read from the saved output bytes.
- * A second block serves hand-made model records the studio has never seen.
+ * A second block serves hand-made model records the studio has never seen. Graphs are built with
+ * tests/support/workflow-builder.ts, so each reads like its row of the issue's table.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeRun } from "@/lib/engine/executor";
-import { MemoryAssetStore, MemoryExecutionStore } from "@/lib/engine/testing/memory-store";
-import { createSchemaSource } from "@/lib/engine/model-schemas";
-import type { WorkflowGraph } from "@/lib/graph/schema";
-import { validateGraph } from "@/lib/graph/validate";
-import { ScenarioProvider } from "@/lib/providers/scenario";
 import { startMockScenarioServer, type MockScenarioServer } from "@/lib/providers/scenario/mock-server";
+import { multipartUploads, runOnScenario as run, savedSize } from "../support/scenario-run";
+import { workflow } from "../support/workflow-builder";
 
-const at = (x: number) => ({ x, y: 0 });
 const PHOTO = readFileSync(path.resolve("e2e/fixtures/coffee.png"));
-
-function providerFor(server: MockScenarioServer) {
-  return new ScenarioProvider({
-    apiKey: server.credentials.apiKey,
-    apiSecret: server.credentials.apiSecret,
-    baseUrl: server.baseUrl,
-    retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 },
-  });
-}
-
-/** Runs `graph` on a fresh provider and stores; returns the run, its stores and the mock's generate requests. */
-async function run(server: MockScenarioServer, build: (assets: MemoryAssetStore) => Promise<WorkflowGraph>) {
-  server.script.reset();
-  const provider = providerFor(server);
-  const assets = new MemoryAssetStore();
-  const graph = await build(assets);
-  const validation = validateGraph(graph, "run");
-  expect(validation.plan, JSON.stringify(validation)).toBeTruthy();
-  const store = new MemoryExecutionStore();
-  const result = await executeRun({
-    runId: "r",
-    plan: validation.plan!,
-    provider,
-    store,
-    assets,
-    pollIntervalMs: 5,
-    schemas: createSchemaSource(provider),
-  });
-  const generates = server.state.requests.filter((r) => r.method === "POST" && r.path.startsWith("/v1/generate/custom/"));
-  const statuses = Object.fromEntries(graph.nodes.map((n) => [n.id, store.node("r", n.id)?.status]));
-  const failures = graph.nodes.map((n) => store.node("r", n.id)).filter((n) => n?.error).map((n) => `${n!.nodeId}: ${n!.error}`);
-  return { result, store, assets, generates, statuses, failures };
-}
-
-/** Pixel size of the first image a node saved, read from the stored bytes with sharp. */
-async function savedSize(ctx: { store: MemoryExecutionStore; assets: MemoryAssetStore }, nodeId: string) {
-  const ref = ctx.store.node("r", nodeId)!.outputs[0];
-  expect(ref, `${nodeId} saved no output`).toBeTruthy();
-  const meta = await sharp((await ctx.assets.read(ref.assetId)).bytes).metadata();
-  return { width: meta.width!, height: meta.height! };
-}
-
-const edge = (id: string, source: string, target: string, targetHandle = "image", sourceHandle = "image") => ({
-  id,
-  source,
-  sourceHandle,
-  target,
-  targetHandle,
-});
+const GPT_IMAGE_2 = "model_openai-gpt-image-2";
+const GEMINI_FLASH = "model_google-gemini-3-1-flash";
+const FLUX_2_DEV = "model_bfl-flux-2-dev";
 
 describe("issue 7: six workflows on the Scenario provider (strict mock, real HTTP)", () => {
   let server: MockScenarioServer;
@@ -78,14 +28,13 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
   afterAll(() => server.close());
 
   it("1. Prompt → Generation (GPT Image 2, 3:2) → Output", async () => {
-    const ctx = await run(server, async () => ({
-      nodes: [
-        { id: "p", type: "prompt", position: at(0), data: { text: "a ceramic cup on a wooden table" } },
-        { id: "gen", type: "generation", position: at(200), data: { model: "model_openai-gpt-image-2", aspectRatio: "3:2" } },
-        { id: "out", type: "output", position: at(400), data: {} },
-      ],
-      edges: [edge("e1", "p", "gen", "prompt", "text"), edge("e2", "gen", "out")],
-    }));
+    const ctx = await run(server, () =>
+      workflow()
+        .prompt("p", "a ceramic cup on a wooden table")
+        .node("gen", "generation", { model: GPT_IMAGE_2, aspectRatio: "3:2" }, { prompt: "p" })
+        .output("out", "gen")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ p: "succeeded", gen: "succeeded", out: "succeeded" });
@@ -99,17 +48,13 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
   });
 
   it("2. Image input (600×400 photo) → Generation (Gemini 3.1 Flash, photo as reference) → Output", async () => {
-    const ctx = await run(server, async (assets) => {
-      const photo = await assets.add(PHOTO);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "gen", type: "generation", position: at(200), data: { model: "model_google-gemini-3-1-flash", prompt: "same cup, watercolor", aspectRatio: "3:2" } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e1", "in", "gen"), edge("e2", "gen", "out")],
-      };
-    });
+    const ctx = await run(server, async (assets) =>
+      workflow()
+        .imageInput("in", (await assets.add(PHOTO)).assetId)
+        .node("gen", "generation", { model: GEMINI_FLASH, prompt: "same cup, watercolor", aspectRatio: "3:2" }, { image: "in" })
+        .output("out", "gen")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ in: "succeeded", gen: "succeeded", out: "succeeded" });
@@ -133,14 +78,11 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
         .png()
         .toBuffer();
       const mask = await assets.add(maskBytes);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "retouch", type: "retouch", position: at(200), data: { model: "model_openai-gpt-image-2", maskAssetId: mask.assetId, prompt: "steam" } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e1", "in", "retouch"), edge("e2", "retouch", "out")],
-      };
+      return workflow()
+        .imageInput("in", photo.assetId)
+        .node("retouch", "retouch", { model: GPT_IMAGE_2, maskAssetId: mask.assetId, prompt: "steam" }, { image: "in" })
+        .output("out", "retouch")
+        .graph();
     });
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
@@ -152,17 +94,13 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
   });
 
   it("4. Image input → Generation on FLUX.2 Dev (no hand-written table) with the photo as reference → Output", async () => {
-    const ctx = await run(server, async (assets) => {
-      const photo = await assets.add(PHOTO);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "gen", type: "generation", position: at(200), data: { model: "model_bfl-flux-2-dev", prompt: "same cup at night", aspectRatio: "3:2" } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e1", "in", "gen"), edge("e2", "gen", "out")],
-      };
-    });
+    const ctx = await run(server, async (assets) =>
+      workflow()
+        .imageInput("in", (await assets.add(PHOTO)).assetId)
+        .node("gen", "generation", { model: FLUX_2_DEV, prompt: "same cup at night", aspectRatio: "3:2" }, { image: "in" })
+        .output("out", "gen")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ in: "succeeded", gen: "succeeded", out: "succeeded" });
@@ -176,15 +114,14 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
   });
 
   it("5. Prompt → Generation (Auto, 16:9) → Upscale 2x (Auto) → Output is exactly twice the generation", async () => {
-    const ctx = await run(server, async () => ({
-      nodes: [
-        { id: "p", type: "prompt", position: at(0), data: { text: "a lighthouse at dawn" } },
-        { id: "gen", type: "generation", position: at(200), data: { model: "auto", aspectRatio: "16:9" } },
-        { id: "up", type: "upscale", position: at(400), data: { model: "auto", factor: 2 } },
-        { id: "out", type: "output", position: at(600), data: {} },
-      ],
-      edges: [edge("e1", "p", "gen", "prompt", "text"), edge("e2", "gen", "up"), edge("e3", "up", "out")],
-    }));
+    const ctx = await run(server, () =>
+      workflow()
+        .prompt("p", "a lighthouse at dawn")
+        .node("gen", "generation", { model: "auto", aspectRatio: "16:9" }, { prompt: "p" })
+        .node("up", "upscale", { model: "auto", factor: 2 }, { image: "gen" })
+        .output("out", "up")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ p: "succeeded", gen: "succeeded", up: "succeeded", out: "succeeded" });
@@ -204,30 +141,24 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
     for (let i = 0; i < noise.length; i++) noise[i] = (Math.random() * 256) | 0;
     const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
     expect(big.length).toBeGreaterThan(7 * 1024 * 1024);
-    const ctx = await run(server, async (assets) => {
-      const photo = await assets.add(big);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "up", type: "upscale", position: at(200), data: { model: "model_upscale-v3", factor: 2 } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e1", "in", "up"), edge("e2", "up", "out")],
-      };
-    });
+    const ctx = await run(server, async (assets) =>
+      workflow()
+        .imageInput("in", (await assets.add(big)).assetId)
+        .node("up", "upscale", { model: "model_upscale-v3", factor: 2 }, { image: "in" })
+        .output("out", "up")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ in: "succeeded", up: "succeeded", out: "succeeded" });
     expect(ctx.generates.map((r) => r.path)).toEqual(["/v1/generate/custom/model_upscale-v3"]);
-    const requests = server.state.requests;
-    const createUpload = requests.filter((r) => r.method === "POST" && r.path === "/v1/uploads");
-    expect(createUpload).toHaveLength(1);
-    expect(createUpload[0].status).toBe(200);
-    const parts = requests.filter((r) => r.method === "PUT" && r.path.startsWith("/upload-parts/"));
-    expect(parts.length).toBeGreaterThan(0);
-    expect(parts.reduce((sum, r) => sum + r.bodyBytes, 0)).toBe(big.length);
-    expect(requests.filter((r) => r.method === "POST" && /^\/v1\/uploads\/[^/]+\/action$/.test(r.path) && (r.body as { action?: string })?.action === "complete")).toHaveLength(1);
-    expect(requests.filter((r) => r.method === "POST" && r.path === "/v1/assets")).toHaveLength(0);
+    const uploads = multipartUploads(ctx.requests);
+    expect(uploads.creates).toHaveLength(1);
+    expect(uploads.creates[0].status).toBe(200);
+    expect(uploads.parts.length).toBeGreaterThan(0);
+    expect(uploads.parts.reduce((sum, r) => sum + r.bodyBytes, 0)).toBe(big.length);
+    expect(uploads.completes).toHaveLength(1);
+    expect(uploads.base64).toHaveLength(0);
     expect(await savedSize(ctx, "up")).toEqual({ width: 3200, height: 3200 });
   }, 60_000);
 });
@@ -286,14 +217,13 @@ describe("records the studio has never seen (mock serves them from modelsDir)", 
   });
 
   it("Prompt → Generation on an unseen txt2img model (16:9) → Output", async () => {
-    const ctx = await run(server, async () => ({
-      nodes: [
-        { id: "p", type: "prompt", position: at(0), data: { text: "a paper boat" } },
-        { id: "gen", type: "generation", position: at(200), data: { model: "model_unseen-painter", aspectRatio: "16:9", numOutputs: 2 } },
-        { id: "out", type: "output", position: at(400), data: {} },
-      ],
-      edges: [edge("e1", "p", "gen", "prompt", "text"), edge("e2", "gen", "out")],
-    }));
+    const ctx = await run(server, () =>
+      workflow()
+        .prompt("p", "a paper boat")
+        .node("gen", "generation", { model: "model_unseen-painter", aspectRatio: "16:9", numOutputs: 2 }, { prompt: "p" })
+        .output("out", "gen")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ p: "succeeded", gen: "succeeded", out: "succeeded" });
@@ -306,18 +236,14 @@ describe("records the studio has never seen (mock serves them from modelsDir)", 
   });
 
   it("Image input → Generation on the unseen model with the photo as reference → Output", async () => {
-    const ctx = await run(server, async (assets) => {
-      const photo = await assets.add(PHOTO);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "p", type: "prompt", position: at(0), data: { text: "as a linocut" } },
-          { id: "gen", type: "generation", position: at(200), data: { model: "model_unseen-painter", aspectRatio: "3:2" } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e0", "p", "gen", "prompt", "text"), edge("e1", "in", "gen"), edge("e2", "gen", "out")],
-      };
-    });
+    const ctx = await run(server, async (assets) =>
+      workflow()
+        .imageInput("in", (await assets.add(PHOTO)).assetId)
+        .prompt("p", "as a linocut")
+        .node("gen", "generation", { model: "model_unseen-painter", aspectRatio: "3:2" }, { prompt: "p", image: "in" })
+        .output("out", "gen")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.generates).toHaveLength(1);
@@ -329,17 +255,13 @@ describe("records the studio has never seen (mock serves them from modelsDir)", 
   });
 
   it("Image input → Upscale 4x on an unseen upscale model → Output is 2400×1600", async () => {
-    const ctx = await run(server, async (assets) => {
-      const photo = await assets.add(PHOTO);
-      return {
-        nodes: [
-          { id: "in", type: "imageInput", position: at(0), data: { assetId: photo.assetId } },
-          { id: "up", type: "upscale", position: at(200), data: { model: "model_unseen-enlarger", factor: 4 } },
-          { id: "out", type: "output", position: at(400), data: {} },
-        ],
-        edges: [edge("e1", "in", "up"), edge("e2", "up", "out")],
-      };
-    });
+    const ctx = await run(server, async (assets) =>
+      workflow()
+        .imageInput("in", (await assets.add(PHOTO)).assetId)
+        .node("up", "upscale", { model: "model_unseen-enlarger", factor: 4 }, { image: "in" })
+        .output("out", "up")
+        .graph(),
+    );
     expect(ctx.failures).toEqual([]);
     expect(ctx.result.status).toBe("succeeded");
     expect(ctx.statuses).toEqual({ in: "succeeded", up: "succeeded", out: "succeeded" });

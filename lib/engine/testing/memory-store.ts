@@ -77,11 +77,15 @@ export interface MemoryAsset {
 export class MemoryAssetStore implements AssetStore {
   readonly assets = new Map<string, MemoryAsset>();
 
-  /** Adds an uploaded image; width and height are read from the bytes. */
+  /**
+   * Adds an uploaded file. An image's width and height are read from the bytes; other media
+   * (video, audio, 3D) get 0 × 0 and carry their `mimeType` on the ref, as the studio's store does.
+   */
   async add(bytes: Buffer, mimeType = "image/png", provenance: AssetProvenance | null = null): Promise<ImageRef> {
-    const meta = await sharp(bytes).metadata();
+    const image = mimeType.startsWith("image/");
+    const meta = image ? await sharp(bytes).metadata() : { width: 0, height: 0 };
     const id = `asset_${createHash("sha256").update(bytes).digest("hex").slice(0, 8)}_${randomUUID().slice(0, 8)}`;
-    const ref: ImageRef = { assetId: id, url: `/api/assets/${id}/file`, width: meta.width ?? 0, height: meta.height ?? 0 };
+    const ref: ImageRef = { assetId: id, url: `/api/assets/${id}/file`, width: meta.width ?? 0, height: meta.height ?? 0, ...(image ? {} : { mimeType }) };
     this.assets.set(id, { bytes, mimeType, ref, provenance });
     return ref;
   }

@@ -9,7 +9,7 @@ import { recordedModelSchemas } from "../../intelligence/catalog/recorded-schema
 import { modelSchemaFromRecord, type ModelSchema } from "../../providers/model-schema";
 import { expandNode } from "../expand";
 import { generationNode } from "../generation";
-import { prepareNodeRequest, type PrepareResult } from "../prepare-request";
+import { capabilityKind, checkModelKind, prepareNodeRequest, type PrepareResult } from "../prepare-request";
 import { retouchNode } from "../retouch";
 import { upscaleNode } from "../upscale";
 import type { ImageRef } from "../types";
@@ -239,5 +239,43 @@ describe("model settings the inspector offers", () => {
     expect(modelSettingInputs(FLUX2).map((i) => i.name)).toEqual(["numInferenceSteps", "guidance"]);
     expect(modelSettingInputs(FLUX1).map((i) => i.name)).toEqual(["controlModality", "controlStrength", "controlStart", "controlEnd", "numInferenceSteps", "guidance"]);
     expect(modelSettingInputs(GEMINI).map((i) => i.name)).toEqual(["videoFps", "useGoogleSearch", "thinkingLevel"]);
+  });
+});
+
+describe("a model of the wrong kind for the node (from its capabilities, no per-model table)", () => {
+  const refusal = (capability: string, modelCapabilities: string[], task = "generate an image from a prompt") =>
+    checkModelKind({ capability, modelCapabilities, task, modelName: "The model" })?.message ?? null;
+
+  it("reads what a capability makes from its slug", () => {
+    expect(["txt2img", "img2img", "video2img", "upscale", "background-removal", "outpaint", "inpaint"].map(capabilityKind)).toEqual(Array(7).fill("image"));
+    expect(["txt2video", "img2video", "video2video", "lipsync"].map(capabilityKind)).toEqual(Array(4).fill("video"));
+    expect(["img23d", "txt23d", "txt2audio", "txt2music", "txt2sfx", "img2svg", "enhance"].map(capabilityKind)).toEqual(["3d", "3d", "audio", "audio", "audio", "vector", null]);
+  });
+
+  it("refuses a model that makes no image on an image node, and a single-tool model on a node that generates", () => {
+    expect(refusal("txt2img", ["txt2video", "img2video", "video2video"])).toBe("The model makes videos, so it cannot generate an image from a prompt: pick an image model for this node");
+    expect(refusal("img2img", ["img23d"], "generate from a reference image")).toBe("The model makes 3D models, so it cannot generate from a reference image: pick an image model for this node");
+    expect(refusal("txt2img", ["upscale"])).toBe("The model only upscales images, so it cannot generate an image from a prompt: pick a model that generates images");
+    expect(refusal("upscale", ["background-removal"], "upscale an image")).toBe("The model only removes backgrounds, so it cannot upscale an image: pick a model that upscales images");
+    expect(refusal("img2video", ["txt2img", "img2img", "inpaint"], "run Image → video")).toBe("The model makes images, so it cannot run Image → video: pick a video model for this node");
+  });
+
+  it("accepts a model that can do the node's kind of work, and one whose capabilities say nothing known", () => {
+    expect(refusal("txt2img", ["txt2img", "img2img", "inpaint"])).toBeNull();
+    expect(refusal("inpaint", ["txt2img", "img2img"], "retouch with a mask")).toBeNull(); // the schema decides (a mask input or not)
+    expect(refusal("outpaint", ["outpaint"], "expand an image")).toBeNull();
+    expect(refusal("upscale", ["img2img"], "upscale an image")).toBeNull(); // Scenario's records call many tools img2img
+    expect(refusal("txt2img", [])).toBeNull();
+    expect(refusal("txt2img", ["enhance"])).toBeNull();
+  });
+
+  it("prepareNodeRequest refuses before building when told the node's and the model's capabilities", () => {
+    const intent = generation({ model: "model_bytedance-seedance-2-0", aspectRatio: "16:9" });
+    expect(prepareNodeRequest({ intent, schema: SEEDANCE, modelName: "Seedance 2.0" }).ok).toBe(true); // the schema alone cannot tell
+    const result = prepareNodeRequest({ intent, schema: SEEDANCE, modelName: "Seedance 2.0", kind: { capability: "txt2img", modelCapabilities: SEEDANCE.capabilities } });
+    expect(result).toEqual({
+      ok: false,
+      refusal: expect.objectContaining({ field: "model", message: "Seedance 2.0 makes videos, so it cannot generate an image from a prompt: pick an image model for this node" }),
+    });
   });
 });

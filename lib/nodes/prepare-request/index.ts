@@ -5,7 +5,7 @@
  * a designer understands before anything is spent. The executor, every cost estimate, the save-time
  * check and the inspector call it; nothing else builds a body.
  *
- * Steps: files (references.ts) → size (size.ts) → scalars and model settings (scalars.ts) →
+ * Steps: the model's kind against the node's (model-kind.ts) → files (references.ts) → size (size.ts) → scalars and model settings (scalars.ts) →
  * expected output size and the 50-megapixel limit → the schema's own rules (check-body.ts).
  * Pure module.
  */
@@ -13,6 +13,7 @@ import { mapFiles } from "./references";
 import { mapScalars } from "./scalars";
 import { mapSize, overPixelLimit } from "./size";
 import { checkBody } from "./check-body";
+import { checkModelKind } from "./model-kind";
 import { MAX_OUTPUT_PIXELS, type PrepareInput, type PrepareResult } from "./types";
 
 /**
@@ -21,7 +22,9 @@ import { MAX_OUTPUT_PIXELS, type PrepareInput, type PrepareResult } from "./type
  *   the remote ids in); `output` is the expected size in pixels, or null when the model chooses it.
  *   `{ ok: false, refusal }` when the model cannot express the node or a value breaks its schema.
  */
-export function prepareNodeRequest({ intent, schema, modelName }: PrepareInput): PrepareResult {
+export function prepareNodeRequest({ intent, schema, modelName, kind }: PrepareInput): PrepareResult {
+  const wrongKind = kind ? checkModelKind({ ...kind, task: intent.task, modelName }) : null;
+  if (wrongKind) return { ok: false, refusal: wrongKind };
   const files = mapFiles(intent, schema, modelName);
   if ("refusal" in files) return { ok: false, refusal: files.refusal };
   const size = mapSize(intent, schema, modelName);
@@ -47,4 +50,5 @@ export function prepareNodeRequest({ intent, schema, modelName }: PrepareInput):
 
 export type * from "./types";
 export { MAX_OUTPUT_PIXELS } from "./types";
+export { capabilityKind, checkModelKind } from "./model-kind";
 export { modelSettingInputs, nodeMappedInputNames, inputLabel, valueLabel } from "./schema-inputs";

@@ -108,6 +108,12 @@ export interface PrepareInput {
   schema: ModelSchema;
   /** The model's display name for sentences ("GPT Image 2"); its id when it has no name. */
   modelName: string;
+  /**
+   * What the node does and what the model does (model-kind.ts): the node's capability and the
+   * model's capabilities (the catalog's, else its record's). A model of the wrong kind is refused
+   * before the body is built. Left out, only the schema is checked.
+   */
+  kind?: { capability: string; modelCapabilities: readonly string[] };
 }
 
 /** The largest output the studio accepts from one node, in pixels (50 megapixels). */
