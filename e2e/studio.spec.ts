@@ -5,7 +5,19 @@
  * expected pixel size, and find the graph unchanged after a reload.
  */
 import { expect, test } from "@playwright/test";
-import { connect, createWorkflow, dragFromPalette, fixture, handle, openFirstOutput, savedGraph, waitSaved } from "./support/editor";
+import {
+  connect,
+  createWorkflow,
+  dragFromPalette,
+  expectNodesSucceeded,
+  handle,
+  openFirstOutput,
+  paintMask,
+  runAndWait,
+  savedGraph,
+  uploadToImageInput,
+  waitSaved,
+} from "./support/editor";
 
 test("build, run and reload Image input → Retouch → Expand → Upscale → Output on coffee.png", async ({ page }) => {
   const id = await createWorkflow(page, "Coffee hero");
@@ -22,23 +34,12 @@ test("build, run and reload Image input → Retouch → Expand → Upscale → O
   await connect(page, "upscale-1", "image", "output-1", "image");
 
   // Upload the photo through the Image input's inspector.
-  await page.getByTestId("node-imageInput-1").click();
-  await page.getByTestId("upload-input").setInputFiles(fixture("coffee.png"));
-  await expect(page.getByTestId("asset-dimensions")).toContainText("600 × 400 px");
+  await uploadToImageInput(page, "imageInput-1", "coffee.png", "600 × 400 px");
 
   // Paint a mask over the cup for Retouch.
   await page.getByTestId("node-retouch-1").click();
   await page.getByTestId("field-prompt").fill("a swirl of latte art");
-  await page.getByTestId("mask-open").click();
-  const canvas = page.getByTestId("mask-canvas");
-  await expect(canvas).toBeVisible();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.4 + i * 0.015), box.y + box.height * (0.3 + (i % 2) * 0.04));
-  await page.mouse.up();
-  await page.getByTestId("mask-save").click();
-  await expect(page.getByTestId("mask-thumbnail")).toBeVisible();
+  await paintMask(page);
 
   await page.getByTestId("node-expand-1").click();
   await page.getByTestId("field-aspectRatio").selectOption("16:9");
@@ -55,11 +56,8 @@ test("build, run and reload Image input → Retouch → Expand → Upscale → O
   const mask = await (await page.request.get(`/api/assets/${data["retouch-1"].maskAssetId}`)).json();
   expect(mask.asset).toMatchObject({ width: 600, height: 400, mimeType: "image/png" });
 
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
-  for (const nodeId of ["imageInput-1", "retouch-1", "expand-1", "upscale-1", "output-1"]) {
-    await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
-  }
+  await runAndWait(page);
+  await expectNodesSucceeded(page, ["imageInput-1", "retouch-1", "expand-1", "upscale-1", "output-1"]);
   // 600×400 expanded to the smallest 16:9 canvas (720×405), then upscaled 2x.
   expect(await openFirstOutput(page)).toEqual({ width: 1440, height: 810 });
   await expect(page.getByTestId("download-link").first()).toHaveAttribute("href", /\/api\/assets\/.+\/file\?download=1/);
@@ -99,11 +97,8 @@ test("Prompt → Generation → Output runs text-to-image, and a wrong connectio
   await page.getByTestId("field-aspectRatio").selectOption("16:9");
   await waitSaved(page);
 
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
-  for (const nodeId of ["prompt-1", "generation-1", "output-1"]) {
-    await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
-  }
+  await runAndWait(page);
+  await expectNodesSucceeded(page, ["prompt-1", "generation-1", "output-1"]);
   // The offline engine says it does not draw the prompt.
   await expect(page.getByTestId("local-engine-note").first()).toBeVisible();
   expect(await openFirstOutput(page)).toEqual({ width: 1024, height: 576 });

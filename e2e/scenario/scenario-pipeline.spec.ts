@@ -9,49 +9,29 @@
  * (the mock's output rules: lib/providers/scenario/__fixtures__/SOURCES.md).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { connect, createWorkflow, dragFromPalette, fixture, waitSaved } from "../support/editor";
+import {
+  connect,
+  createWorkflow,
+  dragFromPalette,
+  expectNodesSucceeded,
+  latestRun,
+  outputSizes as sizesOf,
+  paintMask,
+  pickModel,
+  runUntilFinished,
+  uploadToImageInput,
+  waitSaved,
+} from "../support/editor";
 
-/** Chooses `modelId` in the selected node's model picker: its ranked option, else "Other model id…". */
-async function pickModel(page: Page, nodeId: string, modelId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  const picker = page.getByTestId("field-model");
-  await picker.click();
-  const listbox = page.getByTestId("model-listbox");
-  await expect(listbox).toBeVisible();
-  const ranked = listbox.locator(`[data-model-id="${modelId}"]`);
-  if (await ranked.count()) {
-    await ranked.first().click();
-  } else {
-    await listbox.locator("[data-option=custom]").click();
-    await page.getByTestId("field-model-id").fill(modelId);
-  }
-  await expect(page.getByTestId(`node-${nodeId}`).getByTestId("node-model")).toHaveText(modelId);
-}
-
-/** The latest run of the workflow, once finished, with each node's status and output sizes. */
-async function latestRun(page: Page, workflowId: string) {
-  const { runs } = await (await page.request.get(`/api/workflows/${workflowId}/runs`)).json();
-  const { run } = await (await page.request.get(`/api/runs/${runs[0].id}`)).json();
-  return run as {
-    status: string;
-    credits: number | null;
-    nodes: { nodeId: string; status: string; model: string | null; error: string | null; outputs: { width: number; height: number }[] }[];
-  };
-}
-
+/** Runs the workflow and expects every node to succeed; on failure names each node and the API's refusal. */
 async function runToSuccess(page: Page, workflowId: string, nodeIds: string[]) {
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", /succeeded|failed|canceled/, { timeout: 150_000 });
+  await runUntilFinished(page, 150_000);
   const run = await latestRun(page, workflowId);
-  // On failure, name the node and the API's refusal.
   expect(run.nodes.filter((n) => n.status !== "succeeded").map((n) => `${n.nodeId}: ${n.status} ${n.error ?? ""}`)).toEqual([]);
   expect(run.status).toBe("succeeded");
-  for (const nodeId of nodeIds) await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
+  await expectNodesSucceeded(page, nodeIds);
   return run;
 }
-
-const sizesOf = (run: Awaited<ReturnType<typeof latestRun>>, nodeId: string) =>
-  run.nodes.find((n) => n.nodeId === nodeId)!.outputs.map((o) => ({ width: o.width, height: o.height }));
 
 test("the studio runs on Scenario: GET /api/engine says so", async ({ page }) => {
   const engine = await (await page.request.get("/api/engine")).json();
@@ -110,22 +90,11 @@ test("Retouch with a painted mask → Expand → Upscale, and Remove background,
   await connect(page, "imageInput-1", "image", "removeBackground-1", "image");
   await connect(page, "removeBackground-1", "image", "output-2", "image");
 
-  await page.getByTestId("node-imageInput-1").click();
-  await page.getByTestId("upload-input").setInputFiles(fixture("coffee.png"));
-  await expect(page.getByTestId("asset-dimensions")).toContainText("600 × 400 px");
+  await uploadToImageInput(page, "imageInput-1", "coffee.png", "600 × 400 px");
 
   await pickModel(page, "retouch-1", "model_openai-gpt-image-2");
   await page.getByTestId("field-prompt").fill("a swirl of latte art");
-  await page.getByTestId("mask-open").click();
-  const canvas = page.getByTestId("mask-canvas");
-  await expect(canvas).toBeVisible();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.4 + i * 0.015), box.y + box.height * (0.3 + (i % 2) * 0.04));
-  await page.mouse.up();
-  await page.getByTestId("mask-save").click();
-  await expect(page.getByTestId("mask-thumbnail")).toBeVisible();
+  await paintMask(page);
 
   await pickModel(page, "expand-1", "model_scenario-smart-reframe");
   await page.getByTestId("field-aspectRatio").selectOption("16:9");

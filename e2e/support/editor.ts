@@ -1,7 +1,8 @@
 /**
  * How the end-to-end tests drive the editor as a user: the list page's "New workflow",
- * dragging from the palette, connecting handles, waiting for autosave, reading what was saved
- * and opening a result at full size.
+ * dragging from the palette, connecting handles, uploading a photo, painting a mask, picking a
+ * model, waiting for autosave, reading what was saved, running, and opening a result at full
+ * size. Shared by e2e/studio.spec.ts (offline engine) and e2e/scenario/ (Scenario's API).
  */
 import { expect, type Page } from "@playwright/test";
 import path from "node:path";
@@ -68,8 +69,75 @@ export async function openFirstOutput(page: Page): Promise<{ width: number; heig
   return size;
 }
 
-/** Clicks Run and waits for the run to succeed. */
-export async function runAndWait(page: Page): Promise<void> {
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+/** Selects an Image input node, uploads `name` from e2e/fixtures and waits for the inspector to show `dimensions` ("600 × 400 px"). */
+export async function uploadToImageInput(page: Page, nodeId: string, name: string, dimensions: string): Promise<void> {
+  await page.getByTestId(`node-${nodeId}`).click();
+  await page.getByTestId("upload-input").setInputFiles(fixture(name));
+  await expect(page.getByTestId("asset-dimensions")).toContainText(dimensions);
 }
+
+/** On the selected Retouch node: opens the mask editor, paints one zigzag stroke over the middle of the image, saves, and waits for the thumbnail. */
+export async function paintMask(page: Page): Promise<void> {
+  await page.getByTestId("mask-open").click();
+  const canvas = page.getByTestId("mask-canvas");
+  await expect(canvas).toBeVisible();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.4 + i * 0.015), box.y + box.height * (0.3 + (i % 2) * 0.04));
+  await page.mouse.up();
+  await page.getByTestId("mask-save").click();
+  await expect(page.getByTestId("mask-thumbnail")).toBeVisible();
+}
+
+/** Selects a model node and chooses `modelId` in its model picker: its ranked option, else "Other model id…"; waits for the node card to show it. */
+export async function pickModel(page: Page, nodeId: string, modelId: string): Promise<void> {
+  await page.getByTestId(`node-${nodeId}`).click();
+  await page.getByTestId("field-model").click();
+  const listbox = page.getByTestId("model-listbox");
+  await expect(listbox).toBeVisible();
+  const ranked = listbox.locator(`[data-model-id="${modelId}"]`);
+  if (await ranked.count()) {
+    await ranked.first().click();
+  } else {
+    await listbox.locator("[data-option=custom]").click();
+    await page.getByTestId("field-model-id").fill(modelId);
+  }
+  await expect(page.getByTestId(`node-${nodeId}`).getByTestId("node-model")).toHaveText(modelId);
+}
+
+/** Clicks Run and waits until the run has finished, whatever its outcome; returns the final status. */
+export async function runUntilFinished(page: Page, timeout = 60_000): Promise<string> {
+  await page.getByTestId("run-button").click();
+  const status = page.getByTestId("run-status");
+  await expect(status).toHaveAttribute("data-status", /succeeded|failed|canceled/, { timeout });
+  return (await status.getAttribute("data-status"))!;
+}
+
+/** Clicks Run and waits for the run to succeed. */
+export async function runAndWait(page: Page, timeout = 60_000): Promise<void> {
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout });
+}
+
+/** Waits for each node card to show "succeeded". */
+export async function expectNodesSucceeded(page: Page, nodeIds: readonly string[]): Promise<void> {
+  for (const nodeId of nodeIds) await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
+}
+
+/** A finished run as `GET /api/runs/:id` answers it (the fields the tests read). */
+export interface RunSnapshot {
+  status: string;
+  credits: number | null;
+  nodes: { nodeId: string; status: string; model: string | null; error: string | null; outputs: { width: number; height: number }[] }[];
+}
+
+/** The latest run of a workflow (`GET /api/workflows/:id/runs`, then `GET /api/runs/:id`). */
+export async function latestRun(page: Page, workflowId: string): Promise<RunSnapshot> {
+  const { runs } = await (await page.request.get(`/api/workflows/${workflowId}/runs`)).json();
+  const { run } = await (await page.request.get(`/api/runs/${runs[0].id}`)).json();
+  return run as RunSnapshot;
+}
+
+/** Pixel sizes of a node's outputs in a run. */
+export const outputSizes = (run: RunSnapshot, nodeId: string) => run.nodes.find((n) => n.nodeId === nodeId)!.outputs.map((o) => ({ width: o.width, height: o.height }));
