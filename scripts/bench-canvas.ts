@@ -172,6 +172,8 @@ export async function benchCanvas(): Promise<CanvasFigures[]> {
     await client.signUp("Canvas Bench");
     const cookie = (client as unknown as { cookie: string }).cookie;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // tsx (esbuild keepNames) wraps named functions in __name(); the page functions below need it too.
+    await context.addInitScript("window.__name = (target) => target;");
     await context.addCookies(
       cookie.split("; ").map((pair) => {
         const at = pair.indexOf("=");
