@@ -1,6 +1,9 @@
 /**
  * `npm run db:migrate`: applies prisma/migrations/* to the configured database
- * and closes it, leaving it ready for the server (which also migrates on start).
+ * and closes it, leaving it ready for the server (whose own check on opening then finds
+ * nothing to apply and does not start the schema engine: lib/db/migrate.ts). Exits as soon as
+ * it is done: the schema engine and PGlite leave handles that would otherwise keep the
+ * process alive for seconds after the database is closed (issue 14).
  *
  * Target, as for the server (lib/db/client.ts `databaseOptionsFromEnv`):
  * DATABASE_URL=postgres://… → that server; otherwise PGlite in <DATA_DIR>/pglite
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
   console.log(`db:migrate: done in ${Date.now() - started} ms`);
 }
 
-main().catch((error: unknown) => {
+main().then(() => process.exit(0), (error: unknown) => {
   console.error("db:migrate failed:", error);
   process.exit(1);
 });

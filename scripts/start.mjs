@@ -3,8 +3,8 @@
  * `npm start`: everything a fresh machine needs to serve the studio on http://localhost:3000
  * (PORT overrides). Builds when there is no build or a source file is newer than it
  * (scripts/build-if-stale.mjs), applies
- * the database migrations (embedded PGlite in ./data unless DATABASE_URL is set), then runs
- * `next start`. The offline engine is used unless SCENARIO_API_KEY and SCENARIO_API_SECRET are set.
+ * the database migrations (embedded PGlite in ./data unless DATABASE_URL is set; the server's own
+ * check on opening then finds nothing to apply), then runs `next start`. The offline engine is used unless SCENARIO_API_KEY and SCENARIO_API_SECRET are set.
  *
  * Files are created owner-only (umask 077, inherited by the migrations and the server). SIGTERM
  * and SIGINT are passed once to the server, which drains and closes its database
@@ -23,7 +23,8 @@ const run = (command, args) => {
 
 run("node", ["scripts/build-if-stale.mjs"]);
 console.log("Applying database migrations…");
-run("npx", ["--no-install", "tsx", "scripts/migrate.ts"]);
+// tsx as a loader of this Node (no npx in between); migrate.ts exits as soon as it is done.
+run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"]);
 
 const port = process.env.PORT ?? "3000";
 console.log(`Starting the studio on http://localhost:${port}`);

@@ -21,11 +21,14 @@ export interface StoreImageInput {
   nodeId?: string | null;
   /** The owning team. */
   teamId?: string | null;
+  /** Generated images only: the size in pixels the provider already knows (no header decode). */
+  size?: { width: number; height: number } | null;
 }
 
 /**
  * Validates and stores an image.
- * Width and height come from the image header only (sharp's `metadata()` decodes no pixels).
+ * Width and height come from the image header only (sharp's `metadata()` decodes no pixels), or
+ * for a generated image from `input.size` when the provider knew them.
  * @throws AppError payload_too_large (413) over 20 MB; unsupported_media_type (415) when the
  *   bytes are not PNG, JPEG or WebP or cannot be decoded; bad_request (400) when empty, when a
  *   side exceeds 16,384 px, or (uploads only) when the image has more pixels than
@@ -43,12 +46,16 @@ export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
   if (!mimeType) throw new AppError("unsupported_media_type", "file: not a PNG, JPEG or WebP image (checked by its content)");
   let width: number | undefined;
   let height: number | undefined;
-  try {
-    const meta = await sharp(bytes).metadata();
-    width = meta.autoOrient?.width ?? meta.width;
-    height = meta.autoOrient?.height ?? meta.height;
-  } catch {
-    throw new AppError("unsupported_media_type", `file: the ${mimeType} data cannot be decoded`);
+  if (input.origin === "generated" && input.size && input.size.width > 0 && input.size.height > 0) {
+    ({ width, height } = input.size);
+  } else {
+    try {
+      const meta = await sharp(bytes).metadata();
+      width = meta.autoOrient?.width ?? meta.width;
+      height = meta.autoOrient?.height ?? meta.height;
+    } catch {
+      throw new AppError("unsupported_media_type", `file: the ${mimeType} data cannot be decoded`);
+    }
   }
   if (!width || !height) throw new AppError("unsupported_media_type", "file: the image has no readable size");
   if (input.origin === "upload") assertPixelLimit(width, height);

@@ -2,10 +2,23 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations, readMigrationsList } from "./migrate";
 import { createPgliteAdapterFactory } from "./pglite-adapter";
 import { REPO_MIGRATIONS_DIR } from "./test-db";
+
+// Counts how often the (slow to load) schema engine is started; it still does the real work.
+const engineStarts = vi.hoisted(() => ({ count: 0 }));
+vi.mock("./schema-engine", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./schema-engine")>();
+  return {
+    ...actual,
+    openSchemaEngine: (...args: Parameters<typeof actual.openSchemaEngine>) => {
+      engineStarts.count++;
+      return actual.openSchemaEngine(...args);
+    },
+  };
+});
 
 describe("applyMigrations (in-memory PGlite)", () => {
   let pglite: PGlite;
@@ -71,8 +84,11 @@ describe("applyMigrations (in-memory PGlite)", () => {
       ].sort(),
     );
 
+    const startsBefore = engineStarts.count;
     const second = await applyMigrations(factory, { migrationsDir: REPO_MIGRATIONS_DIR });
     expect(second.applied).toEqual([]);
+    // Up to date: answered from _prisma_migrations (checksums as Prisma recorded them), no engine.
+    expect(engineStarts.count).toBe(startsBefore);
     const recorded = await pglite.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
     );
@@ -86,6 +102,11 @@ describe("applyMigrations (in-memory PGlite)", () => {
     writeFileSync(path.join(dir, "29990101000000_extra", "migration.sql"), 'CREATE TABLE "Extra" ("id" TEXT PRIMARY KEY);\n');
     const result = await applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: dir });
     expect(result.applied).toEqual(["29990101000000_extra"]);
+    // An applied migration edited afterwards is not taken as up to date: the engine decides.
+    writeFileSync(path.join(dir, "29990101000000_extra", "migration.sql"), 'CREATE TABLE "Extra" ("id" TEXT PRIMARY KEY, "x" INT);\n');
+    const startsBefore = engineStarts.count;
+    await applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: dir }).catch(() => undefined);
+    expect(engineStarts.count).toBe(startsBefore + 1);
     await pglite.exec('DROP TABLE "Extra"; DELETE FROM _prisma_migrations WHERE migration_name = \'29990101000000_extra\'');
   });
 

@@ -8,6 +8,7 @@
  *
  * Server-only (uses node:fs).
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -67,8 +68,46 @@ export interface ApplyMigrationsResult {
 }
 
 /**
+ * True when every migration of the folder is recorded in `_prisma_migrations` as finished, with
+ * the checksum of its file as it is now (SHA-256 of migration.sql, as Prisma records it), and no
+ * migration is left failed: then there is nothing to apply and the schema engine (a WebAssembly
+ * module that takes a second or more to load) need not be started. Any doubt (no table yet, a
+ * query error, an edited or failed migration) answers false, and the engine decides.
+ */
+async function everyMigrationRecorded(adapterFactory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
+  const wanted = new Map<string, string>();
+  for (const directory of list.migrationDirectories) {
+    const content = directory.migrationFile.content;
+    if (content.tag !== "ok") return false;
+    wanted.set(directory.path, createHash("sha256").update(content.value).digest("hex"));
+  }
+  let adapter: Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory["connect"]>> | undefined;
+  try {
+    adapter = await adapterFactory.connect();
+    const result = await adapter.queryRaw({
+      sql: 'SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM "_prisma_migrations"',
+      args: [],
+      argTypes: [],
+    });
+    const recorded = new Map<string, string>();
+    for (const [name, checksum, finished, rolledBack] of result.rows as [string, string, boolean, boolean][]) {
+      if (rolledBack) continue;
+      if (!finished) return false; // a failed migration: the engine reports it
+      recorded.set(name, checksum);
+    }
+    for (const [name, checksum] of wanted) if (recorded.get(name) !== checksum) return false;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await adapter?.dispose().catch(() => {});
+  }
+}
+
+/**
  * Applies every migration not yet recorded in the database's `_prisma_migrations`
- * table, in order. Idempotent: a second call applies nothing.
+ * table, in order. Idempotent: a second call applies nothing, and when every migration is
+ * already recorded (unchanged) it answers from one query without starting the schema engine.
  *
  * The adapter factory is only used for the duration of the call; the caller keeps
  * ownership of the underlying connection (PGlite instance or pool).
@@ -87,6 +126,7 @@ export async function applyMigrations(
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`applyMigrations: no migration found in ${migrationsList.baseDir}`);
   }
+  if (await everyMigrationRecorded(adapterFactory, migrationsList)) return { applied: [] };
   const engine = await openSchemaEngine(adapterFactory, { onLog: options.onLog });
   try {
     const output = await engine.applyMigrations({ migrationsList, filters: NO_EXTERNAL_FILTERS });

@@ -74,11 +74,20 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
   const failures: { nodeId: string; message: string }[] = [];
   let credits = 0;
   const limit = createLimiter(options.concurrency ?? 8);
+  // A model node whose every successor is another model node: its outputs are intermediate.
+  const intermediate = new Set<string>();
+  const successors = new Map<string, string[]>();
+  for (const edge of plan.edges) (successors.get(edge.source) ?? successors.set(edge.source, []).get(edge.source)!).push(edge.target);
+  for (const [nodeId, targets] of successors) {
+    if (plan.nodes.get(nodeId)?.definition.role !== "model") continue;
+    if (targets.every((target) => plan.nodes.get(target)?.definition.role === "model")) intermediate.add(nodeId);
+  }
   const modelContext: ModelNodeContext = {
     options,
     schemas: options.schemas ?? createSchemaSource(options.provider),
     previous,
     uploads: new Map(),
+    intermediate,
   };
 
   await store.updateRun(runId, { status: "running", startedAt: new Date(), error: null });

@@ -17,7 +17,7 @@ import { throttle, waitForJob } from "./job-waiting";
 import { prepareModelNode, type ModelNodeInputs, type NodeValue } from "./model-node-request";
 import type { SchemaSource } from "./model-schemas";
 import { submitOnce } from "./submission";
-import type { NodeRunState, SubmissionRecord } from "./types";
+import type { NodeRunPatch, NodeRunState, SubmissionRecord } from "./types";
 
 export interface ModelNodeContext {
   options: ExecuteRunOptions;
@@ -25,6 +25,8 @@ export interface ModelNodeContext {
   previous: Map<string, NodeRunState>;
   /** Remote ids of uploaded files, per asset id and conversion, shared by the run's nodes. */
   uploads: Map<string, Promise<string>>;
+  /** Model nodes whose outputs only feed other model nodes (ModelRequest.intermediate). */
+  intermediate?: ReadonlySet<string>;
 }
 
 export interface NodeResult {
@@ -141,7 +143,9 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   const notes = [...new Map(prepared.requests.flatMap((r) => r.notes).map((n) => [n.message, n])).values()];
   const baseRequest = { modelId, capability, seed, bodies, notes, schema: prepared.schemaOrigin };
 
-  await store.updateNodeRun(runId, node.id, {
+  // The node becomes running in the same write as its first submission intent (one statement
+  // per state change, issue 14): the intent is still recorded before anything is sent.
+  let running: NodeRunPatch | null = {
     status: "running",
     progress: 0,
     cached: false,
@@ -152,7 +156,12 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
     attempts: (prior?.attempts ?? 0) + 1,
     startedAt: prior?.startedAt ?? startedAt,
     error: null,
-  });
+  };
+  const write = (patch: NodeRunPatch) => {
+    const merged = running ? { ...running, ...patch } : patch;
+    running = null;
+    return store.updateNodeRun(runId, node.id, merged);
+  };
 
   let jobIds: string[];
   let credits = 0;
@@ -164,18 +173,20 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
         signal,
         reconcile: options.reconcile,
         record: (submissions) =>
-          store.updateNodeRun(runId, node.id, {
+          write({
             request: { ...baseRequest, submissions },
             providerJobIds: submissions.map((s) => s.jobId).filter((id): id is string => Boolean(id)),
           }),
       },
-      { modelId, capability },
+      { modelId, capability, ...(ctx.intermediate?.has(node.id) ? { intermediate: true } : {}) },
       bodies,
       previousSubmissions,
     );
     jobIds = submitted.jobIds;
     credits = submitted.credits;
   }
+  // Nothing was written yet (legacy job ids, or every job id recorded by an earlier attempt).
+  if (running) await write({});
 
   const progress = new Array<number>(jobIds.length).fill(0);
   const reportProgress = throttle(async () => {
@@ -209,6 +220,8 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
       const saved = await options.assets.saveGenerated({
         bytes: downloaded.bytes,
         mimeType: downloaded.mimeType,
+        width: downloaded.width,
+        height: downloaded.height,
         provenance: {
           runId,
           nodeId: node.id,

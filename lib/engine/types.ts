@@ -117,8 +117,11 @@ export interface AssetProvenance {
 export interface AssetStore {
   /** Bytes and type of a studio asset. @throws Error when it does not exist. */
   read(assetId: string): Promise<{ bytes: Buffer; mimeType: string; ref: ImageRef }>;
-  /** Stores a generated image and returns its reference (width and height read from the bytes). */
-  saveGenerated(input: { bytes: Buffer; mimeType: string; provenance: AssetProvenance }): Promise<ImageRef>;
+  /**
+   * Stores a generated image and returns its reference. Width and height (pixels) are the
+   * provider's when it gave them (DownloadedAsset), else read from the bytes.
+   */
+  saveGenerated(input: { bytes: Buffer; mimeType: string; provenance: AssetProvenance; width?: number; height?: number }): Promise<ImageRef>;
   /** Converts bytes as the request builder asks before upload (lib/assets/convert-file.ts). */
   convert(input: { bytes: Buffer; mimeType: string }, conversion: FileConversion): Promise<{ bytes: Buffer; mimeType: string }>;
 }

@@ -31,6 +31,12 @@ export interface ModelRequest {
   capability: Capability;
   /** Free-form body as sent to `POST /generate/custom/{modelId}`; image fields hold remote asset ids. */
   body: Record<string, unknown>;
+  /**
+   * True when the outputs only feed further model nodes of the same run (no Output node reads
+   * them): a provider may favour speed over size for them (the local engine encodes them at PNG
+   * compression level 0; issue 14). Not part of the body: never sent to Scenario.
+   */
+  intermediate?: boolean;
 }
 
 /** Job status normalised from Scenario's `pending|queued|warming-up|in-progress|finalizing|success|failure|canceled`. */
@@ -64,6 +70,9 @@ export interface DownloadedAsset {
   bytes: Buffer;
   /** "image/png", "image/jpeg" or "image/webp". */
   mimeType: string;
+  /** Size in pixels, when the provider knows it without decoding (the local engine does). */
+  width?: number;
+  height?: number;
 }
 
 /** `GET /api/engine`: which generation back end runs workflows (never any credential). */

@@ -56,7 +56,7 @@ export class InProcessRunQueue {
           error: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
           finishedAt: new Date(),
         }).catch(() => undefined);
-        this.ctx.events.emit(runId);
+        this.ctx.events.emit(runId, { terminal: true });
       })
       .finally(() => {
         this.active.delete(runId);

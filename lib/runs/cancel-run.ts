@@ -20,7 +20,7 @@ export async function cancelRun(ctx: ServerContext, runId: string) {
       if (node.status === "queued" || node.status === "running") await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
     }
     await updateRun(ctx.db, runId, { status: "canceled", error: "Canceled by the user", finishedAt: now });
-    ctx.events.emit(runId);
+    ctx.events.emit(runId, { terminal: true });
   }
   return getRunDto(ctx, runId);
 }

@@ -31,7 +31,7 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
       error: `The App's form values cannot be applied: ${error instanceof Error ? error.message : String(error)}`,
       finishedAt: new Date(),
     });
-    ctx.events.emit(runId);
+    ctx.events.emit(runId, { terminal: true });
     return;
   }
   const validation = validateGraph(graph, "run");
@@ -41,7 +41,7 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
       error: `The saved graph cannot run: ${validation.issues.map((i) => i.message).join("; ")}`,
       finishedAt: new Date(),
     });
-    ctx.events.emit(runId);
+    ctx.events.emit(runId, { terminal: true });
     return;
   }
   await executeRun({

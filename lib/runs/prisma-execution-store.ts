@@ -5,7 +5,7 @@
  */
 import { getAssetsByIds } from "../db/repositories/assets";
 import { findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
-import type { ExecutionStore, NodeRunState } from "../engine/types";
+import { isTerminalRunStatus, type ExecutionStore, type NodeRunState } from "../engine/types";
 import type { ImageRef } from "../nodes/types";
 import type { ServerContext } from "../server/context";
 
@@ -45,7 +45,7 @@ export function createPrismaExecutionStore(ctx: ServerContext, scope: { teamId: 
     },
     async updateRun(runId, patch) {
       await updateRun(ctx.db, runId, patch);
-      ctx.events.emit(runId);
+      ctx.events.emit(runId, { terminal: patch.status !== undefined && isTerminalRunStatus(patch.status) });
     },
     async updateNodeRun(runId, nodeId, patch) {
       await updateNodeRun(ctx.db, runId, nodeId, patch);

@@ -1,12 +1,13 @@
 /**
  * The Server-Sent Events body for one run: a snapshot at once, then a fresh snapshot after
- * each change announced on the event bus (coalesced to one per 100 ms), a comment line every
- * 15 s to keep proxies from closing the connection, and the end of the stream after the run
- * reaches a terminal status.
+ * each change announced on the event bus (coalesced to one per 100 ms; the change that ends the
+ * run is sent at once, issue 14), a comment line every 15 s to keep proxies from closing the
+ * connection, and the end of the stream after the run reaches a terminal status.
  */
 import { TERMINAL_RUN_STATUSES, type RunStatus } from "../engine/types";
 import type { ServerContext } from "../server/context";
 import { getRunDto } from "./get-run";
+import type { RunChange } from "./run-events";
 
 const COALESCE_MS = 100;
 const HEARTBEAT_MS = 15_000;
@@ -56,8 +57,15 @@ export function streamRunEvents(ctx: ServerContext, runId: string, signal: Abort
           }
         }
       };
-      const schedule = () => {
-        if (pending || closed) return;
+      const schedule = (change: RunChange) => {
+        if (closed) return;
+        if (change.terminal) {
+          clearTimeout(pending);
+          pending = undefined;
+          void send();
+          return;
+        }
+        if (pending) return;
         pending = setTimeout(() => {
           pending = undefined;
           void send();

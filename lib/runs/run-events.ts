@@ -5,6 +5,12 @@
  */
 import { EventEmitter } from "node:events";
 
+/** What a change announces besides the run id. */
+export interface RunChange {
+  /** True when the run reached a status it never leaves: listeners should not hold it back. */
+  terminal?: boolean;
+}
+
 export class RunEventBus {
   private readonly emitter = new EventEmitter();
 
@@ -12,13 +18,13 @@ export class RunEventBus {
     this.emitter.setMaxListeners(0);
   }
 
-  /** Signals that run `runId` (or one of its node runs) changed. */
-  emit(runId: string): void {
-    this.emitter.emit(runId);
+  /** Signals that run `runId` (or one of its node runs) changed; `change.terminal` when it ended. */
+  emit(runId: string, change: RunChange = {}): void {
+    this.emitter.emit(runId, change);
   }
 
   /** Calls `listener` on every change of `runId`; returns the unsubscribe function. */
-  subscribe(runId: string, listener: () => void): () => void {
+  subscribe(runId: string, listener: (change: RunChange) => void): () => void {
     this.emitter.on(runId, listener);
     return () => this.emitter.off(runId, listener);
   }

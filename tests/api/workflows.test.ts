@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getNodeDefinition } from "@/lib/nodes";
 import { actAsNewOwner, call, useFreshDataDir } from "./harness";
 
 useFreshDataDir();
@@ -112,5 +113,35 @@ describe("workflows API", () => {
     expect((await call(one.GET, { params: { id: "nope" } })).status).toBe(404);
     expect((await call(one.PUT, { method: "PUT", params: { id: "nope" }, json: { graph: validGraph, version: 1 } })).status).toBe(404);
     expect((await call(one.DELETE, { method: "DELETE", params: { id: "nope" } })).status).toBe(404);
+  });
+
+  /**
+   * A graph as the editor saves it: `count` nodes in chains of Image input → Retouch → Expand →
+   * Upscale → Output, each with its node kind's default settings, ids as the editor makes them.
+   */
+  function editorGraph(count: number) {
+    const chain = ["imageInput", "retouch", "expand", "upscale", "output"];
+    const nodes = Array.from({ length: count }, (_, i) => {
+      const type = chain[i % chain.length];
+      return { id: `${type}-${i + 1}`, type, position: { x: (i % chain.length) * 260.5, y: Math.floor(i / chain.length) * 180.25 }, data: structuredClone(getNodeDefinition(type)!.defaults) };
+    });
+    const edges = nodes.slice(1).flatMap((node, i) =>
+      i % chain.length === chain.length - 1 ? [] : [{ id: `e-${i}`, source: nodes[i].id, sourceHandle: "image", target: node.id, targetHandle: "image" }],
+    );
+    return { nodes, edges };
+  }
+
+  it("saves and reads back a graph of 2,000 nodes, and refuses one of 2,001 naming the limit", async () => {
+    const big = editorGraph(2000);
+    expect(JSON.stringify({ name: "Big", graph: big }).length).toBeLessThan(1024 * 1024);
+    const created = await create("Two thousand", big);
+    expect(created.status).toBe(201);
+    const read = await call(one.GET, { params: { id: created.body.workflow.id } });
+    expect(read.body.workflow.graph.nodes).toHaveLength(2000);
+    expect(read.body.workflow.graph.edges).toHaveLength(big.edges.length);
+
+    const tooBig = await create("Too big", editorGraph(2001));
+    expect(tooBig.status).toBe(400);
+    expect(JSON.stringify(tooBig.body.error)).toContain("2000");
   });
 });

@@ -80,10 +80,12 @@ describe("runs repository", () => {
   it("updates a run and its node runs; unknown ids throw RecordNotFoundError", async () => {
     const run = await createRun(db.prisma, { workflowId, workflowVersionId, nodes });
     const startedAt = new Date("2030-01-01T00:00:00.000Z");
-    const running = await updateRun(db.prisma, run.id, { status: "running", startedAt });
-    expect(running).toMatchObject({ status: "running", startedAt, workflowVersion: { version: 1 } });
+    const read = async () => (await getRunWithNodes(db.prisma, run.id))!;
+    const nodeOf = async (nodeId: string) => (await read()).nodeRuns.find((n) => n.nodeId === nodeId)!;
+    await updateRun(db.prisma, run.id, { status: "running", startedAt });
+    expect(await read()).toMatchObject({ status: "running", startedAt, workflowVersion: { version: 1 } });
 
-    const node = await updateNodeRun(db.prisma, run.id, "gen", {
+    await updateNodeRun(db.prisma, run.id, "gen", {
       status: "running",
       progress: 0.5,
       model: "model_flux",
@@ -93,7 +95,7 @@ describe("runs repository", () => {
       attempts: 1,
       startedAt,
     });
-    expect(node).toMatchObject({
+    expect(await nodeOf("gen")).toMatchObject({
       nodeId: "gen",
       status: "running",
       progress: 0.5,
@@ -103,7 +105,7 @@ describe("runs repository", () => {
       attempts: 1,
     });
 
-    const done = await updateNodeRun(db.prisma, run.id, "gen", {
+    await updateNodeRun(db.prisma, run.id, "gen", {
       status: "succeeded",
       progress: 1,
       outputs: [{ assetId: "asset_1", width: 64, height: 64 }],
@@ -111,17 +113,19 @@ describe("runs repository", () => {
       request: null,
       finishedAt: new Date(),
     });
+    const done = await nodeOf("gen");
     expect(done).toMatchObject({ status: "succeeded", request: null, credits: 2.5, providerJobIds: ["job_1"] });
     expect(done.outputs).toEqual([{ assetId: "asset_1", width: 64, height: 64 }]);
 
-    const finished = await updateRun(db.prisma, run.id, {
+    await updateRun(db.prisma, run.id, {
       status: "succeeded",
       outputs: [{ nodeId: "out", assetId: "asset_1" }],
       credits: 2.5,
       finishedAt: new Date(),
     });
-    expect(finished).toMatchObject({ status: "succeeded", credits: 2.5, outputs: [{ nodeId: "out", assetId: "asset_1" }] });
-    expect((await updateRun(db.prisma, run.id, { outputs: null })).outputs).toBeNull();
+    expect(await read()).toMatchObject({ status: "succeeded", credits: 2.5, outputs: [{ nodeId: "out", assetId: "asset_1" }] });
+    await updateRun(db.prisma, run.id, { outputs: null });
+    expect((await read()).outputs).toBeNull();
 
     await expect(updateRun(db.prisma, "missing", { status: "failed" })).rejects.toBeInstanceOf(RecordNotFoundError);
     await expect(updateNodeRun(db.prisma, run.id, "nope", { status: "failed" })).rejects.toBeInstanceOf(

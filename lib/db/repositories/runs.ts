@@ -247,11 +247,11 @@ export async function listRunsForWorkflow(
 }
 
 /**
- * Changes fields of a run.
- * @returns the updated run.
+ * Changes fields of a run in one statement (`UPDATE … WHERE id`, nothing read back: the engine
+ * writes every state change through here, issue 14). Read the run with `getRunWithNodes`.
  * @throws RecordNotFoundError when the run does not exist.
  */
-export async function updateRun(db: DbClient, runId: string, patch: RunPatch): Promise<RunRecord> {
+export async function updateRun(db: DbClient, runId: string, patch: RunPatch): Promise<void> {
   const data: Prisma.RunUpdateManyMutationInput = {
     status: patch.status,
     error: patch.error,
@@ -260,22 +260,16 @@ export async function updateRun(db: DbClient, runId: string, patch: RunPatch): P
     startedAt: patch.startedAt,
     finishedAt: patch.finishedAt,
   };
-  const rows = await db.run.updateManyAndReturn({ where: { id: runId }, data, include: VERSION_NUMBER });
-  if (rows.length === 0) throw new RecordNotFoundError("Run", runId);
-  return toRunRecord(rows[0]);
+  const { count } = await db.run.updateMany({ where: { id: runId }, data });
+  if (count === 0) throw new RecordNotFoundError("Run", runId);
 }
 
 /**
- * Changes fields of the node run of `nodeId` in `runId`.
- * @returns the updated node run.
+ * Changes fields of the node run of `nodeId` in `runId` in one statement (`UPDATE … WHERE`,
+ * nothing read back; one per state change of a node run, issue 14).
  * @throws RecordNotFoundError when there is no such node run.
  */
-export async function updateNodeRun(
-  db: DbClient,
-  runId: string,
-  nodeId: string,
-  patch: NodeRunPatch,
-): Promise<NodeRunRecord> {
+export async function updateNodeRun(db: DbClient, runId: string, nodeId: string, patch: NodeRunPatch): Promise<void> {
   const data: Prisma.NodeRunUpdateManyMutationInput = {
     status: patch.status,
     progress: patch.progress,
@@ -292,9 +286,8 @@ export async function updateNodeRun(
     startedAt: patch.startedAt,
     finishedAt: patch.finishedAt,
   };
-  const rows = await db.nodeRun.updateManyAndReturn({ where: { runId, nodeId }, data });
-  if (rows.length === 0) throw new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`);
-  return toNodeRunRecord(rows[0]);
+  const { count } = await db.nodeRun.updateMany({ where: { runId, nodeId }, data });
+  if (count === 0) throw new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`);
 }
 
 /**

@@ -39,6 +39,16 @@ describe("executeRun", () => {
     expect(result.credits).toBe(15);
   });
 
+  it("marks as intermediate the requests whose outputs only feed further model nodes, never the last one", async () => {
+    const { assets, store, provider, graph } = await setup((a, m) => editChain(a, m));
+    await executeRun({ runId: "r1", plan: plan(graph), provider, store, assets });
+    expect(provider.submitted.map((r) => [r.capability, r.intermediate === true])).toEqual([
+      ["inpaint", true],
+      ["outpaint", true],
+      ["upscale", false],
+    ]);
+  });
+
   it("records provenance on generated assets", async () => {
     const { assets, store, provider, graph, photo } = await setup((a, m) => editChain(a, m));
     const result = await executeRun({ runId: "r1", plan: plan(graph), provider, store, assets });

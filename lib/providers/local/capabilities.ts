@@ -9,7 +9,7 @@
  */
 import { ProviderError } from "../types";
 import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body } from "./body-fields";
-import { imageSize, MAX_SIDE, type OperationResult } from "./operations/raster";
+import { MAX_SIDE, type OperationResult } from "./operations/raster";
 import type { UpscaleFactor, UpscalePreset } from "./operations/upscale";
 import type { ImageTaskRunner } from "./pool/worker-pool";
 
@@ -21,6 +21,8 @@ export interface AssetAccess {
   exists(id: string): Promise<boolean>;
   /** @throws when the asset is unknown. */
   bytes(id: string): Promise<Buffer>;
+  /** Width and height in pixels as displayed: known since it was stored, else read from the header. @throws when unknown. */
+  size(id: string): Promise<{ width: number; height: number }>;
 }
 
 export interface LocalCapability {
@@ -130,7 +132,7 @@ const inpaintCapability: LocalCapability = {
 const outpaint: LocalCapability = {
   async parse(body, assets) {
     const image = await readAssetId(body, "image", assets.exists);
-    const size = await imageSize(await assets.bytes(image));
+    const size = await assets.size(image);
     const side = (name: "width" | "height") => {
       const value = readNumber(body, name, { min: 1, max: MAX_SIDE, integer: true, unit: "px" });
       if (value < size[name]) throw invalidBody(`body.${name} must be ≥ the image ${name} ${size[name]}, got ${value}`);
@@ -150,7 +152,7 @@ const upscaleCapability: LocalCapability = {
     const image = await readAssetId(body, "image", assets.exists);
     const upscaleFactor = readChoice<UpscaleFactor>(body, "upscaleFactor", UPSCALE_FACTORS, 2);
     const preset = readChoice<UpscalePreset>(body, "preset", UPSCALE_PRESETS, "precise");
-    const size = await imageSize(await assets.bytes(image));
+    const size = await assets.size(image);
     if (size.width * upscaleFactor > MAX_SIDE || size.height * upscaleFactor > MAX_SIDE) {
       throw invalidBody(
         `body.upscaleFactor ${upscaleFactor} would make the ${size.width}×${size.height} image ` +

@@ -56,7 +56,7 @@ export class JobStore {
   save(record: JobRecord): Promise<void> {
     if (!this.dataDir) return Promise.resolve();
     const folder = path.join(this.dataDir, "jobs");
-    const json = JSON.stringify(record, null, 2);
+    const json = JSON.stringify(record);
     const file = path.join(folder, `${record.jobId}.json`);
     const previous = this.writes.get(record.jobId) ?? Promise.resolve();
     const next = previous.then(async () => {

@@ -233,3 +233,39 @@ describe("LocalProvider faults", () => {
     expect((await p.getJob(jobId)).status).toBe("running");
   });
 });
+
+describe("LocalProvider within one run (issue 14)", () => {
+  const upscaleOf = (image: string, intermediate?: boolean): ModelRequest => ({
+    modelId: "model_upscale-v3",
+    capability: "upscale",
+    body: { image, upscaleFactor: 2, preset: "balanced" },
+    ...(intermediate ? { intermediate } : {}),
+  });
+  const pixels = (bytes: Buffer) => sharp(bytes).raw().toBuffer();
+
+  it("encodes an intermediate output for speed (PNG level 0) with the same pixels, and a final one well compressed", async () => {
+    const p = provider();
+    const image = await upload(p, "coffee.png");
+    const final = await p.waitForJob((await p.submit(upscaleOf(image))).jobId, {});
+    const fast = await p.waitForJob((await p.submit(upscaleOf(image, true))).jobId, {});
+    const finalBytes = (await p.downloadAsset(final.assetIds[0])).bytes;
+    const fastBytes = (await p.downloadAsset(fast.assetIds[0])).bytes;
+    expect((await pixels(fastBytes)).equals(await pixels(finalBytes))).toBe(true);
+    // Level 0 stores the pixels as they are (filter byte per row aside): 1200 × 800 RGB(A).
+    const meta = await sharp(fastBytes).metadata();
+    expect(fastBytes.length).toBeGreaterThanOrEqual(1200 * 800 * (meta.channels ?? 3));
+    expect(finalBytes.length).toBeLessThan(fastBytes.length * 0.9);
+  });
+
+  it("answers the size it knows with a download, and takes its own output back as input without storing it again", async () => {
+    const p = provider();
+    const image = await upload(p, "coffee.png");
+    const job = await p.waitForJob((await p.submit(upscaleOf(image, true))).jobId, {});
+    const downloaded = await p.downloadAsset(job.assetIds[0]);
+    expect({ width: downloaded.width, height: downloaded.height }).toEqual({ width: 1200, height: 800 });
+    expect(await p.uploadAsset({ bytes: downloaded.bytes, mimeType: "image/png", name: "again" })).toBe(job.assetIds[0]);
+    // Equal bytes in another Buffer are a new upload.
+    expect(await p.uploadAsset({ bytes: Buffer.from(downloaded.bytes), mimeType: "image/png", name: "copy" })).not.toBe(job.assetIds[0]);
+  });
+});
+

@@ -4,7 +4,7 @@
  * with optional latency and fault injection for tests.
  *
  * Jobs go pending → running (progress 0.25, 0.5, 0.75 when there is latency) → succeeded,
- * failed or canceled. With `latencyMs` 0 no timer is involved: a job finishes as soon as its
+ * failed or canceled; with a data folder the job record is written on submit and at the end. With `latencyMs` 0 no timer is involved: a job finishes as soon as its
  * image operation does. With a data folder, assets and job records are files, and a job left
  * unfinished by a provider that is gone is re-run by the next provider that reads it.
  *
@@ -33,6 +33,7 @@ import { newLocalId } from "./ids";
 import { isTerminal, JobStore, type JobRecord } from "./job-store";
 import { isOwnerAlive, registerInstance, unregisterInstance } from "./owner-liveness";
 import { normaliseUpload } from "./upload-format";
+import { imageSize } from "./operations/raster";
 import { getWorkerPool, type ImageTaskRunner } from "./pool/worker-pool";
 
 export interface LocalProviderOptions {
@@ -83,6 +84,7 @@ export class LocalProvider implements Provider {
   private readonly assetAccess: AssetAccess = {
     exists: (id) => this.assets.has(id),
     bytes: async (id) => (await this.requireAsset(id)).bytes,
+    size: async (id) => this.assets.size(id) ?? (await imageSize((await this.requireAsset(id)).bytes)),
   };
 
   constructor(options: LocalProviderOptions = {}) {
@@ -98,12 +100,16 @@ export class LocalProvider implements Provider {
 
   /**
    * Stores an image and returns its `local_asset_…` id. PNG, JPEG and WebP are kept as sent;
-   * other formats sharp reads are converted to PNG.
+   * other formats sharp reads are converted to PNG. Bytes this engine produced (the same Buffer
+   * `downloadAsset` gave) answer the id they already have.
    * @throws ProviderError 400 (code "invalid_asset") when the bytes are not a readable image.
    */
   async uploadAsset(input: { bytes: Buffer; mimeType: string; name: string }): Promise<string> {
+    // The bytes of an output this engine made, handed back by the next node of a run: already stored.
+    const known = await this.assets.idOf(input.bytes);
+    if (known) return known;
     const stored = await normaliseUpload(input.bytes, input.name);
-    return this.assets.put(stored.bytes, stored.mimeType);
+    return this.assets.put(stored.bytes, stored.mimeType, stored);
   }
 
   /**
@@ -206,11 +212,13 @@ export class LocalProvider implements Provider {
   }
 
   /**
-   * Bytes and type of an asset (uploaded or produced).
+   * Bytes and type of an asset (uploaded or produced), with its size in pixels when known.
    * @throws ProviderError 404 for an unknown id.
    */
   async downloadAsset(remoteAssetId: string): Promise<DownloadedAsset> {
-    return this.requireAsset(remoteAssetId);
+    const asset = await this.requireAsset(remoteAssetId);
+    const size = this.assets.size(remoteAssetId);
+    return size ? { ...asset, ...size } : asset;
   }
 
   /**
@@ -258,7 +266,7 @@ export class LocalProvider implements Provider {
     const now = new Date().toISOString();
     const record: JobRecord = {
       jobId: newLocalId("job"),
-      request: { modelId: request.modelId, capability: request.capability, body },
+      request: { modelId: request.modelId, capability: request.capability, body, ...(request.intermediate ? { intermediate: true } : {}) },
       status: "pending",
       progress: 0,
       assetIds: [],
@@ -292,6 +300,8 @@ export class LocalProvider implements Provider {
       updatedAt: new Date().toISOString(),
     };
     this.jobs.set(jobId, adopted);
+    // The new owner matters to other instances (they must not adopt it too): persist it.
+    if (this.store.persistent) this.store.save(adopted).catch(reportPersistError);
     this.start(adopted);
     return adopted;
   }
@@ -309,7 +319,7 @@ export class LocalProvider implements Provider {
     this.progress(record, { status: "running", progress: 0 });
     try {
       const failure = this.faults.jobFailure(request);
-      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasks()) : null;
+      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasksFor(request)) : null;
       work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
       if (latencyMs > 0) {
         for (let step = 1; step <= LATENCY_STEPS; step++) {
@@ -321,7 +331,7 @@ export class LocalProvider implements Provider {
       if (signal.aborted) return;
       if (failure !== null) return await this.finish(record, { status: "failed", error: failure });
       const assetIds: string[] = [];
-      for (const output of outputs) assetIds.push(await this.assets.put(output.bytes, "image/png"));
+      for (const output of outputs) assetIds.push(await this.assets.put(output.bytes, "image/png", output));
       if (signal.aborted) return;
       await this.finish(record, { status: "succeeded", progress: 1, assetIds });
     } catch (error) {
@@ -330,10 +340,14 @@ export class LocalProvider implements Provider {
     }
   }
 
-  /** A non-terminal update: applied, persisted in the background, announced. */
+  /**
+   * A non-terminal update (running, progress): applied and announced, not persisted. The record
+   * is written when the job is submitted and when it ends, the two states a resume needs (a
+   * record left pending or running by a gone owner is re-run from scratch either way; issue 14);
+   * another live instance following the job sees it pending until it ends.
+   */
   private progress(record: JobRecord, patch: Partial<JobRecord>): void {
     Object.assign(record, patch, { updatedAt: new Date().toISOString() });
-    if (this.store.persistent) this.store.save(record).catch(reportPersistError);
     this.events.emit(`job:${record.jobId}`, toProviderJob(record));
   }
 
@@ -348,6 +362,13 @@ export class LocalProvider implements Provider {
   /** The task runner: the one given, else the process-wide pool (created on the first job). */
   private tasks(): ImageTaskRunner {
     return this.tasksOption ?? getWorkerPool();
+  }
+
+  /** The task runner for a job: intermediate outputs (ModelRequest.intermediate) are encoded for speed. */
+  private tasksFor(request: ModelRequest): ImageTaskRunner {
+    const tasks = this.tasks();
+    if (!request.intermediate) return tasks;
+    return { run: (name, payload) => tasks.run(name, payload, { intermediate: true }), close: () => tasks.close() };
   }
 
   private latencyFor(request: ModelRequest): number {

@@ -4,7 +4,7 @@
  * ("Local preview engine" plus the prompt) (ARCHITECTURE.md, "Providers").
  */
 import sharp from "sharp";
-import { assertSide, type OperationResult } from "./raster";
+import { assertSide, pngOptions, type OperationResult } from "./raster";
 import { hslToRgb, seededRandom, type Random } from "./seeded-random";
 
 export interface TextToImageOptions {
@@ -52,7 +52,7 @@ export async function textToImage(options: TextToImageOptions): Promise<Operatio
     const base = await pipeline.raw().toBuffer();
     pipeline = sharp(base, { raw: { width, height, channels: 3 } }).composite([{ input: caption, left: 0, top: 0 }]);
   }
-  const bytes = await pipeline.removeAlpha().png().toBuffer();
+  const bytes = await pipeline.removeAlpha().png(pngOptions(width, height, 3)).toBuffer();
   return { bytes, width, height };
 }
 

@@ -4,7 +4,7 @@
  * `model_upscale-v3` legacy enum `precise | balanced | creative` (scenario-api-contract.md §6).
  */
 import sharp from "sharp";
-import { assertSide, openImage, imageSize, type OperationResult } from "./raster";
+import { assertSide, openImage, imageSize, pngOptions, type OperationResult } from "./raster";
 
 export type UpscaleFactor = 2 | 4;
 export type UpscalePreset = "precise" | "balanced" | "creative";
@@ -62,7 +62,7 @@ export async function upscale(image: Buffer, options: UpscaleOptions): Promise<O
   const { data, info } = await input
     .resize(target.width, target.height, { kernel: "lanczos3", fit: "fill" })
     .sharpen(sharpen)
-    .png()
+    .png(pngOptions(target.width, target.height, 4))
     .toBuffer({ resolveWithObject: true });
   return { bytes: data, width: info.width, height: info.height };
 }

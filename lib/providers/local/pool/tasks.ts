@@ -10,7 +10,7 @@
 import { expand, type ExpandOptions } from "../operations/expand";
 import { imageToImage, type ImageToImageOptions } from "../operations/image-to-image";
 import { inpaint, type InpaintOptions } from "../operations/inpaint";
-import type { OperationResult } from "../operations/raster";
+import { withEncoding, type EncodingOptions, type OperationResult } from "../operations/raster";
 import { removeBackground, type RemoveBackgroundOptions } from "../operations/remove-background";
 import { textToImage, type TextToImageOptions } from "../operations/text-to-image";
 import { upscale, type UpscaleOptions } from "../operations/upscale";
@@ -38,10 +38,11 @@ export const IMAGE_TASKS = {
 export type ImageTaskName = keyof typeof IMAGE_TASKS;
 export type ImageTaskPayload<K extends ImageTaskName> = Parameters<(typeof IMAGE_TASKS)[K]>[0];
 
-/** What crosses into a worker: a task name and its payload. */
+/** What crosses into a worker: a task name, its payload, and how to encode its PNG output. */
 export interface ImageTask<K extends ImageTaskName = ImageTaskName> {
   name: K;
   payload: ImageTaskPayload<K>;
+  encoding?: EncodingOptions;
 }
 
 /**
@@ -52,5 +53,5 @@ export interface ImageTask<K extends ImageTaskName = ImageTaskName> {
 export function runImageTask<K extends ImageTaskName>(task: ImageTask<K>): Promise<OperationResult> {
   const handler = Object.hasOwn(IMAGE_TASKS, task.name) ? (IMAGE_TASKS[task.name] as (payload: ImageTaskPayload<K>) => Promise<OperationResult>) : undefined;
   if (!handler) return Promise.reject(new TypeError(`unknown image task "${String(task.name)}"`));
-  return handler(task.payload);
+  return withEncoding(task.encoding, () => handler(task.payload));
 }

@@ -12,19 +12,19 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { ProviderError } from "../../types";
-import type { OperationResult } from "../operations/raster";
+import type { EncodingOptions, OperationResult } from "../operations/raster";
 import { asBuffer, runImageTask, type ImageTaskName, type ImageTaskPayload } from "./tasks";
 import { poolOptionsFromEnv, type PoolOptions } from "./pool-options";
 
 /** Runs image tasks somewhere: on the worker pool, or inline (tests of the operations). */
 export interface ImageTaskRunner {
   /**
-   * Runs task `name` on `payload`.
+   * Runs task `name` on `payload`; `encoding` says how its PNG output is encoded (operations/raster.ts).
    * @returns PNG bytes and their size in pixels.
    * @throws whatever the operation throws (its message is kept); ProviderError code "busy" when
    *   the pool's queue is full; ProviderError code "closed" after close().
    */
-  run<K extends ImageTaskName>(name: K, payload: ImageTaskPayload<K>): Promise<OperationResult>;
+  run<K extends ImageTaskName>(name: K, payload: ImageTaskPayload<K>, encoding?: EncodingOptions): Promise<OperationResult>;
   /** Stops the threads (waits for none); later runs reject. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -39,7 +39,7 @@ const QUEUE_FULL = new Set(["Task queue is at limit", "No task queue available a
 
 /** Runs tasks in the calling thread (no pool). */
 export const inlineTaskRunner: ImageTaskRunner = {
-  run: (name, payload) => runImageTask({ name, payload }),
+  run: (name, payload, encoding) => runImageTask({ name, payload, encoding }),
   close: async () => {},
 };
 
@@ -69,11 +69,11 @@ export function createWorkerPool(options: Partial<PoolOptions> & { filename?: st
   pool.on("error", (error) => console.error("[local engine] a worker thread failed:", error));
   let closed = false;
   return {
-    async run(name, payload) {
+    async run(name, payload, encoding) {
       if (closed) throw new ProviderError("The local engine is shutting down", { code: "closed" });
       let result: { bytes: Uint8Array; width: number; height: number };
       try {
-        result = await pool.run({ name, payload });
+        result = await pool.run({ name, payload, encoding });
       } catch (error) {
         if (error instanceof Error && QUEUE_FULL.has(error.message)) {
           throw new ProviderError(

@@ -3,7 +3,7 @@
  * bundle, so it loads the same way under `next start`, Vitest and tsx scripts: it registers tsx
  * (TypeScript loader) in this thread, bounds libvips' own threads, then imports the task table.
  *
- * Receives `{ name, payload }` (tasks.ts), returns `{ bytes, width, height }` with the bytes'
+ * Receives `{ name, payload, encoding }` (tasks.ts), returns `{ bytes, width, height }` with the bytes'
  * memory moved, not copied, to the calling thread.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from "piscina";
@@ -14,7 +14,7 @@ register();
 sharp.concurrency(Math.max(1, Number(workerData?.sharpConcurrency) || 1));
 const { runImageTask } = await import("./tasks.ts");
 
-/** @param {{ name: string, payload: unknown }} task */
+/** @param {{ name: string, payload: unknown, encoding?: { intermediate?: boolean } }} task */
 export default async function run(task) {
   const result = await runImageTask(task);
   // sharp's output owns its memory; copy once into a plain ArrayBuffer that can be moved.
