@@ -90,6 +90,8 @@ export interface Plan {
   steps: PlanStep[];
   rules: string[];
   notes?: string[];
+  /** A second template that fits almost as well: the studio offers it ("use this instead"). */
+  alternative?: { template: string; title: string; score: number } | null;
 }
 
 /** `POST /api/plan`: the plan, and the same plan as studio nodes and edges. */

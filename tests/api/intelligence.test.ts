@@ -53,6 +53,28 @@ describe("POST /api/plan", () => {
     expect(res.body.plan.steps.map((s: any) => s.capability)).toEqual(expect.arrayContaining(["txt2img", "upscale"]));
   });
 
+  it("understands everyday phrasing: a thumbnail for a YouTube channel, a logo made vector for print", async () => {
+    const thumb = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a thumbnail for my YouTube channel about woodworking" } });
+    expect(thumb.body.recommendations[0].suggestedParams).toMatchObject({ platform: "youtube_thumbnail", width: 1280, height: 720 });
+    const logo = await call(planRoute.POST, { method: "POST", json: { description: "turn our logo into a vector for printing" } });
+    expect(logo.body.plan).toMatchObject({ template: "logo_to_vector", composed: false });
+  });
+
+  it("offers the other template on a close call, and drafts it when asked", async () => {
+    const first = await call(planRoute.POST, { method: "POST", json: { description: "a spokesperson in our product video" } });
+    expect(first.status).toBe(200);
+    const alternative = first.body.plan.alternative;
+    expect(alternative.template).not.toBe(first.body.plan.template);
+    expect([first.body.plan.template, alternative.template].sort()).toEqual(["product_video", "talking_head"]);
+    const second = await call(planRoute.POST, { method: "POST", json: { description: "a spokesperson in our product video", template: alternative.template } });
+    expect(second.body.plan.template).toBe(alternative.template);
+    expect(second.body.plan.alternative.template).toBe(first.body.plan.template);
+    expect(validateGraph(second.body.graph, "save").ok).toBe(true);
+    const unknown = await call(planRoute.POST, { method: "POST", json: { description: "x", template: "karaoke" } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/^body\.template/);
+  });
+
   it("answers 400 for an empty description", async () => {
     const res = await call(planRoute.POST, { method: "POST", json: { description: "   " } });
     expect(res.status).toBe(400);
