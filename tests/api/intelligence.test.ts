@@ -87,7 +87,18 @@ describe("POST /api/recommend-training and GET /api/catalog", () => {
     const res = await call(trainingRoute.POST, { method: "POST", json: { description: "30 photos of our mascot character, photoreal" } });
     expect(res.status).toBe(200);
     expect(res.body.recommended.type).toBeTruthy();
+    const { getCatalog } = await import("@/lib/intelligence");
+    const known = new Set(getCatalog().trainingTypes.map((t) => t.type));
+    const models = new Set(getCatalog().models.map((m) => m.id));
+    expect(res.body.alternatives.length).toBeGreaterThanOrEqual(1);
     expect(res.body.alternatives.length).toBeLessThanOrEqual(3);
+    for (const alt of res.body.alternatives) {
+      expect(alt.type).not.toBe(res.body.recommended.type);
+      expect(known.has(alt.type)).toBe(true);
+      expect(alt.runsOn.length).toBeGreaterThan(0);
+      for (const m of alt.runsOn) expect(models.has(m.id)).toBe(true);
+      expect(alt.whenBetter.length).toBeGreaterThan(10);
+    }
     expect(res.body.familyLockIn).toContain(res.body.recommended.family);
     expect((await call(trainingRoute.POST, { method: "POST", json: { description: "" } })).status).toBe(400);
   });
