@@ -1,7 +1,9 @@
 import { AppError } from "@/lib/api/errors";
 import { parseJsonBody } from "@/lib/api/route";
 import { BUILDERS, teamRoute } from "@/lib/api/team-route";
-import { InvalidDescriptionError, planGeneration, planToGraph } from "@/lib/intelligence";
+import { InvalidDescriptionError, planToGraph } from "@/lib/intelligence";
+import { classifierFromEnv } from "@/lib/intelligence-api/llm-classifier";
+import { planWithClassifier } from "@/lib/intelligence-api/plan-with-classifier";
 import { planBodySchema } from "@/lib/intelligence-api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,7 @@ export const dynamic = "force-dynamic";
 export const POST = teamRoute(BUILDERS, async (request) => {
   const { description, template } = await parseJsonBody(request, planBodySchema);
   try {
-    const { plan } = planGeneration({ description, template });
+    const plan = await planWithClassifier({ description, template }, classifierFromEnv());
     return Response.json({ plan, graph: planToGraph(plan) });
   } catch (error) {
     if (error instanceof InvalidDescriptionError) throw new AppError("validation_error", `body.description: ${error.message}`);
