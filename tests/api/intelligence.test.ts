@@ -56,6 +56,12 @@ describe("POST /api/plan", () => {
   it("understands everyday phrasing: a thumbnail for a YouTube channel, a logo made vector for print", async () => {
     const thumb = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a thumbnail for my YouTube channel about woodworking" } });
     expect(thumb.body.recommendations[0].suggestedParams).toMatchObject({ platform: "youtube_thumbnail", width: 1280, height: 720 });
+    expect(thumb.body.platformAlternative).toBeNull();
+    // Two platforms named: a close call, both offered (sizes follow the first).
+    const both = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a sneaker teaser for Instagram and TikTok" } });
+    expect(both.body.platform).toBeTruthy();
+    expect(both.body.platformAlternative).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
+    expect(both.body.platformAlternative.id).not.toBe(both.body.platform.id);
     const logo = await call(planRoute.POST, { method: "POST", json: { description: "turn our logo into a vector for printing" } });
     expect(logo.body.plan).toMatchObject({ template: "logo_to_vector", composed: false });
   });
