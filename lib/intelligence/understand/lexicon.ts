@@ -91,6 +91,13 @@ export interface PreparedPhrase {
   concept: string;
   phrase: string;
   words: Array<{ keys: ReadonlySet<string>; exact: string | null }>;
+  /**
+   * True when the phrase has stop words ("back to back", "on model"): it is matched word for
+   * word against the request with its stop words, so it never shrinks to one common word.
+   */
+  literal: boolean;
+  /** Literal phrases: how many stop words come before the first content word ("to camera": 1). */
+  lead: number;
 }
 
 export interface Profile {
@@ -169,10 +176,14 @@ export function buildLexicon(
     for (const phrase of c.phrases) if (/^[a-z]{6,}$/.test(phrase) && !singleWords.has(phrase)) singleWords.set(phrase, concept);
     if (c.exclude) excluded.set(concept, new Set(c.exclude.map((w) => w.toLowerCase())));
     for (const phrase of c.phrases) {
-      const words = prepareWords(phrase, stopWords);
+      const all = analyze(phrase).filter((t) => !t.boundary);
+      const content = contentTokens(all, stopWords);
+      const literal = !phrase.includes("=") && content.length > 0 && content.length < all.length;
+      const words = literal ? all.map((t) => ({ keys: new Set(tokenKeys(t)), exact: null })) : prepareWords(phrase, stopWords);
       if (words.length === 0) continue;
-      const prepared: PreparedPhrase = { concept, phrase, words };
-      for (const key of words[0].keys) {
+      const lead = literal ? all.indexOf(content[0]) : 0;
+      const prepared: PreparedPhrase = { concept, phrase, words, literal, lead };
+      for (const key of words[lead].keys) {
         const list = byFirst.get(key) ?? [];
         list.push(prepared);
         byFirst.set(key, list);

@@ -20,7 +20,7 @@
  *    `margin` of the best, the decision is "close" and the runner-up is the alternative.
  * Pure module.
  */
-import { contentTokens, getLexicon, tokenKeys, type Lexicon, type ProfileSet } from "./lexicon";
+import { getLexicon, tokenKeys, type Lexicon, type PreparedPhrase, type ProfileSet } from "./lexicon";
 import { analyze, type Token } from "./nlp";
 
 /** A concept found in a request. */
@@ -135,24 +135,44 @@ function typoConcept(word: Token, lexicon: Lexicon): string | null {
  */
 export function understand(text: string, lexicon: Lexicon = getLexicon()): Understanding {
   const marked = markNegation(analyze(text), lexicon);
-  // Negator words were turned into boundaries; content tokens keep their negation mark.
-  const words = contentTokens(marked, lexicon.stopWords) as Marked[];
+  // Content words (stop words and punctuation dropped) are what most phrases match on; phrases
+  // with stop words ("back to back") match the raw words instead. `rawIndex[i]` is the position
+  // of content word i among the raw (non-punctuation) words.
+  const rawAll = marked.filter((t) => !t.boundary);
+  const words: Marked[] = [];
+  const rawIndex: number[] = [];
+  rawAll.forEach((t, k) => {
+    if (!lexicon.stopWords.has(t.text) && !lexicon.stopWords.has(t.lemma)) {
+      words.push(t);
+      rawIndex.push(k);
+    }
+  });
   const hits: ConceptHit[] = [];
+  const wordMatches = (w: Marked, want: PreparedPhrase["words"][number], concept: string) =>
+    (want.exact ? w.text === want.exact : want.keys.has(w.lemma) || want.keys.has(w.stem)) && !lexicon.excluded.get(concept)?.has(w.text);
   for (let i = 0; i < words.length; ) {
     const keys = tokenKeys(words[i]);
-    let matched: { concept: string; length: number } | null = null;
+    // Longest match wins; `length` counts content words consumed, `span` the words shown.
+    let matched: { concept: string; size: number; consumed: number; span: Marked[] } | null = null;
     for (const key of keys) {
       for (const phrase of lexicon.byFirst.get(key) ?? []) {
-        if (matched && matched.length >= phrase.words.length) break;
-        if (i + phrase.words.length > words.length) continue;
-        let ok = true;
-        for (let k = 0; ok && k < phrase.words.length; k++) {
-          const w = words[i + k];
-          const excluded = lexicon.excluded.get(phrase.concept);
-          const want = phrase.words[k];
-          ok = (want.exact ? w.text === want.exact : want.keys.has(w.lemma) || want.keys.has(w.stem)) && !excluded?.has(w.text);
+        if (matched && matched.size >= phrase.words.length) break;
+        if (phrase.literal) {
+          const start = rawIndex[i] - phrase.lead;
+          if (start < 0 || start + phrase.words.length > rawAll.length) continue;
+          let ok = true;
+          for (let k = 0; ok && k < phrase.words.length; k++) ok = wordMatches(rawAll[start + k], phrase.words[k], phrase.concept);
+          if (!ok) continue;
+          const end = start + phrase.words.length;
+          let consumed = 0;
+          while (i + consumed < words.length && rawIndex[i + consumed] < end) consumed++;
+          matched = { concept: phrase.concept, size: phrase.words.length, consumed, span: rawAll.slice(start, end) };
+        } else {
+          if (i + phrase.words.length > words.length) continue;
+          let ok = true;
+          for (let k = 0; ok && k < phrase.words.length; k++) ok = wordMatches(words[i + k], phrase.words[k], phrase.concept);
+          if (ok) matched = { concept: phrase.concept, size: phrase.words.length, consumed: phrase.words.length, span: words.slice(i, i + phrase.words.length) };
         }
-        if (ok) matched = { concept: phrase.concept, length: phrase.words.length };
       }
     }
     if (!matched) {
@@ -161,9 +181,8 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
       i++;
       continue;
     }
-    const span = words.slice(i, i + matched.length);
-    hits.push({ concept: matched.concept, phrase: span.map((w) => w.text).join(" "), negated: span.some((w) => w.negated) });
-    i += matched.length;
+    hits.push({ concept: matched.concept, phrase: matched.span.map((w) => w.text).join(" "), negated: matched.span.some((w) => w.negated) });
+    i += Math.max(1, matched.consumed);
   }
   const present = new Set<string>();
   const negated = new Set<string>();
