@@ -102,7 +102,10 @@ export interface PlanTemplate {
   id: TemplateId;
   title: string;
   summary: string;
-  /** Every trigger phrase of the reference, verbatim. */
+  /**
+   * Every trigger phrase of the reference, verbatim. Documentation and test material: matching
+   * uses the template's weighted concepts (lib/intelligence/data/understand/template-profiles.json).
+   */
   triggers: string[];
   steps: TemplateStep[];
   rules: TemplateRule[];
