@@ -79,6 +79,28 @@ test("drafts a photorealism polish workflow from a description, adds it to the c
   expect(await openFirstOutput(page)).toEqual({ width: 2048, height: 2048 });
 });
 
+test("a close call between two templates offers the other one, and \"Use this instead\" drafts it", async ({ page }) => {
+  await createWorkflow(page, "Sneaker spot");
+  await page.getByTestId("draft-open").click();
+  const dialog = page.getByTestId("draft-dialog");
+  await dialog.getByTestId("draft-description").fill("a spokesperson in our product video");
+  await dialog.getByTestId("draft-submit").click();
+  const preview = dialog.getByTestId("plan-preview");
+  const alternative = preview.getByTestId("plan-alternative");
+  await expect(alternative).toContainText("Close call: this could also be");
+  const firstKind = (await preview.getByTestId("plan-kind").textContent()) ?? "";
+  const otherTitle = (await alternative.locator("span").textContent()) ?? "";
+  await alternative.getByTestId("plan-use-alternative").click();
+  await expect(preview.getByTestId("plan-title")).toHaveText(otherTitle);
+  await expect(preview.getByTestId("plan-kind")).not.toHaveText(firstKind);
+  // The plan now offers the first template back.
+  await expect(preview.getByTestId("plan-alternative")).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await dialog.screenshot({ path: "test-results/draft-alternative-1440.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await dialog.screenshot({ path: "test-results/draft-alternative-390.png" });
+});
+
 test("the model picker ranks models with their figures, re-ranks by priority and saves the pick", async ({ page }) => {
   const id = await createWorkflow(page, "Picker");
   const prompt = "a watercolor fox in the snow";

@@ -14,6 +14,12 @@
  * 4. Model intelligence: median latency of one resolver pick over the full catalog (goal < 1 ms)
  *    and of plan_generation without an LLM (goal < 5 ms).
  *
+ * 4b. Text understanding (lib/intelligence/understand/eval-set.json): accuracy of platform
+ *    detection, template matching and "no match" on each half of the evaluation set (tune and
+ *    holdout), how many "no match" requests were turned into a template, and the confusion
+ *    pairs. Goal: ≥ 95 % on the holdout half for each, and no "no match" turned into a template.
+ *    BENCH_ONLY_UNDERSTANDING=1 prints this section alone.
+ *
  * 5. Responsiveness (scripts/bench-responsiveness.ts): on a built studio process, the p95 time
  *    of `GET /api/runs/:id` and of a page while 4 runs each remove the background of a
  *    40-megapixel image, with the worker pool and, for comparison, with the image work on the
@@ -42,6 +48,7 @@ import type { AssetStore, ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";
 import { validateGraph } from "../lib/graph/validate";
 import { getCatalog, planGeneration, resolveModels } from "../lib/intelligence";
+import { evaluateHalf, loadEvalSet, type Figure, type HalfReport } from "../lib/intelligence/understand/evaluate";
 import { LocalProvider } from "../lib/providers/local";
 import { closeWorkerPool, getWorkerPool } from "../lib/providers/local/pool/worker-pool";
 import { benchMainJob, printMainJob } from "./bench-main-job";
@@ -193,7 +200,27 @@ function intelligenceLatency(): { resolverMs: number; planMs: number; models: nu
   return { resolverMs, planMs, models: getCatalog().models.length };
 }
 
+function pct(f: Figure): string {
+  return `${(f.accuracy * 100).toFixed(1)} % (${f.correct}/${f.total})`;
+}
+
+/** Prints the text-understanding figures of both halves; returns them for the JSON line. */
+function understandingReport(): Record<"tune" | "holdout", HalfReport> {
+  const items = loadEvalSet();
+  const halves = { tune: evaluateHalf(items, "tune"), holdout: evaluateHalf(items, "holdout") };
+  console.log(`text understanding, evaluation set of ${items.length} requests (lib/intelligence/understand/eval-set.json):`);
+  for (const half of ["tune", "holdout"] as const) {
+    const r = halves[half];
+    console.log(`  ${half.padEnd(8)} platforms ${pct(r.platforms)}   templates ${pct(r.templates)}   no match ${pct(r.noMatch)}   no match → template: ${r.noMatchTurnedIntoTemplate}`);
+    for (const c of r.confusions) console.log(`    ${c.count} × ${c.pair}   e.g. ${c.examples.map((e) => JSON.stringify(e)).join(", ")}`);
+  }
+  console.log(`  goal: ≥ 95 % on the holdout half for each, and no "no match" turned into a template`);
+  return halves;
+}
+
 async function main() {
+  const understanding = understandingReport();
+  if (process.env.BENCH_ONLY_UNDERSTANDING === "1") return;
   const memory = await chainOverheadInMemory();
   console.log(`chain of ${CHAIN_NODES} nodes, zero-latency provider, in-memory persistence:`);
   console.log(`  wall time per node            ${memory.wallMsPerNode.toFixed(3)} ms`);
@@ -232,6 +259,12 @@ async function main() {
       startRestartMs: main ? Math.round(main.startRestartMs) : null,
       mainJobPollingRatio: main ? Number(main.pollingRatio.toFixed(3)) : null,
       mainJobSseRatio: main ? Number(main.sseRatio.toFixed(3)) : null,
+      understandingHoldout: {
+        platforms: Number(understanding.holdout.platforms.accuracy.toFixed(4)),
+        templates: Number(understanding.holdout.templates.accuracy.toFixed(4)),
+        noMatch: Number(understanding.holdout.noMatch.accuracy.toFixed(4)),
+        noMatchTurnedIntoTemplate: understanding.holdout.noMatchTurnedIntoTemplate,
+      },
     }),
   );
 }

@@ -3,7 +3,8 @@
  * "Draft from description": the user describes a workflow, POST /api/plan answers with a plan
  * (a matched template or a composed plan: ordered steps with tool, capability and model, and
  * the template's rules) plus the same plan as nodes and edges; "Add to canvas" puts those in
- * the document (below existing nodes, one undo step) and autosave stores them.
+ * the document (below existing nodes, one undo step) and autosave stores them. When two templates
+ * fit almost equally well the plan names the other one, and "Use this instead" drafts it.
  */
 import { useReactFlow } from "@xyflow/react";
 import { useEffect, useId, useRef, useState } from "react";
@@ -177,7 +178,13 @@ export function DraftDialog({ open, onClose }: { open: boolean; onClose: () => v
             <Skeleton className="h-8" />
           </div>
         )}
-        {result && !draft.isPending && <PlanPreview response={result} stale={stale} />}
+        {result && !draft.isPending && (
+          <PlanPreview
+            response={result}
+            stale={stale}
+            onUseAlternative={(template) => draftedFor && draft.mutate({ description: draftedFor, template })}
+          />
+        )}
       </div>
     </Dialog>
   );
@@ -185,7 +192,7 @@ export function DraftDialog({ open, onClose }: { open: boolean; onClose: () => v
 
 const TOOL_LABELS: Record<string, string> = { run_model: "Run model", analyze: "Analyze", manage_assets: "Manage assets" };
 
-function PlanPreview({ response, stale }: { response: PlanResponse; stale: boolean }) {
+function PlanPreview({ response, stale, onUseAlternative }: { response: PlanResponse; stale: boolean; onUseAlternative: (template: string) => void }) {
   const { plan, graph } = response;
   const { data: engine } = useEngine();
   const kinds = graph.nodes.map((n) => getNodeDefinition(n.type)?.label ?? n.type);
@@ -198,6 +205,20 @@ function PlanPreview({ response, stale }: { response: PlanResponse; stale: boole
         </h3>
         <PlanBadge plan={plan} />
       </header>
+      {plan.alternative && (
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-md border border-accent/30 bg-accent-soft/40 px-3 py-2 text-[12.5px]"
+          data-testid="plan-alternative"
+          role="note"
+        >
+          <p className="min-w-0 flex-1 text-muted">
+            Close call: this could also be <span className="font-medium text-fg">{plan.alternative.title}</span>.
+          </p>
+          <Button size="sm" variant="secondary" data-testid="plan-use-alternative" disabled={stale} onClick={() => onUseAlternative(plan.alternative!.template)}>
+            Use this instead
+          </Button>
+        </div>
+      )}
 
       <ol className="space-y-1.5" aria-label="Steps" data-testid="plan-steps">
         {plan.steps.map((step, i) => (

@@ -124,7 +124,8 @@ export const api = {
   getCatalog: () => request<CatalogInfo>("/api/catalog"),
   refreshCatalog: () => request<CatalogRefreshResult>("/api/catalog/refresh", { method: "POST" }),
   recommend: (body: RecommendRequest, signal?: AbortSignal) => request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
-  plan: (description: string) => request<PlanResponse>("/api/plan", { method: "POST", json: { description } }),
+  plan: (description: string, template?: string) =>
+    request<PlanResponse>("/api/plan", { method: "POST", json: template ? { description, template } : { description } }),
 };
 
 /** The bytes URL of an asset (the API's `url` shape), for images known only by id. */

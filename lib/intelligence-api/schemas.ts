@@ -3,6 +3,7 @@
  * capabilities against the catalog; here only shapes and sizes are checked.
  */
 import { z } from "zod";
+import { TEMPLATE_IDS } from "@/lib/intelligence/plan/templates";
 
 const description = z.string().max(2000, "must be at most 2000 characters").refine((s) => s.trim().length > 0, "must not be empty");
 
@@ -23,3 +24,6 @@ export const recommendBodySchema = z.object({
 });
 
 export const describeBodySchema = z.object({ description });
+
+/** POST /api/plan: a description, and optionally the template to use instead of the best match. */
+export const planBodySchema = z.object({ description, template: z.enum(TEMPLATE_IDS).optional() });

@@ -62,7 +62,8 @@ export type {
 // Platforms
 export { getPlatformPreset, isPlatformId, PLATFORM_IDS, PLATFORM_OPTIONS, PLATFORM_PRESETS, platformSize } from "./platforms/presets";
 export type { PlatformId, PlatformPreset } from "./platforms/presets";
-export { detectPlatform } from "./platforms/detect-platform";
+export { detectPlatform, matchPlatform } from "./platforms/detect-platform";
+export type { PlatformMatch } from "./platforms/detect-platform";
 
 // recommend
 export { DEFAULT_RECOMMEND_LIMIT, recommend, rewriteRecommendations } from "./recommend/recommend";
@@ -71,7 +72,7 @@ export type { SuggestedParams } from "./recommend/suggested-params";
 
 // ── plan_generation and recommend_training (lib/intelligence/plan, lib/intelligence/training) ──
 export { InvalidDescriptionError, MAX_DESCRIPTION_LENGTH } from "./plan/errors";
-export { planGeneration, matchTemplates } from "./plan/plan-generation";
+export { planGeneration, matchTemplates, matchTemplatesDetailed } from "./plan/plan-generation";
 export type {
   DroppedStep,
   GenerationPlan,
@@ -80,6 +81,7 @@ export type {
   PlanGenerationResult,
   PlanStep,
   TemplateMatch,
+  TemplateMatching,
 } from "./plan/plan-generation";
 export { draftGraphFromPlan, nodeTypeForCapability, PLAN_GRAPH_LAYOUT, planToGraph } from "./plan/plan-to-graph";
 export type { DraftedGraph } from "./plan/plan-to-graph";

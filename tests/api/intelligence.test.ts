@@ -53,6 +53,34 @@ describe("POST /api/plan", () => {
     expect(res.body.plan.steps.map((s: any) => s.capability)).toEqual(expect.arrayContaining(["txt2img", "upscale"]));
   });
 
+  it("understands everyday phrasing: a thumbnail for a YouTube channel, a logo made vector for print", async () => {
+    const thumb = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a thumbnail for my YouTube channel about woodworking" } });
+    expect(thumb.body.recommendations[0].suggestedParams).toMatchObject({ platform: "youtube_thumbnail", width: 1280, height: 720 });
+    expect(thumb.body.platformAlternative).toBeNull();
+    // Two platforms named: a close call, both offered (sizes follow the first).
+    const both = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a sneaker teaser for Instagram and TikTok" } });
+    expect(both.body.platform).toBeTruthy();
+    expect(both.body.platformAlternative).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
+    expect(both.body.platformAlternative.id).not.toBe(both.body.platform.id);
+    const logo = await call(planRoute.POST, { method: "POST", json: { description: "turn our logo into a vector for printing" } });
+    expect(logo.body.plan).toMatchObject({ template: "logo_to_vector", composed: false });
+  });
+
+  it("offers the other template on a close call, and drafts it when asked", async () => {
+    const first = await call(planRoute.POST, { method: "POST", json: { description: "a spokesperson in our product video" } });
+    expect(first.status).toBe(200);
+    const alternative = first.body.plan.alternative;
+    expect(alternative.template).not.toBe(first.body.plan.template);
+    expect([first.body.plan.template, alternative.template].sort()).toEqual(["product_video", "talking_head"]);
+    const second = await call(planRoute.POST, { method: "POST", json: { description: "a spokesperson in our product video", template: alternative.template } });
+    expect(second.body.plan.template).toBe(alternative.template);
+    expect(second.body.plan.alternative.template).toBe(first.body.plan.template);
+    expect(validateGraph(second.body.graph, "save").ok).toBe(true);
+    const unknown = await call(planRoute.POST, { method: "POST", json: { description: "x", template: "karaoke" } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/^body\.template/);
+  });
+
   it("answers 400 for an empty description", async () => {
     const res = await call(planRoute.POST, { method: "POST", json: { description: "   " } });
     expect(res.status).toBe(400);
@@ -65,7 +93,18 @@ describe("POST /api/recommend-training and GET /api/catalog", () => {
     const res = await call(trainingRoute.POST, { method: "POST", json: { description: "30 photos of our mascot character, photoreal" } });
     expect(res.status).toBe(200);
     expect(res.body.recommended.type).toBeTruthy();
+    const { getCatalog } = await import("@/lib/intelligence");
+    const known = new Set(getCatalog().trainingTypes.map((t) => t.type));
+    const models = new Set(getCatalog().models.map((m) => m.id));
+    expect(res.body.alternatives.length).toBeGreaterThanOrEqual(1);
     expect(res.body.alternatives.length).toBeLessThanOrEqual(3);
+    for (const alt of res.body.alternatives) {
+      expect(alt.type).not.toBe(res.body.recommended.type);
+      expect(known.has(alt.type)).toBe(true);
+      expect(alt.runsOn.length).toBeGreaterThan(0);
+      for (const m of alt.runsOn) expect(models.has(m.id)).toBe(true);
+      expect(alt.whenBetter.length).toBeGreaterThan(10);
+    }
     expect(res.body.familyLockIn).toContain(res.body.recommended.family);
     expect((await call(trainingRoute.POST, { method: "POST", json: { description: "" } })).status).toBe(400);
   });

@@ -19,7 +19,7 @@
  */
 import { ANIMATE, CAPABILITY_INFO, CAPABILITY_MENTIONS, EXISTING_IMAGE } from "./capabilities";
 import { PLAN_TEMPLATES, type PlanCapability, type PlanTool, type TemplateId } from "./templates";
-import { normalizeText } from "./text";
+import { normalizeText } from "../understand/normalize";
 
 export interface ComposedStep {
   key: string;

@@ -2,6 +2,7 @@
 export {
   planGeneration,
   matchTemplates,
+  matchTemplatesDetailed,
   type GenerationPlan,
   type PlanStep,
   type DroppedStep,
@@ -9,6 +10,7 @@ export {
   type PlanGenerationResult,
   type PlanComposer,
   type TemplateMatch,
+  type TemplateMatching,
 } from "./plan-generation";
 export { planToGraph, draftGraphFromPlan, nodeTypeForCapability, PLAN_GRAPH_LAYOUT, type DraftedGraph } from "./plan-to-graph";
 export {

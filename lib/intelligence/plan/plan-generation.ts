@@ -2,9 +2,13 @@
  * plan_generation: turns a plain-language description into a multi-step plan
  * (shared/reference/intelligence-resolver-recommend-plan.txt, "plan_generation").
  *
- * 1. Match the description against the nine templates' trigger phrases, tolerant of wording
- *    (./text.ts). Each matched phrase adds its word count × match quality; the highest total
- *    wins, ties go to the documented template order.
+ * 1. Match the description against the nine templates with the shared text understanding
+ *    (lib/intelligence/understand): the description's concepts are scored against each
+ *    template's weighted concepts (lib/intelligence/data/understand/template-profiles.json);
+ *    the highest score at or above the minimum wins, ties go to the documented template order.
+ *    When the runner-up is within the margin, the plan says so and names it as `alternative`;
+ *    `input.template` asks for a given template instead (the "use this instead" of the draft
+ *    dialog).
  * 2. A matched template gives the steps; optional steps follow the template's semantics
  *    (product_video: voiceover / music only when mentioned; game_asset_3d: upscale unless
  *    declined; logo_to_vector: vectorize unless declined), and every dropped step is listed
@@ -21,10 +25,10 @@ import { getNodeDefinition } from "../../nodes";
 import { nodeTypeForCapability } from "./plan-to-graph";
 import { CAPABILITY_INFO } from "./capabilities";
 import { composeSteps, type ComposedStep } from "./compose";
-import { requireDescription } from "./errors";
+import { InvalidDescriptionError, requireDescription } from "./errors";
 import { defaultPick, type PickFn, type PickedModel } from "./pick";
 import { PLAN_TEMPLATES, type PlanCapability, type PlanTemplate, type PlanTool, type StepInputs, type TemplateId } from "./templates";
-import { matchPhrase, normalizeText, preparePhrase, tokenize, type PhraseMatch, type PreparedPhrase } from "./text";
+import { understandTemplate, type Understanding } from "../understand/understand";
 
 /** One step of a plan, with the model it resolves to. */
 export interface PlanStep {
@@ -62,8 +66,13 @@ export interface GenerationPlan {
   composed: boolean;
   title: string;
   summary: string;
-  /** The trigger phrases (as written in the reference) that matched, best first. */
+  /** The words of the description that counted for the template ("launch", "video"), in order. */
   matchedPhrases: string[];
+  /**
+   * A second template whose score is within the margin of the chosen one: the call is close and
+   * the studio offers both. Null when the choice is clear (or the plan is composed).
+   */
+  alternative: { template: TemplateId; title: string; score: number } | null;
   steps: PlanStep[];
   droppedSteps: DroppedStep[];
   /** Editorial rules of the template (or of the templates a composed plan drew on). */
@@ -94,41 +103,44 @@ export interface PlanGenerationOptions {
 export interface TemplateMatch {
   template: TemplateId;
   score: number;
-  matches: PhraseMatch[];
+  /** The concepts that counted ("+launch", "-video", "not music"). */
+  evidence: string[];
+  /** The description's words behind the positive evidence, in order. */
+  phrases: string[];
 }
 
-const PREPARED: ReadonlyArray<{ template: PlanTemplate; phrases: PreparedPhrase[] }> = PLAN_TEMPLATES.map((template) => ({
-  template,
-  phrases: template.triggers.map(preparePhrase),
-}));
+/** Everything plan_generation learnt from matching: ranked templates, closeness, concepts. */
+export interface TemplateMatching {
+  /** Templates at or above the minimum score, best first (ties in documented order). */
+  ranked: TemplateMatch[];
+  /** True when the runner-up is within the margin of the best. */
+  close: boolean;
+  understanding: Understanding;
+}
+
+function phrasesFor(understanding: Understanding, evidence: readonly string[]): string[] {
+  const positive = new Set(evidence.filter((e) => e.startsWith("+")).map((e) => e.slice(1)));
+  return understanding.hits.filter((h) => !h.negated && h.phrase !== "rule" && positive.has(h.concept)).map((h) => h.phrase);
+}
+
+/** Scores the templates against a description (module comment, step 1). */
+export function matchTemplatesDetailed(description: string): TemplateMatching {
+  const decision = understandTemplate(description);
+  const ranked = decision.ranked.map((c) => ({
+    template: c.id as TemplateId,
+    score: c.score,
+    evidence: c.evidence,
+    phrases: phrasesFor(decision.understanding, c.evidence),
+  }));
+  return { ranked, close: decision.close, understanding: decision.understanding };
+}
 
 /**
  * Scores every template against a description, best first (ties in documented order).
- * Templates with no matched phrase are left out.
+ * Templates below the minimum score are left out; [] means "no template matched".
  */
 export function matchTemplates(description: string): TemplateMatch[] {
-  const tokens = tokenize(description);
-  const results: TemplateMatch[] = [];
-  for (const { template, phrases } of PREPARED) {
-    const matches: PhraseMatch[] = [];
-    for (const phrase of phrases) {
-      const m = matchPhrase(tokens, phrase);
-      if (m) matches.push(m);
-    }
-    if (matches.length === 0) continue;
-    matches.sort((a, b) => b.score - a.score);
-    const score = Math.round(matches.reduce((sum, m) => sum + m.score, 0) * 1000) / 1000;
-    results.push({ template: template.id, score, matches });
-  }
-  // Array.prototype.sort is stable: equal scores keep the documented order.
-  return results.sort((a, b) => b.score - a.score);
-}
-
-const DECLINE_PREFIX = String.raw`\b(?:no|without|skip|skipping|minus|exclude|excluding|not|dont|don t|do not)\s+(?:\w+\s+){0,2}`;
-
-/** True when the description declines what `mention` names ("no music", "without a voiceover"). */
-function declines(normalized: string, mention: RegExp): boolean {
-  return new RegExp(DECLINE_PREFIX + mention.source.replace(/^\\b/, "")).test(normalized);
+  return matchTemplatesDetailed(description).ranked;
 }
 
 interface Resolution {
@@ -210,16 +222,23 @@ function resolveSteps(drafts: readonly DraftStep[], description: string, pick: P
   return steps;
 }
 
-function templatePlan(template: PlanTemplate, match: TemplateMatch, description: string, pick: PickFn): GenerationPlan {
-  const normalized = normalizeText(description);
+function templatePlan(
+  template: PlanTemplate,
+  match: TemplateMatch | undefined,
+  understanding: Understanding,
+  alternative: GenerationPlan["alternative"],
+  description: string,
+  pick: PickFn,
+): GenerationPlan {
   const notes: string[] = [];
+  if (alternative) notes.push(`Close call: this description also fits "${alternative.title}"; that plan is offered as an alternative.`);
   const dropped: DroppedStep[] = [];
   const drafts: DraftStep[] = [];
   for (const step of template.steps) {
     const rule = step.include;
     if (step.optional && rule) {
-      const declined = declines(normalized, rule.mention);
-      const mentioned = rule.mention.test(normalized);
+      const declined = understanding.negated.has(rule.concept);
+      const mentioned = understanding.present.has(rule.concept);
       let reason: string | null = null;
       if (declined) reason = `the description asks for no ${rule.what}`;
       else if (rule.mode === "whenMentioned" && !mentioned) reason = `optional, and the description does not mention ${rule.what}`;
@@ -256,7 +275,8 @@ function templatePlan(template: PlanTemplate, match: TemplateMatch, description:
     composed: false,
     title: template.title,
     summary: template.summary,
-    matchedPhrases: match.matches.map((m) => m.phrase),
+    matchedPhrases: match?.phrases ?? [],
+    alternative,
     steps,
     droppedSteps: dropped,
     rules: template.rules.map((r) => r.text),
@@ -291,6 +311,7 @@ function composedPlan(description: string, pick: PickFn): GenerationPlan {
       ? "No template or capability matched: a single text-to-image step."
       : "Composed from the templates' steps for the capabilities the description names.",
     matchedPhrases: [],
+    alternative: null,
     steps,
     droppedSteps: [],
     rules: composition.rules,
@@ -301,7 +322,9 @@ function composedPlan(description: string, pick: PickFn): GenerationPlan {
 /**
  * plan_generation (reference section "plan_generation"; see the module comment).
  *
- * @param input `{ description }`: what to make, in plain language ("product video with voiceover").
+ * @param input `{ description, template? }`: what to make, in plain language ("product video with
+ *   voiceover"); `template` (a template id) uses that template instead of the best match, e.g.
+ *   when the user picks the offered alternative.
  * @param options `pick` (model per step; default: the shared resolver), `composer` (optional
  *   LLM hook for unmatched descriptions; unused by default).
  * @returns `{ plan }` with `template` (a template id, or null when `composed`), `title`,
@@ -310,13 +333,22 @@ function composedPlan(description: string, pick: PickFn): GenerationPlan {
  * @throws InvalidDescriptionError when the description is missing, empty/whitespace or longer
  *   than 4000 characters (the API answers 400).
  */
-export function planGeneration(input: { description: string }, options: PlanGenerationOptions = {}): PlanGenerationResult {
+export function planGeneration(input: { description: string; template?: TemplateId }, options: PlanGenerationOptions = {}): PlanGenerationResult {
   const description = requireDescription(input?.description);
   const pick = options.pick ?? defaultPick;
-  const [best] = matchTemplates(description);
-  if (best) {
-    const template = PLAN_TEMPLATES.find((t) => t.id === best.template);
-    if (template) return { plan: templatePlan(template, best, description, pick) };
+  const matching = matchTemplatesDetailed(description);
+  const [best, second] = matching.ranked;
+  const wanted = input.template ? PLAN_TEMPLATES.find((t) => t.id === input.template) : undefined;
+  if (input.template && !wanted) throw new InvalidDescriptionError(`unknown template "${input.template}"`);
+  const chosen = wanted ?? (best ? PLAN_TEMPLATES.find((t) => t.id === best.template) : undefined);
+  if (chosen) {
+    const match = matching.ranked.find((m) => m.template === chosen.id);
+    // The other close candidate: the runner-up, or the best match when the user chose the runner-up.
+    const other = wanted ? matching.ranked.find((m) => m.template !== chosen.id) : second;
+    const offered = other && (wanted ? matching.close || !match : matching.close) ? other : undefined;
+    const otherTemplate = offered && PLAN_TEMPLATES.find((t) => t.id === offered.template);
+    const alternative = offered && otherTemplate ? { template: otherTemplate.id, title: otherTemplate.title, score: offered.score } : null;
+    return { plan: templatePlan(chosen, match, matching.understanding, alternative, description, pick) };
   }
   if (options.composer) {
     const plan = options.composer(description, PLAN_TEMPLATES);

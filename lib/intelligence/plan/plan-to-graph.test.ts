@@ -30,7 +30,6 @@ const COMPOSED = [
   "a 3D model of a treasure chest",
   "cut out my product photo and vectorize it",
   "voice narration with background music for a podcast",
-  "a clip of a storm, then continue the clip",
   "a picture of a lamp, retouched, expanded to fill the canvas, upscaled",
   "surprise me",
 ];

@@ -52,14 +52,15 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /**
  * When an optional step is part of the plan.
- * - `whenMentioned`: only when the description matches `mention` (and does not decline it);
+ * - `whenMentioned`: only when the description names `concept` (and does not decline it);
  * - `unlessDeclined`: by default, unless the description declines it ("no upscale",
  *   "without music", "skip …").
- * `mention` runs on the normalised description (lib/intelligence/plan/text.ts `normalizeText`).
+ * `concept` is a concept id of lib/intelligence/data/understand/concepts.json; mentioned and
+ * declined (negated) are decided by the shared text understanding (lib/intelligence/understand).
  */
 export interface OptionalRule {
   mode: "whenMentioned" | "unlessDeclined";
-  mention: RegExp;
+  concept: string;
   /** What the description must mention, for the "dropped because" note ("a voiceover, voice or narration"). */
   what: string;
   /** Why the step is in the plan by default (`unlessDeclined` only). */
@@ -101,14 +102,14 @@ export interface PlanTemplate {
   id: TemplateId;
   title: string;
   summary: string;
-  /** Every trigger phrase of the reference, verbatim. */
+  /**
+   * Every trigger phrase of the reference, verbatim. Documentation and test material: matching
+   * uses the template's weighted concepts (lib/intelligence/data/understand/template-profiles.json).
+   */
   triggers: string[];
   steps: TemplateStep[];
   rules: TemplateRule[];
 }
-
-const VOICE = /\b(voice ?overs?|voices?|voiced|narrat\w*|narrator\w*|speech|spoken|tts|text to speech|dialogue)\b/;
-const MUSIC = /\b(music\w*|soundtracks?|songs?|jingles?|background tracks?)\b/;
 
 export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
   {
@@ -126,7 +127,7 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
         title: "Generate voiceover",
         capability: "txt2audio",
         optional: true,
-        include: { mode: "whenMentioned", mention: VOICE, what: "a voiceover, voice or narration" },
+        include: { mode: "whenMentioned", concept: "voiceover", what: "a voiceover, voice or narration" },
       },
       {
         key: "music",
@@ -134,7 +135,7 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
         title: "Generate background music",
         capability: "txt2music",
         optional: true,
-        include: { mode: "whenMentioned", mention: MUSIC, what: "music or a soundtrack" },
+        include: { mode: "whenMentioned", concept: "music", what: "music or a soundtrack" },
       },
     ],
     rules: [
@@ -182,7 +183,7 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
         requiredInputs: ["image"],
         include: {
           mode: "unlessDeclined",
-          mention: /\b(upscal\w*|upres\w*|enlarg\w*)\b/,
+          concept: "upscale",
           what: "upscaling",
           defaultReason: "upscaling before the 3D conversion gives cleaner textures",
         },
@@ -227,7 +228,7 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
         requiredInputs: ["image"],
         include: {
           mode: "unlessDeclined",
-          mention: /\b(vectori[sz]\w*|svg|trac\w*)\b/,
+          concept: "vectorize",
           what: "vectorizing",
           defaultReason: "no model in the catalog draws SVG directly, so the raster logo takes the vectorize path",
         },

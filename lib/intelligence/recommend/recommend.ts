@@ -8,7 +8,7 @@
  */
 import { getCatalog } from "../catalog/get-catalog";
 import type { Catalog } from "../catalog/schema";
-import { detectPlatform } from "../platforms/detect-platform";
+import { matchPlatform } from "../platforms/detect-platform";
 import { platformSize, type PlatformPreset } from "../platforms/presets";
 import { resolveModels } from "../resolver/resolve";
 import type { ExcludedModel, Intent, ModelMetrics, ResolveRequest } from "../resolver/types";
@@ -44,6 +44,11 @@ export interface RecommendResponse {
   /** Effective priority (see the resolver's routing precedence). */
   priority: ResolveRequest["priority"] & string;
   platform: PlatformWithSize | null;
+  /**
+   * A second platform whose score is within the margin of `platform` (a close call: both are
+   * offered, the sizes follow `platform`); null when the call is clear or no platform matched.
+   */
+  platformAlternative: PlatformWithSize | null;
   /** Best first, at most `limit`. */
   recommendations: Recommendation[];
   excluded: ExcludedModel[];
@@ -59,7 +64,8 @@ export const DEFAULT_RECOMMEND_LIMIT = 5;
  * @param request `{ capability, prompt, priority?, constraints?, routing?, limit? = 5 }`
  *   (resolver request plus `limit`); caps in CU and seconds.
  * @returns `{ snapshotDate, capability, priority, platform, recommendations, excluded, intent, notes }`.
- *   `platform` is the preset the prompt names (with width/height) or null; each recommendation's
+ *   `platform` is the preset the prompt names (with width/height) or null, `platformAlternative`
+ *   a close runner-up or null; each recommendation's
  *   `suggestedParams` carries `{ platform, aspectRatio, width, height }` from it and `numOutputs`.
  * @throws UnknownCapabilityError for a capability no catalog model has (the API answers 400).
  */
@@ -67,12 +73,14 @@ export function recommend(request: RecommendRequest, catalog: Catalog = getCatal
   const { limit = DEFAULT_RECOMMEND_LIMIT, ...resolveRequest } = request;
   const result = resolveModels(resolveRequest, catalog);
   const prompt = request.prompt ?? "";
-  const preset = detectPlatform(prompt);
-  const size = preset ? platformSize(preset.id) : null;
-  const platform: PlatformWithSize | null =
-    preset && size
-      ? { id: preset.id, label: preset.label, aspectRatio: preset.aspectRatio, resolution: preset.resolution, note: preset.note, width: size.width, height: size.height }
-      : null;
+  const match = matchPlatform(prompt);
+  const preset = match?.preset ?? null;
+  const withSize = (p: PlatformPreset): PlatformWithSize => {
+    const size = platformSize(p.id);
+    return { id: p.id, label: p.label, aspectRatio: p.aspectRatio, resolution: p.resolution, note: p.note, width: size.width, height: size.height };
+  };
+  const platform: PlatformWithSize | null = preset ? withSize(preset) : null;
+  const platformAlternative: PlatformWithSize | null = match?.alternative ? withSize(match.alternative.preset) : null;
   const modelsById = new Map(catalog.models.map((m) => [m.id, m]));
   const nameOf = (id: string) => modelsById.get(id)?.name ?? id;
   const outputCount = request.routing?.outputCount;
@@ -95,6 +103,7 @@ export function recommend(request: RecommendRequest, catalog: Catalog = getCatal
     capability: result.capability,
     priority: result.priority,
     platform,
+    platformAlternative,
     recommendations,
     excluded: result.excluded,
     intent: result.intent,

@@ -4,268 +4,30 @@
  *
  * Algorithm:
  * 1. Vocabulary (built once per catalog, ./catalog-index.ts): every style/use/subcategory value of
- *    the catalog is a phrase of itself ("pixel-art" → "pixel art"); SYNONYMS adds everyday words
+ *    the catalog is a phrase of itself ("pixel-art" → "pixel art"); SYNONYMS
+ *    (../data/understand/catalog-tag-synonyms.json) adds everyday words
  *    ("realistic" → photoreal, "lettering" → typography + text-rendering). Synonym values missing
  *    from the catalog are ignored, so a refreshed catalog never yields dangling cues.
- * 2. Words are lower-cased and lightly stemmed (plural, -ing, -ed) on both sides, so "posters",
- *    "animated" and "editing" match "poster", "animate" and "edit".
+ * 2. Words are lemmatised and stemmed by the shared NLP pass (lib/intelligence/understand/nlp.ts,
+ *    wink-nlp) on both sides, so "posters", "animated" and "editing" match "poster", "animate"
+ *    and "edit".
  * 3. The prompt is scanned left to right; at each word the longest phrase wins and its words are
  *    consumed. Cues with the same value set count once.
  * Pure module; no regex is compiled per call.
  */
+import { z } from "zod";
+import synonymsJson from "../data/understand/catalog-tag-synonyms.json";
+import { tokenKeys } from "../understand/lexicon";
+import { analyze } from "../understand/nlp";
 
 /** Everyday phrases → catalog tag values. A phrase may name several values (one cue). */
-export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  // styles
-  photo: ["photoreal"],
-  photograph: ["photoreal"],
-  photography: ["photoreal"],
-  photographic: ["photoreal"],
-  photorealistic: ["photoreal"],
-  "photo realistic": ["photoreal"],
-  realistic: ["photoreal"],
-  realism: ["photoreal"],
-  lifelike: ["photoreal"],
-  hyperrealistic: ["photoreal"],
-  "hyper realistic": ["photoreal"],
-  dslr: ["photoreal"],
-  illustrated: ["illustration"],
-  illustrative: ["illustration"],
-  drawing: ["illustration"],
-  "hand drawn": ["illustration"],
-  cartoon: ["illustration"],
-  comic: ["illustration"],
-  storybook: ["illustration"],
-  stylised: ["stylized"],
-  anime: ["stylized"],
-  manga: ["stylized"],
-  "cel shaded": ["stylized"],
-  painterly: ["stylized"],
-  watercolor: ["stylized"],
-  watercolour: ["stylized"],
-  "oil painting": ["stylized"],
-  "concept art": ["stylized"],
-  "fantasy art": ["stylized"],
-  chibi: ["stylized"],
-  film: ["cinematic"],
-  filmic: ["cinematic"],
-  movie: ["cinematic"],
-  cinema: ["cinematic"],
-  "film still": ["cinematic"],
-  "flat design": ["graphic-design"],
-  infographic: ["graphic-design"],
-  "brand identity": ["graphic-design", "logo"],
-  // use cases
-  typography: ["typography", "text-rendering"],
-  typographic: ["typography", "text-rendering"],
-  lettering: ["typography", "text-rendering"],
-  font: ["typography"],
-  headline: ["typography", "text-rendering"],
-  "text overlay": ["typography", "text-rendering"],
-  "legible text": ["text-rendering", "typography"],
-  "in image text": ["text-rendering", "typography"],
-  "with text": ["text-rendering", "typography"],
-  tagline: ["typography"],
-  slogan: ["typography"],
-  logo: ["logo"],
-  logotype: ["logo", "typography"],
-  wordmark: ["logo", "typography"],
-  emblem: ["logo"],
-  monogram: ["logo"],
-  flyer: ["poster"],
-  placard: ["poster"],
-  "movie poster": ["poster", "cinematic"],
-  packshot: ["product"],
-  "pack shot": ["product"],
-  "product shot": ["product"],
-  ecommerce: ["product"],
-  "e commerce": ["product"],
-  merchandise: ["product"],
-  campaign: ["marketing"],
-  promo: ["marketing"],
-  promotional: ["marketing"],
-  ad: ["ads"],
-  advert: ["ads"],
-  advertisement: ["ads"],
-  advertising: ["ads"],
-  commercial: ["ads"],
-  teaser: ["ads"],
-  ui: ["ui-mockup"],
-  "user interface": ["ui-mockup"],
-  mockup: ["ui-mockup"],
-  "mock up": ["ui-mockup"],
-  wireframe: ["ui-mockup"],
-  "app screen": ["ui-mockup"],
-  "landing page": ["ui-mockup"],
-  icon: ["icons"],
-  iconography: ["icons"],
-  favicon: ["icons"],
-  mascot: ["character"],
-  "consistent character": ["character-consistency", "character"],
-  "same character": ["character-consistency", "character"],
-  game: ["game-asset"],
-  "video game": ["game-asset"],
-  gaming: ["game-asset"],
-  "game art": ["game-asset"],
-  "game sprite": ["sprite", "game-asset"],
-  "game texture": ["texture", "game-asset"],
-  "game prop": ["prop", "game-asset"],
-  spritesheet: ["sprite"],
-  "sprite sheet": ["sprite"],
-  tileable: ["texture"],
-  "seamless texture": ["texture"],
-  draft: ["drafts"],
-  rough: ["drafts"],
-  quick: ["drafts"],
-  ideation: ["drafts"],
-  batch: ["bulk"],
-  "at scale": ["bulk"],
-  prototype: ["prototyping"],
-  "social media": ["social"],
-  tiktok: ["social"],
-  instagram: ["social"],
-  meme: ["memes"],
-  "package design": ["packaging"],
-  "label design": ["packaging"],
-  "box art": ["packaging"],
-  edit: ["editing"],
-  retouch: ["editing"],
-  "complex edit": ["complex-edits"],
-  lora: ["lora-base"],
-  "fine tune": ["lora-base"],
-  "custom model": ["lora-base"],
-  header: ["banner"],
-  crop: ["resize"],
-  localize: ["localization"],
-  localise: ["localization"],
-  translate: ["localization"],
-  translation: ["localization"],
-  dub: ["localization"],
-  dubbing: ["localization"],
-  multilingual: ["localization"],
-  "voice over": ["voiceover"],
-  narrator: ["narration"],
-  narrate: ["narration"],
-  audiobook: ["narration"],
-  dialog: ["dialogue"],
-  "character voice": ["character-voice"],
-  "phone call": ["telephony"],
-  ivr: ["telephony"],
-  "call center": ["telephony"],
-  "sound effect": ["sfx"],
-  "sound fx": ["sfx"],
-  ambient: ["ambience"],
-  soundscape: ["ambience"],
-  "background noise": ["ambience"],
-  "film score": ["soundtrack"],
-  bgm: ["background-music"],
-  "music bed": ["background-music"],
-  vocal: ["vocals"],
-  singing: ["vocals"],
-  singer: ["vocals"],
-  animate: ["animation", "motion"],
-  animation: ["animation", "motion"],
-  animated: ["animation", "motion"],
-  mocap: ["animation", "motion"],
-  "motion capture": ["animation", "motion"],
-  "walk cycle": ["animation", "motion"],
-  continue: ["continuation", "extend"],
-  "next shot": ["continuation", "extend"],
-  "style transfer": ["restyle"],
-  printable: ["print"],
-  sharpen: ["enhance"],
-  restore: ["enhance"],
-  upscaling: ["upscale"],
-  enlarge: ["upscale"],
-  "higher resolution": ["upscale"],
-  // subcategories
-  pixelart: ["pixel-art"],
-  "8 bit": ["pixel-art"],
-  "16 bit": ["pixel-art"],
-  pixelated: ["pixel-art"],
-  transparent: ["transparent-background"],
-  "transparent png": ["transparent-background"],
-  "alpha channel": ["transparent-background"],
-  "no background": ["transparent-background", "cutout"],
-  headshot: ["portrait"],
-  "reference image": ["multi-reference"],
-  "image set": ["sequence-sets"],
-  "set of images": ["sequence-sets"],
-  "sequence of images": ["sequence-sets"],
-  "brand style": ["custom-style"],
-  "pose control": ["controlnet"],
-  "depth map": ["controlnet"],
-  chinese: ["non-latin-text", "bilingual-text"],
-  japanese: ["non-latin-text"],
-  korean: ["non-latin-text"],
-  arabic: ["non-latin-text"],
-  bilingual: ["bilingual-text"],
-  "non latin": ["non-latin-text"],
-  panorama: ["wide-aspect"],
-  panoramic: ["wide-aspect"],
-  "combine images": ["multi-image-fusion"],
-  "merge images": ["multi-image-fusion"],
-  composite: ["multi-image-fusion"],
-  transform: ["transformation"],
-  uhd: ["4k"],
-  "add detail": ["creative-upscale"],
-  "faithful upscale": ["fidelity-upscale", "upscale"],
-  fidelity: ["fidelity-upscale"],
-  "cut out": ["cutout"],
-  "remove background": ["cutout"],
-  "background removal": ["cutout"],
-  outpaint: ["expand"],
-  "extend canvas": ["expand"],
-  uncrop: ["expand"],
-  reframe: ["aspect-change", "resize"],
-  "change aspect": ["aspect-change"],
-  vector: ["svg"],
-  vectorize: ["svg"],
-  "with sound": ["native-audio"],
-  "with audio": ["native-audio"],
-  sound: ["native-audio"],
-  "first frame": ["first-last-frame"],
-  "last frame": ["first-last-frame"],
-  "end frame": ["first-last-frame"],
-  "long video": ["long-form"],
-  "30 second": ["long-form"],
-  "60 second": ["long-form"],
-  "multiple shots": ["multi-shot"],
-  extension: ["extend"],
-  "edit video": ["video-edit"],
-  "video edit": ["video-edit"],
-  "restyle video": ["video-edit", "restyle"],
-  spokesperson: ["talking-head"],
-  presenter: ["talking-head"],
-  "lip sync": ["talking-head"],
-  lipsync: ["talking-head"],
-  "text to speech": ["tts"],
-  speech: ["tts"],
-  voice: ["tts"],
-  "read aloud": ["tts"],
-  expressive: ["expressive-tags"],
-  "two speakers": ["multi-speaker"],
-  podcast: ["multi-speaker"],
-  "voice clone": ["voice-clone"],
-  "clone voice": ["voice-clone"],
-  "voice cloning": ["voice-clone"],
-  footsteps: ["foley"],
-  looping: ["loop"],
-  "seamless loop": ["loop"],
-  "no vocals": ["instrumental"],
-  lyric: ["lyrics"],
-  "physically based": ["pbr"],
-  "high fidelity": ["high-fidelity"],
-  detailed: ["high-fidelity"],
-  lowpoly: ["low-poly"],
-  quads: ["quad-topology"],
-  topology: ["quad-topology"],
-  rig: ["retarget"],
-  unity: ["engine-export"],
-  unreal: ["engine-export"],
-  fbx: ["engine-export"],
-  "game engine": ["engine-export"],
-};
+const synonymsFileSchema = z.object({ $comment: z.string().optional(), synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) });
+
+/**
+ * Everyday phrases → catalog tag values (../data/understand/catalog-tag-synonyms.json, validated
+ * with zod on load). A phrase may name several values (one cue).
+ */
+export const SYNONYMS: Readonly<Record<string, readonly string[]>> = synonymsFileSchema.parse(synonymsJson).synonyms;
 
 /**
  * Subcategories that only boost, never drop other candidates: they describe a strength every
@@ -284,34 +46,22 @@ export const BOOST_ONLY_SUBCATEGORIES: ReadonlySet<string> = new Set([
   "elements",
 ]);
 
-const WORD_SPLIT = /[^a-z0-9]+/;
-
-/** Light stemmer applied to prompt words and phrase words alike: plural, -ing, -ed. */
-export function stem(word: string): string {
-  const n = word.length;
-  if (n > 4 && word.endsWith("ies")) return word.slice(0, -3) + "y";
-  if (n > 5 && word.endsWith("ing")) return word.slice(0, -3);
-  if (n > 4 && word.endsWith("ed") && !word.endsWith("eed")) return word.slice(0, -2);
-  if (n > 4 && (word.endsWith("ches") || word.endsWith("shes") || word.endsWith("sses") || word.endsWith("xes"))) return word.slice(0, -2);
-  if (n > 2 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
-  return word;
-}
-
-/** Lower-cased, stemmed words of `text`. */
-export function stems(text: string): string[] {
-  const out: string[] = [];
-  for (const w of text.toLowerCase().split(WORD_SPLIT)) if (w) out.push(stem(w));
-  return out;
+/** Match keys of each word of `text` (lemma and stem, from the shared NLP pass), punctuation dropped. */
+export function wordKeys(text: string): string[][] {
+  return analyze(text)
+    .filter((t) => !t.boundary)
+    .map((t) => tokenKeys(t));
 }
 
 interface Phrase {
   /** Display form, e.g. "pixel art". */
   label: string;
-  stems: string[];
+  /** Match keys per word (lemma and stem). */
+  words: string[][];
   values: string[];
 }
 
-/** Phrase lookup keyed by the first stem, longest phrases first. Built once per catalog. */
+/** Phrase lookup keyed by each match key of the first word, longest phrases first. Built once per catalog. */
 export interface Vocabulary {
   byFirst: Map<string, Phrase[]>;
 }
@@ -328,50 +78,50 @@ export function buildVocabulary(catalogValues: ReadonlySet<string>): Vocabulary 
   const add = (label: string, values: readonly string[]) => {
     const present = values.filter((v) => catalogValues.has(v));
     if (present.length === 0) return;
-    const s = stems(label);
-    if (s.length === 0) return;
-    const key = s.join(" ");
+    const words = wordKeys(label);
+    if (words.length === 0) return;
+    const key = words.map((w) => w[0]).join(" ");
     const existing = merged.get(key);
     if (existing) {
       for (const v of present) if (!existing.values.includes(v)) existing.values.push(v);
-    } else merged.set(key, { label, stems: s, values: [...present] });
+    } else merged.set(key, { label, words, values: [...present] });
   };
   for (const value of catalogValues) add(value.replace(/-/g, " "), [value]);
   for (const [phrase, values] of Object.entries(SYNONYMS)) add(phrase, values);
   const byFirst = new Map<string, Phrase[]>();
   for (const phrase of merged.values()) {
-    const list = byFirst.get(phrase.stems[0]) ?? [];
-    list.push(phrase);
-    byFirst.set(phrase.stems[0], list);
+    for (const key of phrase.words[0]) {
+      const list = byFirst.get(key) ?? [];
+      list.push(phrase);
+      byFirst.set(key, list);
+    }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirst };
 }
 
 /** The cues of `prompt`, in prompt order, one per distinct value set. */
 export function inferCues(vocabulary: Vocabulary, prompt: string | undefined): Cue[] {
   if (!prompt) return [];
-  const words = stems(prompt);
+  const words = wordKeys(prompt);
   const cues: Cue[] = [];
   const seen = new Set<string>();
+  const same = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
   for (let i = 0; i < words.length; ) {
-    const candidates = vocabulary.byFirst.get(words[i]);
     let matched: Phrase | undefined;
-    if (candidates) {
-      for (const phrase of candidates) {
-        let ok = i + phrase.stems.length <= words.length;
-        for (let k = 1; ok && k < phrase.stems.length; k++) ok = words[i + k] === phrase.stems[k];
-        if (ok) {
-          matched = phrase;
-          break;
-        }
+    for (const key of words[i]) {
+      for (const phrase of vocabulary.byFirst.get(key) ?? []) {
+        if (matched && matched.words.length >= phrase.words.length) break;
+        let ok = i + phrase.words.length <= words.length;
+        for (let k = 0; ok && k < phrase.words.length; k++) ok = same(words[i + k], phrase.words[k]);
+        if (ok) matched = phrase;
       }
     }
     if (!matched) {
       i++;
       continue;
     }
-    i += matched.stems.length;
+    i += matched.words.length;
     const key = [...matched.values].sort().join("|");
     if (seen.has(key)) continue;
     seen.add(key);

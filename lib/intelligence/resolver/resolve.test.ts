@@ -37,10 +37,12 @@ describe("resolveModels", () => {
       insights: getCatalog().models[0].insights,
       releasedAt: "2026-04",
       deprecatedBy: null,
-      reasons: ["Arena ELO 1512 for txt2img, the highest of 21 candidates.", "Score 1.00 from the quality metric alone."],
+      reasons: [`Arena ELO 1512 for txt2img, the highest of ${r.ranked.length} candidates.`, "Score 1.00 from the quality metric alone."],
     });
-    expect(r.ranked).toHaveLength(21);
-    expect(r.excluded).toHaveLength(39);
+    // Every catalog model is either ranked or excluded with a reason.
+    expect(r.ranked.length + r.excluded.length).toBe(getCatalog().models.length);
+    for (const m of r.ranked) expect(getCatalog().models.find((c) => c.id === m.modelId)?.capabilities).toContain("txt2img");
+    for (const e of r.excluded) expect(e.reasons.length).toBeGreaterThan(0);
   });
 
   it("does not let callers corrupt the shared catalog through the result", () => {

@@ -6,7 +6,7 @@
  * numbers), which is the default here. Pure module.
  */
 import { requireDescription } from "../plan/errors";
-import { normalizeText } from "../plan/text";
+import { normalizeText } from "../understand/normalize";
 
 export type TrainingModality = "image" | "voice" | "video" | "3d";
 export type DatasetShape = "single-images" | "before-after-pairs" | "audio-sample" | "video-clips" | "3d-assets";

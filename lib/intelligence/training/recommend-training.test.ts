@@ -107,13 +107,38 @@ describe("recommendTraining: the decision tree", () => {
     expect([legacy.recommended!.type, ...legacy.alternatives.map((a) => a.type)]).toContain("flux.1-kontext-lora");
   });
 
-  it("returns at most three alternatives, none equal to the pick, each with a when-better note", () => {
-    for (const description of ["a style", "a character", "before/after pairs", "a product", "a voice from 10 seconds of audio"]) {
+  it("returns one to three real alternatives: catalog types, none equal to the pick, each runnable and with a when-better note", () => {
+    const modelIds = new Set(catalog.models.map((m) => m.id));
+    for (const description of ["a style", "a character", "before/after pairs", "a product", "30 photos of our mascot character, photoreal"]) {
       const r = recommendTraining({ description });
+      expect(r.alternatives.length).toBeGreaterThanOrEqual(1);
       expect(r.alternatives.length).toBeLessThanOrEqual(3);
       expect(r.alternatives.map((a) => a.type)).not.toContain(r.recommended!.type);
-      for (const a of r.alternatives) expect(a.whenBetter.length).toBeGreaterThan(10);
+      for (const a of r.alternatives) {
+        expect(types.has(a.type)).toBe(true);
+        expect(a.runsOn.length).toBeGreaterThan(0);
+        for (const m of a.runsOn) expect(modelIds.has(m.id)).toBe(true);
+        expect(a.whenBetter.length).toBeGreaterThan(10);
+      }
     }
+  });
+
+  it("never offers a type whose LoRA has no model to run on, and says so", () => {
+    // Without the Z-Image model, neither Z-Image type can run anywhere.
+    const noZImage: Catalog = { ...catalog, models: catalog.models.filter((m) => !m.name.startsWith("Z-Image")) };
+    const r = recommendTraining({ description: "30 photos of our mascot character, photoreal" }, { catalog: noZImage });
+    const offered = [...r.alternatives.map((a) => a.type)];
+    expect(offered).not.toContain("zimage-turbo-lora");
+    expect(r.alternatives.length).toBeGreaterThanOrEqual(1);
+    expect(r.notes.join(" ")).toMatch(/Not offered: .*zimage/);
+  });
+
+  it("offers the legacy type rather than nothing when it is the only other option", () => {
+    const pairsOnly: Catalog = { ...catalog, trainingTypes: catalog.trainingTypes.filter((t) => t.datasetShape === "before-after-pairs") };
+    const r = recommendTraining({ description: "before/after pairs for a restyle" }, { catalog: pairsOnly });
+    expect(r.recommended!.type).toBe("qwen-image-edit-2511-lora");
+    expect(r.alternatives.map((a) => a.type)).toEqual(["flux.1-kontext-lora"]);
+    expect(r.notes.join(" ")).toMatch(/only other option/);
   });
 
   it("names the family and its inference models in the lock-in warning", () => {
@@ -160,6 +185,7 @@ describe("voice cloning: a static lookup", () => {
     expect(r.recommended!.type).toBe(type);
     expect(r.alternatives).toHaveLength(1);
     expect(r.alternatives[0].type).not.toBe(type);
+    expect(r.alternatives[0].runsOn.map((m) => m.id)).toEqual(["model_elevenlabs-tts-v3"]);
     expect(r.familyLockIn).toMatch(/model_elevenlabs-tts-v3/);
   });
 

@@ -37,16 +37,23 @@ export interface TrainingPick {
 }
 
 export interface TrainingAlternative {
+  /** A training type of the catalog's `trainingTypes` (never invented). */
   type: string;
   family: string;
   whenBetter: string;
+  /** Catalog models a LoRA of this type runs on at inference (never empty for image types). */
+  runsOn: Array<{ id: string; name: string }>;
 }
 
 export interface TrainingRecommendation {
   intent: TrainingIntent;
   /** Null only when the catalog has no training type for the modality (video, 3D). */
   recommended: TrainingPick | null;
-  /** Up to three, best first. */
+  /**
+   * Up to three, best first: catalog training types other than the pick that a finished LoRA can
+   * run on (a model of the family, or of a family it carries across, is in the catalog). Empty
+   * only when the catalog has no such second type.
+   */
   alternatives: TrainingAlternative[];
   /** The family a run locks into, and where the result can run. */
   familyLockIn: string;
@@ -194,6 +201,14 @@ function portableAcross(catalog: Catalog, family: string): string | null {
   return null;
 }
 
+/** Catalog models a LoRA of this row runs on: its family's, or the family it carries across. */
+export function runsOnModels(catalog: Catalog, row: TrainingType): Array<{ id: string; name: string }> {
+  const own = familyModels(catalog, row.family);
+  if (own.length) return own;
+  const portable = portableAcross(catalog, row.family);
+  return portable ? familyModels(catalog, portable) : [];
+}
+
 /** The explicit lock-in warning for an image training type. */
 export function familyLockInFor(catalog: Catalog, row: TrainingType): string {
   const portable = portableAcross(catalog, row.family);
@@ -233,7 +248,14 @@ export function recommendTraining(input: { description: string }, options: Recom
     return {
       intent,
       recommended: { type: decision.recommended.type, family: decision.recommended.family, why: decision.why, whenBetter: decision.recommended.whenBetter },
-      alternatives: [{ type: decision.alternative.type, family: decision.alternative.family, whenBetter: decision.alternative.whenBetter }],
+      alternatives: [
+        {
+          type: decision.alternative.type,
+          family: decision.alternative.family,
+          whenBetter: decision.alternative.whenBetter,
+          runsOn: cloneModels.map((m) => ({ id: m.id, name: m.name })),
+        },
+      ],
       familyLockIn: `Family lock-in: a voice made with ${decision.recommended.family} belongs to the voice service that made it and is used through ${where}; other TTS models cannot speak with it.`,
       notes,
     };
@@ -268,10 +290,26 @@ export function recommendTraining(input: { description: string }, options: Recom
   }
 
   const why = `${best.row.type}: ${best.reasons.join("; ")}. Priority: ${intent.priority}.`;
+  // Alternatives are real options: catalog rows whose LoRA has a model to run on. When the
+  // eligible rows leave none, the best legacy row is offered rather than nothing, and said so.
+  const runnable = (r: Scored) => runsOnModels(catalog, r.row).length > 0;
+  let pool = rest.filter(runnable);
+  const dropped = rest.filter((r) => !runnable(r));
+  if (dropped.length) notes.push(`Not offered: ${dropped.map((r) => r.row.type).join(", ")} (no model of that family is in the catalog to run the LoRA on).`);
+  if (pool.length === 0 && excluded.length) {
+    const legacy = excluded
+      .map((r) => scoreRow(r, intent, text, rows))
+      .filter(runnable)
+      .sort((a, b) => b.score - a.score || rows.indexOf(a.row) - rows.indexOf(b.row));
+    if (legacy.length) {
+      pool = legacy.slice(0, 1);
+      notes.push(`Offered the legacy ${legacy[0].row.type} as the only other option in the catalog.`);
+    }
+  }
   return {
     intent,
     recommended: { type: best.row.type, family: best.row.family, why, whenBetter: best.row.whenBetter },
-    alternatives: rest.slice(0, 3).map((r) => ({ type: r.row.type, family: r.row.family, whenBetter: alternativeNote(r, intent) })),
+    alternatives: pool.slice(0, 3).map((r) => ({ type: r.row.type, family: r.row.family, whenBetter: alternativeNote(r, intent), runsOn: runsOnModels(catalog, r.row) })),
     familyLockIn: familyLockInFor(catalog, best.row),
     notes,
   };
