@@ -18,6 +18,8 @@ import { issuesByNode, type GraphIssue, type GraphWarning } from "@/lib/graph/is
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
+import { layoutLeftToRight } from "./auto-layout";
+import { prepareGraphPaste } from "./graph-clipboard";
 import { placeDraftedGraph } from "./place-drafted-graph";
 import type { Workflow } from "./types";
 import type { WorkflowGraph } from "@/lib/graph/schema";
@@ -68,6 +70,22 @@ interface EditorState {
    * collision (see place-drafted-graph.ts), selected. Returns the ids of the added nodes.
    */
   addGraph(graph: WorkflowGraph): string[];
+  /**
+   * Pastes a copied graph (lib/client/graph-clipboard.ts) as one undo step: nodes get fresh ids
+   * and copies of their settings, the block's top-left corner lands on `at`, the edges between
+   * them come along, and the pasted nodes become the selection. Returns the new node ids.
+   */
+  pasteGraph(graph: WorkflowGraph, at: XYPosition): string[];
+  /** Adds a node of `type` at `position` and wires it to an existing port, as one undo step. Returns the new id, or null when the wire is refused. */
+  addNodeConnected(type: string, position: XYPosition, link: { nodeId: string; handleId: string; side: "source" | "target"; port: string }): string | null;
+  /** Selects every node (not a document change). */
+  selectAll(): void;
+  /** Selects exactly `ids` (not a document change). */
+  selectOnly(ids: readonly string[]): void;
+  /** Deletes the given nodes and every edge touching them, as one undo step. */
+  deleteNodes(ids: readonly string[]): void;
+  /** Arranges all nodes left to right along their edges (lib/client/auto-layout.ts), as one undo step. */
+  autoLayout(): void;
   updateNodeData(nodeId: string, patch: Record<string, unknown>, coalesceKey?: string): void;
   setName(name: string): void;
   markDragStart(): void;
@@ -228,7 +246,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   addGraph(graph) {
     const s = get();
     if (graph.nodes.length === 0) return [];
-    const placed = placeDraftedGraph(s, graph);
+    // Drafted positions overlap; lay the plan out left to right before placing it.
+    const positions = layoutLeftToRight(graph.nodes, graph.edges);
+    const laidOut = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
+    const placed = placeDraftedGraph(s, laidOut);
     const added: StudioNode[] = placed.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
     const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
     set({
@@ -239,6 +260,80 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       graphIssues: [],
     });
     return added.map((n) => n.id);
+  },
+
+  pasteGraph(graph, at) {
+    const s = get();
+    if (graph.nodes.length === 0 || s.nodes.length + graph.nodes.length > 500) return [];
+    const pasted = prepareGraphPaste(s, graph, at);
+    const added: StudioNode[] = pasted.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...pasted.edges.map((e) => decorateEdge(e, nodes))],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+    });
+    return added.map((n) => n.id);
+  },
+
+  addNodeConnected(type, position, link) {
+    const s = get();
+    const definition = getNodeDefinition(type);
+    if (!definition) return null;
+    const id = nextNodeId(type, s.nodes);
+    const node: StudioNode = { id, type, position, data: structuredClone(definition.defaults), selected: true };
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
+    const connection: Connection =
+      link.side === "source"
+        ? { source: link.nodeId, sourceHandle: link.handleId, target: id, targetHandle: link.port }
+        : { source: id, sourceHandle: link.port, target: link.nodeId, targetHandle: link.handleId };
+    if (!checkConnection(connection, nodes, s.edges).ok) return null;
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), decorateEdge({ ...connection, id: edgeId(connection) }, nodes)],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+      issues: withoutNodeIssues(s.issues, [connection.target]),
+    });
+    return id;
+  },
+
+  selectAll() {
+    const s = get();
+    set({ nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })) });
+  },
+
+  selectOnly(ids) {
+    const chosen = new Set(ids);
+    set({ nodes: get().nodes.map((n) => (Boolean(n.selected) === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) })) });
+  },
+
+  deleteNodes(ids) {
+    const s = get();
+    const gone = new Set(ids);
+    if (!s.nodes.some((n) => gone.has(n.id))) return;
+    set({
+      nodes: s.nodes.filter((n) => !gone.has(n.id)),
+      edges: s.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+      ...withHistory(s),
+      revision: s.revision + 1,
+      issues: withoutNodeIssues(s.issues, ids),
+    });
+  },
+
+  autoLayout() {
+    const s = get();
+    if (s.nodes.length === 0) return;
+    const positions = layoutLeftToRight(s.nodes, s.edges);
+    const nodes = s.nodes.map((n) => {
+      const p = positions.get(n.id);
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
+    });
+    if (samePositions(nodes, s.nodes)) return;
+    set({ nodes, ...withHistory(s), revision: s.revision + 1 });
   },
 
   updateNodeData(nodeId, patch, coalesceKey) {
