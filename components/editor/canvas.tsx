@@ -15,7 +15,7 @@ import {
   type OnConnectEnd,
   type XYPosition,
 } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { NODE_DEFINITIONS, getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "@/lib/client/connection-check";
@@ -26,18 +26,24 @@ import { isImageFile } from "@/lib/client/upload-asset";
 import { useUploadToNode } from "@/lib/client/use-upload-to-node";
 import { compatibleNodeChoices, type WireEnd } from "@/lib/client/compatible-nodes";
 import { parseClipboard, serializeNodes } from "@/lib/client/graph-clipboard";
-import { CopyIcon, LayoutIcon, PlayIcon, PlusIcon, SparklesIcon, TrashIcon, UploadIcon } from "../ui/icons";
+import { CopyIcon, LayersIcon, LayoutIcon, PlayIcon, PlusIcon, SparklesIcon, TextIcon, TrashIcon, UploadIcon } from "../ui/icons";
 import { ContextMenu, type MenuItem } from "./context-menu";
 import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
 import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
+import { GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
+import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
 /** Every kind renders with the same component; React Flow adds `.react-flow__node-<type>`. Module scope: a new object each render would remount nodes. */
-const nodeTypes: NodeTypes = Object.fromEntries(definitions.map((d) => [d.type, StudioNodeComponent]));
+const nodeTypes: NodeTypes = {
+  ...Object.fromEntries(definitions.map((d) => [d.type, StudioNodeComponent])),
+  [NOTE_NODE_TYPE]: NoteNodeComponent,
+  [GROUP_NODE_TYPE]: GroupNodeComponent,
+};
 
 /** The kind a dropped image file becomes: the first with an uploaded-image field (Image input). */
 const imageDropDefinition = definitions.find((d) => d.category === "input" && assetFieldOf(d));
@@ -78,9 +84,10 @@ const selectedIds = () => new Set(useEditorStore.getState().nodes.filter((n) => 
  * opens a menu on nodes and on the canvas. `onRunFrom` re-runs a node and what it feeds.
  */
 export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom?: (nodeId: string) => void }) {
-  const { nodes, edges, onNodesChange, onEdgesChange, connect, addNode, markDragStart } = useEditorStore(
+  const { nodes, annotations, edges, onNodesChange, onEdgesChange, connect, addNode, markDragStart } = useEditorStore(
     useShallow((s) => ({
       nodes: s.nodes,
+      annotations: s.annotations,
       edges: s.edges,
       onNodesChange: s.onNodesChange,
       onEdgesChange: s.onEdgesChange,
@@ -91,6 +98,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   );
   const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Groups come first in `annotations`, so they render behind notes and nodes.
+  const canvasNodes = useMemo(() => [...annotations, ...nodes], [annotations, nodes]);
   const pointer = useRef<XYPosition | null>(null);
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   const closeOverlay = useCallback(() => setOverlay(null), []);
@@ -265,10 +274,26 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     };
   }, [copyText, duplicate, landingPoint, layout, openQuickAdd, pasteText]);
 
+  const addAnnotation = useCallback(
+    (kind: "note" | "group", at: XYPosition) => {
+      const flow = screenToFlowPosition(at);
+      const selection = kind === "group" ? [...selectedIds()] : undefined;
+      useEditorStore.getState().addAnnotation(kind, { x: flow.x - 40, y: flow.y - 20 }, selection);
+    },
+    [screenToFlowPosition],
+  );
+
   const nodeMenu = useCallback(
     (event: ReactMouseEvent, nodeId: string) => {
       event.preventDefault();
       const store = useEditorStore.getState();
+      const annotation = store.annotations.find((n) => n.id === nodeId);
+      if (annotation) {
+        const label = annotation.type === GROUP_NODE_TYPE ? "group" : "note";
+        const items: MenuItem[] = [{ label: `Delete ${label}`, shortcut: "Del", icon: <TrashIcon size={14} />, danger: true, testId: "menu-delete", onSelect: () => store.deleteNodes([nodeId]) }];
+        setOverlay({ kind: "menu", x: event.clientX, y: event.clientY, label: `${label} actions`, items });
+        return;
+      }
       if (!store.nodes.find((n) => n.id === nodeId)?.selected) store.selectOnly([nodeId]);
       const ids = selectedIds();
       const many = ids.size > 1;
@@ -307,12 +332,18 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const items: MenuItem[] = [
         { label: "Add node…", shortcut: "Space", icon: <PlusIcon size={14} />, testId: "menu-add-node", onSelect: () => openQuickAdd(at) },
         { label: "Paste", shortcut: shortcutLabel("V"), testId: "menu-paste", onSelect: () => void pasteFromMenu(at) },
+        { label: "Add sticky note", testId: "menu-add-note", onSelect: () => addAnnotation("note", at) },
+        {
+          label: selectedIds().size > 0 ? "Group selected nodes" : "Add group",
+          testId: "menu-add-group",
+          onSelect: () => addAnnotation("group", at),
+        },
         { label: "Select all", shortcut: shortcutLabel("A"), disabled: empty, testId: "menu-select-all", onSelect: () => useEditorStore.getState().selectAll() },
         { label: "Auto-layout", shortcut: LAYOUT_SHORTCUT_LABEL(), icon: <LayoutIcon size={14} />, disabled: empty, testId: "menu-layout", onSelect: layout },
       ];
       setOverlay({ kind: "menu", x: at.x, y: at.y, label: "Canvas actions", items });
     },
-    [layout, openQuickAdd, pasteFromMenu],
+    [addAnnotation, layout, openQuickAdd, pasteFromMenu],
   );
 
   const onDoubleClick = useCallback(
@@ -382,7 +413,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       }}
     >
       <ReactFlow<StudioNode>
-        nodes={nodes}
+        nodes={canvasNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -390,8 +421,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         onConnect={connect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={markDragStart}
-        onSelectionDragStart={markDragStart}
+        onNodeDragStart={(_event, _node, dragged) => markDragStart(dragged)}
+        onSelectionDragStart={(_event, dragged) => markDragStart(dragged)}
         onNodeContextMenu={onNodeContextMenu}
         onSelectionContextMenu={onSelectionContextMenu}
         onPaneContextMenu={onPaneContextMenu}
@@ -433,6 +464,25 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
             className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 disabled:hover:bg-transparent"
           >
             <LayoutIcon size={14} /> Auto-layout
+          </button>
+          <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
+          <button
+            type="button"
+            onClick={() => addAnnotation("note", landingPoint())}
+            data-testid="toolbar-note"
+            title="Add a sticky note"
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <TextIcon size={14} /> Note
+          </button>
+          <button
+            type="button"
+            onClick={() => addAnnotation("group", landingPoint())}
+            data-testid="toolbar-group"
+            title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <LayersIcon size={14} /> Group
           </button>
         </Panel>
         <MiniMap
