@@ -43,7 +43,7 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
   await page.getByTestId("field-aspectRatio").selectOption("16:9");
 
   // Select all, copy, and paste where the pointer is.
-  await pane(page).click({ position: { x: 700, y: 600 } });
+  await pane(page).click({ position: { x: 800, y: 30 } });
   await page.keyboard.press("ControlOrMeta+a");
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
   await page.keyboard.press("ControlOrMeta+c");
@@ -68,7 +68,7 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
   expect(graph.edges).toContainEqual(expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" }));
 
   // One undo takes the whole paste back.
-  await pane(page).click({ position: { x: 900, y: 80 } });
+  await pane(page).click({ position: { x: 800, y: 30 } });
   await page.keyboard.press("ControlOrMeta+z");
   await expect(nodes(page)).toHaveCount(2);
   await expect(edges(page)).toHaveCount(1);
@@ -130,12 +130,12 @@ test("right-click menus on a node and on the canvas, keyboard operable", async (
   await expect(page.getByTestId("node-generation-2")).toHaveCount(0);
 
   // The canvas menu: select all, then add a node at the clicked point.
-  await pane(page).click({ button: "right", position: { x: 900, y: 500 } });
+  await pane(page).click({ button: "right", position: { x: 760, y: 460 } });
   await expect(menu.getByRole("menuitem")).toHaveText([/Add node/, /Paste/, /Select all/, /Auto-layout/]);
   await page.screenshot({ path: testInfo.outputPath("canvas-context-menu-1440.png") });
   await page.getByTestId("menu-select-all").click();
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
-  await pane(page).click({ button: "right", position: { x: 900, y: 500 } });
+  await pane(page).click({ button: "right", position: { x: 760, y: 460 } });
   await page.getByTestId("menu-add-node").click();
   await expect(page.getByTestId("quick-add")).toBeVisible();
   await page.getByTestId("quick-add-input").fill("upscale");
@@ -204,7 +204,7 @@ test("a wire dropped on empty canvas offers only compatible nodes and connects t
     expect.objectContaining({ source: "prompt-1", sourceHandle: "text", target: "generation-1", targetHandle: "prompt" }),
   ]);
 
-  await pane(page).click({ position: { x: 1000, y: 80 } });
+  await pane(page).click({ position: { x: 800, y: 30 } });
   await page.keyboard.press("ControlOrMeta+z");
   await expect(nodes(page)).toHaveCount(1);
   await expect(edges(page)).toHaveCount(0);
@@ -232,7 +232,7 @@ test("auto-layout arranges left to right without overlaps, is undoable, and pale
   const laid = await nodeBoxes(page);
   for (let i = 0; i < laid.length; i++) for (let j = i + 1; j < laid.length; j++) expect(overlap(laid[i], laid[j])).toBe(false);
 
-  await pane(page).click({ position: { x: 1000, y: 40 } });
+  await pane(page).click({ position: { x: 800, y: 30 } });
   await page.keyboard.press("ControlOrMeta+z");
   await waitSaved(page);
   expect((await savedGraph(page, id)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
@@ -241,4 +241,61 @@ test("auto-layout arranges left to right without overlaps, is undoable, and pale
   await page.keyboard.press("ControlOrMeta+Shift+l");
   await waitSaved(page);
   expect((await savedGraph(page, id)).nodes.map((n) => n.position)).toEqual(after.nodes.map((n) => n.position));
+});
+
+test("sticky notes and groups are saved with the graph, a group carries its nodes, and undo puts them back", async ({ page }, testInfo) => {
+  const id = await createWorkflow(page, "Notes and groups");
+  await promptIntoGeneration(page, "A ceramic vase, studio light");
+
+  // Frame both nodes in a titled group.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.getByTestId("toolbar-group").click();
+  const group = page.getByTestId("group-group-1");
+  await expect(group).toBeVisible();
+  await group.getByTestId("group-title").fill("Hero shot");
+
+  // A sticky note in free space.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.getByTestId("toolbar-note").click();
+  const note = page.getByTestId("note-note-1");
+  await expect(note).toBeVisible();
+  await note.getByTestId("note-text").fill("Client wants warmer light");
+  const noteBox = (await note.boundingBox())!;
+  for (const box of [await page.getByTestId("node-prompt-1").boundingBox(), await page.getByTestId("node-generation-1").boundingBox()]) {
+    expect(overlap(noteBox, box!)).toBe(false);
+  }
+  await waitSaved(page);
+  await page.screenshot({ path: testInfo.outputPath("note-and-group-1440.png") });
+
+  const saved = await savedGraph(page, id);
+  expect((saved as unknown as { annotations: unknown[] }).annotations).toEqual([
+    expect.objectContaining({ id: "group-1", kind: "group", text: "Hero shot" }),
+    expect.objectContaining({ id: "note-1", kind: "note", text: "Client wants warmer light" }),
+  ]);
+  // Not nodes: the workflow still has its two nodes, and runs nothing extra.
+  expect(saved.nodes.map((n) => n.id).sort()).toEqual(["generation-1", "prompt-1"]);
+
+  // Dragging the group by its title bar moves the nodes inside it.
+  const before = saved.nodes.find((n) => n.id === "prompt-1")!.position;
+  const grip = (await group.getByTestId("group-grip").boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(grip.x + grip.width / 2 + i * 10, grip.y + grip.height / 2 + i * 5);
+  await page.mouse.up();
+  await waitSaved(page);
+  const moved = (await savedGraph(page, id)).nodes.find((n) => n.id === "prompt-1")!.position;
+  expect(moved.x - before.x).toBeGreaterThan(50);
+  expect(moved.y - before.y).toBeGreaterThan(20);
+
+  // One undo takes the whole move back.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+z");
+  await waitSaved(page);
+  expect((await savedGraph(page, id)).nodes.find((n) => n.id === "prompt-1")!.position).toEqual(before);
+
+  // A reload brings both back.
+  await page.reload();
+  await expect(page.getByTestId("note-note-1").getByTestId("note-text")).toHaveValue("Client wants warmer light");
+  await expect(page.getByTestId("group-group-1").getByTestId("group-title")).toHaveValue("Hero shot");
 });

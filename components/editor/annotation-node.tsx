@@ -7,6 +7,7 @@
  */
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { GripIcon } from "../ui/icons";
 import { ANNOTATION_MIN_SIZE } from "@/lib/graph/schema";
 import { useEditorStore } from "@/lib/client/editor-store";
 import type { StudioNode } from "@/lib/client/graph-doc";
@@ -50,7 +51,10 @@ function GroupView({ id, data, selected }: NodeProps<StudioNode>) {
       className={`h-full w-full rounded-xl border-2 bg-[#7b7fff0a] ${selected ? "border-accent" : "border-[#3d4150]"}`}
     >
       <NodeResizer isVisible={selected} minWidth={ANNOTATION_MIN_SIZE.width} minHeight={ANNOTATION_MIN_SIZE.height} onResizeStart={() => beginGesture()} color="var(--color-accent)" />
-      <div className="flex h-9 cursor-grab items-center rounded-t-[10px] bg-[#22252bcc] px-3 active:cursor-grabbing">
+      <div className="flex h-9 cursor-grab items-center gap-1.5 rounded-t-[10px] bg-[#22252bcc] pr-3 pl-1.5 active:cursor-grabbing">
+        <span className="grid h-7 w-5 place-items-center text-faint" data-testid="group-grip" title="Drag to move the group and the nodes inside it">
+          <GripIcon size={14} />
+        </span>
         <input
           value={title}
           onChange={(event) => setText(id, event.target.value)}

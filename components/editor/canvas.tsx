@@ -32,7 +32,8 @@ import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
 import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
-import { GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
+import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
+import { findFreeSpot } from "@/lib/client/free-space";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
@@ -274,11 +275,22 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     };
   }, [copyText, duplicate, landingPoint, layout, openQuickAdd, pasteText]);
 
+  /** Adds a note or group at a screen point, or (no point: from the toolbar) in free space near the middle of the view. A group frames the selected nodes, if any. */
   const addAnnotation = useCallback(
-    (kind: "note" | "group", at: XYPosition) => {
-      const flow = screenToFlowPosition(at);
+    (kind: "note" | "group", at?: XYPosition) => {
+      const store = useEditorStore.getState();
       const selection = kind === "group" ? [...selectedIds()] : undefined;
-      useEditorStore.getState().addAnnotation(kind, { x: flow.x - 40, y: flow.y - 20 }, selection);
+      let position: XYPosition;
+      if (at) {
+        const flow = screenToFlowPosition(at);
+        position = { x: flow.x - 40, y: flow.y - 20 };
+      } else {
+        const rect = wrapper.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+        const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+        const size = DEFAULT_ANNOTATION_SIZE[kind];
+        position = findFreeSpot([...store.nodes, ...store.annotations], { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
+      }
+      store.addAnnotation(kind, position, selection);
     },
     [screenToFlowPosition],
   );
@@ -468,7 +480,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
           <button
             type="button"
-            onClick={() => addAnnotation("note", landingPoint())}
+            onClick={() => addAnnotation("note")}
             data-testid="toolbar-note"
             title="Add a sticky note"
             className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
@@ -477,7 +489,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           </button>
           <button
             type="button"
-            onClick={() => addAnnotation("group", landingPoint())}
+            onClick={() => addAnnotation("group")}
             data-testid="toolbar-group"
             title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
             className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"

@@ -4,7 +4,8 @@ import { useCallback, type DragEvent } from "react";
 import type { PortType } from "@/lib/graph/ports";
 import { NODE_DEFINITIONS, type AnyNodeDefinition } from "@/lib/nodes";
 import { useEditorStore } from "@/lib/client/editor-store";
-import { DEFAULT_NODE_SIZE, findFreeSpot } from "@/lib/client/free-space";
+import { isGroupNode } from "@/lib/client/annotations";
+import { DEFAULT_NODE_SIZE, estimatedNodeSize, findFreeSpot } from "@/lib/client/free-space";
 import { CATEGORY_ORDER, NodeChip, categoryTone } from "./node-appearance";
 
 /** The dataTransfer type carrying a node kind from the palette to the canvas. */
@@ -30,8 +31,20 @@ export function Palette() {
       const rect = pane?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       // Centred on the view when that spot is free, else the nearest spot where it covers no node.
-      const wanted = { x: Math.round(centre.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(centre.y - DEFAULT_NODE_SIZE.height / 2) };
-      addNode(type, findFreeSpot(useEditorStore.getState().nodes, wanted));
+      const definition = definitions.find((d) => d.type === type);
+      const size = definition ? estimatedNodeSize(definition) : DEFAULT_NODE_SIZE;
+      const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
+      const { nodes, annotations } = useEditorStore.getState();
+      // Groups are frames meant to hold nodes; only nodes and notes count as taken space.
+      // Nodes added a moment ago may not be measured yet: count them at their estimated size.
+      const taken = [
+        ...nodes.map((n) => {
+          const d = n.measured?.height ? undefined : definitions.find((x) => x.type === n.type);
+          return d ? { ...n, measured: estimatedNodeSize(d) } : n;
+        }),
+        ...annotations.filter((a) => !isGroupNode(a)),
+      ];
+      addNode(type, findFreeSpot(taken, wanted, size));
     },
     [addNode, screenToFlowPosition],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NODE_SIZE, findFreeSpot, nodeRect } from "./free-space";
+import { DEFAULT_NODE_SIZE, estimatedNodeSize, findFreeSpot, nodeRect } from "./free-space";
 
 const overlap = (a: ReturnType<typeof nodeRect>, b: ReturnType<typeof nodeRect>) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -25,5 +25,14 @@ describe("findFreeSpot", () => {
     const tall = [{ position: { x: 0, y: 0 }, measured: { width: 248, height: 900 } }];
     const spot = findFreeSpot(tall, { x: 0, y: 300 });
     expect(overlap(nodeRect({ position: spot }), nodeRect(tall[0]))).toBe(false);
+  });
+});
+
+describe("estimatedNodeSize", () => {
+  it("reserves the preview frame for kinds that show media, not for text-only ones", () => {
+    const generation = estimatedNodeSize({ role: "model", inputs: [{ type: "text" }, { type: "image" }], outputs: [{ type: "image" }] });
+    const prompt = estimatedNodeSize({ role: "source", inputs: [], outputs: [{ type: "text" }] });
+    expect(generation.height).toBeGreaterThan(148 + 2 * 24);
+    expect(prompt.height).toBeLessThan(generation.height);
   });
 });

@@ -17,6 +17,20 @@ export interface Rect {
 /** Canvas node cards are 248 px wide (studio-node.tsx); 180 px is a typical height with a preview. */
 export const DEFAULT_NODE_SIZE = { width: 248, height: 180 } as const;
 
+/**
+ * The size a node card will have before React Flow has measured it: 248 px wide; tall when it
+ * shows media (header, ports and the fixed 148 px preview frame of studio-node.tsx, plus room
+ * for a model line and a warning), short for text-only kinds.
+ */
+export function estimatedNodeSize(definition: { role: string; inputs: readonly { type: string }[]; outputs: readonly { type: string }[] }): {
+  width: number;
+  height: number;
+} {
+  const rows = Math.max(definition.inputs.length, definition.outputs.length);
+  const media = definition.role !== "source" && [...definition.inputs, ...definition.outputs].some((p) => p.type !== "text");
+  return { width: DEFAULT_NODE_SIZE.width, height: (media ? 250 : 90) + rows * 24 };
+}
+
 interface NodeLike {
   position: { x: number; y: number };
   measured?: { width?: number; height?: number };
