@@ -131,7 +131,7 @@ test("right-click menus on a node and on the canvas, keyboard operable", async (
 
   // The canvas menu: select all, then add a node at the clicked point.
   await pane(page).click({ button: "right", position: { x: 760, y: 460 } });
-  await expect(menu.getByRole("menuitem")).toHaveText([/Add node/, /Paste/, /Select all/, /Auto-layout/]);
+  await expect(menu.getByRole("menuitem")).toHaveText([/Add node/, /Paste/, /Add sticky note/, /Add group|Group selected/, /Select all/, /Auto-layout/]);
   await page.screenshot({ path: testInfo.outputPath("canvas-context-menu-1440.png") });
   await page.getByTestId("menu-select-all").click();
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);

@@ -288,7 +288,9 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         const rect = wrapper.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
         const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
         const size = DEFAULT_ANNOTATION_SIZE[kind];
-        position = findFreeSpot([...store.nodes, ...store.annotations], { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
+        // Groups are frames meant to hold things: only nodes and notes count as taken space.
+        const taken = [...store.nodes, ...store.annotations.filter((a) => a.type !== GROUP_NODE_TYPE)];
+        position = findFreeSpot(taken, { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
       }
       store.addAnnotation(kind, position, selection);
     },
@@ -344,9 +346,10 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const items: MenuItem[] = [
         { label: "Add node…", shortcut: "Space", icon: <PlusIcon size={14} />, testId: "menu-add-node", onSelect: () => openQuickAdd(at) },
         { label: "Paste", shortcut: shortcutLabel("V"), testId: "menu-paste", onSelect: () => void pasteFromMenu(at) },
-        { label: "Add sticky note", testId: "menu-add-note", onSelect: () => addAnnotation("note", at) },
+        { label: "Add sticky note", icon: <TextIcon size={14} />, testId: "menu-add-note", onSelect: () => addAnnotation("note", at) },
         {
           label: selectedIds().size > 0 ? "Group selected nodes" : "Add group",
+          icon: <LayersIcon size={14} />,
           testId: "menu-add-group",
           onSelect: () => addAnnotation("group", at),
         },
