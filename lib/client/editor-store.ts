@@ -20,6 +20,7 @@ import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
 import { DEFAULT_ANNOTATION_SIZE, annotationToNode, groupMembers, isGroupNode, nextAnnotationId } from "./annotations";
 import { layoutLeftToRight } from "./auto-layout";
+import { estimatedNodeSize } from "./free-space";
 import { prepareGraphPaste } from "./graph-clipboard";
 import { placeDraftedGraph } from "./place-drafted-graph";
 import type { Workflow } from "./types";
@@ -310,7 +311,12 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const s = get();
     if (graph.nodes.length === 0) return [];
     // Drafted positions overlap; lay the plan out left to right before placing it.
-    const positions = layoutLeftToRight(graph.nodes, graph.edges);
+    // Not on the canvas yet, so not measured: lay out at the size each kind's card will have.
+    const sized = graph.nodes.map((n) => {
+      const definition = getNodeDefinition(n.type);
+      return definition ? { ...n, measured: estimatedNodeSize(definition) } : n;
+    });
+    const positions = layoutLeftToRight(sized, graph.edges);
     const laidOut = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
     const placed = placeDraftedGraph(s, laidOut);
     const added: StudioNode[] = placed.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
