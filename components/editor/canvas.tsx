@@ -4,15 +4,18 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useConnection,
   useReactFlow,
   type Connection,
   type Edge,
+  type NodeMouseHandler,
   type NodeTypes,
   type OnConnectEnd,
+  type XYPosition,
 } from "@xyflow/react";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { NODE_DEFINITIONS, getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "@/lib/client/connection-check";
@@ -21,27 +24,71 @@ import type { StudioNode } from "@/lib/client/graph-doc";
 import { toast } from "@/lib/client/toast-store";
 import { isImageFile } from "@/lib/client/upload-asset";
 import { useUploadToNode } from "@/lib/client/use-upload-to-node";
-import { SparklesIcon, UploadIcon } from "../ui/icons";
+import { compatibleNodeChoices, type WireEnd } from "@/lib/client/compatible-nodes";
+import { parseClipboard, serializeNodes } from "@/lib/client/graph-clipboard";
+import { CopyIcon, LayersIcon, LayoutIcon, PlayIcon, PlusIcon, SparklesIcon, TextIcon, TrashIcon, UploadIcon } from "../ui/icons";
+import { ContextMenu, type MenuItem } from "./context-menu";
 import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
-import { shortcutLabel } from "./shortcuts";
+import { QuickAdd, type QuickAddChoice } from "./quick-add";
+import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
+import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
+import { findFreeSpot } from "@/lib/client/free-space";
+import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
 /** Every kind renders with the same component; React Flow adds `.react-flow__node-<type>`. Module scope: a new object each render would remount nodes. */
-const nodeTypes: NodeTypes = Object.fromEntries(definitions.map((d) => [d.type, StudioNodeComponent]));
+const nodeTypes: NodeTypes = {
+  ...Object.fromEntries(definitions.map((d) => [d.type, StudioNodeComponent])),
+  [NOTE_NODE_TYPE]: NoteNodeComponent,
+  [GROUP_NODE_TYPE]: GroupNodeComponent,
+};
 
 /** The kind a dropped image file becomes: the first with an uploaded-image field (Image input). */
 const imageDropDefinition = definitions.find((d) => d.category === "input" && assetFieldOf(d));
 
 const DELETE_KEYS = ["Delete", "Backspace"];
+/** Shift-click (like Ctrl/⌘-click) adds a node to the selection. */
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+/** Half a node card's width (studio-node.tsx: 248 px), to centre a placed node on the pointer. */
+const HALF_NODE_WIDTH = 124;
 
-export function Canvas({ onDraft }: { onDraft?: () => void }) {
-  const { nodes, edges, onNodesChange, onEdgesChange, connect, addNode, markDragStart } = useEditorStore(
+const ALL_CHOICES: readonly QuickAddChoice[] = definitions.map((definition) => ({ definition }));
+
+/** The last graph copied in this tab: the paste menu item's fallback when the browser will not let the page read the clipboard. */
+let lastCopied: string | null = null;
+
+type Wire = WireEnd & { nodeId: string; handleId: string };
+type Overlay =
+  | { kind: "menu"; x: number; y: number; label: string; items: MenuItem[] }
+  | { kind: "quick"; x: number; y: number; wire?: Wire };
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** True when the page has text selected (a copy of that text must stay a text copy). */
+const hasTextSelection = () => (window.getSelection()?.toString().length ?? 0) > 0;
+
+const selectedIds = () => new Set(useEditorStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
+
+/**
+ * The workflow canvas. Besides React Flow's own gestures: Ctrl/⌘+C, X, V (at the pointer) and D
+ * copy, cut, paste and duplicate nodes through the system clipboard (lib/client/graph-clipboard.ts);
+ * Ctrl/⌘+A selects all; Ctrl/⌘+Shift+L lays the graph out; Space or a double-click opens quick
+ * add; a wire dropped on empty space opens quick add for the kinds it can connect to; right-click
+ * opens a menu on nodes and on the canvas. `onRunFrom` re-runs a node and what it feeds.
+ */
+export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom?: (nodeId: string) => void }) {
+  const { nodes, annotations, edges, onNodesChange, onEdgesChange, connect, addNode, markDragStart } = useEditorStore(
     useShallow((s) => ({
       nodes: s.nodes,
+      annotations: s.annotations,
       edges: s.edges,
       onNodesChange: s.onNodesChange,
       onEdgesChange: s.onEdgesChange,
@@ -50,7 +97,14 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
       markDragStart: s.markDragStart,
     })),
   );
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Groups come first in `annotations`, so they render behind notes and nodes.
+  const canvasNodes = useMemo(() => [...annotations, ...nodes], [annotations, nodes]);
+  const pointer = useRef<XYPosition | null>(null);
+  const [overlay, setOverlay] = useState<Overlay | null>(null);
+  const closeOverlay = useCallback(() => setOverlay(null), []);
+  const openQuickAdd = useCallback((at: XYPosition, wire?: Wire) => setOverlay({ kind: "quick", x: at.x, y: at.y, wire }), []);
   const uploadToNode = useUploadToNode();
   const connectingInvalid = useConnection((c) => c.inProgress && c.isValid === false);
   const [fileOver, setFileOver] = useState(false);
@@ -63,7 +117,19 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
   }, []);
 
   // A refused drop onto a handle says why (type mismatch, input taken, loop).
-  const onConnectEnd: OnConnectEnd = useCallback((_event, state) => {
+  // A wire dropped on empty space opens quick add for the kinds it can connect to.
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    if (!state.toHandle && state.fromHandle && state.fromNode) {
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      const onPane = (document.elementFromPoint(point.clientX, point.clientY) as HTMLElement | null)?.closest(".react-flow__pane");
+      const definition = state.fromNode.type ? getNodeDefinition(state.fromNode.type) : undefined;
+      const side = state.fromHandle.type;
+      const port = (side === "source" ? definition?.outputs : definition?.inputs)?.find((p) => p.name === state.fromHandle?.id);
+      if (onPane && port && state.fromHandle.id) {
+        openQuickAdd({ x: point.clientX, y: point.clientY }, { side, type: port.type, nodeId: state.fromNode.id, handleId: state.fromHandle.id });
+      }
+      return;
+    }
     if (state.isValid !== false || !state.toHandle || !state.fromHandle) return;
     const fromSource = state.fromHandle.type === "source";
     const source = fromSource ? state.fromHandle : state.toHandle;
@@ -75,7 +141,233 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
       edges,
     );
     if (!verdict.ok) toast.error("Can't connect", verdict.reason);
+  }, [openQuickAdd]);
+
+  /** Where a paste or quick add lands: the pointer if it is over the canvas, else the middle of the view (screen px). */
+  const landingPoint = useCallback((): XYPosition => {
+    if (pointer.current) return pointer.current;
+    const rect = wrapper.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, []);
+
+  const copyText = useCallback((ids: ReadonlySet<string> = selectedIds()) => {
+    const { nodes, edges } = useEditorStore.getState();
+    const text = serializeNodes(ids, nodes, edges);
+    if (text) lastCopied = text;
+    return text;
+  }, []);
+
+  /** Pastes clipboard text at a screen point; false (and nothing changes) when it holds no copied nodes. */
+  const pasteText = useCallback(
+    (text: string, at: XYPosition = landingPoint()) => {
+      const graph = parseClipboard(text);
+      if (!graph) return false;
+      useEditorStore.getState().pasteGraph(graph, screenToFlowPosition(at));
+      return true;
+    },
+    [landingPoint, screenToFlowPosition],
+  );
+
+  const pasteFromMenu = useCallback(
+    async (at: XYPosition) => {
+      let text: string | null = null;
+      try {
+        text = await navigator.clipboard.readText();
+      } catch {
+        // The browser refused to let the page read the clipboard: use this tab's last copy.
+      }
+      if (!(text && pasteText(text, at)) && !(lastCopied && pasteText(lastCopied, at))) {
+        toast.info("Nothing to paste", "Copy nodes first (select them and press " + shortcutLabel("C") + ").");
+      }
+    },
+    [pasteText],
+  );
+
+  const duplicate = useCallback((ids: ReadonlySet<string> = selectedIds()) => {
+    const { nodes, edges, pasteGraph } = useEditorStore.getState();
+    const graph = parseClipboard(serializeNodes(ids, nodes, edges) ?? "");
+    if (!graph) return;
+    const left = Math.min(...graph.nodes.map((n) => n.position.x));
+    const top = Math.min(...graph.nodes.map((n) => n.position.y));
+    pasteGraph(graph, { x: left + 40, y: top + 40 });
+  }, []);
+
+  const layout = useCallback(() => {
+    useEditorStore.getState().autoLayout();
+    requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }));
+  }, [fitView]);
+
+
+  const pick = useCallback(
+    (choice: QuickAddChoice) => {
+      if (overlay?.kind !== "quick") return;
+      const at = screenToFlowPosition({ x: overlay.x, y: overlay.y });
+      const store = useEditorStore.getState();
+      if (overlay.wire && choice.port) {
+        // The new node's input sits at the drop point (or, for a wire pulled back from an input, its output does).
+        const position = overlay.wire.side === "source" ? { x: at.x, y: at.y - 40 } : { x: at.x - 2 * HALF_NODE_WIDTH, y: at.y - 40 };
+        const id = store.addNodeConnected(choice.definition.type, position, { ...overlay.wire, port: choice.port });
+        if (!id) toast.error("Can't connect", "That node cannot take this connection.");
+      } else {
+        store.addNode(choice.definition.type, { x: at.x - HALF_NODE_WIDTH, y: at.y - 30 });
+      }
+      setOverlay(null);
+    },
+    [overlay, screenToFlowPosition],
+  );
+
+  const quickChoices =
+    overlay?.kind === "quick" && overlay.wire ? compatibleNodeChoices(overlay.wire, definitions) : ALL_CHOICES;
+
+  // Keyboard: Ctrl/⌘+A, D, Shift+L and Space; the clipboard events carry copy, cut and paste.
+  useEffect(() => {
+    const blocked = (event: Event) => isEditable(event.target) || Boolean(document.querySelector("dialog[open]"));
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (blocked(event) || event.altKey) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === "a" && !event.shiftKey) {
+        event.preventDefault();
+        useEditorStore.getState().selectAll();
+      } else if (mod && key === "d" && !event.shiftKey) {
+        event.preventDefault();
+        duplicate();
+      } else if (mod && event.shiftKey && key === "l") {
+        event.preventDefault();
+        layout();
+      } else if (!mod && !event.shiftKey && event.key === " " && !event.repeat) {
+        const target = event.target as HTMLElement | null;
+        if (target?.closest("button, a, [role=menuitem], [role=option]")) return;
+        event.preventDefault();
+        openQuickAdd(landingPoint());
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (blocked(event) || hasTextSelection()) return;
+      const text = copyText();
+      if (!text || !event.clipboardData) return;
+      event.clipboardData.setData("text/plain", text);
+      event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (blocked(event) || hasTextSelection()) return;
+      const ids = selectedIds();
+      const text = copyText(ids);
+      if (!text || !event.clipboardData) return;
+      event.clipboardData.setData("text/plain", text);
+      event.preventDefault();
+      useEditorStore.getState().deleteNodes([...ids]);
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (blocked(event)) return;
+      const text = event.clipboardData?.getData("text/plain") ?? "";
+      if (pasteText(text)) event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    document.addEventListener("copy", onCopy);
+    document.addEventListener("cut", onCut);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("copy", onCopy);
+      document.removeEventListener("cut", onCut);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, [copyText, duplicate, landingPoint, layout, openQuickAdd, pasteText]);
+
+  /** Adds a note or group at a screen point, or (no point: from the toolbar) in free space near the middle of the view. A group frames the selected nodes, if any. */
+  const addAnnotation = useCallback(
+    (kind: "note" | "group", at?: XYPosition) => {
+      const store = useEditorStore.getState();
+      const selection = kind === "group" ? [...selectedIds()] : undefined;
+      let position: XYPosition;
+      if (at) {
+        const flow = screenToFlowPosition(at);
+        position = { x: flow.x - 40, y: flow.y - 20 };
+      } else {
+        const rect = wrapper.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+        const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+        const size = DEFAULT_ANNOTATION_SIZE[kind];
+        // Groups are frames meant to hold things: only nodes and notes count as taken space.
+        const taken = [...store.nodes, ...store.annotations.filter((a) => a.type !== GROUP_NODE_TYPE)];
+        position = findFreeSpot(taken, { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
+      }
+      store.addAnnotation(kind, position, selection);
+    },
+    [screenToFlowPosition],
+  );
+
+  const nodeMenu = useCallback(
+    (event: ReactMouseEvent, nodeId: string) => {
+      event.preventDefault();
+      const store = useEditorStore.getState();
+      const annotation = store.annotations.find((n) => n.id === nodeId);
+      if (annotation) {
+        const label = annotation.type === GROUP_NODE_TYPE ? "group" : "note";
+        const items: MenuItem[] = [{ label: `Delete ${label}`, shortcut: "Del", icon: <TrashIcon size={14} />, danger: true, testId: "menu-delete", onSelect: () => store.deleteNodes([nodeId]) }];
+        setOverlay({ kind: "menu", x: event.clientX, y: event.clientY, label: `${label} actions`, items });
+        return;
+      }
+      if (!store.nodes.find((n) => n.id === nodeId)?.selected) store.selectOnly([nodeId]);
+      const ids = selectedIds();
+      const many = ids.size > 1;
+      const items: MenuItem[] = [
+        { label: many ? `Duplicate ${ids.size} nodes` : "Duplicate", shortcut: shortcutLabel("D"), icon: <CopyIcon size={14} />, testId: "menu-duplicate", onSelect: () => duplicate(ids) },
+        {
+          label: many ? `Copy ${ids.size} nodes` : "Copy",
+          shortcut: shortcutLabel("C"),
+          testId: "menu-copy",
+          onSelect: () => {
+            const text = copyText(ids);
+            if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
+          },
+        },
+        ...(onRunFrom ? [{ label: "Run from here", icon: <PlayIcon size={12} />, testId: "menu-run-from", onSelect: () => onRunFrom(nodeId) }] : []),
+        { label: many ? `Delete ${ids.size} nodes` : "Delete", shortcut: "Del", icon: <TrashIcon size={14} />, danger: true, testId: "menu-delete", onSelect: () => useEditorStore.getState().deleteNodes([...ids]) },
+      ];
+      setOverlay({ kind: "menu", x: event.clientX, y: event.clientY, label: "Node actions", items });
+    },
+    [copyText, duplicate, onRunFrom],
+  );
+
+  const onNodeContextMenu: NodeMouseHandler<StudioNode> = useCallback((event, node) => nodeMenu(event, node.id), [nodeMenu]);
+  const onSelectionContextMenu = useCallback(
+    (event: ReactMouseEvent, selection: StudioNode[]) => {
+      if (selection[0]) nodeMenu(event, selection[0].id);
+    },
+    [nodeMenu],
+  );
+
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      const at = { x: event.clientX, y: event.clientY };
+      const empty = useEditorStore.getState().nodes.length === 0;
+      const items: MenuItem[] = [
+        { label: "Add node…", shortcut: "Space", icon: <PlusIcon size={14} />, testId: "menu-add-node", onSelect: () => openQuickAdd(at) },
+        { label: "Paste", shortcut: shortcutLabel("V"), testId: "menu-paste", onSelect: () => void pasteFromMenu(at) },
+        { label: "Add sticky note", icon: <TextIcon size={14} />, testId: "menu-add-note", onSelect: () => addAnnotation("note", at) },
+        {
+          label: selectedIds().size > 0 ? "Group selected nodes" : "Add group",
+          icon: <LayersIcon size={14} />,
+          testId: "menu-add-group",
+          onSelect: () => addAnnotation("group", at),
+        },
+        { label: "Select all", shortcut: shortcutLabel("A"), disabled: empty, testId: "menu-select-all", onSelect: () => useEditorStore.getState().selectAll() },
+        { label: "Auto-layout", shortcut: LAYOUT_SHORTCUT_LABEL(), icon: <LayoutIcon size={14} />, disabled: empty, testId: "menu-layout", onSelect: layout },
+      ];
+      setOverlay({ kind: "menu", x: at.x, y: at.y, label: "Canvas actions", items });
+    },
+    [addAnnotation, layout, openQuickAdd, pasteFromMenu],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: ReactMouseEvent) => {
+      if (!(event.target as HTMLElement).classList.contains("react-flow__pane")) return;
+      openQuickAdd({ x: event.clientX, y: event.clientY });
+    },
+    [openQuickAdd],
+  );
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = Array.from(event.dataTransfer.types);
@@ -121,14 +413,22 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
 
   return (
     <div
+      ref={wrapper}
       className={`relative h-full w-full ${connectingInvalid ? "connecting-invalid" : ""}`}
       data-testid="canvas"
+      onPointerMove={(event) => {
+        pointer.current = { x: event.clientX, y: event.clientY };
+      }}
+      onPointerLeave={() => {
+        pointer.current = null;
+      }}
+      onDoubleClick={onDoubleClick}
       onDragLeave={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFileOver(false);
       }}
     >
       <ReactFlow<StudioNode>
-        nodes={nodes}
+        nodes={canvasNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -136,10 +436,18 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
         onConnect={connect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={markDragStart}
+        onNodeDragStart={(_event, _node, dragged) => markDragStart(dragged)}
+        onSelectionDragStart={(_event, dragged) => markDragStart(dragged)}
+        onNodeContextMenu={onNodeContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        panActivationKeyCode={null}
+        zoomOnDoubleClick={false}
+        proOptions={PRO_OPTIONS}
         colorMode="dark"
         fitView={fitOnLoad}
         fitViewOptions={FIT_VIEW_OPTIONS}
@@ -152,10 +460,51 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" />
+        <Panel position="top-left" className="flex gap-1 rounded-lg border border-line bg-panel/90 p-1 shadow-lg shadow-black/30 backdrop-blur-sm">
+          <button
+            type="button"
+            onClick={() => openQuickAdd(landingPoint())}
+            data-testid="toolbar-add-node"
+            title="Add a node (Space, or double-click the canvas)"
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <PlusIcon size={14} /> Add node
+          </button>
+          <button
+            type="button"
+            onClick={layout}
+            disabled={nodes.length === 0}
+            data-testid="toolbar-layout"
+            title={`Arrange the nodes left to right (${LAYOUT_SHORTCUT_LABEL()})`}
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 disabled:hover:bg-transparent"
+          >
+            <LayoutIcon size={14} /> Auto-layout
+          </button>
+          <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
+          <button
+            type="button"
+            onClick={() => addAnnotation("note")}
+            data-testid="toolbar-note"
+            title="Add a sticky note"
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <TextIcon size={14} /> Note
+          </button>
+          <button
+            type="button"
+            onClick={() => addAnnotation("group")}
+            data-testid="toolbar-group"
+            title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
+            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <LayersIcon size={14} /> Group
+          </button>
+        </Panel>
         <MiniMap
           position="bottom-right"
           pannable
           zoomable
+          onClick={(_event, position) => void setCenter(position.x, position.y, { zoom: getZoom(), duration: 250 })}
           ariaLabel="Canvas overview"
           style={{ width: 168, height: 112 }}
           nodeBorderRadius={6}
@@ -170,7 +519,7 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
           <div className="max-w-[340px] rounded-xl border border-dashed border-line-strong bg-panel/70 px-6 py-5 text-center backdrop-blur-sm">
             <p className="text-[14px] font-medium">Start your workflow</p>
             <p className="mt-1 text-[12.5px] text-muted">
-              Drag a node from the palette, click one to add it here, or drop an image file to start from a photo.
+              Drag a node from the palette, double-click the canvas or press Space to search for one, or drop an image file to start from a photo.
             </p>
             {onDraft && (
               <button
@@ -184,6 +533,17 @@ export function Canvas({ onDraft }: { onDraft?: () => void }) {
             )}
           </div>
         </div>
+      )}
+      {overlay?.kind === "menu" && <ContextMenu x={overlay.x} y={overlay.y} label={overlay.label} items={overlay.items} onClose={closeOverlay} />}
+      {overlay?.kind === "quick" && (
+        <QuickAdd
+          x={overlay.x}
+          y={overlay.y}
+          choices={quickChoices}
+          title={overlay.wire ? "Connect a new node" : "Add a node"}
+          onPick={pick}
+          onClose={closeOverlay}
+        />
       )}
       {fileOver && (
         <div className="pointer-events-none absolute inset-2 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-accent-soft">

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/client/api-client";
 import { useEditorStore } from "@/lib/client/editor-store";
+import { nodeAndDownstream } from "@/lib/graph/upstream";
 import { credits } from "@/lib/client/format";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useRunViewStore } from "@/lib/client/run-view-store";
@@ -112,6 +113,15 @@ function Workspace({ workflowId }: { workflowId: string }) {
     startRun.mutate(undefined);
   }, [startRun]);
 
+  // Run from here: the node and everything it feeds run again; upstream results come from the cache.
+  const runFrom = useCallback(
+    (nodeId: string) => {
+      if (useRunViewStore.getState().liveRunId || startRun.isPending) return;
+      startRun.mutate([...nodeAndDownstream(nodeId, useEditorStore.getState().edges)]);
+    },
+    [startRun],
+  );
+
   const [draftOpen, setDraftOpen] = useState(false);
   const openDraft = useCallback(() => setDraftOpen(true), []);
   useEditorShortcuts(run, openDraft);
@@ -139,7 +149,7 @@ function Workspace({ workflowId }: { workflowId: string }) {
         <Palette />
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
-            <Canvas onDraft={openDraft} />
+            <Canvas onDraft={openDraft} onRunFrom={runFrom} />
           </div>
           <RunPanel workflowId={workflowId} />
         </main>

@@ -1,16 +1,15 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
-import { useCallback, useRef, type DragEvent } from "react";
+import { useCallback, type DragEvent } from "react";
 import type { PortType } from "@/lib/graph/ports";
 import { NODE_DEFINITIONS, type AnyNodeDefinition } from "@/lib/nodes";
 import { useEditorStore } from "@/lib/client/editor-store";
+import { isGroupNode } from "@/lib/client/annotations";
+import { DEFAULT_NODE_SIZE, estimatedNodeSize, findFreeSpot } from "@/lib/client/free-space";
 import { CATEGORY_ORDER, NodeChip, categoryTone } from "./node-appearance";
 
 /** The dataTransfer type carrying a node kind from the palette to the canvas. */
 export const NODE_DRAG_TYPE = "application/x-studio-node";
-
-/** Approximate node card size, to centre a clicked-in node on the view. */
-const NODE_SIZE = { width: 248, height: 120 };
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
@@ -21,27 +20,31 @@ const PORT_LEGEND: ReadonlyArray<{ type: PortType; className: string; title: str
   { type: "asset", className: "bg-port-asset", title: "Asset: any media (video, audio, 3D, image); cannot feed an image input" },
 ];
 
-/** Node kinds by category: drag one onto the canvas, or click it to drop it in the middle of the view. */
+/** Node kinds by category: drag one onto the canvas, or click it to add it in the middle of the view (in free space). */
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
   const addNode = useEditorStore((s) => s.addNode);
-  const clicks = useRef(0);
 
   const addAtCentre = useCallback(
     (type: string) => {
       const pane = document.querySelector<HTMLElement>("[data-testid=canvas]");
       const rect = pane?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      const nodes = useEditorStore.getState().nodes;
-      // Offset each click-added node a little, and step past any node already at that spot.
-      let x = centre.x - NODE_SIZE.width / 2 + (clicks.current % 6) * 28;
-      let y = centre.y - NODE_SIZE.height / 2 + (clicks.current % 6) * 28;
-      clicks.current++;
-      while (nodes.some((n) => Math.abs(n.position.x - x) < 20 && Math.abs(n.position.y - y) < 20)) {
-        x += 28;
-        y += 28;
-      }
-      addNode(type, { x, y });
+      // Centred on the view when that spot is free, else the nearest spot where it covers no node.
+      const definition = definitions.find((d) => d.type === type);
+      const size = definition ? estimatedNodeSize(definition) : DEFAULT_NODE_SIZE;
+      const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
+      const { nodes, annotations } = useEditorStore.getState();
+      // Groups are frames meant to hold nodes; only nodes and notes count as taken space.
+      // Nodes added a moment ago may not be measured yet: count them at their estimated size.
+      const taken = [
+        ...nodes.map((n) => {
+          const d = n.measured?.height ? undefined : definitions.find((x) => x.type === n.type);
+          return d ? { ...n, measured: estimatedNodeSize(d) } : n;
+        }),
+        ...annotations.filter((a) => !isGroupNode(a)),
+      ];
+      addNode(type, findFreeSpot(taken, wanted, size));
     },
     [addNode, screenToFlowPosition],
   );

@@ -62,7 +62,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
     void flushSave().then((ok) => {
       if (!live) return;
       const store = useEditorStore.getState();
-      if (ok) setPrepared({ status: "ready", graph: toGraph(store.nodes, store.edges) });
+      if (ok) setPrepared({ status: "ready", graph: toGraph(store.nodes, store.edges, store.annotations) });
       else setPrepared({ status: "error", message: store.save.error ?? (store.save.conflict ? "Someone else saved this workflow: reload it first." : "The workflow could not be saved.") });
     });
     return () => {

@@ -9,3 +9,6 @@ export const shortcutLabel = (key: string) => `${modKey()}+${key}`;
 
 /** Opens "Draft from description" (with Ctrl or ⌘). */
 export const DRAFT_SHORTCUT_KEY = "k";
+
+/** Auto-layout: Ctrl/⌘+Shift+L. */
+export const LAYOUT_SHORTCUT_LABEL = () => `${modKey()}+Shift+L`;

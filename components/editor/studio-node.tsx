@@ -227,46 +227,76 @@ function ProgressBar({ progress, inset = true }: { progress: number; inset?: boo
   );
 }
 
+/**
+ * Height of the preview frame (px). Outputs show as thumbnails inside it (up to four, 2 × 2),
+ * and nodes that produce media keep the empty frame before their first run, so a card is the
+ * same size before and after a run and its neighbours are never covered.
+ */
+const PREVIEW_FRAME_HEIGHT = 148;
+
 /** Outputs of the run on display; else the uploaded image; else a text parameter's snippet. */
 function NodePreview({ definition, data, run, connected }: { definition: AnyNodeDefinition; data: Record<string, unknown>; run?: NodeRun; connected: ReadonlySet<string> }) {
   const outputs = run?.outputs ?? [];
-  if (outputs.length > 0) {
-    return (
-      <div className={`grid gap-1 px-2 pb-2 ${outputs.length > 1 ? "grid-cols-2" : "grid-cols-1"}`}>
-        {outputs.slice(0, 4).map((output) => {
-          const kind = mediaKind(output.mimeType);
-          const sized = outputs.length === 1 && output.width && output.height && kind !== "audio" && kind !== "file";
-          return (
-            <MediaView
-              key={output.assetId}
-              media={output}
-              assetId={output.assetId}
-              label={`${definition.label} output, ${mediaSizeLabel(output)}`}
-              testId="node-output"
-              style={sized ? { aspectRatio: `${output.width} / ${output.height}` } : undefined}
-              className={`w-full rounded-md ${kind === "image" || kind === "video" ? `object-contain ${outputs.length > 1 ? "aspect-square" : "max-h-[180px]"}` : ""}`}
-            />
-          );
-        })}
-      </div>
-    );
-  }
   const assetField = assetFieldOf(definition);
-  if (assetField) {
+  if (assetField && outputs.length === 0) {
     const assetId = data[assetField.name];
     if (typeof assetId === "string" && assetId) return <AssetPreview assetId={assetId} />;
     return (
-      <div className="mx-2 mb-2 rounded-md border border-dashed border-line-strong px-3 py-3 text-center text-[11.5px] text-faint">
+      <div
+        className="mx-2 mb-2 grid place-items-center rounded-md border border-dashed border-line-strong px-3 text-center text-[11.5px] text-faint"
+        style={{ height: PREVIEW_FRAME_HEIGHT }}
+      >
         Drop an image here or upload it in the inspector
       </div>
     );
   }
   const textField = definition.fields.find((f) => (f.kind === "textarea" || f.kind === "text") && !connected.has(f.name));
   const text = textField ? data[textField.name] : undefined;
-  if (typeof text === "string" && text.trim()) {
-    return <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p>;
+  const snippet = typeof text === "string" && text.trim() ? <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p> : null;
+  // Model and Output nodes (which handle images or other media) keep a frame for their results.
+  const makesMedia = definition.role !== "source" && [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
+  if (outputs.length > 0) {
+    const shown = outputs.slice(0, 4);
+    return (
+      <>
+        {makesMedia && snippet}
+        <div
+          className={`mx-2 mb-2 grid gap-1 ${shown.length > 1 ? "grid-cols-2" : "grid-cols-1"} ${shown.length > 2 ? "grid-rows-2" : "grid-rows-1"}`}
+          style={{ height: PREVIEW_FRAME_HEIGHT }}
+          data-testid="node-preview-frame"
+        >
+          {shown.map((output) => {
+            const kind = mediaKind(output.mimeType);
+            return (
+              <MediaView
+                key={output.assetId}
+                media={output}
+                assetId={output.assetId}
+                label={`${definition.label} output, ${mediaSizeLabel(output)}`}
+                testId="node-output"
+                className={`h-full min-h-0 w-full rounded-md ${kind === "image" || kind === "video" ? "object-contain" : ""}`}
+              />
+            );
+          })}
+        </div>
+      </>
+    );
   }
-  return null;
+  if (makesMedia) {
+    return (
+      <>
+        {snippet}
+        <div
+          className="mx-2 mb-2 grid place-items-center rounded-md border border-dashed border-line px-3 text-center text-[11.5px] text-faint"
+          style={{ height: PREVIEW_FRAME_HEIGHT }}
+          data-testid="node-preview-frame"
+        >
+          {run?.status === "running" || run?.status === "queued" ? "Working…" : "The result shows here after a run"}
+        </div>
+      </>
+    );
+  }
+  return snippet;
 }
 
 function AssetPreview({ assetId }: { assetId: string }) {
@@ -278,8 +308,8 @@ function AssetPreview({ assetId }: { assetId: string }) {
         alt="Uploaded image"
         data-testid="node-asset"
         draggable={false}
-        style={asset ? { aspectRatio: `${asset.width} / ${asset.height}` } : undefined}
-        className="checkerboard max-h-[160px] min-h-[60px] w-full rounded-md object-contain"
+        style={{ height: PREVIEW_FRAME_HEIGHT }}
+        className="checkerboard w-full rounded-md object-contain"
       />
       {asset && (
         <figcaption className="mt-1 text-[10.5px] text-faint tabular-nums">

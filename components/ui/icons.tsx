@@ -84,3 +84,5 @@ export const ExternalIcon = make(
 );
 /** A circled i: details. */
 export const InfoIcon = make(<><circle cx="12" cy="12" r="9" /><path d="M12 11v5M12 8v.5" /></>, "InfoIcon");
+/** Three boxes joined left to right: auto-layout. */
+export const LayoutIcon = make(<><rect x="2" y="9" width="6" height="6" rx="1" /><rect x="16" y="4" width="6" height="6" rx="1" /><rect x="16" y="14" width="6" height="6" rx="1" /><path d="M8 12h4M12 7v10M12 7h4M12 17h4" /></>, "LayoutIcon");

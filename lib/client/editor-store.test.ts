@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { useEditorStore } from "./editor-store";
+import { getNodeDefinition } from "@/lib/nodes";
+import { estimatedNodeSize } from "./free-space";
 import { toGraph } from "./graph-doc";
 
 const store = () => useEditorStore.getState();
@@ -75,5 +77,36 @@ describe("editor store", () => {
     store().undo();
     expect(store().nodes.map((n) => n.id)).toEqual(["prompt-1"]);
     expect(store().edges).toEqual([]);
+  });
+
+  it("lays a drafted graph out left to right, so nodes drafted on top of each other open apart", () => {
+    const at = { x: 0, y: 0 };
+    store().addGraph({
+      nodes: [
+        { id: "p", type: "prompt", position: at, data: {} },
+        { id: "i", type: "imageInput", position: at, data: {} },
+        { id: "g", type: "generation", position: at, data: {} },
+        { id: "o", type: "output", position: at, data: {} },
+      ],
+      edges: [
+        { id: "e1", source: "p", sourceHandle: "text", target: "g", targetHandle: "prompt" },
+        { id: "e2", source: "i", sourceHandle: "image", target: "g", targetHandle: "image" },
+        { id: "e3", source: "g", sourceHandle: "image", target: "o", targetHandle: "image" },
+      ],
+    });
+    const rect = (id: string) => {
+      const n = store().nodes.find((x) => x.id === id)!;
+      return { ...n.position, width: 248, height: estimatedNodeSize(getNodeDefinition(n.type!)!).height };
+    };
+    const ids = ["p", "i", "g", "o"];
+    for (const a of ids)
+      for (const b of ids) {
+        if (a >= b) continue;
+        const r = rect(a);
+        const q = rect(b);
+        expect(r.x < q.x + q.width && q.x < r.x + r.width && r.y < q.y + q.height && q.y < r.y + r.height, `${a} overlaps ${b}`).toBe(false);
+      }
+    expect(rect("p").x).toBeLessThan(rect("g").x);
+    expect(rect("g").x).toBeLessThan(rect("o").x);
   });
 });

@@ -18,13 +18,25 @@ import { issuesByNode, type GraphIssue, type GraphWarning } from "@/lib/graph/is
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
+import { DEFAULT_ANNOTATION_SIZE, annotationToNode, groupMembers, isGroupNode, nextAnnotationId } from "./annotations";
+import { layoutLeftToRight } from "./auto-layout";
+import { estimatedNodeSize } from "./free-space";
+import { prepareGraphPaste } from "./graph-clipboard";
 import { placeDraftedGraph } from "./place-drafted-graph";
 import type { Workflow } from "./types";
-import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { GraphAnnotation, WorkflowGraph } from "@/lib/graph/schema";
 
 interface Snapshot {
   nodes: StudioNode[];
   edges: StudioEdge[];
+  annotations: StudioNode[];
+}
+
+/** While a group is dragged: where it and each item it carries started. */
+interface GroupDrag {
+  groups: Record<string, XYPosition>;
+  /** Group id → carried item id → start position. */
+  members: Record<string, Record<string, XYPosition>>;
 }
 
 const HISTORY_LIMIT = 100;
@@ -44,6 +56,9 @@ interface EditorState {
   version: number;
   nodes: StudioNode[];
   edges: StudioEdge[];
+  /** Sticky notes and groups (lib/client/annotations.ts), as React Flow nodes; never in `nodes`. */
+  annotations: StudioNode[];
+  groupDrag: GroupDrag | null;
   revision: number;
   savedRevision: number;
   save: SaveState;
@@ -68,9 +83,30 @@ interface EditorState {
    * collision (see place-drafted-graph.ts), selected. Returns the ids of the added nodes.
    */
   addGraph(graph: WorkflowGraph): string[];
+  /**
+   * Pastes a copied graph (lib/client/graph-clipboard.ts) as one undo step: nodes get fresh ids
+   * and copies of their settings, the block's top-left corner lands on `at`, the edges between
+   * them come along, and the pasted nodes become the selection. Returns the new node ids.
+   */
+  pasteGraph(graph: WorkflowGraph, at: XYPosition): string[];
+  /** Adds a node of `type` at `position` and wires it to an existing port, as one undo step. Returns the new id, or null when the wire is refused. */
+  addNodeConnected(type: string, position: XYPosition, link: { nodeId: string; handleId: string; side: "source" | "target"; port: string }): string | null;
+  /** Selects every node (not a document change). */
+  selectAll(): void;
+  /** Selects exactly `ids` (not a document change). */
+  selectOnly(ids: readonly string[]): void;
+  /** Deletes the given nodes and every edge touching them, as one undo step. */
+  deleteNodes(ids: readonly string[]): void;
+  /** Arranges all nodes left to right along their edges (lib/client/auto-layout.ts), as one undo step. */
+  autoLayout(): void;
   updateNodeData(nodeId: string, patch: Record<string, unknown>, coalesceKey?: string): void;
   setName(name: string): void;
-  markDragStart(): void;
+  /** Marks the start of a drag or resize (one undo step); `dragged` lists dragged items, so a dragged group carries the items inside it. */
+  markDragStart(dragged?: readonly StudioNode[]): void;
+  /** Adds a sticky note or a group at `position` (a group given `around` ids frames those items), selected, as one undo step. Returns its id. */
+  addAnnotation(kind: GraphAnnotation["kind"], position: XYPosition, around?: readonly string[]): string;
+  /** A note's text or a group's title; typing bursts coalesce into one undo step. */
+  setAnnotationText(id: string, text: string): void;
   undo(): void;
   redo(): void;
   setSave(patch: Partial<SaveState>): void;
@@ -85,19 +121,32 @@ function docNode(n: StudioNode): StudioNode {
   return { id: n.id, type: n.type, position: n.position, data: n.data };
 }
 
-function snapshot(s: Pick<EditorState, "nodes" | "edges">): Snapshot {
-  return { nodes: s.nodes.map(docNode), edges: s.edges.map((e) => ({ ...e, selected: false })) };
+function docAnnotation(n: StudioNode): StudioNode {
+  return { id: n.id, type: n.type, position: n.position, data: n.data, width: n.width, height: n.height, zIndex: n.zIndex };
 }
 
+function snapshot(s: Pick<EditorState, "nodes" | "edges" | "annotations">): Snapshot {
+  return { nodes: s.nodes.map(docNode), edges: s.edges.map((e) => ({ ...e, selected: false })), annotations: s.annotations.map(docAnnotation) };
+}
+
+const deselect = <T extends { selected?: boolean }>(items: readonly T[]): T[] => items.map((n) => (n.selected ? { ...n, selected: false } : n));
+
+const changeTargetId = (c: NodeChange<StudioNode>) => (c.type === "add" ? c.item.id : c.id);
+
 /** Puts a snapshot back, keeping the UI fields (selection, measured size) of nodes that still exist. */
-function restore(target: Snapshot, current: readonly StudioNode[]): Snapshot {
-  const byId = new Map(current.map((n) => [n.id, n]));
+function restore(target: Snapshot, current: Pick<EditorState, "nodes" | "annotations">): Snapshot {
+  const byId = new Map(current.nodes.map((n) => [n.id, n]));
+  const annotationsById = new Map(current.annotations.map((n) => [n.id, n]));
   return {
     nodes: target.nodes.map((n) => {
       const existing = byId.get(n.id);
       return existing ? { ...existing, type: n.type, position: n.position, data: n.data } : n;
     }),
     edges: target.edges,
+    annotations: target.annotations.map((n) => {
+      const existing = annotationsById.get(n.id);
+      return existing ? { ...existing, ...n, measured: { width: n.width, height: n.height } } : n;
+    }),
   };
 }
 
@@ -120,12 +169,17 @@ function withoutNodeIssues(issues: Record<string, GraphIssue[]>, nodeIds: readon
 const samePositions = (a: readonly StudioNode[], b: readonly StudioNode[]) =>
   a.length === b.length && a.every((n, i) => n.id === b[i].id && n.position.x === b[i].position.x && n.position.y === b[i].position.y);
 
+const sameFrames = (a: readonly StudioNode[], b: readonly StudioNode[]) =>
+  samePositions(a, b) && a.every((n, i) => n.width === b[i].width && n.height === b[i].height);
+
 export const useEditorStore = create<EditorState>()((set, get) => ({
   workflowId: null,
   name: "",
   version: 0,
   nodes: [],
   edges: [],
+  annotations: [],
+  groupDrag: null,
   revision: 0,
   savedRevision: 0,
   save: { saving: false, error: null, conflict: false },
@@ -145,6 +199,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       version: workflow.version,
       nodes,
       edges,
+      annotations: (workflow.graph.annotations ?? []).map(annotationToNode),
+      groupDrag: null,
       revision: 0,
       savedRevision: 0,
       save: { saving: false, error: null, conflict: false },
@@ -159,26 +215,52 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
 
   onNodesChange(changes) {
     const s = get();
-    const nodes = applyNodeChanges(changes, s.nodes);
-    const removed = changes.filter((c) => c.type === "remove").map((c) => c.id);
-    const isDoc = changes.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace" || (c.type === "position" && !c.dragging));
+    const annotationIds = new Set(s.annotations.map((n) => n.id));
+    let annotationChanges = changes.filter((c) => annotationIds.has(changeTargetId(c)));
+    let nodeChanges = changes.filter((c) => !annotationIds.has(changeTargetId(c)));
+    // A dragged group carries the items that lay inside it when the drag started.
+    if (s.groupDrag) {
+      const carried: NodeChange<StudioNode>[] = [];
+      for (const c of annotationChanges) {
+        const origin = c.type === "position" && c.position ? s.groupDrag.groups[c.id] : undefined;
+        if (c.type !== "position" || !c.position || !origin) continue;
+        const dx = c.position.x - origin.x;
+        const dy = c.position.y - origin.y;
+        for (const [id, start] of Object.entries(s.groupDrag.members[c.id] ?? {})) {
+          carried.push({ type: "position", id, position: { x: start.x + dx, y: start.y + dy }, dragging: c.dragging });
+        }
+      }
+      annotationChanges = [...annotationChanges, ...carried.filter((c) => annotationIds.has(changeTargetId(c)))];
+      nodeChanges = [...nodeChanges, ...carried.filter((c) => !annotationIds.has(changeTargetId(c)))];
+    }
+    const nodes = nodeChanges.length ? applyNodeChanges(nodeChanges, s.nodes) : s.nodes;
+    const annotations = annotationChanges.length ? applyNodeChanges(annotationChanges, s.annotations) : s.annotations;
+    const all = [...nodeChanges, ...annotationChanges];
+    const removed = all.filter((c) => c.type === "remove").map((c) => c.id);
+    // A resize moves and sizes the item at each step; the step that ends it (resizing: false) is the document change.
+    const resizing = annotationChanges.some((c) => c.type === "dimensions" && c.resizing === true);
+    const resizeEnd = annotationChanges.some((c) => c.type === "dimensions" && c.resizing === false);
+    const isDoc =
+      !resizing &&
+      (resizeEnd || all.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace" || (c.type === "position" && !c.dragging)));
     if (!isDoc) {
-      set({ nodes });
+      set({ nodes, annotations });
       return;
     }
-    const dragEnd = s.dragging && changes.every((c) => c.type === "position" || c.type === "dimensions" || c.type === "select");
-    if (dragEnd) {
-      // The snapshot was taken at drag start; a drag that moved nothing is no step at all.
+    const gestureEnd = s.dragging && all.every((c) => c.type === "position" || c.type === "dimensions" || c.type === "select");
+    if (gestureEnd) {
+      // The snapshot was taken at the gesture's start; one that changed nothing is no step at all.
       const start = s.past[s.past.length - 1];
-      if (start && samePositions(start.nodes, nodes)) {
-        set({ nodes, dragging: false, past: s.past.slice(0, -1) });
+      if (start && samePositions(start.nodes, nodes) && sameFrames(start.annotations, annotations)) {
+        set({ nodes, annotations, dragging: false, groupDrag: null, past: s.past.slice(0, -1) });
         return;
       }
-      set({ nodes, dragging: false, revision: s.revision + 1 });
+      set({ nodes, annotations, dragging: false, groupDrag: null, revision: s.revision + 1 });
       return;
     }
     set({
       nodes,
+      annotations,
       ...withHistory(s, removed.length ? "delete" : undefined, 150),
       revision: s.revision + 1,
       issues: withoutNodeIssues(s.issues, removed),
@@ -228,7 +310,15 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   addGraph(graph) {
     const s = get();
     if (graph.nodes.length === 0) return [];
-    const placed = placeDraftedGraph(s, graph);
+    // Drafted positions overlap; lay the plan out left to right before placing it.
+    // Not on the canvas yet, so not measured: lay out at the size each kind's card will have.
+    const sized = graph.nodes.map((n) => {
+      const definition = getNodeDefinition(n.type);
+      return definition ? { ...n, measured: estimatedNodeSize(definition) } : n;
+    });
+    const positions = layoutLeftToRight(sized, graph.edges);
+    const laidOut = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
+    const placed = placeDraftedGraph(s, laidOut);
     const added: StudioNode[] = placed.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
     const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
     set({
@@ -239,6 +329,82 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       graphIssues: [],
     });
     return added.map((n) => n.id);
+  },
+
+  pasteGraph(graph, at) {
+    const s = get();
+    if (graph.nodes.length === 0 || s.nodes.length + graph.nodes.length > 500) return [];
+    const pasted = prepareGraphPaste(s, graph, at);
+    const added: StudioNode[] = pasted.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...pasted.edges.map((e) => decorateEdge(e, nodes))],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+    });
+    return added.map((n) => n.id);
+  },
+
+  addNodeConnected(type, position, link) {
+    const s = get();
+    const definition = getNodeDefinition(type);
+    if (!definition) return null;
+    const id = nextNodeId(type, s.nodes);
+    const node: StudioNode = { id, type, position, data: structuredClone(definition.defaults), selected: true };
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
+    const connection: Connection =
+      link.side === "source"
+        ? { source: link.nodeId, sourceHandle: link.handleId, target: id, targetHandle: link.port }
+        : { source: id, sourceHandle: link.port, target: link.nodeId, targetHandle: link.handleId };
+    if (!checkConnection(connection, nodes, s.edges).ok) return null;
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), decorateEdge({ ...connection, id: edgeId(connection) }, nodes)],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+      issues: withoutNodeIssues(s.issues, [connection.target]),
+    });
+    return id;
+  },
+
+  selectAll() {
+    const s = get();
+    set({ nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })), annotations: s.annotations.map((n) => (n.selected ? n : { ...n, selected: true })) });
+  },
+
+  selectOnly(ids) {
+    const chosen = new Set(ids);
+    const pick = (n: StudioNode) => (Boolean(n.selected) === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) });
+    set({ nodes: get().nodes.map(pick), annotations: get().annotations.map(pick) });
+  },
+
+  deleteNodes(ids) {
+    const s = get();
+    const gone = new Set(ids);
+    if (!s.nodes.some((n) => gone.has(n.id)) && !s.annotations.some((n) => gone.has(n.id))) return;
+    set({
+      nodes: s.nodes.filter((n) => !gone.has(n.id)),
+      annotations: s.annotations.filter((n) => !gone.has(n.id)),
+      edges: s.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+      ...withHistory(s),
+      revision: s.revision + 1,
+      issues: withoutNodeIssues(s.issues, ids),
+    });
+  },
+
+  autoLayout() {
+    const s = get();
+    if (s.nodes.length === 0) return;
+    const positions = layoutLeftToRight(s.nodes, s.edges);
+    const nodes = s.nodes.map((n) => {
+      const p = positions.get(n.id);
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
+    });
+    if (samePositions(nodes, s.nodes)) return;
+    set({ nodes, ...withHistory(s), revision: s.revision + 1 });
   },
 
   updateNodeData(nodeId, patch, coalesceKey) {
@@ -258,17 +424,66 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ name, revision: s.revision + 1 });
   },
 
-  markDragStart() {
+  markDragStart(dragged) {
     const s = get();
     if (s.dragging) return;
-    set({ dragging: true, ...withHistory(s) });
+    const draggedIds = new Set((dragged ?? []).map((n) => n.id));
+    const groups = s.annotations.filter((n) => draggedIds.has(n.id) && isGroupNode(n));
+    let groupDrag: GroupDrag | null = null;
+    if (groups.length > 0) {
+      groupDrag = { groups: {}, members: {} };
+      const items = [...s.nodes, ...s.annotations];
+      for (const group of groups) {
+        groupDrag.groups[group.id] = { ...group.position };
+        const members: Record<string, XYPosition> = {};
+        for (const id of groupMembers(group, items)) {
+          if (draggedIds.has(id)) continue;
+          members[id] = { ...items.find((n) => n.id === id)!.position };
+        }
+        groupDrag.members[group.id] = members;
+      }
+    }
+    set({ dragging: true, groupDrag, ...withHistory(s) });
+  },
+
+  addAnnotation(kind, position, around) {
+    const s = get();
+    const size: { width: number; height: number } = { ...DEFAULT_ANNOTATION_SIZE[kind] };
+    let at = position;
+    const framed = [...s.nodes, ...s.annotations].filter((n) => around?.includes(n.id));
+    if (kind === "group" && framed.length > 0) {
+      // A frame around the items, with room for the title bar.
+      const pad = 32;
+      const rects = framed.map((n) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? n.width ?? 248, h: n.measured?.height ?? n.height ?? 180 }));
+      const left = Math.min(...rects.map((r) => r.x)) - pad;
+      const top = Math.min(...rects.map((r) => r.y)) - pad - 36;
+      at = { x: left, y: top };
+      size.width = Math.max(...rects.map((r) => r.x + r.w)) + pad - left;
+      size.height = Math.max(...rects.map((r) => r.y + r.h)) + pad - top;
+    }
+    const id = nextAnnotationId(kind, s.annotations);
+    const node = { ...annotationToNode({ id, kind, position: { x: Math.round(at.x), y: Math.round(at.y) }, size, text: "" }), selected: true };
+    // Groups go first: behind the nodes and notes they frame.
+    const annotations = kind === "group" ? [node, ...deselect(s.annotations)] : [...deselect(s.annotations), node];
+    set({ nodes: deselect(s.nodes), edges: deselect(s.edges), annotations, ...withHistory(s), revision: s.revision + 1 });
+    return id;
+  },
+
+  setAnnotationText(id, text) {
+    const s = get();
+    if (!s.annotations.some((n) => n.id === id)) return;
+    set({
+      annotations: s.annotations.map((n) => (n.id === id ? { ...n, data: { ...n.data, text } } : n)),
+      ...withHistory(s, `text:${id}`),
+      revision: s.revision + 1,
+    });
   },
 
   undo() {
     const s = get();
     const previous = s.past[s.past.length - 1];
     if (!previous) return;
-    const restored = restore(previous, s.nodes);
+    const restored = restore(previous, s);
     set({ ...restored, past: s.past.slice(0, -1), future: [snapshot(s), ...s.future], lastMark: null, revision: s.revision + 1 });
   },
 
@@ -276,7 +491,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const s = get();
     const next = s.future[0];
     if (!next) return;
-    const restored = restore(next, s.nodes);
+    const restored = restore(next, s);
     set({ ...restored, past: [...s.past, snapshot(s)], future: s.future.slice(1), lastMark: null, revision: s.revision + 1 });
   },
 

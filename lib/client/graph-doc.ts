@@ -5,14 +5,16 @@
  */
 import type { Edge, Node } from "@xyflow/react";
 import { getNodeDefinition } from "@/lib/nodes";
+import { nodeToAnnotation } from "./annotations";
 import type { GraphEdge, GraphNode, WorkflowGraph } from "@/lib/graph/schema";
 
 export type StudioNode = Node<Record<string, unknown>, string>;
 export type StudioEdge = Edge;
 
-/** The document part of the canvas, as the API stores it. */
-export function toGraph(nodes: readonly StudioNode[], edges: readonly StudioEdge[]): WorkflowGraph {
+/** The document part of the canvas, as the API stores it (`annotations`: the sticky notes and groups, lib/client/annotations.ts). */
+export function toGraph(nodes: readonly StudioNode[], edges: readonly StudioEdge[], annotations: readonly StudioNode[] = []): WorkflowGraph {
   return {
+    ...(annotations.length > 0 ? { annotations: annotations.map(nodeToAnnotation) } : {}),
     nodes: nodes.map((n): GraphNode => ({
       id: n.id,
       type: n.type ?? "",

@@ -19,7 +19,7 @@ async function saveOnce(): Promise<boolean> {
   try {
     const { workflow, warnings } = await api.updateWorkflow(workflowId, {
       name: store.name,
-      graph: toGraph(store.nodes, store.edges),
+      graph: toGraph(store.nodes, store.edges, store.annotations),
       version: store.version,
     });
     useEditorStore.getState().markSaved(revision, workflow.version);

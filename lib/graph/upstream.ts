@@ -26,3 +26,18 @@ export function connectedInputPorts(nodeId: string, edges: readonly Edge[]): Set
   for (const edge of edges) if (edge.target === nodeId && edge.targetHandle) ports.add(edge.targetHandle);
   return ports;
 }
+
+/** `nodeId` and every node it feeds, directly or through others ("run from here" re-runs these). */
+export function nodeAndDownstream(nodeId: string, edges: readonly Edge[]): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+  const found = new Set<string>();
+  const stack = [nodeId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    stack.push(...(next.get(id) ?? []));
+  }
+  return found;
+}

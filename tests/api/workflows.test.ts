@@ -64,6 +64,25 @@ describe("workflows API", () => {
     expect(read.body.workflow.graph.nodes).toHaveLength(2);
   });
 
+  it("saves sticky notes and groups beside the nodes, refuses a malformed one with 400, and keeps older graphs as they were", async () => {
+    const { workflow } = (await create("Notes")).body;
+    expect(workflow.graph).not.toHaveProperty("annotations");
+    const annotations = [
+      { id: "group-1", kind: "group", position: { x: -40, y: -80 }, size: { width: 640, height: 300 }, text: "Hero shot" },
+      { id: "note-1", kind: "note", position: { x: 700, y: 0 }, size: { width: 240, height: 160 }, text: "Warmer light" },
+    ];
+    const saved = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: { ...validGraph, annotations }, version: 1 } });
+    expect(saved.status).toBe(200);
+    const read = await call(one.GET, { params: { id: workflow.id } });
+    expect(read.body.workflow.graph.annotations).toEqual(annotations);
+    // Still two nodes: annotations are not nodes.
+    expect(read.body.workflow.graph.nodes).toHaveLength(2);
+
+    const tiny = [{ ...annotations[1], size: { width: 2, height: 2 } }];
+    const refused = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: { ...validGraph, annotations: tiny }, version: 2 } });
+    expect(refused.status).toBe(400);
+  });
+
   it("refuses an invalid graph with 400 naming node and port, and saves nothing", async () => {
     const before = (await call(list.GET)).body.workflows.length;
     const bad = structuredClone(validGraph);

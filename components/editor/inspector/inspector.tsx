@@ -182,6 +182,12 @@ function NothingSelected() {
     ["Undo", "Ctrl+Z"],
     ["Redo", "Ctrl+Shift+Z"],
     ["Delete selection", "Delete"],
+    ["Add a node", "Space"],
+    ["Copy · Paste at pointer", "Ctrl+C · Ctrl+V"],
+    ["Duplicate", "Ctrl+D"],
+    ["Select all", "Ctrl+A"],
+    ["Add to selection", "Shift+click"],
+    ["Auto-layout", "Ctrl+Shift+L"],
     ["Save now", "Ctrl+S"],
   ];
   return (

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { CLIPBOARD_FORMAT, parseClipboard, prepareGraphPaste, serializeNodes } from "./graph-clipboard";
+
+const nodes = [
+  { id: "prompt-1", type: "prompt", position: { x: 100, y: 40 }, data: { text: "a red bicycle" } },
+  { id: "generation-1", type: "generation", position: { x: 400, y: 60 }, data: { count: 2, settings: { steps: 30 } } },
+  { id: "output-1", type: "output", position: { x: 700, y: 60 }, data: {} },
+];
+const edges = [
+  { id: "e1", source: "prompt-1", sourceHandle: "text", target: "generation-1", targetHandle: "prompt" },
+  { id: "e2", source: "generation-1", sourceHandle: "image", target: "output-1", targetHandle: "image" },
+];
+
+describe("graph clipboard", () => {
+  it("round-trips the chosen nodes with their settings and the edges between them only", () => {
+    const text = serializeNodes(new Set(["prompt-1", "generation-1"]), nodes, edges)!;
+    const graph = parseClipboard(text)!;
+    expect(graph.nodes.map((n) => n.id)).toEqual(["prompt-1", "generation-1"]);
+    expect(graph.nodes[1].data).toEqual({ count: 2, settings: { steps: 30 } });
+    expect(graph.edges.map((e) => e.id)).toEqual(["e1"]);
+  });
+
+  it("copies nothing when no node is chosen", () => {
+    expect(serializeNodes(new Set(), nodes, edges)).toBeNull();
+  });
+
+  it("ignores text that is not a copied graph", () => {
+    for (const text of ["", "hello", "{", "{}", "[1,2]", JSON.stringify({ format: CLIPBOARD_FORMAT, version: 2, nodes: [], edges: [] }), "null"]) {
+      expect(parseClipboard(text)).toBeNull();
+    }
+    const bad = { format: CLIPBOARD_FORMAT, version: 1, nodes: [{ id: "x", type: "prompt", position: { x: "a", y: 0 } }], edges: [] };
+    expect(parseClipboard(JSON.stringify(bad))).toBeNull();
+  });
+
+  it("drops unknown node kinds and edges that name missing ports", () => {
+    const text = JSON.stringify({
+      format: CLIPBOARD_FORMAT,
+      version: 1,
+      nodes: [...nodes, { id: "evil", type: "__proto__", position: { x: 0, y: 0 }, data: {} }],
+      edges: [...edges, { id: "e3", source: "evil", target: "output-1" }, { id: "e4", source: "prompt-1", sourceHandle: "nope", target: "output-1", targetHandle: "image" }],
+    });
+    const graph = parseClipboard(text)!;
+    expect(graph.nodes.map((n) => n.type)).toEqual(["prompt", "generation", "output"]);
+    expect(graph.edges.map((e) => e.id)).toEqual(["e1", "e2"]);
+  });
+
+  it("pastes with fresh ids, copied settings and the block's corner at the pointer", () => {
+    const graph = parseClipboard(serializeNodes(new Set(["prompt-1", "generation-1"]), nodes, edges)!)!;
+    const pasted = prepareGraphPaste({ nodes }, graph, { x: 1000, y: 500 });
+    expect(pasted.nodes.map((n) => n.id)).toEqual(["prompt-2", "generation-2"]);
+    expect(pasted.nodes.map((n) => n.position)).toEqual([
+      { x: 1000, y: 500 },
+      { x: 1300, y: 520 },
+    ]);
+    expect(pasted.edges).toEqual([expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" })]);
+    // A deep copy: editing the paste leaves the original alone.
+    (pasted.nodes[1].data.settings as { steps: number }).steps = 5;
+    expect(graph.nodes[1].data.settings).toEqual({ steps: 30 });
+  });
+});
