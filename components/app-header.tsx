@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useEngine } from "@/lib/client/use-engine";
 import { UserMenu } from "./auth/user-menu";
+import { ConnectionStatus } from "./connection-status";
 import { CpuIcon, LayersIcon } from "./ui/icons";
 
 /** The engine the server runs, as a small badge ("Local preview engine" offline). */
@@ -41,6 +42,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
       <BrandMark />
       <div className="flex-1" />
+      <ConnectionStatus />
       {children}
       <EngineBadge />
       <UserMenu />

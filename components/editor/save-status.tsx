@@ -1,15 +1,33 @@
 "use client";
+import { useConnectionStore } from "@/lib/client/connection-store";
 import { selectDirty, useEditorStore } from "@/lib/client/editor-store";
-import { flushSave } from "@/lib/client/workflow-saver";
+import { flushSave, useSaveFailure } from "@/lib/client/workflow-saver";
 import { Button } from "../ui/button";
+import { ErrorDetails } from "../ui/error-details";
 import { AlertIcon, CheckIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 
-/** "Saved" / "Saving…" / "Unsaved changes" / "Error — retry" / conflict with Reload. */
+/**
+ * "Saved" / "Saving…" / "Unsaved changes" / "Not saved yet: kept in this browser" (server not
+ * answering: the save is queued) / the reason a save failed, with Retry and the technical
+ * details behind a disclosure / conflict with Reload.
+ */
 export function SaveStatus({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
   const dirty = useEditorStore(selectDirty);
   const save = useEditorStore((s) => s.save);
-  const state = save.conflict ? "conflict" : save.saving ? "saving" : save.error ? "error" : dirty ? "dirty" : "saved";
+  const online = useConnectionStore((s) => s.online);
+  const details = useSaveFailure((s) => s.details);
+  const state = save.conflict
+    ? "conflict"
+    : save.saving
+      ? "saving"
+      : dirty && !online
+        ? "queued"
+        : save.error
+          ? "error"
+          : dirty
+            ? "dirty"
+            : "saved";
 
   return (
     <div data-testid="save-status" data-state={state} role="status" aria-live="polite" className="flex min-w-0 items-center gap-2 text-[12px]">
@@ -28,15 +46,24 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
           <span className="h-1.5 w-1.5 rounded-full bg-warn" aria-hidden="true" /> Unsaved changes
         </span>
       )}
+      {state === "queued" && (
+        <span className="flex min-w-0 items-center gap-1.5 text-warn" title="The server is not answering: your edits are kept in this browser and saved as soon as it answers again.">
+          <span className="h-1.5 w-1.5 shrink-0 rounded-full bg-warn" aria-hidden="true" />
+          <span className="truncate">Not saved yet · kept in this browser</span>
+        </span>
+      )}
       {state === "error" && (
-        <>
-          <Button size="sm" variant="ghost" className="!text-bad" onClick={() => void flushSave()} data-testid="save-retry" title={save.error ?? undefined}>
-            <AlertIcon size={13} /> Error — retry
+        <span className="flex min-w-0 items-center gap-1.5">
+          <Button size="sm" variant="ghost" className="shrink-0 !text-bad" onClick={() => void flushSave()} data-testid="save-retry">
+            <AlertIcon size={13} /> Not saved — retry
           </Button>
-          <span className="max-w-[280px] truncate text-bad/90" title={save.error ?? undefined}>
-            {save.error}
+          <span className="relative flex min-w-0 items-center gap-1.5">
+            <span className="max-w-[360px] truncate text-bad/90" title={`${save.error ?? ""} Your edits are kept in this browser.`} data-testid="save-error">
+              {save.error}
+            </span>
+            <ErrorDetails details={details} floating />
           </span>
-        </>
+        </span>
       )}
       {state === "conflict" && (
         <span className="flex items-center gap-2 rounded-md border border-warn/40 bg-warn/10 py-0.5 pr-0.5 pl-2 text-warn">

@@ -1,5 +1,6 @@
 "use client";
 import { create } from "zustand";
+import { describeError, type ErrorCopyContext } from "./error-copy";
 
 export type ToastTone = "info" | "success" | "error";
 
@@ -8,6 +9,8 @@ export interface Toast {
   tone: ToastTone;
   title: string;
   description?: string;
+  /** Technical text (error code, server message) shown behind a "Details" disclosure. */
+  details?: string;
 }
 
 interface ToastState {
@@ -38,5 +41,10 @@ export const useToastStore = create<ToastState>()((set, get) => ({
 export const toast = {
   info: (title: string, description?: string) => useToastStore.getState().push({ tone: "info", title, description }),
   success: (title: string, description?: string) => useToastStore.getState().push({ tone: "success", title, description }),
-  error: (title: string, description?: string) => useToastStore.getState().push({ tone: "error", title, description }),
+  error: (title: string, description?: string, details?: string) => useToastStore.getState().push({ tone: "error", title, description, details }),
+  /** An error toast for a thrown value: the designer's sentence, the technical text behind "Details" (lib/client/error-copy.ts). */
+  failure: (title: string, error: unknown, ctx?: ErrorCopyContext) => {
+    const friendly = describeError(error, ctx);
+    return useToastStore.getState().push({ tone: "error", title, description: friendly.sentence, details: friendly.details ?? undefined });
+  },
 };

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, errorMessage } from "./api-client";
+import { ApiError, api } from "./api-client";
 import { useEditorStore } from "./editor-store";
 import { queryKeys } from "./query-keys";
 import { useRunViewStore } from "./run-view-store";
@@ -26,7 +26,7 @@ export function useStartRun(workflowId: string) {
         throw new ApiError(
           0,
           save.conflict ? "version_conflict" : "save_failed",
-          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `Could not save before running: ${save.error ?? "unknown error"}`,
+          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `The workflow could not be saved, so it was not run. ${save.error ?? ""}`.trim(),
         );
       }
       return api.startRun(workflowId, force);
@@ -37,13 +37,13 @@ export function useStartRun(workflowId: string) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRuns(workflowId) });
     },
     onError: (error) => {
+      const nodes = useEditorStore.getState().nodes;
       if (error instanceof ApiError && error.issues.length > 0) {
         useEditorStore.getState().setIssues(error.issues);
-        const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more, marked on the nodes)` : "";
-        toast.error("This workflow can't run yet", `${error.issues[0].message}${more}`);
+        toast.failure("This workflow can't run yet", error, { nodes });
         return;
       }
-      toast.error("Run not started", errorMessage(error));
+      toast.failure("Run not started", error, { nodes });
     },
   });
 }
