@@ -17,7 +17,7 @@ import { getNodeDefinition } from "@/lib/nodes";
 import { MAX_UPLOAD_BYTES } from "@/lib/assets/limits";
 
 /** Codes the browser makes up itself (no answer, an answer that is not the API's JSON, a save that failed before a run). */
-export type ClientErrorCode = "network_error" | "http_error" | "save_failed" | "aborted";
+export type ClientErrorCode = "network_error" | "http_error" | "save_failed" | "aborted" | "model_refusal";
 
 /** Every code an error shown in the studio can carry. */
 export type KnownErrorCode = ErrorCode | ClientErrorCode;
@@ -64,6 +64,7 @@ export const CODE_SENTENCES: Record<KnownErrorCode, string> = {
   network_error: "The studio's server is not answering. Your edits are kept in this browser and saved when it is back.",
   http_error: "The server answered with an error. Try again in a moment.",
   aborted: "Canceled before it finished.",
+  model_refusal: "A node cannot run with its model as it is set: see the warning on the node, change the size or pick another model.",
   save_failed: "The workflow could not be saved, so it was not run. Your edits are kept in this browser.",
 };
 

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "./api-client";
 import { useEditorStore } from "./editor-store";
+import { nodeTitle } from "./error-copy";
 import { queryKeys } from "./query-keys";
 import { useRunViewStore } from "./run-view-store";
 import { toast } from "./toast-store";
@@ -29,6 +30,15 @@ export function useStartRun(workflowId: string) {
           save.conflict ? "This workflow was changed elsewhere: reload it before running." : `The workflow could not be saved, so it was not run. ${save.error ?? ""}`.trim(),
         );
       }
+      // A node whose model can never take its input (a size over the model's maximum…) is
+      // refused here, before a run is created: nothing is spent and no daily run is used.
+      const { warnings, nodes } = useEditorStore.getState();
+      const refusal = Object.values(warnings).flat().find((w) => w.code === "model_refusal");
+      if (refusal) {
+        const node = nodes.find((n) => n.id === refusal.nodeId);
+        const title = nodeTitle(node);
+        throw new ApiError(0, "model_refusal", `${title ? `${title}: ` : ""}${refusal.message}`, { nodeId: refusal.nodeId, field: refusal.field });
+      }
       return api.startRun(workflowId, force);
     },
     onSuccess: ({ run }) => {
@@ -43,7 +53,8 @@ export function useStartRun(workflowId: string) {
         toast.failure("This workflow can't run yet", error, { nodes });
         return;
       }
-      toast.failure("Run not started", error, { nodes });
+      const blocked = error instanceof ApiError && error.code === "model_refusal";
+      toast.failure(blocked ? "This workflow can't run yet" : "Run not started", error, { nodes });
     },
   });
 }
