@@ -143,19 +143,22 @@ function kindsOf(message: string): string | null {
 const ENV_VAR = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 const FIELD_PATH = /\b[A-Za-z_]\w*(?:\[\d+\])+|\b(?:body|query|headers|path|params|graph|items|file|inputs|data|settings)\.[A-Za-z_[]/;
 const DOTTED_IDENT = /\b[a-z_][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\b/;
-const QUOTED_TOKEN = /"[^"\s]{1,100}"/;
-const ID_WORDS = /\b(?:node|edge|port|run|asset|workflow|model) id\b|\bid "/i;
+const QUOTED = /"([^"\s]{1,100})"/g;
+/** A quoted token that reads as an id: letters mixed with digits (`n3`, a database id) or snake_case (`gen_1`, `model_x`). */
+const ID_LIKE = /^(?=.*\d)(?=.*[a-z])[\w-]+$|_/i;
+const ID_WORDS = /\b(?:node|edge|port|run|asset|workflow|model) id\b|\bid "|\b(?:port|input|output|parameter|field|edge|node) "/i;
 const CUID = /\b[a-z][a-z0-9]{19,}\b/;
 const FILE_NAME = /\b\w+\.(?:png|jpe?g|webp|gif)\b/i;
 
 /**
  * True when `text` has nothing a designer should not see: no env var name (`MAX_IMAGE_MEGAPIXELS`),
- * no request field path (`body.name`, `items[1].image`), no dotted identifier, no quoted token
- * (ids are quoted by the API: `node "n3"`), no database id, no "node id".
+ * no request field path (`body.name`, `items[1].image`), no dotted identifier, no quoted token that
+ * reads as an id (the API quotes ids: `node "n3"`; a quoted slug such as "story" may stay), no
+ * database id, no "node id".
  */
 export function isDesignerSafe(text: string, extraIds: readonly string[] = []): boolean {
   const scrubbed = text.replace(FILE_NAME, "file").replace(/\d+(?:\.\d+)+/g, "0");
-  if (ENV_VAR.test(scrubbed) || FIELD_PATH.test(scrubbed) || DOTTED_IDENT.test(scrubbed) || QUOTED_TOKEN.test(scrubbed) || ID_WORDS.test(scrubbed) || CUID.test(scrubbed)) {
+  if (ENV_VAR.test(scrubbed) || FIELD_PATH.test(scrubbed) || DOTTED_IDENT.test(scrubbed) || [...scrubbed.matchAll(QUOTED)].some((m) => ID_LIKE.test(m[1])) || ID_WORDS.test(scrubbed) || CUID.test(scrubbed)) {
     return false;
   }
   return !extraIds.some((id) => id.length > 0 && new RegExp(`(^|[^\\w-])${escapeRegExp(id)}($|[^\\w-])`).test(text));

@@ -37,7 +37,7 @@ export function useStartRun(workflowId: string) {
       if (refusal) {
         const node = nodes.find((n) => n.id === refusal.nodeId);
         const title = nodeTitle(node);
-        throw new ApiError(0, "model_refusal", `${title ? `${title}: ` : ""}${refusal.message}`, { nodeId: refusal.nodeId, field: refusal.field });
+        throw new ApiError(0, "model_refusal", `${title ? `The ${title} node cannot run. ` : ""}${refusal.message}`, { nodeId: refusal.nodeId, field: refusal.field });
       }
       return api.startRun(workflowId, force);
     },
