@@ -30,7 +30,7 @@ export function ConnectionStatus({ compact = false }: { compact?: boolean }) {
       )}
       <span className="flex items-center gap-1 font-normal text-[#ffb0b0]/80">
         <Spinner size={10} />
-        {!compact && <span className="hidden md:inline">reconnecting…</span>}
+        {!compact && <span className="hidden 2xl:inline">reconnecting…</span>}
       </span>
     </span>
   );

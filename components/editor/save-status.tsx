@@ -49,7 +49,8 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
       {state === "queued" && (
         <span className="flex min-w-0 items-center gap-1.5 text-warn" title="The server is not answering: your edits are kept in this browser and saved as soon as it answers again.">
           <span className="h-1.5 w-1.5 shrink-0 rounded-full bg-warn" aria-hidden="true" />
-          <span className="truncate">Not saved yet · kept in this browser</span>
+          <span className="whitespace-nowrap">Waiting to save</span>
+          <span className="sr-only">: your edits are kept in this browser</span>
         </span>
       )}
       {state === "error" && (

@@ -24,7 +24,8 @@ let nextId = 1;
 /** Short notices in the corner (invalid connection, run finished, upload refused). */
 export const useToastStore = create<ToastState>()((set, get) => ({
   toasts: [],
-  push(toast, durationMs = toast.tone === "error" ? 7000 : 4000) {
+  // An error with details stays longer: reading them (or copying them for someone) takes time.
+  push(toast, durationMs = toast.tone === "error" ? (toast.details ? 15000 : 7000) : 4000) {
     const id = nextId++;
     // The same notice twice in a row replaces the first instead of stacking.
     const rest = get().toasts.filter((t) => !(t.title === toast.title && t.description === toast.description));

@@ -40,10 +40,10 @@ export function fitPresetToModel(presetId: string, schema: ModelSchema, modelNam
   return { width, height, adjusted, note: adjusted || note ? note : null, refused: false };
 }
 
-/** The preset's option label for the model: "Poster print — 3000 × 4500 → 2731 × 4096 (model's maximum)". */
+/** The preset's option label for the model: "Poster print — 3000 × 4500 → 2731 × 4096". */
 export function presetOptionLabel(presetId: string, baseLabel: string, fit: PresetFit | null): string {
   if (!fit) return baseLabel;
   if (fit.refused) return `${baseLabel} (not possible with this model)`;
-  if (fit.adjusted) return `${baseLabel} → ${fit.adjusted.width} × ${fit.adjusted.height} (model's limit)`;
+  if (fit.adjusted) return `${baseLabel} → ${fit.adjusted.width} × ${fit.adjusted.height}`;
   return baseLabel;
 }

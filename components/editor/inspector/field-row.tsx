@@ -26,6 +26,8 @@ const CONTROLS: { [K in FieldSpec["kind"]]: ComponentType<FieldProps<FieldOf<K>>
   mask: MaskField,
 };
 
+const NO_WARNINGS: never[] = [];
+
 export interface FieldRowProps {
   field: FieldSpec;
   nodeId: string;
@@ -46,6 +48,7 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
   // Presets labelled with what the node's model will make of them (lib/nodes/preset-fit.ts).
   const { field, active: presetFit, modelName } = usePresetFit(nodeId, definition, data, declared);
   // A value another setting decides (the preset's ratio and pixels): shown, not editable.
+  const savedWarnings = useEditorStore((s) => s.warnings[nodeId]) ?? NO_WARNINGS;
   const locks = definition.lockedFields?.(data as never) ?? {};
   const lock = locks[field.name];
   // The reason is said once, under the first locked field.
@@ -136,7 +139,7 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
         control
       )}
       <div id={describedBy}>
-        {presetFit && <PresetFitNote fit={presetFit} modelName={modelName} />}
+        {presetFit && !savedWarnings.some((w) => w.message === presetFit.note) && <PresetFitNote fit={presetFit} modelName={modelName} />}
         {lock ? (
           firstLock && (
             <p className="text-[11.5px] text-faint" data-testid={`field-${field.name}-locked`}>

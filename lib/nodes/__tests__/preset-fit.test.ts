@@ -19,7 +19,7 @@ describe("fitPresetToModel", () => {
     const fit = fitPresetToModel("print_poster", schema(4096))!;
     expect(fit).toMatchObject({ width: 3000, height: 4500, adjusted: { width: 2731, height: 4096 }, refused: false });
     expect(fit.note).toBe("Poster print 3000 × 4500 → 2731 × 4096, the model's maximum");
-    expect(presetOptionLabel("print_poster", "Poster print — 3000 × 4500", fit)).toBe("Poster print — 3000 × 4500 → 2731 × 4096 (model's limit)");
+    expect(presetOptionLabel("print_poster", "Poster print — 3000 × 4500", fit)).toBe("Poster print — 3000 × 4500 → 2731 × 4096");
   });
 
   it("leaves a preset that fits as it is", () => {
