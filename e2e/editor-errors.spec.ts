@@ -108,7 +108,10 @@ test("an image too large for the model after expanding is refused before running
   // No run was created, so nothing was spent.
   const runs = await (await page.request.get(`/api/workflows/${id}/runs`)).json();
   expect(runs.runs).toEqual([]);
-  await expect(page.getByTestId("run-panel")).toContainText("No runs yet");
+  await expect(page.getByTestId("run-panel")).toContainText("Not run yet");
+  // "Run again (ignore cache)" only exists once the node has run.
+  await page.getByTestId("node-expand-1").click();
+  await expect(page.getByTestId("inspector")).toContainText("Expand");
   await expect(page.getByTestId("run-again")).toHaveCount(0);
 });
 
@@ -165,9 +168,11 @@ test("while saves fail, unsaved edits survive a reload in the browser, and a nam
   await page.getByTestId("field-text").fill("a red kite over a stormy sea, at dusk");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "error");
   await expect(page.getByTestId("save-error")).toHaveText("The prompt must be at most 4000 characters.");
-  await expect(page.getByTestId("save-status")).not.toContainText(/body\.|nodes\[/, { useInnerText: true });
-  await page.getByTestId("save-status").getByTestId("error-details").locator("summary").click();
-  await expect(page.getByTestId("save-status").getByTestId("error-details")).toContainText("body.graph.nodes[1].data.prompt");
+  const bar = page.getByTestId("save-error-bar");
+  await expect(bar).toContainText("Your edits are kept in this browser");
+  await expect(bar).not.toContainText(/body\.|nodes\[/, { useInnerText: true });
+  await bar.getByTestId("error-details").locator("summary").click();
+  await expect(bar.getByTestId("error-details")).toContainText("body.graph.nodes[1].data.prompt");
   await shoot(page, "save-error");
 
   // Reload: the edit comes back from the browser, with a notice.

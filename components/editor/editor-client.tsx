@@ -26,6 +26,7 @@ import { Skeleton } from "../ui/skeleton";
 import { Canvas } from "./canvas";
 import { DraftDialog } from "./draft-dialog";
 import { DraftNotice } from "./draft-notice";
+import { SaveErrorBar } from "./save-status";
 import { EditorHeader } from "./editor-header";
 import { Inspector } from "./inspector/inspector";
 import { Palette } from "./palette";
@@ -151,6 +152,7 @@ function Workspace({ workflowId }: { workflowId: string }) {
   return (
     <div className="flex h-screen flex-col overflow-hidden">
       <EditorHeader onRun={run} onReload={reload} reloading={reloading} onDraft={openDraft} />
+      <SaveErrorBar />
       <DraftNotice workflowId={workflowId} />
       <DraftDialog open={draftOpen} onClose={() => setDraftOpen(false)} />
       <div className="flex min-h-0 flex-1">

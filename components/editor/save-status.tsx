@@ -1,7 +1,8 @@
 "use client";
 import { useConnectionStore } from "@/lib/client/connection-store";
 import { selectDirty, useEditorStore } from "@/lib/client/editor-store";
-import { flushSave, useSaveFailure } from "@/lib/client/workflow-saver";
+import { flushSave } from "@/lib/client/workflow-saver";
+import { useSaveFailure } from "@/lib/client/workflow-saver";
 import { Button } from "../ui/button";
 import { ErrorDetails } from "../ui/error-details";
 import { AlertIcon, CheckIcon } from "../ui/icons";
@@ -16,7 +17,6 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
   const dirty = useEditorStore(selectDirty);
   const save = useEditorStore((s) => s.save);
   const online = useConnectionStore((s) => s.online);
-  const details = useSaveFailure((s) => s.details);
   const state = save.conflict
     ? "conflict"
     : save.saving
@@ -30,7 +30,7 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
             : "saved";
 
   return (
-    <div data-testid="save-status" data-state={state} role="status" aria-live="polite" className="flex min-w-0 items-center gap-2 text-[12px]">
+    <div data-testid="save-status" data-state={state} role="status" aria-live="polite" className="flex shrink-0 items-center gap-2 text-[12px] whitespace-nowrap">
       {state === "saved" && (
         <span className="flex items-center gap-1 text-faint">
           <CheckIcon size={13} /> Saved
@@ -54,17 +54,9 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
         </span>
       )}
       {state === "error" && (
-        <span className="flex min-w-0 items-center gap-1.5">
-          <Button size="sm" variant="ghost" className="shrink-0 !text-bad" onClick={() => void flushSave()} data-testid="save-retry">
-            <AlertIcon size={13} /> Not saved — retry
-          </Button>
-          <span className="relative flex min-w-0 items-center gap-1.5">
-            <span className="max-w-[360px] truncate text-bad/90" title={`${save.error ?? ""} Your edits are kept in this browser.`} data-testid="save-error">
-              {save.error}
-            </span>
-            <ErrorDetails details={details} floating />
-          </span>
-        </span>
+        <Button size="sm" variant="ghost" className="shrink-0 !text-bad" onClick={() => void flushSave()} data-testid="save-retry" title={save.error ?? undefined}>
+          <AlertIcon size={13} /> Not saved — retry
+        </Button>
       )}
       {state === "conflict" && (
         <span className="flex items-center gap-2 rounded-md border border-warn/40 bg-warn/10 py-0.5 pr-0.5 pl-2 text-warn">
@@ -76,6 +68,34 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
           </Button>
         </span>
       )}
+    </div>
+  );
+}
+
+/**
+ * The bar under the header while the last save failed for a reason the designer can act on:
+ * the sentence in full, that the edits are kept in this browser, Retry, and the technical
+ * details behind a disclosure.
+ */
+export function SaveErrorBar() {
+  const save = useEditorStore((s) => s.save);
+  const dirty = useEditorStore(selectDirty);
+  const online = useConnectionStore((s) => s.online);
+  const details = useSaveFailure((s) => s.details);
+  if (!save.error || save.conflict || save.saving || (dirty && !online)) return null;
+  return (
+    <div role="alert" data-testid="save-error-bar" className="nokey flex shrink-0 flex-wrap items-start gap-x-3 gap-y-1 border-b border-bad/30 bg-bad-soft px-3 py-1.5 text-[12.5px] text-[#ffb0b0]">
+      <AlertIcon size={13} className="mt-0.5 shrink-0" />
+      <div className="min-w-0 flex-1">
+        <p>
+          <span className="font-medium">Not saved: </span>
+          <span data-testid="save-error">{save.error}</span> <span className="text-[#ffb0b0]/75">Your edits are kept in this browser until they are saved.</span>
+        </p>
+        <ErrorDetails details={details} />
+      </div>
+      <Button size="sm" variant="secondary" onClick={() => void flushSave()} className="shrink-0">
+        Retry
+      </Button>
     </div>
   );
 }
