@@ -183,6 +183,10 @@ test("while saves fail, unsaved edits survive a reload in the browser, and a nam
   await expect(page.getByTestId("field-text")).toHaveValue("a red kite over a stormy sea, at dusk");
   await shoot(page, "draft-restored");
 
+  // The restored edit is sent again and still refused: it stays in the browser.
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "error");
+  expect(await page.evaluate((key) => localStorage.getItem(key), `studio:draft:${id}`)).toContain("stormy sea");
+
   // Saves work again: Retry saves the restored edit, and the browser's copy is dropped.
   await page.unroute(`**/api/workflows/${id}`);
   await page.getByTestId("save-retry").click();
