@@ -351,7 +351,7 @@ describe("running an App", () => {
   it("lists the team's Apps with their version", async () => {
     const list = await call(appsRoute.GET, { headers: as(team.member) });
     expect(list.status).toBe(200);
-    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "story-maker"]);
+    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "quota-refunds", "story-maker"]);
     expect(list.body.apps.find((a: any) => a.slug === "avatar-maker")).toMatchObject({ version: 1, name: "Avatar 4x", coverUrl: null });
     expect((await call(appsRoute.GET, { headers: as(team.outsider) })).body.apps).toEqual([]);
   });
