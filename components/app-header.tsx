@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useEngine } from "@/lib/client/use-engine";
 import { UserMenu } from "./auth/user-menu";
+import { ConnectionStatus } from "./connection-status";
 import { CpuIcon, LayersIcon } from "./ui/icons";
 
 /** The engine the server runs, as a small badge ("Local preview engine" offline). */
@@ -14,7 +15,7 @@ export function EngineBadge() {
     <span
       data-testid="engine-badge"
       title={local ? "Offline engine: real image operations, but text-to-image does not draw the prompt" : engine?.label}
-      className={`inline-flex h-6 items-center gap-1.5 rounded-full border px-2.5 text-[11.5px] font-medium ${
+      className={`inline-flex h-6 shrink-0 items-center gap-1.5 rounded-full border px-2.5 whitespace-nowrap text-[11.5px] font-medium ${
         local ? "border-warn/30 bg-warn/10 text-warn" : "border-line-strong bg-panel-2 text-muted"
       }`}
     >
@@ -41,6 +42,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
       <BrandMark />
       <div className="flex-1" />
+      <ConnectionStatus />
       {children}
       <EngineBadge />
       <UserMenu />

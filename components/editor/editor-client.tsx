@@ -13,6 +13,9 @@ import { useRunViewStore } from "@/lib/client/run-view-store";
 import { toast } from "@/lib/client/toast-store";
 import { isTerminalRunStatus, type Run } from "@/lib/client/types";
 import { useAutosave } from "@/lib/client/use-autosave";
+import { useConnectionStore } from "@/lib/client/connection-store";
+import { describeNodeError, nodeTitle } from "@/lib/client/error-copy";
+import { clearLocalDraft, restoreLocalDraftOnLoad } from "@/lib/client/local-draft";
 import { useRunSubscription } from "@/lib/client/use-run-subscription";
 import { useStartRun } from "@/lib/client/use-start-run";
 import { useWorkflow } from "@/lib/client/use-workflow";
@@ -23,6 +26,8 @@ import { AlertIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { Canvas } from "./canvas";
 import { DraftDialog } from "./draft-dialog";
+import { DraftNotice } from "./draft-notice";
+import { SaveErrorBar } from "./save-status";
 import { EditorHeader } from "./editor-header";
 import { Inspector } from "./inspector/inspector";
 import { Palette } from "./palette";
@@ -37,6 +42,7 @@ export function EditorClient({ workflowId }: { workflowId: string }) {
   useEffect(() => {
     if (!workflow.data) return;
     useEditorStore.getState().load(workflow.data);
+    restoreLocalDraftOnLoad(workflow.data);
     setLoadedFrom(workflow.data);
   }, [workflow.data]);
 
@@ -85,6 +91,13 @@ function Workspace({ workflowId }: { workflowId: string }) {
 
   useAutosave();
 
+  // Back online: refresh what may have changed meanwhile (the run history, the run on display).
+  const recoveries = useConnectionStore((s) => s.recoveries);
+  useEffect(() => {
+    if (recoveries === 0) return;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRuns(workflowId) });
+  }, [recoveries, queryClient, workflowId]);
+
   // Show the latest run on the nodes when the editor opens; follow it live if it is still going.
   const latest = runs.data?.[0];
   useEffect(() => {
@@ -102,7 +115,10 @@ function Workspace({ workflowId }: { workflowId: string }) {
       toast.success("Run finished", `${run.outputs.length} output${run.outputs.length === 1 ? "" : "s"} · ${credits(run.credits)}`);
     } else if (run.status === "failed") {
       const failed = run.nodes.find((n) => n.status === "failed" && n.error);
-      toast.error("Run failed", run.error ?? failed?.error ?? "A node failed: see the canvas.");
+      const nodes = useEditorStore.getState().nodes;
+      const reason = describeNodeError(failed?.error ?? run.error ?? "", { nodes });
+      const title = failed ? nodeTitleOf(failed.nodeId, failed.nodeType) : null;
+      toast.error("Run failed", failed?.error || run.error ? `${title ? `${title}: ` : ""}${reason.sentence}` : "A node failed: see the canvas.", reason.details ?? undefined);
     } else {
       toast.info("Run canceled");
     }
@@ -129,13 +145,15 @@ function Workspace({ workflowId }: { workflowId: string }) {
   const reload = useCallback(async () => {
     setReloading(true);
     try {
+      // Reloading takes the saved version: edits kept in this browser are discarded with the rest.
+      clearLocalDraft(workflowId);
       const { workflow, warnings } = await api.getWorkflow(workflowId);
       useEditorStore.getState().load(workflow);
       useEditorStore.getState().setWarnings(warnings ?? []);
       queryClient.setQueryData(queryKeys.workflow(workflowId), { workflow });
       toast.info("Reloaded", `Now at version ${workflow.version}.`);
     } catch (error) {
-      toast.error("Could not reload", errorMessage(error));
+      toast.failure("Could not reload", error);
     } finally {
       setReloading(false);
     }
@@ -144,6 +162,8 @@ function Workspace({ workflowId }: { workflowId: string }) {
   return (
     <div className="flex h-screen flex-col overflow-hidden">
       <EditorHeader onRun={run} onReload={reload} reloading={reloading} onDraft={openDraft} />
+      <SaveErrorBar />
+      <DraftNotice workflowId={workflowId} />
       <DraftDialog open={draftOpen} onClose={() => setDraftOpen(false)} />
       <div className="flex min-h-0 flex-1">
         <Palette />
@@ -157,6 +177,12 @@ function Workspace({ workflowId }: { workflowId: string }) {
       </div>
     </div>
   );
+}
+
+/** "Expand" for a node of the document (its own label when it has one), else its kind's label. */
+function nodeTitleOf(nodeId: string, nodeType: string): string {
+  const node = useEditorStore.getState().nodes.find((n) => n.id === nodeId);
+  return nodeTitle(node ?? { id: nodeId, type: nodeType }) ?? "A node";
 }
 
 function EditorSkeleton() {

@@ -7,9 +7,10 @@ import { useCancelRun } from "@/lib/client/use-cancel-run";
 import { useRun } from "@/lib/client/use-run";
 import { START_RUN_MUTATION_KEY } from "@/lib/client/use-start-run";
 import { toast } from "@/lib/client/toast-store";
-import { errorMessage } from "@/lib/client/api-client";
 import { flushSave } from "@/lib/client/workflow-saver";
+import { useConnectionStore } from "@/lib/client/connection-store";
 import { EngineBadge } from "../app-header";
+import { ConnectionStatus } from "../connection-status";
 import { UserMenu } from "../auth/user-menu";
 import { Button } from "../ui/button";
 import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, SparklesIcon, StopIcon, UndoIcon } from "../ui/icons";
@@ -31,6 +32,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
   const cancel = useCancelRun();
   const mod = modKey();
   const running = !!liveRunId;
+  const online = useConnectionStore((s) => s.online);
   const progress = liveRun.data ? liveRun.data.nodes.filter((n) => n.status === "succeeded" || n.status === "skipped").length : 0;
 
   return (
@@ -51,6 +53,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       <WorkflowNameInput />
       <SaveStatus onReload={onReload} reloading={reloading} />
       <div className="flex-1" />
+      <ConnectionStatus />
       <Button
         variant="secondary"
         data-testid="draft-open"
@@ -90,7 +93,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
           disabled={cancel.isPending}
           onClick={() =>
             cancel.mutate(liveRunId, {
-              onError: (error) => toast.error("Could not cancel the run", errorMessage(error)),
+              onError: (error) => toast.failure("Could not cancel the run", error),
             })
           }
         >
@@ -100,7 +103,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       )}
       <Button variant="primary" data-testid="run-button" onClick={onRun} disabled={running || starting} title={`Run the saved workflow (${mod}+Enter)`} aria-keyshortcuts="Control+Enter Meta+Enter">
         {running || starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
-        {starting ? "Starting…" : running ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}` : "Run"}
+        {starting ? "Starting…" : running && !online ? "Reconnecting…" : running ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}` : "Run"}
       </Button>
       <UserMenu />
     </header>

@@ -19,6 +19,10 @@ import { mediaFormat, mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { Lightbox, type LightboxImage } from "./lightbox";
 import { MediaView } from "./media-view";
 import { LOCAL_ENGINE_NOTE } from "./studio-node";
+import { useConnectionStore } from "@/lib/client/connection-store";
+import { describeNodeError } from "@/lib/client/error-copy";
+import { noOutputsSentence } from "@/lib/client/run-outcome";
+import { ErrorDetails } from "../ui/error-details";
 
 /** Bottom drawer: the run on display (status, nodes, outputs) and the run history. */
 export function RunPanel({ workflowId }: { workflowId: string }) {
@@ -31,6 +35,10 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
   const runs = useWorkflowRuns(workflowId);
   const latestId = runs.data?.[0]?.id ?? null;
   const viewingOld = !!viewedRunId && !!latestId && viewedRunId !== latestId && viewedRunId !== liveRunId;
+  const online = useConnectionStore((s) => s.online);
+  const liveRun = useRun(liveRunId);
+  // The history follows the live run (its status, then its outputs) before the list is fetched again.
+  const history = withLiveRun(runs.data, liveRun.data);
 
   return (
     <section aria-label="Runs" data-testid="run-panel" className="nokey flex shrink-0 flex-col border-t border-line bg-panel">
@@ -45,7 +53,7 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           {open ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
           Run
         </button>
-        <RunSummaryLine run={run.data} loading={!!viewedRunId && run.isPending} hasRuns={(runs.data?.length ?? 0) > 0} />
+        <RunSummaryLine run={run.data} loading={!!viewedRunId && run.isPending} hasRuns={(history?.length ?? 0) > 0 || !!liveRunId} reconnecting={!online && !!liveRunId} />
         <div className="flex-1" />
         {viewingOld && (
           <span className="flex items-center gap-2 text-[12px] text-warn">
@@ -61,7 +69,7 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           <div className="flex min-w-0 flex-1">
             {!viewedRunId ? (
               <div className="grid flex-1 place-items-center px-6 text-center text-[12.5px] text-muted">
-                {runs.data && runs.data.length > 0 ? "Pick a run from the history to see its results." : "No runs yet. Press Run (Ctrl/⌘ + Enter) to execute the saved workflow."}
+                {liveRunId ? "Starting the run…" : runs.data && runs.data.length > 0 ? "Pick a run from the history to see its results." : "No runs yet. Press Run (Ctrl/⌘ + Enter) to execute the saved workflow."}
               </div>
             ) : run.isPending ? (
               <div className="flex-1 space-y-2 p-4">
@@ -71,7 +79,7 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
               </div>
             ) : run.isError ? (
               <div role="alert" className="grid flex-1 place-items-center text-[12.5px] text-bad">
-                Could not load this run: {errorMessage(run.error)}
+                {online ? `Could not load this run: ${errorMessage(run.error)}` : "Reconnecting… the run goes on on the server and shows here when the connection is back."}
               </div>
             ) : (
               <>
@@ -80,14 +88,46 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
               </>
             )}
           </div>
-          <RunHistory runs={runs.data} loading={runs.isPending} error={runs.isError ? errorMessage(runs.error) : null} viewedRunId={viewedRunId} onPick={view} />
+          <RunHistory
+            runs={history}
+            loading={runs.isPending && !liveRunId}
+            error={runs.isError && !history?.length ? errorMessage(runs.error) : null}
+            starting={!!liveRunId && !history?.some((r) => r.id === liveRunId)}
+            viewedRunId={viewedRunId}
+            onPick={view}
+          />
         </div>
       )}
     </section>
   );
 }
 
-function RunSummaryLine({ run, loading, hasRuns }: { run?: Run; loading: boolean; hasRuns: boolean }) {
+/** The run list with the live run's latest state in it (added on top when the list does not have it yet). */
+function withLiveRun(runs: RunSummary[] | undefined, live: Run | undefined): RunSummary[] | undefined {
+  if (!live) return runs;
+  const summary: RunSummary = {
+    id: live.id,
+    status: live.status,
+    error: live.error,
+    workflowVersion: live.workflowVersion,
+    createdAt: live.createdAt,
+    startedAt: live.startedAt,
+    finishedAt: live.finishedAt,
+    credits: live.credits,
+    outputs: live.outputs,
+  };
+  if (!runs) return [summary];
+  return runs.some((r) => r.id === live.id) ? runs.map((r) => (r.id === live.id ? { ...r, ...summary } : r)) : [summary, ...runs];
+}
+
+function RunSummaryLine({ run, loading, hasRuns, reconnecting }: { run?: Run; loading: boolean; hasRuns: boolean; reconnecting: boolean }) {
+  if (reconnecting) {
+    return (
+      <span className="flex items-center gap-1.5 text-[12px] text-warn" data-testid="run-reconnecting">
+        <Spinner size={11} /> Reconnecting… the run goes on on the server
+      </span>
+    );
+  }
   if (loading) return <Spinner size={12} label="Loading run" />;
   if (!run) return <span className="text-[12px] text-faint">{hasRuns ? "" : "Not run yet"}</span>;
   const done = run.nodes.filter((n) => n.status === "succeeded").length;
@@ -102,8 +142,8 @@ function RunSummaryLine({ run, loading, hasRuns }: { run?: Run; loading: boolean
       <span className="tabular-nums">{duration(run.startedAt ?? run.createdAt, run.finishedAt)}</span>
       <span className="tabular-nums">{credits(run.credits)}</span>
       {run.error && (
-        <span className="min-w-0 truncate text-bad" title={run.error}>
-          {run.error}
+        <span className="min-w-0 truncate text-bad" title={describeNodeError(run.error).sentence}>
+          {describeNodeError(run.error).sentence}
         </span>
       )}
     </div>
@@ -134,8 +174,20 @@ function NodeTable({ run }: { run: Run }) {
   );
 }
 
+/** A node's failure: the sentence, and what the server reported behind "Details". */
+function NodeError({ message }: { message: string }) {
+  const friendly = describeNodeError(message, { nodes: useEditorStore.getState().nodes });
+  return (
+    <span className="block text-[11.5px] whitespace-normal text-bad" data-testid="run-node-error">
+      {friendly.sentence}
+      <ErrorDetails details={friendly.details} />
+    </span>
+  );
+}
+
 function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; onSelect: (id: string) => void }) {
-  const label = getNodeDefinition(node.nodeType)?.label ?? node.nodeType;
+  const own = useEditorStore((s) => s.nodes.find((n) => n.id === node.nodeId)?.data?.label);
+  const label = (typeof own === "string" && own.trim()) || getNodeDefinition(node.nodeType)?.label || node.nodeType;
   return (
     <tr className="border-t border-line align-top" data-testid="run-node-row" data-node-id={node.nodeId} data-status={node.status}>
       <td className="truncate px-3 py-1.5">
@@ -146,7 +198,6 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
         ) : (
           <span className="text-faint">{label}</span>
         )}
-        <span className="block truncate font-mono text-[10.5px] text-faint">{node.nodeId}</span>
         {node.model && (
           <span className="block truncate font-mono text-[10.5px] text-muted" title={node.model} data-testid="run-node-model">
             {node.model}
@@ -157,7 +208,7 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
             {node.modelReason}
           </span>
         )}
-        {node.error && <span className="block text-[11.5px] whitespace-normal text-bad">{node.error}</span>}
+        {node.error && <NodeError message={node.error} />}
       </td>
       <td className="px-2 py-1.5">
         <StatusBadge status={node.status} progress={node.progress} />
@@ -172,6 +223,7 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
 function Outputs({ run }: { run: Run }) {
   const [zoomed, setZoomed] = useState<LightboxImage | null>(null);
   const { data: engine } = useEngine();
+  const editorNodes = useEditorStore((s) => s.nodes);
   // The local engine's text-to-image cannot draw the prompt: say so when this run had such a node.
   const hasTextToImage = useEditorStore((s) =>
     s.nodes.some((n) => {
@@ -188,7 +240,7 @@ function Outputs({ run }: { run: Run }) {
       </div>
       {run.outputs.length === 0 ? (
         <p className="text-[12.5px] text-faint">
-          {run.status === "queued" || run.status === "running" ? "Outputs appear here as Output nodes finish." : "This run produced no outputs. Connect an Output node to collect results."}
+          {noOutputsSentence(run, editorNodes)}
         </p>
       ) : (
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(112px,1fr))] gap-2.5">
@@ -251,12 +303,15 @@ function RunHistory({
   runs,
   loading,
   error,
+  starting,
   viewedRunId,
   onPick,
 }: {
   runs?: RunSummary[];
   loading: boolean;
   error: string | null;
+  /** A run was just started and is not in the list yet. */
+  starting: boolean;
   viewedRunId: string | null;
   onPick: (id: string) => void;
 }) {
@@ -272,6 +327,10 @@ function RunHistory({
         ) : error ? (
           <p role="alert" className="px-1.5 text-[12px] text-bad">
             {error}
+          </p>
+        ) : starting && !runs?.length ? (
+          <p className="flex items-center gap-1.5 px-1.5 text-[12px] text-muted" data-testid="run-history-starting">
+            <Spinner size={11} /> Starting the run…
           </p>
         ) : !runs?.length ? (
           <p className="px-1.5 text-[12px] text-faint">No runs yet.</p>

@@ -11,7 +11,8 @@ import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import type { PortSpec } from "@/lib/graph/ports";
 import { assetFileUrl } from "@/lib/client/api-client";
 import { useEditorStore } from "@/lib/client/editor-store";
-import { stripNodePrefix } from "@/lib/client/field-values";
+import { describeIssue, describeNodeError } from "@/lib/client/error-copy";
+import type { GraphIssue } from "@/lib/graph/issues";
 import type { StudioNode } from "@/lib/client/graph-doc";
 import type { NodeRun } from "@/lib/client/types";
 import { useAsset } from "@/lib/client/use-asset";
@@ -151,11 +152,11 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       {(run?.error || issues?.length || upload?.status === "error") && (
         <div className="space-y-1 border-t border-bad/30 bg-bad-soft px-3 py-2 text-[11.5px] text-[#ffb0b0]" data-testid="node-error" role="alert">
           {upload?.status === "error" && <p>{upload.error}</p>}
-          {run?.error && <p>{run.error}</p>}
+          {run?.error && <p>{describeNodeError(run.error).sentence}</p>}
           {issues?.map((issue, i) => (
             <p key={i} className="flex gap-1.5">
               <AlertIcon size={12} className="mt-0.5 shrink-0" />
-              <span>{stripNodePrefix(issue.message, definition.label, id)}</span>
+              <span>{issueOnNode(issue)}</span>
             </p>
           ))}
         </div>
@@ -321,3 +322,8 @@ function AssetPreview({ assetId }: { assetId: string }) {
 }
 
 export const StudioNodeComponent = memo(StudioNodeView);
+
+/** An issue as the node card shows it, naming nodes by their title (lib/client/error-copy.ts). */
+function issueOnNode(issue: GraphIssue): string {
+  return describeIssue(issue, { nodes: useEditorStore.getState().nodes });
+}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useEditorStore } from "@/lib/client/editor-store";
+import { WORKFLOW_NAME_MAX_LENGTH } from "@/lib/workflows/limits";
 
 /** The workflow's name, edited in place: Enter or leaving the field keeps it, Escape reverts. */
 export function WorkflowNameInput() {
@@ -22,7 +23,7 @@ export function WorkflowNameInput() {
       aria-label="Workflow name"
       data-testid="workflow-name"
       value={draft}
-      maxLength={200}
+      maxLength={WORKFLOW_NAME_MAX_LENGTH}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={commit}
       onKeyDown={(event) => {

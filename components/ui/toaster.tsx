@@ -1,5 +1,6 @@
 "use client";
 import { useToastStore } from "@/lib/client/toast-store";
+import { ErrorDetails } from "./error-details";
 import { AlertIcon, CheckIcon, XIcon } from "./icons";
 
 const TONES = {
@@ -28,6 +29,7 @@ export function Toaster() {
           <div className="min-w-0 flex-1">
             <p className="text-[13px] font-medium">{t.title}</p>
             {t.description && <p className="mt-0.5 text-[12.5px] break-words text-muted">{t.description}</p>}
+            <ErrorDetails details={t.details} />
           </div>
           <button
             type="button"

@@ -5,6 +5,7 @@ import { errorMessage } from "@/lib/client/api-client";
 import { useCreateWorkflow } from "@/lib/client/use-create-workflow";
 import { Button } from "../ui/button";
 import { Spinner } from "../ui/spinner";
+import { WORKFLOW_NAME_MAX_LENGTH } from "@/lib/workflows/limits";
 
 /** Inline "name your workflow" row; creates it and opens the editor. */
 export function NewWorkflowForm({ onCancel }: { onCancel: () => void }) {
@@ -35,7 +36,7 @@ export function NewWorkflowForm({ onCancel }: { onCancel: () => void }) {
         id="new-workflow-name"
         data-testid="new-workflow-name"
         autoFocus
-        maxLength={200}
+        maxLength={WORKFLOW_NAME_MAX_LENGTH}
         value={name}
         onFocus={(event) => event.currentTarget.select()}
         onChange={(event) => setName(event.target.value)}

@@ -10,6 +10,7 @@ import { useRenameWorkflow } from "@/lib/client/use-rename-workflow";
 import { Button } from "../ui/button";
 import { CopyIcon, PencilIcon, TrashIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
+import { WORKFLOW_NAME_MAX_LENGTH } from "@/lib/workflows/limits";
 
 /** One workflow in the list: open, rename inline, duplicate, delete. */
 export function WorkflowRow({ workflow, onDelete }: { workflow: WorkflowSummary; onDelete: (w: WorkflowSummary) => void }) {
@@ -59,7 +60,7 @@ export function WorkflowRow({ workflow, onDelete }: { workflow: WorkflowSummary;
               id={`rename-${workflow.id}`}
               data-testid="workflow-rename-input"
               autoFocus
-              maxLength={200}
+              maxLength={WORKFLOW_NAME_MAX_LENGTH}
               value={draft}
               onChange={(event) => setDraft(event.target.value)}
               onFocus={(event) => event.currentTarget.select()}

@@ -36,6 +36,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
+/** Every code the API answers with (for the client's sentences, lib/client/error-copy.ts). */
+export const ERROR_CODES = Object.keys(STATUS_BY_CODE) as ErrorCode[];
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;

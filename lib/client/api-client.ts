@@ -3,6 +3,8 @@
  * or throws an {@link ApiError} carrying the server's `{ error: { code, message, details } }`.
  */
 import type { GraphIssue, GraphWarning } from "@/lib/graph/issues";
+import { useConnectionStore } from "./connection-store";
+import { describeError } from "./error-copy";
 import type { ModelSchemaAnswer } from "@/lib/models/get-model-schema";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import type {
@@ -39,10 +41,12 @@ export class ApiError extends Error {
   }
 }
 
-/** A readable sentence for any thrown value. */
+/**
+ * A sentence a designer can read for any thrown value (lib/client/error-copy.ts): never a node
+ * id, a field path or an env var. The technical text is `describeError(error).details`.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return readableMessage(error.message);
-  return String(error);
+  return describeError(error).sentence;
 }
 
 /**
@@ -78,8 +82,12 @@ export async function request<T>(path: string, init?: RequestInit & { json?: unk
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", `Could not reach the server: ${errorMessage(error)}`);
+    useConnectionStore.getState().reportUnreachable();
+    throw new ApiError(0, "network_error", `Could not reach the server: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Any HTTP answer means the server is there; a proxy's 502/503/504 means it is not.
+  if (response.status >= 502 && response.status <= 504) useConnectionStore.getState().reportUnreachable();
+  else useConnectionStore.getState().reportReachable();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let body: unknown = null;

@@ -1,5 +1,6 @@
 "use client";
 import { create } from "zustand";
+import { describeError, type ErrorCopyContext } from "./error-copy";
 
 export type ToastTone = "info" | "success" | "error";
 
@@ -8,6 +9,8 @@ export interface Toast {
   tone: ToastTone;
   title: string;
   description?: string;
+  /** Technical text (error code, server message) shown behind a "Details" disclosure. */
+  details?: string;
 }
 
 interface ToastState {
@@ -21,7 +24,8 @@ let nextId = 1;
 /** Short notices in the corner (invalid connection, run finished, upload refused). */
 export const useToastStore = create<ToastState>()((set, get) => ({
   toasts: [],
-  push(toast, durationMs = toast.tone === "error" ? 7000 : 4000) {
+  // An error with details stays longer: reading them (or copying them for someone) takes time.
+  push(toast, durationMs = toast.tone === "error" ? (toast.details ? 15000 : 7000) : 4000) {
     const id = nextId++;
     // The same notice twice in a row replaces the first instead of stacking.
     const rest = get().toasts.filter((t) => !(t.title === toast.title && t.description === toast.description));
@@ -38,5 +42,10 @@ export const useToastStore = create<ToastState>()((set, get) => ({
 export const toast = {
   info: (title: string, description?: string) => useToastStore.getState().push({ tone: "info", title, description }),
   success: (title: string, description?: string) => useToastStore.getState().push({ tone: "success", title, description }),
-  error: (title: string, description?: string) => useToastStore.getState().push({ tone: "error", title, description }),
+  error: (title: string, description?: string, details?: string) => useToastStore.getState().push({ tone: "error", title, description, details }),
+  /** An error toast for a thrown value: the designer's sentence, the technical text behind "Details" (lib/client/error-copy.ts). */
+  failure: (title: string, error: unknown, ctx?: ErrorCopyContext) => {
+    const friendly = describeError(error, ctx);
+    return useToastStore.getState().push({ tone: "error", title, description: friendly.sentence, details: friendly.details ?? undefined });
+  },
 };

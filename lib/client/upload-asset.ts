@@ -31,7 +31,7 @@ export function isImageFile(file: File): boolean {
 export function uploadAsset(file: File | Blob, options: { filename?: string; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Asset> {
   if (file instanceof File) {
     const reason = checkUploadFile(file);
-    if (reason) return Promise.reject(new ApiError(file.size > MAX_UPLOAD_BYTES ? 413 : 415, "invalid_file", reason));
+    if (reason) return Promise.reject(new ApiError(file.size > MAX_UPLOAD_BYTES ? 413 : 415, file.size > MAX_UPLOAD_BYTES ? "payload_too_large" : "unsupported_media_type", reason));
   }
   return new Promise<Asset>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -44,7 +44,7 @@ export function uploadAsset(file: File | Blob, options: { filename?: string; onP
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
     };
     xhr.onerror = () => reject(new ApiError(0, "network_error", "Upload failed: could not reach the server."));
-    xhr.onabort = () => reject(new ApiError(0, "aborted", "Upload canceled."));
+    xhr.onabort = () => reject(new ApiError(0, "aborted", "The upload was canceled."));
     xhr.onload = () => {
       let body: unknown;
       try {
@@ -55,13 +55,13 @@ export function uploadAsset(file: File | Blob, options: { filename?: string; onP
       if (xhr.status >= 200 && xhr.status < 300) {
         const asset = (body as { asset?: Asset } | null)?.asset;
         if (asset) resolve(asset);
-        else reject(new ApiError(xhr.status, "bad_response", "Upload answered without an asset."));
+        else reject(new ApiError(xhr.status, "http_error", "Upload answered without an asset."));
         return;
       }
-      const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      if (xhr.status === 413) return reject(new ApiError(413, err?.code ?? "too_large", TOO_LARGE));
-      if (xhr.status === 415) return reject(new ApiError(415, err?.code ?? "unsupported_type", WRONG_TYPE));
-      reject(new ApiError(xhr.status, err?.code ?? "http_error", err?.message ?? `Upload failed (${xhr.status}).`));
+      const err = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+      if (xhr.status === 413) return reject(new ApiError(413, "payload_too_large", TOO_LARGE, err?.details));
+      if (xhr.status === 415) return reject(new ApiError(415, "unsupported_media_type", WRONG_TYPE, err?.details));
+      reject(new ApiError(xhr.status, err?.code ?? "http_error", err?.message ?? `Upload failed (${xhr.status}).`, err?.details));
     };
     options.signal?.addEventListener("abort", () => xhr.abort());
     xhr.send(form);

@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, errorMessage } from "./api-client";
+import { ApiError, api } from "./api-client";
 import { useEditorStore } from "./editor-store";
+import { nodeTitle } from "./error-copy";
 import { queryKeys } from "./query-keys";
 import { useRunViewStore } from "./run-view-store";
 import { toast } from "./toast-store";
@@ -26,8 +27,17 @@ export function useStartRun(workflowId: string) {
         throw new ApiError(
           0,
           save.conflict ? "version_conflict" : "save_failed",
-          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `Could not save before running: ${save.error ?? "unknown error"}`,
+          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `The workflow could not be saved, so it was not run. ${save.error ?? ""}`.trim(),
         );
+      }
+      // A node whose model can never take its input (a size over the model's maximum…) is
+      // refused here, before a run is created: nothing is spent and no daily run is used.
+      const { warnings, nodes } = useEditorStore.getState();
+      const refusal = Object.values(warnings).flat().find((w) => w.code === "model_refusal");
+      if (refusal) {
+        const node = nodes.find((n) => n.id === refusal.nodeId);
+        const title = nodeTitle(node);
+        throw new ApiError(0, "model_refusal", `${title ? `The ${title} node cannot run. ` : ""}${refusal.message}`, { nodeId: refusal.nodeId, field: refusal.field });
       }
       return api.startRun(workflowId, force);
     },
@@ -37,13 +47,14 @@ export function useStartRun(workflowId: string) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.workflowRuns(workflowId) });
     },
     onError: (error) => {
+      const nodes = useEditorStore.getState().nodes;
       if (error instanceof ApiError && error.issues.length > 0) {
         useEditorStore.getState().setIssues(error.issues);
-        const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more, marked on the nodes)` : "";
-        toast.error("This workflow can't run yet", `${error.issues[0].message}${more}`);
+        toast.failure("This workflow can't run yet", error, { nodes });
         return;
       }
-      toast.error("Run not started", errorMessage(error));
+      const blocked = error instanceof ApiError && error.code === "model_refusal";
+      toast.failure(blocked ? "This workflow can't run yet" : "Run not started", error, { nodes });
     },
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { errorMessage } from "./api-client";
+import { describeError } from "./error-copy";
 import { useEditorStore } from "./editor-store";
 import { queryKeys } from "./query-keys";
 import { toast } from "./toast-store";
@@ -28,9 +28,9 @@ export function useUploadToNode() {
         useUploadStore.getState().set(nodeId, null);
         return asset;
       } catch (error) {
-        const message = errorMessage(error);
-        useUploadStore.getState().set(nodeId, { status: "error", progress: 0, fileName: file.name, error: message });
-        toast.error(`Could not upload ${file.name}`, message);
+        const friendly = describeError(error);
+        useUploadStore.getState().set(nodeId, { status: "error", progress: 0, fileName: file.name, error: friendly.sentence });
+        toast.error(`Could not upload ${file.name}`, friendly.sentence, friendly.details ?? undefined);
         return null;
       }
     },

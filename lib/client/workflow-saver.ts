@@ -4,9 +4,16 @@
  * document is based on; a 409 means someone else saved first, and the editor stops saving
  * until the user reloads (it never overwrites silently). One save at a time.
  */
-import { ApiError, api, errorMessage } from "./api-client";
+import { create } from "zustand";
+import { ApiError, api } from "./api-client";
+import { isOffline } from "./connection-store";
 import { useEditorStore } from "./editor-store";
+import { describeError } from "./error-copy";
 import { toGraph } from "./graph-doc";
+import { clearLocalDraftIfSaved, writeLocalDraftFromStore } from "./local-draft";
+
+/** The technical side of the last failed save (for the "Details" disclosure), and whether waiting may fix it. */
+export const useSaveFailure = create<{ details: string | null; transient: boolean; revision: number }>()(() => ({ details: null, transient: false, revision: -1 }));
 
 let inFlight: Promise<boolean> | null = null;
 
@@ -24,15 +31,25 @@ async function saveOnce(): Promise<boolean> {
     });
     useEditorStore.getState().markSaved(revision, workflow.version);
     useEditorStore.getState().setWarnings(warnings ?? []);
+    useSaveFailure.setState({ details: null, transient: false, revision: -1 });
+    clearLocalDraftIfSaved();
     return true;
   } catch (error) {
     const s = useEditorStore.getState();
+    // Whatever went wrong, the edits stay in this browser until a save succeeds.
+    writeLocalDraftFromStore();
+    const nodes = s.nodes;
     if (error instanceof ApiError && error.status === 409) {
-      s.setSave({ saving: false, conflict: true, error: error.message });
+      s.setSave({ saving: false, conflict: true, error: describeError(error).sentence });
+    } else if (error instanceof ApiError && error.code === "network_error") {
+      // Not a failure of the document: autosave waits for the connection and saves by itself.
+      useSaveFailure.setState({ details: describeError(error).details, transient: true, revision });
+      s.setSave({ saving: false, error: null });
     } else {
       if (error instanceof ApiError && error.issues.length > 0) s.setIssues(error.issues);
-      const detail = error instanceof ApiError && error.issues.length > 0 ? error.issues[0].message : errorMessage(error);
-      s.setSave({ saving: false, error: detail });
+      const friendly = describeError(error, { nodes });
+      useSaveFailure.setState({ details: friendly.details, transient: friendly.transient, revision });
+      s.setSave({ saving: false, error: friendly.sentence });
     }
     return false;
   }
@@ -57,6 +74,12 @@ export async function flushSave(): Promise<boolean> {
   }
   const s = useEditorStore.getState();
   return s.revision === s.savedRevision;
+}
+
+/** True when the last save could not reach the server (the edits wait in this browser). */
+export function saveIsQueued(): boolean {
+  const s = useEditorStore.getState();
+  return isOffline() && s.revision !== s.savedRevision && !s.save.conflict;
 }
 
 /** True while a save request is on the way. */

@@ -2,7 +2,7 @@
  * Parameter schemas and inspector fields shared by several node kinds. Pure module.
  */
 import { z } from "zod";
-import { PLATFORM_IDS, PLATFORM_OPTIONS } from "../intelligence/platforms/presets";
+import { PLATFORM_IDS, PLATFORM_OPTIONS, getPlatformPreset, platformSize } from "../intelligence/platforms/presets";
 import type { FieldSpec } from "./types";
 
 /** `"auto"` or a model id such as "model_upscale-v3". */
@@ -54,3 +54,14 @@ export const PLATFORM_FIELD: FieldSpec = {
   options: [{ value: "", label: "None (use the settings below)" }, ...PLATFORM_OPTIONS],
   help: "Sets the aspect ratio and size for where the image will be used.",
 };
+
+/**
+ * The fields a platform preset decides while it is active (NodeDefinition.lockedFields): the
+ * aspect ratio shows the preset's ratio, width and height its pixels; {} without a preset.
+ */
+export function presetLockedFields(platform: string | null | undefined): Record<string, { value: unknown; reason: string }> {
+  if (!platform || !getPlatformPreset(platform)) return {};
+  const { width, height, aspectRatio } = platformSize(platform);
+  const reason = `Set by the ${getPlatformPreset(platform)!.label} preset: choose "None" under Platform to change it`;
+  return { aspectRatio: { value: aspectRatio, reason }, width: { value: width, reason }, height: { value: height, reason } };
+}

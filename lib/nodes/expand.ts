@@ -15,6 +15,7 @@ import {
   pixelsParamSchema,
   platformParamSchema,
   promptParamSchema,
+  presetLockedFields,
 } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
@@ -80,6 +81,7 @@ export const expandNode: NodeDefinition<ExpandParams> = {
     if (params.platform || params.aspectRatio || params.width || params.height) return [];
     return [{ code: "missing_parameter", field: "aspectRatio", message: "Choose a target aspect ratio, or a width and height" }];
   },
+  lockedFields: (params) => presetLockedFields(params.platform),
   summarize(params) {
     if (params.platform) {
       const { width, height } = platformSize(params.platform);

@@ -17,6 +17,7 @@ import {
   promptParamSchema,
   seedParamSchema,
   strengthParamSchema,
+  presetLockedFields,
 } from "./common-fields";
 import type { NodeDefinition } from "./types";
 
@@ -73,6 +74,7 @@ export const generationNode: NodeDefinition<GenerationParams> = {
     { name: "strength", label: "Strength (with a reference)", kind: "slider", min: 0, max: 1, step: 0.05 },
   ],
   usesSeed: true,
+  lockedFields: (params) => presetLockedFields(params.platform),
   summarize(params) {
     const { width, height, aspectRatio } = generationSize(params);
     const where = params.platform ? getPlatformPreset(params.platform)?.label : aspectRatio;

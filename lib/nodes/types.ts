@@ -126,6 +126,12 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
    * onto the chosen model's own inputs; no node builds a provider body.
    */
   describeRequest?(ctx: DescribeRequestContext<P>): RequestIntent;
+  /**
+   * Fields whose value another setting decides for now, by field name, with the value shown and
+   * the reason: with a platform preset active, the aspect ratio (and pixels) are the preset's.
+   * The inspector shows them locked.
+   */
+  lockedFields?(params: P): Readonly<Record<string, { value: unknown; reason: string }>>;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

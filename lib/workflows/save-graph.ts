@@ -6,7 +6,11 @@ import { validateGraph } from "../graph/validate";
 import type { WorkflowGraph } from "../graph/schema";
 import type { GraphWarning } from "../graph/issues";
 import type { Provider } from "../providers/types";
+import { paramAssetIds } from "../engine/model-node-request";
 import { findModelWarnings } from "./model-warnings";
+
+/** Pixel sizes of studio assets by id (unknown ids left out). */
+export type AssetSizeLookup = (assetIds: readonly string[]) => Promise<ReadonlyArray<{ id: string; width: number | null; height: number | null }>>;
 
 /**
  * @returns the parsed graph.
@@ -26,13 +30,24 @@ export function assertSavableGraph(graph: unknown): WorkflowGraph {
 /**
  * The model warnings of a graph that passed assertSavableGraph (save response `warnings`): what a
  * run would refuse before spending anything, and what it would leave out or change, per node.
+ * Uploaded images count at their real size (`assetSizes`, e.g. the assets repository), so an
+ * image too large for a node's model is flagged as soon as it is chosen, not when it runs.
  * Never throws: a graph whose warnings cannot be computed gets [].
  */
-export async function savedGraphWarnings(provider: Pick<Provider, "getModelSchema">, graph: WorkflowGraph): Promise<GraphWarning[]> {
+export async function savedGraphWarnings(provider: Pick<Provider, "getModelSchema">, graph: WorkflowGraph, assetSizes?: AssetSizeLookup): Promise<GraphWarning[]> {
   const result = validateGraph(graph, "save");
   if (!result.ok) return [];
   try {
-    return await findModelWarnings(provider, result.plan!);
+    const plan = result.plan!;
+    const ids = [...plan.nodes.values()].flatMap((resolved) => [
+      ...(typeof resolved.params.assetId === "string" ? [resolved.params.assetId] : []),
+      ...paramAssetIds(resolved),
+    ]);
+    const sizes = new Map<string, { width: number; height: number }>();
+    if (assetSizes && ids.length > 0) {
+      for (const asset of await assetSizes(ids)) if (asset.width && asset.height) sizes.set(asset.id, { width: asset.width, height: asset.height });
+    }
+    return await findModelWarnings(provider, plan, (assetId) => sizes.get(assetId));
   } catch {
     return [];
   }

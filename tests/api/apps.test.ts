@@ -325,10 +325,33 @@ describe("running an App", () => {
     expect(detail).toMatchObject({ runsToday: 2, dailyRunQuota: 2, quotaResetsAt: midnight.toISOString() });
   });
 
+  it("does not count a failed run that spent nothing against the daily quota, but counts one that spent credits", async () => {
+    const workflow = await createTeamWorkflow(team.editor, storyGraph(null), "Quota refunds");
+    const refundSlug = (await publish(team.editor, workflow.id, { name: "Quota refunds", slug: "quota-refunds", inputs: storyInputs })).body.app.slug;
+    expect((await call(appRoute.PATCH, { method: "PATCH", params: { slug: refundSlug }, headers: as(team.owner), json: { dailyRunQuota: 1 } })).status).toBe(200);
+    const { db } = await getServerContext();
+
+    const first = await startRuns(team.member, refundSlug, [{ image: chelsea }]);
+    expect(first.status).toBe(202);
+    await runsSettle();
+    expect((await startRuns(team.member, refundSlug, [{ image: chelsea }])).status).toBe(429);
+
+    // The run failed before any model call (as a size the model refuses does): the slot comes back.
+    await db.run.update({ where: { id: first.body.runs[0].id }, data: { status: "failed", credits: 0, error: "The image is too large for the model" } });
+    expect((await call(appRoute.GET, { params: { slug: refundSlug }, headers: as(team.member) })).body.app.runsToday).toBe(0);
+    const second = await startRuns(team.member, refundSlug, [{ image: chelsea }]);
+    expect(second.status).toBe(202);
+    await runsSettle();
+
+    // A failed run that spent credits still counts.
+    await db.run.update({ where: { id: second.body.runs[0].id }, data: { status: "failed", credits: 4 } });
+    expect((await startRuns(team.member, refundSlug, [{ image: chelsea }])).status).toBe(429);
+  });
+
   it("lists the team's Apps with their version", async () => {
     const list = await call(appsRoute.GET, { headers: as(team.member) });
     expect(list.status).toBe(200);
-    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "story-maker"]);
+    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "quota-refunds", "story-maker"]);
     expect(list.body.apps.find((a: any) => a.slug === "avatar-maker")).toMatchObject({ version: 1, name: "Avatar 4x", coverUrl: null });
     expect((await call(appsRoute.GET, { headers: as(team.outsider) })).body.apps).toEqual([]);
   });

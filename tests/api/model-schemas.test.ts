@@ -2,6 +2,7 @@
  * GET /api/models/:id/schema (the schema a run would use) and the save response's model warnings,
  * against the real route handlers, the embedded database and the offline engine.
  */
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actAsNewOwner, call, useFreshDataDir } from "./harness";
 
@@ -9,6 +10,7 @@ useFreshDataDir();
 const schemaRoute = await import("@/app/api/models/[id]/schema/route");
 const list = await import("@/app/api/workflows/route");
 const one = await import("@/app/api/workflows/[id]/route");
+const upload = await import("@/app/api/assets/route");
 await actAsNewOwner();
 
 beforeAll(async () => {
@@ -51,5 +53,31 @@ describe("save response warnings", () => {
     ]);
     const read = await call(one.GET, { params: { id: created.body.workflow.id } });
     expect(read.body.warnings).toEqual(saved.body.warnings);
+  });
+
+  it("an uploaded image too large for the model after expanding is flagged at its real size when saved, before any run", async () => {
+    const png = await sharp({ create: { width: 6000, height: 3000, channels: 3, background: "#5a7" } }).png().toBuffer();
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "wide.png");
+    const uploaded = await call(upload.POST, { method: "POST", body: form });
+    expect(uploaded.status).toBe(201);
+    const graph = {
+      nodes: [
+        { id: "img", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: uploaded.body.asset.id } },
+        { id: "x", type: "expand", position: { x: 300, y: 0 }, data: { aspectRatio: "1:1" } },
+      ],
+      edges: [{ id: "e", source: "img", sourceHandle: "image", target: "x", targetHandle: "image" }],
+    };
+    const created = await call(list.POST, { method: "POST", json: { name: "Too wide", graph } });
+    const saved = await call(one.PUT, { method: "PUT", params: { id: created.body.workflow.id }, json: { graph, version: 1 } });
+    expect(saved.status).toBe(200);
+    // 6000 × 3000 expanded to 1:1 is 6000 × 6000; the offline engine takes at most 4,096 px a side.
+    expect(saved.body.warnings).toContainEqual(
+      expect.objectContaining({
+        code: "model_refusal",
+        nodeId: "x",
+        message: expect.stringContaining("The image is 6,000 px wide after expanding; the model allows at most 4,096 px. Use a smaller input or a lower target size."),
+      }),
+    );
   });
 });

@@ -53,6 +53,7 @@ const slug = () => appSlug;
 /** Every route/method pair under app/api, with a valid example of its body. */
 const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknown>> }> = [
   { spec: R("/api/apps", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/apps/route") },
+  { spec: R("/api/health", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/health/route") },
   { spec: R("/api/apps/:slug", "GET", { params: { slug }, seeds: null }), load: () => import("@/app/api/apps/[slug]/route") },
   { spec: R("/api/apps/:slug", "PATCH", { params: { slug }, seeds: [{ name: "Story", description: "d", dailyRunQuota: 40 }, { coverAssetId: imageId }] }), load: () => import("@/app/api/apps/[slug]/route") },
   { spec: R("/api/apps/:slug/download", "GET", { params: { slug }, seeds: null, queryKeys: ["runs"] }), load: () => import("@/app/api/apps/[slug]/download/route") },

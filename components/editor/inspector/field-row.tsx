@@ -11,6 +11,7 @@ import type { FieldOf, FieldProps } from "./field-types";
 import { MaskField } from "./mask-field";
 import { ModelField } from "./model-field";
 import { SeedField } from "./seed-field";
+import { PresetFitNote, usePresetFit } from "./preset-fit";
 
 /** The control for each field kind (kinds come from lib/nodes/types.ts FieldSpec). */
 const CONTROLS: { [K in FieldSpec["kind"]]: ComponentType<FieldProps<FieldOf<K>>> } = {
@@ -24,6 +25,8 @@ const CONTROLS: { [K in FieldSpec["kind"]]: ComponentType<FieldProps<FieldOf<K>>
   asset: AssetField,
   mask: MaskField,
 };
+
+const NO_WARNINGS: never[] = [];
 
 export interface FieldRowProps {
   field: FieldSpec;
@@ -40,8 +43,16 @@ export interface FieldRowProps {
  * in for is connected (same name, or `assetParamForPort`), the connection is shown first and
  * the parameter is tucked away as the fallback.
  */
-export function FieldRow({ field, nodeId, definition, data, storedError, issues }: FieldRowProps) {
+export function FieldRow({ field: declared, nodeId, definition, data, storedError, issues }: FieldRowProps) {
   const [draftError, setDraftError] = useState<string | null>(null);
+  // Presets labelled with what the node's model will make of them (lib/nodes/preset-fit.ts).
+  const { field, active: presetFit, modelName } = usePresetFit(nodeId, definition, data, declared);
+  // A value another setting decides (the preset's ratio and pixels): shown, not editable.
+  const savedWarnings = useEditorStore((s) => s.warnings[nodeId]) ?? NO_WARNINGS;
+  const locks = definition.lockedFields?.(data as never) ?? {};
+  const lock = locks[field.name];
+  // The reason is said once, under the first locked field.
+  const firstLock = lock && definition.fields.find((f) => locks[f.name])?.name === field.name;
   const updateNodeData = useEditorStore((s) => s.updateNodeData);
   const port = definition.inputs.find((p) => p.name === field.name || definition.assetParamForPort?.[p.name] === field.name);
   const source = useEditorStore(
@@ -68,7 +79,22 @@ export function FieldRow({ field, nodeId, definition, data, storedError, issues 
   };
 
   const Control = CONTROLS[field.kind] as ComponentType<FieldProps>;
-  const control = (
+  const lockedLabel =
+    lock && field.kind === "select" ? (field.options.find((o) => o.value === String(lock.value))?.label ?? String(lock.value)) : lock ? `${String(lock.value)}${field.kind === "number" && field.unit ? ` ${field.unit}` : ""}` : "";
+  const control = lock ? (
+    <select
+      id={inputId}
+      data-testid={`field-${field.name}`}
+      data-locked="true"
+      disabled
+      value={String(lock.value)}
+      aria-describedby={describedBy}
+      title={lock.reason}
+      className="h-8 w-full cursor-not-allowed rounded-md border border-line bg-panel-2 px-2 text-[12.5px] text-muted opacity-90"
+    >
+      <option value={String(lock.value)}>🔒 {lockedLabel}</option>
+    </select>
+  ) : (
     <Control
       field={field}
       nodeId={nodeId}
@@ -113,7 +139,14 @@ export function FieldRow({ field, nodeId, definition, data, storedError, issues 
         control
       )}
       <div id={describedBy}>
-        {error ? (
+        {presetFit && !savedWarnings.some((w) => w.message === presetFit.note) && <PresetFitNote fit={presetFit} modelName={modelName} />}
+        {lock ? (
+          firstLock && (
+            <p className="text-[11.5px] text-faint" data-testid={`field-${field.name}-locked`}>
+              {lock.reason}
+            </p>
+          )
+        ) : error ? (
           <p className="text-[12px] text-bad" data-testid={`field-${field.name}-error`}>
             {error}
           </p>

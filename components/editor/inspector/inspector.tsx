@@ -2,12 +2,14 @@
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition } from "@/lib/nodes";
 import { useEditorStore } from "@/lib/client/editor-store";
-import { fieldErrors, stripNodePrefix } from "@/lib/client/field-values";
+import { describeIssue, describeNodeError } from "@/lib/client/error-copy";
+import { fieldErrors } from "@/lib/client/field-values";
 import { credits, duration } from "@/lib/client/format";
 import { useRunViewStore } from "@/lib/client/run-view-store";
 import { useNodeRunState } from "@/lib/client/use-node-run-state";
 import { useStartRun } from "@/lib/client/use-start-run";
 import { Button } from "../../ui/button";
+import { ErrorDetails } from "../../ui/error-details";
 import { RefreshIcon, TrashIcon } from "../../ui/icons";
 import { StatusBadge } from "../../ui/status-badge";
 import { NodeChip } from "../node-appearance";
@@ -93,14 +95,14 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
                 {run.modelReason && <span className="block text-faint">{run.modelReason}</span>}
               </p>
             )}
-            {run.error && <p className="text-bad">{run.error}</p>}
+            {run.error && <NodeRunError message={run.error} />}
           </section>
         )}
 
         {otherIssues.length > 0 && (
           <div role="alert" className="space-y-1 rounded-lg border border-bad/40 bg-bad-soft p-3 text-[12px] text-[#ffb0b0]">
             {otherIssues.map((issue, i) => (
-              <p key={i}>{stripNodePrefix(issue.message, definition.label, nodeId)}</p>
+              <p key={i}>{describeIssue(issue, { nodes: useEditorStore.getState().nodes })}</p>
             ))}
           </div>
         )}
@@ -140,7 +142,7 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
         )}
       </div>
 
-      {definition.role === "model" && (
+      {definition.role === "model" && run && run.status !== "queued" && run.status !== "running" && (
         <div className="border-t border-line px-4 py-3">
           <Button
             size="sm"
@@ -156,6 +158,17 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
         </div>
       )}
     </>
+  );
+}
+
+/** A node's failure in the run on display: the sentence, and what the server reported behind "Details". */
+function NodeRunError({ message }: { message: string }) {
+  const friendly = describeNodeError(message, { nodes: useEditorStore.getState().nodes });
+  return (
+    <div className="text-bad" data-testid="inspector-node-error">
+      <p>{friendly.sentence}</p>
+      <ErrorDetails details={friendly.details} />
+    </div>
   );
 }
 

@@ -239,9 +239,20 @@ export async function getAppVersionNumbers(db: DbClient, ids: readonly string[])
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-/** Runs `userId` started on App `appId` since `since` (any status). */
+/**
+ * Runs `userId` started on App `appId` since `since` that count against the daily quota: every
+ * run except a failed one that spent nothing (credits null or 0), e.g. an input the model could
+ * never take, refused before any model call (issue 9: no daily run lost for it).
+ */
 export async function countAppRunsSince(db: DbClient, input: { appId: string; userId: string; since: Date }): Promise<number> {
-  return db.run.count({ where: { appId: input.appId, createdById: input.userId, createdAt: { gte: input.since } } });
+  return db.run.count({
+    where: {
+      appId: input.appId,
+      createdById: input.userId,
+      createdAt: { gte: input.since },
+      NOT: { status: "failed", OR: [{ credits: null }, { credits: 0 }] },
+    },
+  });
 }
 
 /**

@@ -123,7 +123,7 @@ describe("issue 7 workflows on the recorded records", () => {
   it("Expand past the model's maximum that would cut the image is refused with a sentence", () => {
     const wide = { ...photo, width: 12000, height: 1000 };
     const refusal = refused(prepareNodeRequest({ intent: expand({ aspectRatio: "21:9" }, wide), schema: FLUX1, modelName: "FLUX.1 Dev" }));
-    expect(refusal.message).toBe("The image is 12,012 px wide after expanding; the model allows at most 2,048 px");
+    expect(refusal.message).toBe("The image is 12,012 px wide after expanding; the model allows at most 2,048 px. Use a smaller input or a lower target size.");
   });
 
   it("Seedance 2.0 (video) gets ratio + resolution for a platform size, and one output", () => {
@@ -218,7 +218,7 @@ describe("records of other shapes (no per-model code)", () => {
   it("an upscale over 50 megapixels is refused before running", () => {
     const big = { ...photo, width: 5000, height: 4000 };
     expect(refused(prepareNodeRequest({ intent: upscale({ factor: 4 }, big), schema: handWritten, modelName: "Hand-written" })).message).toBe(
-      "The image would be 20,000 × 16,000 px (320 megapixels) after upscaling; the studio allows at most 50 megapixels",
+      "The image would be 20,000 × 16,000 px (320 megapixels) after upscaling; the studio allows at most 50 megapixels. Use a smaller input or a lower factor or size.",
     );
   });
 

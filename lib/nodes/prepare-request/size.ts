@@ -168,7 +168,7 @@ function mapToPixels(
       const max = wide ? inputs.width.max! : inputs.height.max!;
       return {
         refusal: {
-          message: `The image is ${px(side)} px ${wide ? "wide" : "high"} after ${intent.verb}; the model allows at most ${px(max)} px`,
+          message: `The image is ${px(side)} px ${wide ? "wide" : "high"} after ${intent.verb}; the model allows at most ${px(max)} px. Use a smaller input or a lower target size.`,
           field: wide ? inputs.width.name : inputs.height.name,
           details: { requested: { width: size.width, height: size.height }, max: { width: inputs.width.max, height: inputs.height.max } },
         },
@@ -188,7 +188,7 @@ function mapToPixels(
 export function overPixelLimit(width: number, height: number, verb: string): RequestRefusal {
   const mp = Math.round((width * height) / 1e5) / 10;
   return {
-    message: `The image would be ${px(width)} × ${px(height)} px (${mp} megapixels) after ${verb}; the studio allows at most ${MAX_OUTPUT_PIXELS / 1e6} megapixels`,
+    message: `The image would be ${px(width)} × ${px(height)} px (${mp} megapixels) after ${verb}; the studio allows at most ${MAX_OUTPUT_PIXELS / 1e6} megapixels. Use a smaller input or a lower factor or size.`,
     field: "size",
     details: { width, height, maxPixels: MAX_OUTPUT_PIXELS },
   };

@@ -2,6 +2,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { parseJsonBody } from "@/lib/api/route";
 import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { getWorkflow, softDeleteWorkflow, updateWorkflow } from "@/lib/db/repositories/workflows";
+import { getAssetsByIds } from "@/lib/db/repositories/assets";
 import { getServerContext } from "@/lib/server/context";
 import { assertSavableGraph, savedGraphWarnings } from "@/lib/workflows/save-graph";
 import { updateWorkflowBodySchema } from "@/lib/workflows/schemas";
@@ -17,7 +18,7 @@ export const GET = teamRoute<{ id: string }>(BUILDERS, async (_request, { id }, 
   const ctx = await getServerContext();
   const workflow = await getWorkflow(ctx.db, id, { teamId: session.team.id });
   if (!workflow) throw notFound("Workflow", id);
-  return Response.json({ workflow: toWorkflowDto(workflow), warnings: await savedGraphWarnings(ctx.provider, workflow.graph as never) });
+  return Response.json({ workflow: toWorkflowDto(workflow), warnings: await savedGraphWarnings(ctx.provider, workflow.graph as never, (ids) => getAssetsByIds(ctx.db, ids)) });
 });
 
 /**
@@ -42,7 +43,7 @@ export const PUT = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, s
       { currentVersion: result.current?.version ?? null },
     );
   }
-  return Response.json({ workflow: toWorkflowDto(result.workflow), warnings: await savedGraphWarnings(ctx.provider, graph) });
+  return Response.json({ workflow: toWorkflowDto(result.workflow), warnings: await savedGraphWarnings(ctx.provider, graph, (ids) => getAssetsByIds(ctx.db, ids)) });
 });
 
 /**
