@@ -1,6 +1,7 @@
 "use client";
 import { useController, useFormContext } from "react-hook-form";
 import type { PublishFormValues } from "@/lib/client/apps/publish-form";
+import { thumbnailUrl } from "@/lib/client/api-client";
 import { mediaKind } from "@/lib/client/media";
 import { useWorkflowRuns } from "@/lib/client/use-workflow-runs";
 import { Skeleton } from "../ui/skeleton";
@@ -76,7 +77,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
               "Keep the current cover",
               currentCoverUrl ? (
                 <span className="relative block">
-                  <img src={currentCoverUrl} alt="" className="h-[64px] w-[92px] object-cover" />
+                  <img src={thumbnailUrl(currentCoverUrl)} alt="" className="h-[64px] w-[92px] object-cover" />
                   <span className="absolute inset-x-0 bottom-0 bg-black/65 px-1 py-px text-center text-[10.5px]">Current</span>
                 </span>
               ) : (
@@ -89,7 +90,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
             choice(
               image.assetId,
               `Result ${i + 1}: ${image.label}, ${image.width} × ${image.height}`,
-              <img src={image.url} alt="" className="checkerboard h-[64px] w-[92px] object-cover" />,
+              <img src={thumbnailUrl(image.url)} alt="" className="checkerboard h-[64px] w-[92px] object-cover" />,
               `publish-cover-${image.assetId}`,
               "result",
             ),
