@@ -9,8 +9,8 @@ import { AppCover } from "./app-cover";
 /** The App's name, description and the version it runs; "Manage" for owners and editors. */
 export function AppHero({ app, onManage }: { app: AppDetail; onManage: () => void }) {
   return (
-    <div className="flex flex-wrap items-start gap-5">
-      <AppCover name={app.name} url={app.coverUrl} className="h-[92px] w-[148px] shrink-0 rounded-lg border border-line" />
+    <div className="flex flex-wrap items-start gap-3 sm:gap-5">
+      <AppCover name={app.name} url={app.coverUrl} className="h-[64px] w-[104px] shrink-0 rounded-lg border border-line sm:h-[92px] sm:w-[148px]" />
       <div className="min-w-0 flex-1">
         <Link href="/apps" className="inline-flex items-center gap-0.5 rounded text-[12px] text-faint hover:text-muted focus-visible:outline-2 focus-visible:outline-accent">
           <ChevronLeftIcon size={13} /> All Apps

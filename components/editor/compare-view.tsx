@@ -28,6 +28,7 @@ export function CompareView({
   full = false,
   className = "",
   style,
+  afterTestId = "compare-after",
 }: {
   beforeAssetId: string;
   afterUrl: string;
@@ -39,6 +40,8 @@ export function CompareView({
   full?: boolean;
   className?: string;
   style?: React.CSSProperties;
+  /** Test id of the result image (the lightbox keeps its `lightbox-image`). */
+  afterTestId?: string;
 }) {
   const [position, setPosition] = useState(50);
   const before = full ? assetFileUrl(beforeAssetId) : thumbnailUrl(assetFileUrl(beforeAssetId));
@@ -57,7 +60,7 @@ export function CompareView({
         onPositionChange={setPosition}
         keyboardIncrement="5%"
         itemOne={<img src={before} alt={`${label}: before`} draggable={false} className={img} data-testid="compare-before" />}
-        itemTwo={<img src={after} alt={`${label}: after`} draggable={false} className={img} data-testid="compare-after" />}
+        itemTwo={<img src={after} alt={`${label}: after`} draggable={false} className={img} data-testid={afterTestId} />}
       />
       <span className={`${chip} left-2`}>Before</span>
       <span className={`${chip} right-2`}>After</span>

@@ -72,6 +72,7 @@ export function Lightbox({ image, onClose }: { image: LightboxImage | null; onCl
       {image && comparing && before && (
         <CompareView
           full
+          afterTestId="lightbox-image"
           beforeAssetId={before}
           afterUrl={image.url}
           label={image.label}
