@@ -187,6 +187,8 @@ test.describe("at 390×844", () => {
 
     await page.getByTestId("mobile-add-node").click();
     await expect(page.getByTestId("sheet-palette")).toHaveAttribute("data-open", "true");
+    // The sheet scrolls: the last kinds are reached by scrolling it, as a finger would.
+    await page.getByTestId("palette-removeBackground").scrollIntoViewIfNeeded();
     await expect(page.getByTestId("palette-removeBackground")).toBeInViewport();
     await shoot(page, "editor-palette");
     await page.getByTestId("palette-removeBackground").click();

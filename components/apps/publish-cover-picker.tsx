@@ -9,8 +9,8 @@ import { Skeleton } from "../ui/skeleton";
 const MAX_COVERS = 8;
 
 /**
- * The App's cover: one of the images the workflow's latest runs produced, or none; for a new
- * version, also "keep the current cover". Radio buttons, so arrow keys move between choices.
+ * The App's cover: by default the latest image the workflow produces (it follows new runs), or
+ * one of the images its latest runs produced; for a new version, also "keep the current cover". Radio buttons, so arrow keys move between choices.
  */
 export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId: string; currentCoverUrl: string | null | undefined }) {
   const { control } = useFormContext<PublishFormValues>();
@@ -55,7 +55,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
       <legend className="mb-1 text-[12.5px] font-medium">
         Cover image <span className="font-normal text-faint">(optional)</span>
       </legend>
-      <p className="mb-2 text-[11.5px] text-faint">Shown on the Apps home. Pick one of this workflow&apos;s latest results.</p>
+      <p className="mb-2 text-[11.5px] text-faint">Shown on the Apps home: the workflow&apos;s latest result unless you pick one.</p>
       {runs.isPending ? (
         <div className="flex gap-2">
           {Array.from({ length: 4 }, (_, i) => (
@@ -66,8 +66,8 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
         <div className="flex flex-wrap gap-2" role="radiogroup" aria-label="Cover image">
           {choice(
             "",
-            "No cover",
-            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 text-[11.5px] text-muted">No cover</span>,
+            "Latest result: the cover follows the workflow's newest image",
+            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 px-1 text-center text-[11px] leading-tight text-muted">Latest result</span>,
             "publish-cover-none",
             "none",
           )}

@@ -17,7 +17,7 @@ export function useBeforeImage(assetId: string | null | undefined): string | nul
   return data ? beforeAssetIdOf(data.provenance) : null;
 }
 
-const chip = "pointer-events-none absolute top-2 rounded bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white";
+const chip = "pointer-events-none absolute top-2 z-10 rounded bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white";
 
 export function CompareView({
   beforeAssetId,

@@ -46,41 +46,43 @@ export function Lightbox({ image, onClose }: { image: LightboxImage | null; onCl
       footer={
         image && (
           <>
-          {before && (
-            <button
-              type="button"
-              onClick={() => setResultOnlyUrl(resultOnly ? null : image.url)}
-              aria-pressed={comparing}
-              data-testid="lightbox-compare-toggle"
-              className="mr-auto inline-flex h-8 items-center rounded-md border border-line-strong px-3 text-[13px] hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent"
+            {before && (
+              <button
+                type="button"
+                onClick={() => setResultOnlyUrl(resultOnly ? null : image.url)}
+                aria-pressed={comparing}
+                data-testid="lightbox-compare-toggle"
+                className="mr-auto inline-flex h-8 items-center rounded-md border border-line-strong px-3 text-[13px] hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent"
+              >
+                {comparing ? "Show result only" : "Compare with input"}
+              </button>
+            )}
+            <a
+              href={downloadUrl(image.url)}
+              download
+              data-testid="lightbox-download"
+              className="inline-flex h-8 items-center gap-2 rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
-              {comparing ? "Show result only" : "Compare with input"}
-            </button>
-          )}
-          <a
-            href={downloadUrl(image.url)}
-            download
-            data-testid="lightbox-download"
-            className="inline-flex h-8 items-center gap-2 rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
-          >
-            <DownloadIcon size={14} /> Download
-          </a>
+              <DownloadIcon size={14} /> Download
+            </a>
           </>
         )
       }
     >
       {image && comparing && before && (
-        <CompareView
-          full
-          afterTestId="lightbox-image"
-          beforeAssetId={before}
-          afterUrl={image.url}
-          label={image.label}
-          width={image.width}
-          height={image.height}
-          style={{ width: image.width > 0 && image.height > 0 ? `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` : undefined }}
-          className="max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)]"
-        />
+        <div className="flex items-center justify-center">
+          <CompareView
+            full
+            afterTestId="lightbox-image"
+            beforeAssetId={before}
+            afterUrl={image.url}
+            label={image.label}
+            width={image.width}
+            height={image.height}
+            style={{ width: image.width > 0 && image.height > 0 ? `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` : undefined }}
+            className="max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)]"
+          />
+        </div>
       )}
       {image && !comparing && (
         <div className={`flex items-center justify-center ${mediaKind(image.mimeType) === "image" ? "checkerboard" : "bg-black p-2"}`}>

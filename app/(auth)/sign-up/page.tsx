@@ -27,7 +27,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         )
       }
     >
-      <SignUpForm next={next} initialEmail={joining?.email} lockEmail={!!joining} />
+      <SignUpForm next={next} initialEmail={joining?.email} lockEmail={!!joining} first={fresh} />
     </AuthCard>
   );
 }
