@@ -47,10 +47,15 @@ function upscaleGraph(photo: string | null): Graph {
   };
 }
 
+/** Where SCREENSHOTS=1 puts captures (a path instead of 1 keeps them out of Playwright's cleared output folder). */
+function screensDir(): string {
+  return process.env.SCREENSHOTS === "1" ? "test-results/screens" : process.env.SCREENSHOTS!;
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
   await page.waitForTimeout(400);
-  await page.screenshot({ path: `test-results/screens/${name}-${page.viewportSize()?.width}.png`, fullPage: page.viewportSize()?.width === PHONE.width });
+  await page.screenshot({ path: `${screensDir()}/${name}-${page.viewportSize()?.width}.png`, fullPage: page.viewportSize()?.width === PHONE.width });
 }
 
 /** Nothing scrolls sideways: the document is no wider than the phone. */

@@ -9,6 +9,11 @@
 import { expect, type Page } from "@playwright/test";
 import { OWNER } from "./accounts";
 
+/** Where SCREENSHOTS=1 puts captures (a path instead of 1 keeps them out of Playwright's cleared output folder). */
+function screensDir(): string {
+  return process.env.SCREENSHOTS === "1" ? "test-results/screens" : process.env.SCREENSHOTS!;
+}
+
 export async function signUpFirstOwner(page: Page, statePath: string): Promise<void> {
   await page.goto("/");
   await page.waitForURL(/\/sign-up/);
@@ -16,9 +21,9 @@ export async function signUpFirstOwner(page: Page, statePath: string): Promise<v
   await expect(page.getByText(/welcome back/i)).toHaveCount(0);
   if (process.env.SCREENSHOTS) {
     const name = new URL(page.url()).port;
-    await page.screenshot({ path: `test-results/screens/first-visitor-${name}-1440.png` });
+    await page.screenshot({ path: `${screensDir()}/first-visitor-${name}-1440.png` });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `test-results/screens/first-visitor-${name}-390.png`, fullPage: true });
+    await page.screenshot({ path: `${screensDir()}/first-visitor-${name}-390.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
   }
   await page.getByTestId("sign-up-name").fill(OWNER.name);
