@@ -118,7 +118,7 @@ test("an upscaled image compares with its input: a slider in the editor's lightb
   await shoot(page, "workflows");
 });
 
-test("an App's result compares with the teammate's photo, and the App's cover is the workflow's latest output", async ({ page }) => {
+test("an App's result compares with the teammate's photo, and the App's cover is the workflow's latest editor output", async ({ page }) => {
   const photo = await upload(page.request, "chelsea.png");
   const id = await createWorkflow(page.request, `Upscale app ${stamp}`, upscaleGraph(photo));
   const slug = `upscale-${stamp}`;
@@ -127,7 +127,12 @@ test("an App's result compares with the teammate's photo, and the App's cover is
   });
   expect(published.status(), await published.text()).toBe(201);
 
+  // The designer runs the workflow once in the editor: its result becomes the App's cover.
+  await page.goto(`/workflows/${id}`);
+  await runAndWait(page);
+
   await page.goto(`/apps/${slug}`);
+  await expect(page.getByTestId("app-cover")).toHaveAttribute("src", /\?size=thumb$/);
   await page.getByTestId("app-input-photo-file").setInputFiles(fixture("coffee.png"));
   await expect(page.getByTestId("app-run-button")).toBeEnabled();
   await shoot(page, "app-form");
@@ -138,7 +143,7 @@ test("an App's result compares with the teammate's photo, and the App's cover is
   await shoot(page, "app-result");
   await exerciseSlider(page, view);
 
-  // The Apps home shows the App with the image it made last as its cover, not a letter.
+  // The Apps home shows the App with the workflow's latest image as its cover, not a letter.
   await page.goto("/apps");
   const card = page.getByTestId("app-card").filter({ hasText: "Upscale my photo" });
   await expect(card.getByTestId("app-cover")).toHaveAttribute("src", /\?size=thumb$/);

@@ -2,8 +2,8 @@
  * JSON shapes of Apps in API responses (times ISO 8601, credits CU):
  * - summary (`GET /api/apps` items, publish reply):
  *   `{ id, slug, name, description, coverUrl|null, version, updatedAt, workflowId }`;
- * - `coverUrl`: the chosen cover, else the latest image the published workflow produced (editor
- *   or App runs), else null (the form shows a placeholder);
+ * - `coverUrl`: the chosen cover, else the latest image the published workflow produced in the
+ *   editor (never a teammate's App run), else null (the form shows a placeholder);
  * - detail (`GET /api/apps/:slug`, PATCH and rollback replies):
  *   `{ id, slug, name, description, coverUrl, dailyRunQuota, runsToday, quotaResetsAt,
  *      currentVersion: { id, version, createdAt, workflowId, inputs, outputs },

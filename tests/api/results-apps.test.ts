@@ -18,6 +18,7 @@ const workflowRuns = await import("@/app/api/workflows/[id]/runs/route");
 const publishRoute = await import("@/app/api/workflows/[id]/publish/route");
 const appsRoute = await import("@/app/api/apps/route");
 const appRoute = await import("@/app/api/apps/[slug]/route");
+const appRunsRoute = await import("@/app/api/apps/[slug]/runs/route");
 const { getServerContext } = await import("@/lib/server/context");
 const { storeImage } = await import("@/lib/assets/store-image");
 
@@ -117,6 +118,15 @@ describe("the latest output of a workflow", () => {
     expect(await cover()).toBe(`/api/assets/${output}/file`);
     const detail = await call(appRoute.GET, { params: { slug: "cover-from-output" }, headers: as(team.member) });
     expect(detail.body.app.coverUrl).toBe(`/api/assets/${output}/file`);
+
+    // A teammate's App run on their own photo is theirs: it changes neither the cover nor the list.
+    const theirs = await uploadTeamImage(team.member, "coffee.png");
+    const ran = await call(appRunsRoute.POST, { method: "POST", params: { slug: "cover-from-output" }, headers: as(team.member), json: { items: [{ inputs: { image: theirs } }] } });
+    expect(ran.status).toBe(202);
+    await runsSettle();
+    expect(await (await getServerContext()).db.run.count({ where: { appId: { not: null }, status: "succeeded", workflowId: workflow.id } })).toBe(1);
+    expect(await cover()).toBe(`/api/assets/${output}/file`);
+    expect((await listed()).latestOutput.assetId).toBe(output);
 
     // A cover the designer chose wins over the latest output.
     const chosen = await publish(team.editor, workflow.id, { appSlug: "cover-from-output", name: "Cover from output", slug: "cover-from-output", coverAssetId: photo, inputs: storyInputs });

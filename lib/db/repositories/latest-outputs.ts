@@ -21,8 +21,9 @@ function firstImage(outputs: unknown): string | null {
 }
 
 /**
- * For each of `workflowIds`, the asset id of the first image output of its most recent run that
- * produced one (editor and App runs alike), within `teamId`.
+ * For each of `workflowIds`, the asset id of the first image output of its most recent editor run
+ * that produced one, within `teamId`. Runs started from an App are left out: they hold a
+ * teammate's own photos, which the rest of the team must not see on a cover or in a list.
  * @returns a map from workflow id to asset id; workflows without such a run are absent.
  */
 export async function latestOutputImages(db: DbClient, teamId: string, workflowIds: readonly string[]): Promise<Map<string, string>> {
@@ -37,6 +38,7 @@ export async function latestOutputImages(db: DbClient, teamId: string, workflowI
       FROM "Run"
       WHERE "teamId" = ${teamId}
         AND "workflowId" IN (${Prisma.join(workflowIds)})
+        AND "appId" IS NULL
         AND "outputs" IS NOT NULL
         AND jsonb_typeof("outputs") = 'array' AND jsonb_array_length("outputs") > 0
     ) ranked
