@@ -16,7 +16,7 @@ export function EngineBadge() {
     <span
       data-testid="engine-badge"
       title={local ? "Offline engine: real image operations, but text-to-image does not draw the prompt" : engine?.label}
-      className={`inline-flex h-6 items-center gap-1.5 rounded-full border px-2.5 text-[11.5px] font-medium ${
+      className={`inline-flex h-6 shrink-0 items-center gap-1.5 rounded-full border px-2.5 text-[11.5px] font-medium whitespace-nowrap ${
         local ? "border-warn/30 bg-warn/10 text-warn" : "border-line-strong bg-panel-2 text-muted"
       }`}
     >

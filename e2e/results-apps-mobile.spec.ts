@@ -90,6 +90,7 @@ test("an upscaled image compares with its input: a slider in the editor's lightb
   const id = await createWorkflow(page.request, `Compare ${stamp}`, upscaleGraph(photo));
   await page.goto(`/workflows/${id}`);
   await runAndWait(page);
+  await shoot(page, "editor");
 
   // The run panel's thumbnail is the small rendition, not the 902 px PNG.
   const thumb = page.getByTestId("run-output").first();

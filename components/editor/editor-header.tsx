@@ -62,7 +62,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       >
         <SparklesIcon size={13} className="text-accent" />
         Draft from description
-        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint">{shortcutLabel("K")}</kbd>
+        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint max-2xl:hidden">{shortcutLabel("K")}</kbd>
       </Button>
       <span className="contents max-md:hidden">
         <EngineBadge />
