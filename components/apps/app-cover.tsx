@@ -1,6 +1,8 @@
-/** An App's cover image, or a tinted placeholder with its initial when it has none. */
+import { thumbnailUrl } from "@/lib/client/api-client";
+
+/** An App's cover image (its thumbnail rendition), or a tinted placeholder with its initial when it has none. */
 export function AppCover({ name, url, className = "" }: { name: string; url: string | null; className?: string }) {
-  if (url) return <img src={url} alt="" data-testid="app-cover" className={`checkerboard object-cover ${className}`} />;
+  if (url) return <img src={thumbnailUrl(url)} alt="" data-testid="app-cover" className={`checkerboard object-cover ${className}`} />;
   // A stable hue per name, so each App's placeholder looks its own.
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) | 0;

@@ -99,7 +99,7 @@ export function AppPageClient({ slug }: { slug: string }) {
   return (
     <div className="flex min-h-full flex-col">
       <AppsHeader />
-      <main className="mx-auto w-full max-w-[1240px] flex-1 px-6 py-8" data-testid="app-page" data-app-slug={slug}>
+      <main className="mx-auto w-full max-w-[1240px] flex-1 px-4 py-6 sm:px-6 sm:py-8" data-testid="app-page" data-app-slug={slug}>
         <AppHero app={app.data} onManage={() => setManageOpen(true)} />
         <div className="mt-7 grid items-start gap-6 lg:grid-cols-[minmax(340px,420px)_minmax(0,1fr)]">
           <div className="lg:sticky lg:top-4">
@@ -136,7 +136,7 @@ function AppPageSkeleton() {
   return (
     <div className="flex min-h-full flex-col">
       <AppsHeader />
-      <main className="mx-auto w-full max-w-[1240px] px-6 py-8" aria-busy="true" aria-label="Loading the App">
+      <main className="mx-auto w-full max-w-[1240px] px-4 py-6 sm:px-6 sm:py-8" aria-busy="true" aria-label="Loading the App">
         <div className="flex gap-5">
           <Skeleton className="h-[92px] w-[148px]" />
           <div className="flex-1 space-y-2.5 pt-4">

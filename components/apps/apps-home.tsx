@@ -18,7 +18,7 @@ export function AppsHome() {
   return (
     <div className="flex min-h-full flex-col">
       <AppsHeader />
-      <main className="mx-auto w-full max-w-[1120px] flex-1 px-6 py-10">
+      <main className="mx-auto w-full max-w-[1120px] flex-1 px-4 py-6 sm:px-6 sm:py-10">
         <div className="mb-6">
           <h1 className="text-[20px] font-semibold tracking-tight">Apps</h1>
           <p className="mt-1 text-[13px] text-muted">Ready-made tools from your team&apos;s workflows: fill in a short form and run.</p>

@@ -7,7 +7,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useController, useFormContext } from "react-hook-form";
-import { assetFileUrl, errorMessage } from "@/lib/client/api-client";
+import { assetFileUrl, errorMessage, thumbnailUrl } from "@/lib/client/api-client";
 import { imageIds, runsLabel, type AppFormValues } from "@/lib/client/apps/batch";
 import { queryKeys } from "@/lib/client/query-keys";
 import { ACCEPT_ATTRIBUTE, isImageFile, uploadAsset } from "@/lib/client/upload-asset";
@@ -181,7 +181,7 @@ function UploadedImage({ id, name, onRemove }: { id: string; name: string; onRem
   const asset = useAsset(id);
   return (
     <li className="group relative overflow-hidden rounded-md border border-line bg-panel" data-testid="app-image-thumb" data-asset-id={id}>
-      <img src={asset.data?.url ?? assetFileUrl(id)} alt={name} className="checkerboard aspect-square w-full object-contain" />
+      <img src={thumbnailUrl(asset.data?.url ?? assetFileUrl(id))} alt={name} className="checkerboard aspect-square w-full object-contain" />
       <div className="border-t border-line px-1.5 py-1">
         <p className="truncate text-[11px] text-fg" title={name}>
           {name}

@@ -1,5 +1,5 @@
 "use client";
-import { assetFileUrl } from "@/lib/client/api-client";
+import { assetThumbUrl } from "@/lib/client/api-client";
 import { progressOfAppRun, progressOfRun } from "@/lib/client/apps/run-progress";
 import type { AppRun } from "@/lib/client/apps/types";
 import { credits, duration } from "@/lib/client/format";
@@ -55,7 +55,7 @@ export function LiveRunCard({
   return (
     <li className="overflow-hidden rounded-xl border border-line bg-panel" data-testid="app-run-card" data-run-id={runId} data-status={status} aria-label={name}>
       <div className="flex items-center gap-2 border-b border-line px-3 py-2">
-        {source && <img src={assetFileUrl(source)} alt="" className="checkerboard h-6 w-6 rounded border border-line object-cover" data-testid="app-run-source" />}
+        {source && <img src={assetThumbUrl(source)} alt="" className="checkerboard h-6 w-6 rounded border border-line object-cover" data-testid="app-run-source" />}
         <span className="shrink-0 text-[12.5px] font-medium">{name}</span>
         <StatusBadge status={status} />
         {caption && (

@@ -1,5 +1,5 @@
 "use client";
-import { assetFileUrl, errorMessage } from "@/lib/client/api-client";
+import { assetThumbUrl, errorMessage, thumbnailUrl } from "@/lib/client/api-client";
 import { appDownloadUrl } from "@/lib/client/apps/apps-api";
 import type { AppDetail, AppInput, AppRun } from "@/lib/client/apps/types";
 import { absoluteTime, credits, duration, relativeTime } from "@/lib/client/format";
@@ -126,7 +126,7 @@ function MyRunRow({
                 aria-label={`View ${output.label} full size`}
                 className="block overflow-hidden rounded-md border border-line hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
               >
-                <img src={output.url} alt="" className="checkerboard h-12 w-12 object-cover" data-testid="my-run-output" />
+                <img src={thumbnailUrl(output.url)} alt="" className="checkerboard h-12 w-12 object-cover" data-testid="my-run-output" />
               </button>
             </li>
           ))}
@@ -174,7 +174,7 @@ function InputsSummary({ inputs, values }: { inputs: readonly AppInput[]; values
         if (input?.kind === "image" && typeof value === "string") {
           return (
             <span key={key} className="flex items-center gap-1.5 text-muted">
-              <img src={assetFileUrl(value)} alt={`${label} used`} className="checkerboard h-6 w-6 rounded object-cover" />
+              <img src={assetThumbUrl(value)} alt={`${label} used`} className="checkerboard h-6 w-6 rounded object-cover" />
             </span>
           );
         }

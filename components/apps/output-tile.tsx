@@ -8,15 +8,32 @@ import { MediaView } from "../editor/media-view";
 import { ChevronDownIcon, ChevronUpIcon, DownloadIcon, ExpandIcon } from "../ui/icons";
 import { InfoIcon } from "../ui/icons";
 import { ProvenanceDetails } from "./provenance-details";
+import { CompareView, useBeforeImage } from "../editor/compare-view";
 
 /** One result: the image (opens full size), its size, download, and how it was made on demand. */
 export function OutputTile({ output, onZoom }: { output: AppRunOutput; onZoom: (image: LightboxImage) => void }) {
   const [details, setDetails] = useState(false);
   const detailsId = useId();
   const image = mediaKind(output.mimeType) === "image";
+  // An image a node made from the teammate's input (Retouch, Upscale…) shows both, split by a slider.
+  const before = useBeforeImage(image ? output.assetId : null);
   return (
     <figure className="@container overflow-hidden rounded-lg border border-line bg-panel-2" data-testid="app-result" data-asset-id={output.assetId}>
-      {image ? (
+      {image && before ? (
+        <div className="relative">
+          <CompareView beforeAssetId={before} afterUrl={output.url} label={output.label} width={output.width} height={output.height} className="h-[240px] w-full" />
+          <button
+            type="button"
+            onClick={() => onZoom(output)}
+            aria-label={`View ${output.label} full size`}
+            title="View full size"
+            data-testid="app-result-open"
+            className="absolute right-2 bottom-2 rounded bg-black/65 p-1.5 text-white hover:bg-black/85 focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <ExpandIcon size={14} />
+          </button>
+        </div>
+      ) : image ? (
         <button
           type="button"
           onClick={() => onZoom(output)}
@@ -78,5 +95,5 @@ export function OutputTile({ output, onZoom }: { output: AppRunOutput; onZoom: (
 
 /** A Lightbox entry for an output. */
 export function toLightbox(output: AppRunOutput): LightboxImage {
-  return { url: output.url, label: output.label, width: output.width, height: output.height, mimeType: output.mimeType };
+  return { url: output.url, label: output.label, width: output.width, height: output.height, mimeType: output.mimeType, assetId: output.assetId };
 }

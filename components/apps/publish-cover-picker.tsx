@@ -1,6 +1,7 @@
 "use client";
 import { useController, useFormContext } from "react-hook-form";
 import type { PublishFormValues } from "@/lib/client/apps/publish-form";
+import { thumbnailUrl } from "@/lib/client/api-client";
 import { mediaKind } from "@/lib/client/media";
 import { useWorkflowRuns } from "@/lib/client/use-workflow-runs";
 import { Skeleton } from "../ui/skeleton";
@@ -8,8 +9,8 @@ import { Skeleton } from "../ui/skeleton";
 const MAX_COVERS = 8;
 
 /**
- * The App's cover: one of the images the workflow's latest runs produced, or none; for a new
- * version, also "keep the current cover". Radio buttons, so arrow keys move between choices.
+ * The App's cover: by default the latest image the workflow produces (it follows new runs), or
+ * one of the images its latest runs produced; for a new version, also "keep the current cover". Radio buttons, so arrow keys move between choices.
  */
 export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId: string; currentCoverUrl: string | null | undefined }) {
   const { control } = useFormContext<PublishFormValues>();
@@ -54,7 +55,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
       <legend className="mb-1 text-[12.5px] font-medium">
         Cover image <span className="font-normal text-faint">(optional)</span>
       </legend>
-      <p className="mb-2 text-[11.5px] text-faint">Shown on the Apps home. Pick one of this workflow&apos;s latest results.</p>
+      <p className="mb-2 text-[11.5px] text-faint">Shown on the Apps home: the workflow&apos;s latest result unless you pick one.</p>
       {runs.isPending ? (
         <div className="flex gap-2">
           {Array.from({ length: 4 }, (_, i) => (
@@ -65,8 +66,8 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
         <div className="flex flex-wrap gap-2" role="radiogroup" aria-label="Cover image">
           {choice(
             "",
-            "No cover",
-            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 text-[11.5px] text-muted">No cover</span>,
+            "Latest result: the cover follows the workflow's newest image",
+            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 px-1 text-center text-[11px] leading-tight text-muted">Latest result</span>,
             "publish-cover-none",
             "none",
           )}
@@ -76,7 +77,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
               "Keep the current cover",
               currentCoverUrl ? (
                 <span className="relative block">
-                  <img src={currentCoverUrl} alt="" className="h-[64px] w-[92px] object-cover" />
+                  <img src={thumbnailUrl(currentCoverUrl)} alt="" className="h-[64px] w-[92px] object-cover" />
                   <span className="absolute inset-x-0 bottom-0 bg-black/65 px-1 py-px text-center text-[10.5px]">Current</span>
                 </span>
               ) : (
@@ -89,7 +90,7 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
             choice(
               image.assetId,
               `Result ${i + 1}: ${image.label}, ${image.width} × ${image.height}`,
-              <img src={image.url} alt="" className="checkerboard h-[64px] w-[92px] object-cover" />,
+              <img src={thumbnailUrl(image.url)} alt="" className="checkerboard h-[64px] w-[92px] object-cover" />,
               `publish-cover-${image.assetId}`,
               "result",
             ),

@@ -1,7 +1,7 @@
 "use client";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { ExposableInput } from "@/lib/apps/exposable-inputs";
-import { assetFileUrl } from "@/lib/client/api-client";
+import { assetThumbUrl } from "@/lib/client/api-client";
 import type { PublishFormValues } from "@/lib/client/apps/publish-form";
 import { APP_INPUT_CLASS } from "./field-shell";
 
@@ -128,7 +128,7 @@ function DefaultControl({ candidate, index, labelledBy, testId, required }: { ca
       const assetId = typeof candidate.defaultValue === "string" && candidate.defaultValue ? candidate.defaultValue : null;
       return (
         <p className="flex h-8 items-center gap-2 text-[12px] text-faint" data-testid={testId}>
-          {assetId && !required && <img src={assetFileUrl(assetId)} alt="" className="checkerboard h-7 w-7 rounded object-cover" />}
+          {assetId && !required && <img src={assetThumbUrl(assetId)} alt="" className="checkerboard h-7 w-7 rounded object-cover" />}
           {required ? "None: each member uploads theirs" : assetId ? "The workflow's image" : "None"}
         </p>
       );

@@ -18,7 +18,18 @@ type FieldErrors = { name?: string; email?: string; password?: string };
  * first team and lands on `/`; an invited person goes back to the invitation (`next`).
  * The inputs are uncontrolled (read on submit), so whatever was typed before hydration is kept.
  */
-export function SignUpForm({ next, initialEmail = "", lockEmail = false }: { next: string | null; initialEmail?: string; lockEmail?: boolean }) {
+export function SignUpForm({
+  next,
+  initialEmail = "",
+  lockEmail = false,
+  first = false,
+}: {
+  next: string | null;
+  initialEmail?: string;
+  lockEmail?: boolean;
+  /** The installation's first account: there is no account yet to sign in with. */
+  first?: boolean;
+}) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -109,12 +120,14 @@ export function SignUpForm({ next, initialEmail = "", lockEmail = false }: { nex
         {pending && <Spinner size={13} />}
         {pending ? "Creating your account…" : "Create account"}
       </Button>
-      <p className="text-center text-[12.5px] text-muted">
-        Already have an account?{" "}
-        <Link href={signInHref} className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent">
-          Sign in
-        </Link>
-      </p>
+      {!first && (
+        <p className="text-center text-[12.5px] text-muted">
+          Already have an account?{" "}
+          <Link href={signInHref} className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+            Sign in
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

@@ -29,6 +29,7 @@ import { DraftDialog } from "./draft-dialog";
 import { DraftNotice } from "./draft-notice";
 import { SaveErrorBar } from "./save-status";
 import { EditorHeader } from "./editor-header";
+import { EditorSheet, MobileEditorBar } from "./mobile-sheets";
 import { Inspector } from "./inspector/inspector";
 import { Palette } from "./palette";
 import { RunPanel } from "./run-panel";
@@ -166,14 +167,19 @@ function Workspace({ workflowId }: { workflowId: string }) {
       <DraftNotice workflowId={workflowId} />
       <DraftDialog open={draftOpen} onClose={() => setDraftOpen(false)} />
       <div className="flex min-h-0 flex-1">
-        <Palette />
+        <EditorSheet name="palette" title="Add a node" closeOnButton>
+          <Palette />
+        </EditorSheet>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <Canvas onDraft={openDraft} onRunFrom={runFrom} />
+            <MobileEditorBar />
           </div>
           <RunPanel workflowId={workflowId} />
         </main>
-        <Inspector workflowId={workflowId} />
+        <EditorSheet name="inspector" title="Node settings">
+          <Inspector workflowId={workflowId} />
+        </EditorSheet>
       </div>
     </div>
   );
@@ -195,13 +201,13 @@ function EditorSkeleton() {
         <Skeleton className="h-8 w-20" />
       </div>
       <div className="flex flex-1">
-        <div className="w-[232px] space-y-2 border-r border-line bg-panel p-3">
+        <div className="w-[232px] space-y-2 border-r border-line bg-panel p-3 max-md:hidden">
           {Array.from({ length: 8 }, (_, i) => (
             <Skeleton key={i} className="h-9" />
           ))}
         </div>
         <div className="flex-1" />
-        <div className="w-[320px] border-l border-line bg-panel p-4">
+        <div className="w-[320px] border-l border-line bg-panel p-4 max-md:hidden">
           <Skeleton className="h-4 w-32" />
         </div>
       </div>

@@ -9,7 +9,7 @@ import { START_RUN_MUTATION_KEY } from "@/lib/client/use-start-run";
 import { toast } from "@/lib/client/toast-store";
 import { flushSave } from "@/lib/client/workflow-saver";
 import { useConnectionStore } from "@/lib/client/connection-store";
-import { EngineBadge } from "../app-header";
+import { EngineBadge, SectionNav } from "../app-header";
 import { ConnectionStatus } from "../connection-status";
 import { UserMenu } from "../auth/user-menu";
 import { Button } from "../ui/button";
@@ -36,7 +36,7 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
   const progress = liveRun.data ? liveRun.data.nodes.filter((n) => n.status === "succeeded" || n.status === "skipped").length : 0;
 
   return (
-    <header className="nokey flex h-12 shrink-0 items-center gap-2 border-b border-line bg-panel px-2.5">
+    <header className="nokey flex h-12 shrink-0 items-center gap-1.5 border-b border-line bg-panel px-2 md:gap-2 md:px-2.5">
       <Button
         variant="ghost"
         size="icon"
@@ -49,13 +49,15 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       >
         <ChevronLeftIcon />
       </Button>
-      <div className="h-5 w-px bg-line" aria-hidden="true" />
+      <SectionNav className="max-lg:hidden" />
+      <div className="h-5 w-px bg-line max-md:hidden" aria-hidden="true" />
       <WorkflowNameInput />
       <SaveStatus onReload={onReload} reloading={reloading} />
       <div className="flex-1" />
       <ConnectionStatus />
       <Button
         variant="secondary"
+        className="max-md:hidden"
         data-testid="draft-open"
         onClick={onDraft}
         title={`Draft a workflow from a description (${shortcutLabel("K")})`}
@@ -63,14 +65,16 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       >
         <SparklesIcon size={13} className="text-accent" />
         Draft from description
-        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint">{shortcutLabel("K")}</kbd>
+        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint max-2xl:hidden">{shortcutLabel("K")}</kbd>
       </Button>
-      <EngineBadge />
-      <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
-      <Button variant="ghost" size="icon" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => useEditorStore.getState().undo()} data-testid="undo">
+      <span className="contents max-md:hidden">
+        <EngineBadge />
+      </span>
+      <div className="mx-1 h-5 w-px bg-line max-md:hidden" aria-hidden="true" />
+      <Button variant="ghost" size="icon" className="max-md:hidden" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => useEditorStore.getState().undo()} data-testid="undo">
         <UndoIcon />
       </Button>
-      <Button variant="ghost" size="icon" aria-label="Redo" title={`Redo (Shift+${mod}+Z)`} disabled={!canRedo} onClick={() => useEditorStore.getState().redo()} data-testid="redo">
+      <Button variant="ghost" size="icon" className="max-md:hidden" aria-label="Redo" title={`Redo (Shift+${mod}+Z)`} disabled={!canRedo} onClick={() => useEditorStore.getState().redo()} data-testid="redo">
         <RedoIcon />
       </Button>
       <Button
@@ -84,8 +88,10 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       >
         <PanelBottomIcon />
       </Button>
-      <div className="mx-1 h-5 w-px bg-line" aria-hidden="true" />
-      <PublishAppButton />
+      <div className="mx-1 h-5 w-px bg-line max-md:hidden" aria-hidden="true" />
+      <span className="contents max-md:hidden">
+        <PublishAppButton />
+      </span>
       {running && (
         <Button
           variant="secondary"

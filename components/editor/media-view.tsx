@@ -2,9 +2,10 @@
 /**
  * A run output of any kind: an image, a playable video or sound, or a file chip with a download
  * link for anything else (3D, SVG…). Controls carry React Flow's `nodrag nowheel` so using
- * them on a node card neither drags the node nor zooms the canvas.
+ * them on a node card neither drags the node nor zooms the canvas. Images load as thumbnails
+ * (≤ 512 px renditions) unless `full` is set (the lightbox).
  */
-import { downloadUrl } from "@/lib/client/api-client";
+import { downloadUrl, thumbnailUrl } from "@/lib/client/api-client";
 import { mediaFormat, mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { DownloadIcon } from "../ui/icons";
 
@@ -23,6 +24,7 @@ export function MediaView({
   testId,
   assetId,
   asLink = true,
+  full = false,
 }: {
   media: MediaItem;
   label: string;
@@ -32,6 +34,8 @@ export function MediaView({
   assetId?: string;
   /** Files without a preview: a download chip (default), or a plain placeholder where a download link sits beside it. */
   asLink?: boolean;
+  /** Images: the full-size file instead of the thumbnail rendition. */
+  full?: boolean;
 }) {
   const kind = mediaKind(media.mimeType);
   const common = { "data-testid": testId, "data-asset-id": assetId, "data-media-kind": kind };
@@ -82,5 +86,5 @@ export function MediaView({
       </a>
     );
   }
-  return <img {...common} src={media.url} alt={label} draggable={false} style={style} className={`checkerboard ${className}`} />;
+  return <img {...common} src={full ? media.url : thumbnailUrl(media.url)} alt={label} draggable={false} style={style} className={`checkerboard ${className}`} />;
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { connectedInputPorts } from "@/lib/graph/upstream";
 import { getNodeDefinition } from "@/lib/nodes";
-import { downloadUrl, errorMessage } from "@/lib/client/api-client";
+import { downloadUrl, errorMessage, thumbnailUrl } from "@/lib/client/api-client";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { absoluteTime, credits, duration, relativeTime } from "@/lib/client/format";
 import { useRunViewStore } from "@/lib/client/run-view-store";
@@ -360,7 +360,7 @@ function RunHistory({
                   </span>
                   {r.outputs[0] &&
                     (mediaKind(r.outputs[0].mimeType) === "image" ? (
-                      <img src={r.outputs[0].url} alt="" className="checkerboard h-8 w-8 rounded object-cover" />
+                      <img src={thumbnailUrl(r.outputs[0].url)} alt="" className="checkerboard h-8 w-8 rounded object-cover" />
                     ) : (
                       <span className="grid h-8 w-8 place-items-center rounded bg-panel-3 font-mono text-[9px] text-muted" aria-hidden="true">
                         {mediaFormat(r.outputs[0].mimeType).slice(0, 4)}

@@ -9,7 +9,7 @@ import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import type { PortSpec } from "@/lib/graph/ports";
-import { assetFileUrl } from "@/lib/client/api-client";
+import { assetThumbUrl } from "@/lib/client/api-client";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { describeIssue, describeNodeError } from "@/lib/client/error-copy";
 import type { GraphIssue } from "@/lib/graph/issues";
@@ -305,7 +305,7 @@ function AssetPreview({ assetId }: { assetId: string }) {
   return (
     <figure className="px-2 pb-2">
       <img
-        src={asset?.url ?? assetFileUrl(assetId)}
+        src={assetThumbUrl(assetId)}
         alt="Uploaded image"
         data-testid="node-asset"
         draggable={false}

@@ -35,7 +35,7 @@ export function TeamPageClient({ team, viewer, data, origin }: TeamPageClientPro
   return (
     <div className="flex min-h-full flex-col">
       <AppHeader />
-      <main className="mx-auto w-full max-w-[880px] flex-1 space-y-8 px-6 py-10">
+      <main className="mx-auto w-full max-w-[880px] flex-1 space-y-8 px-4 py-6 sm:px-6 sm:py-10">
         <div className="flex items-end justify-between gap-4">
           <div>
             <h1 className="flex items-center gap-2 text-[20px] font-semibold tracking-tight">

@@ -22,7 +22,7 @@ export function WorkflowList() {
   return (
     <div className="flex min-h-full flex-col">
       <AppHeader />
-      <main className="mx-auto w-full max-w-[880px] flex-1 px-6 py-10">
+      <main className="mx-auto w-full max-w-[880px] flex-1 px-4 py-6 sm:px-6 sm:py-10">
         <div className="mb-6 flex items-end justify-between gap-4">
           <div>
             <h1 className="text-[20px] font-semibold tracking-tight">Workflows</h1>
@@ -46,7 +46,7 @@ export function WorkflowList() {
           <ul aria-busy="true" aria-label="Loading workflows" className="overflow-hidden rounded-lg border border-line bg-panel">
             {Array.from({ length: 4 }, (_, i) => (
               <li key={i} className="flex items-center gap-4 border-b border-line px-4 py-3 last:border-b-0">
-                <Skeleton className="h-9 w-9" />
+                <Skeleton className="h-12 w-16" />
                 <div className="flex-1 space-y-2">
                   <Skeleton className="h-3.5 w-1/3" />
                   <Skeleton className="h-3 w-1/4" />

@@ -8,11 +8,11 @@ import type { WorkflowSummary } from "@/lib/client/types";
 import { useDuplicateWorkflow } from "@/lib/client/use-duplicate-workflow";
 import { useRenameWorkflow } from "@/lib/client/use-rename-workflow";
 import { Button } from "../ui/button";
-import { CopyIcon, PencilIcon, TrashIcon } from "../ui/icons";
+import { CopyIcon, ImageIcon, PencilIcon, TrashIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 import { WORKFLOW_NAME_MAX_LENGTH } from "@/lib/workflows/limits";
 
-/** One workflow in the list: open, rename inline, duplicate, delete. */
+/** One workflow in the list: its latest output as a thumbnail, open, rename inline, duplicate, delete. */
 export function WorkflowRow({ workflow, onDelete }: { workflow: WorkflowSummary; onDelete: (w: WorkflowSummary) => void }) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(workflow.name);
@@ -39,11 +39,23 @@ export function WorkflowRow({ workflow, onDelete }: { workflow: WorkflowSummary;
     <li
       data-testid="workflow-row"
       data-workflow-id={workflow.id}
-      className="group flex items-center gap-4 border-b border-line px-4 py-2.5 last:border-b-0 hover:bg-panel-2/60"
+      className="group flex items-center gap-3 border-b border-line px-3 py-2.5 sm:gap-4 sm:px-4 last:border-b-0 hover:bg-panel-2/60"
     >
-      <div className="grid h-9 w-9 shrink-0 place-items-center rounded-md border border-line bg-panel-2 text-[12px] font-semibold text-muted">
-        {workflow.nodeCount}
-      </div>
+      <Link href={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
+        {workflow.latestOutput ? (
+          <img
+            src={workflow.latestOutput.thumbnailUrl}
+            alt=""
+            loading="lazy"
+            data-testid="workflow-thumbnail"
+            className="checkerboard h-12 w-16 rounded-md border border-line object-cover"
+          />
+        ) : (
+          <div data-testid="workflow-thumbnail-empty" className="grid h-12 w-16 place-items-center rounded-md border border-dashed border-line-strong bg-panel-2 text-faint">
+            <ImageIcon size={16} />
+          </div>
+        )}
+      </Link>
       <div className="min-w-0 flex-1">
         {renaming ? (
           <form

@@ -2,6 +2,8 @@
  * JSON shapes of Apps in API responses (times ISO 8601, credits CU):
  * - summary (`GET /api/apps` items, publish reply):
  *   `{ id, slug, name, description, coverUrl|null, version, updatedAt, workflowId }`;
+ * - `coverUrl`: the chosen cover, else the latest image the published workflow produced in the
+ *   editor (never a teammate's App run), else null (the form shows a placeholder);
  * - detail (`GET /api/apps/:slug`, PATCH and rollback replies):
  *   `{ id, slug, name, description, coverUrl, dailyRunQuota, runsToday, quotaResetsAt,
  *      currentVersion: { id, version, createdAt, workflowId, inputs, outputs },
@@ -11,24 +13,27 @@ import { assetFileUrl } from "../assets/asset-dto";
 import type { AppListEntry, AppRecord, AppVersionRecord, AppVersionSummary } from "../db/repositories/apps";
 import type { PublishedInput } from "./exposable-inputs";
 
-const coverUrl = (app: Pick<AppRecord, "coverAssetId">) => (app.coverAssetId ? assetFileUrl(app.coverAssetId) : null);
+const coverUrl = (app: Pick<AppRecord, "coverAssetId">, latestOutputAssetId?: string | null) => {
+  const id = app.coverAssetId ?? latestOutputAssetId ?? null;
+  return id ? assetFileUrl(id) : null;
+};
 
-/** `GET /api/apps` item. */
-export function toAppSummary(app: AppRecord, current: { version: number; workflowId: string } | null) {
+/** `GET /api/apps` item; `latestOutputAssetId` is the cover when the App has none of its own. */
+export function toAppSummary(app: AppRecord, current: { version: number; workflowId: string } | null, latestOutputAssetId?: string | null) {
   return {
     id: app.id,
     slug: app.slug,
     name: app.name,
     description: app.description,
-    coverUrl: coverUrl(app),
+    coverUrl: coverUrl(app, latestOutputAssetId),
     version: current?.version ?? 0,
     updatedAt: app.updatedAt.toISOString(),
     workflowId: current?.workflowId ?? null,
   };
 }
 
-export function toAppListItem(entry: AppListEntry) {
-  return toAppSummary(entry, entry.currentVersion);
+export function toAppListItem(entry: AppListEntry, latestOutputAssetId?: string | null) {
+  return toAppSummary(entry, entry.currentVersion, latestOutputAssetId);
 }
 
 export type AppSummaryDto = ReturnType<typeof toAppSummary>;
@@ -54,6 +59,8 @@ export interface AppDetailExtras {
   versions?: AppVersionSummary[];
   canManage: boolean;
   canSetQuota: boolean;
+  /** The latest image the published workflow produced: the cover when the App has none of its own. */
+  latestOutputAssetId?: string | null;
 }
 
 /** `GET /api/apps/:slug`. */
@@ -63,7 +70,7 @@ export function toAppDetail(app: AppRecord, current: AppVersionRecord, inputs: P
     slug: app.slug,
     name: app.name,
     description: app.description,
-    coverUrl: coverUrl(app),
+    coverUrl: coverUrl(app, extras.latestOutputAssetId),
     dailyRunQuota: app.dailyRunQuota,
     runsToday: extras.runsToday,
     quotaResetsAt: extras.quotaResetsAt.toISOString(),

@@ -1,5 +1,6 @@
 /** One App as its page shows it: the form of the version it runs, the viewer's quota, and (for managers) its history. */
 import { countAppRunsSince, listAppVersions, type AppRecord } from "../db/repositories/apps";
+import { latestOutputImages } from "../db/repositories/latest-outputs";
 import type { DbClient } from "../db/types";
 import type { ServerContext } from "../server/context";
 import { canManageApps, canSetAppQuota, type AppActor } from "./access";
@@ -9,14 +10,15 @@ import { nextUtcMidnight, utcDayStart } from "./quota";
 
 /**
  * The App detail of `app` for `actor` (see app-dto.ts): `runsToday` counts the actor's runs
- * on it since 00:00 UTC, `quotaResetsAt` is the next 00:00 UTC, `versions` only for owners and editors.
+ * on it since 00:00 UTC, `coverUrl` falls back to the workflow's latest image output, `quotaResetsAt` is the next 00:00 UTC, `versions` only for owners and editors.
  */
 export async function toAppDetailFor(db: DbClient, actor: AppActor, app: AppRecord, now = new Date()): Promise<AppDetailDto> {
   const current = await getCurrentAppVersion(db, app);
   const canManage = canManageApps(actor);
-  const [runsToday, versions] = await Promise.all([
+  const [runsToday, versions, latest] = await Promise.all([
     countAppRunsSince(db, { appId: app.id, userId: actor.user.id, since: utcDayStart(now) }),
     canManage ? listAppVersions(db, app.id) : Promise.resolve(undefined),
+    app.coverAssetId ? Promise.resolve(new Map<string, string>()) : latestOutputImages(db, actor.team.id, [current.version.workflowId]),
   ]);
   return toAppDetail(app, current.version, current.inputs, {
     runsToday,
@@ -24,6 +26,7 @@ export async function toAppDetailFor(db: DbClient, actor: AppActor, app: AppReco
     versions,
     canManage,
     canSetQuota: canSetAppQuota(actor),
+    latestOutputAssetId: latest.get(current.version.workflowId) ?? null,
   });
 }
 

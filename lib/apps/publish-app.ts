@@ -26,7 +26,9 @@ import type { ServerContext } from "../server/context";
 import { canManageApps, type AppActor } from "./access";
 import { toAppSummary, toAppVersionDto } from "./app-dto";
 import { applyInputs, AppInputsError, listAppOutputs, type PublishedInput } from "./exposable-inputs";
+import { findPaintedMaskConflicts } from "./painted-mask-rule";
 import { resolveExposedInputs } from "./resolve-exposed-inputs";
+import { workflowGraphSchema } from "../graph/schema";
 import type { PublishAppBody } from "./schemas";
 
 /** Stand-ins for required text and image inputs while checking that the graph will run once the form is filled. */
@@ -86,7 +88,8 @@ function slugTaken(slug: string): AppError {
  *   keys (format, duplicates), unknown nodes or fields, bad defaults, or no exposed input
  *   ("Expose at least one input: …"); invalid_graph (400) for no Output node ("Add an Output
  *   node: …") or a graph that cannot run once the form is filled (naming node and port or
- *   field); conflict (409) when the slug belongs to another App. Nothing is written on error.
+ *   field), or a fixed painted mask over an image the teammate supplies (a Retouch whose mask
+ *   was painted in the editor while its image comes from an exposed upload: lib/apps/painted-mask-rule.ts); conflict (409) when the slug belongs to another App. Nothing is written on error.
  */
 export async function publishApp(ctx: ServerContext, actor: AppActor, workflowId: string, body: PublishAppBody) {
   if (!canManageApps(actor)) throw new AppError("forbidden", "Only owners and editors publish Apps");
@@ -103,6 +106,13 @@ export async function publishApp(ctx: ServerContext, actor: AppActor, workflowId
   const outputs = listAppOutputs(workflow.graph);
   if (outputs.length === 0) throw new AppError("invalid_graph", NO_OUTPUT_MESSAGE, { issues: [] });
   assertRunnableWhenFilled(workflow.graph, inputs);
+  const parsedGraph = workflowGraphSchema.safeParse(workflow.graph);
+  const conflicts = parsedGraph.success ? findPaintedMaskConflicts(parsedGraph.data, inputs) : [];
+  if (conflicts.length > 0) {
+    throw new AppError("invalid_graph", conflicts[0].message, {
+      issues: conflicts.map((c) => ({ nodeId: c.nodeId, code: "painted_mask_over_exposed_image", message: c.message, inputKey: c.inputKey })),
+    });
+  }
 
   if (body.coverAssetId && !(await findTeamAsset(ctx.db, actor.team.id, body.coverAssetId))) {
     throw new AppError("not_found", `coverAssetId: no image "${body.coverAssetId}" in this team`);

@@ -39,6 +39,19 @@ export function assetFileUrl(assetId: string): string {
   return `/api/assets/${encodeURIComponent(assetId)}/file`;
 }
 
+/**
+ * The thumbnail rendition (≤ 512 px WebP, `GET /api/assets/:id/file?size=thumb`) of an asset
+ * file URL; any other URL (a blob preview, an outside link) is returned as it is. Thumbnails
+ * everywhere use this; the lightbox and downloads use the full-size URL.
+ */
+export function thumbnailUrl(url: string): string;
+export function thumbnailUrl(url: string | null | undefined): string | null;
+export function thumbnailUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (!/^\/api\/assets\/[^/?#]+\/file$/.test(url)) return url;
+  return `${url}?size=thumb`;
+}
+
 /** `{ id, url, mimeType, width, height }` (upload reply). */
 export function toAssetSummary(asset: AssetRecordLike): AssetSummaryDto {
   return { id: asset.id, url: assetFileUrl(asset.id), mimeType: asset.mimeType, width: asset.width, height: asset.height };

@@ -141,6 +141,13 @@ export function assetFileUrl(assetId: string): string {
   return `/api/assets/${enc(assetId)}/file`;
 }
 
+/** The thumbnail rendition (≤ 512 px WebP) of an asset known only by id; full size is for the lightbox and downloads. */
+export function assetThumbUrl(assetId: string): string {
+  return `${assetFileUrl(assetId)}?size=thumb`;
+}
+
+export { thumbnailUrl } from "@/lib/assets/asset-dto";
+
 /** The same URL, answered as an attachment. */
 export function downloadUrl(url: string): string {
   return `${url}${url.includes("?") ? "&" : "?"}download=1`;

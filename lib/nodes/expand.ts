@@ -62,6 +62,7 @@ export const expandNode: NodeDefinition<ExpandParams> = {
   role: "model",
   inputs: [{ name: "image", type: "image", label: "Image", required: true }],
   outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  compareWithInput: "image",
   paramsSchema: expandParamsSchema,
   defaults: expandParamsSchema.parse({}),
   fields: [

@@ -14,6 +14,7 @@ export const removeBackgroundNode: NodeDefinition<RemoveBackgroundParams> = {
   role: "model",
   inputs: [{ name: "image", type: "image", label: "Image", required: true }],
   outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  compareWithInput: "image",
   paramsSchema: removeBackgroundParamsSchema,
   defaults: removeBackgroundParamsSchema.parse({}),
   fields: [MODEL_FIELD],

@@ -28,6 +28,8 @@ export const retouchNode: NodeDefinition<RetouchParams> = {
     { name: "prompt", type: "text", label: "Prompt", required: false },
   ],
   outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  compareWithInput: "image",
+  paintedOverPort: { mask: "image" },
   paramsSchema: retouchParamsSchema,
   defaults: retouchParamsSchema.parse({}),
   fields: [

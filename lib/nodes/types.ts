@@ -109,6 +109,18 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   fields: readonly FieldSpec[];
   /** Input ports that a parameter may stand in for (`mask` ← `maskAssetId`). */
   assetParamForPort?: Readonly<Record<string, keyof P & string>>;
+  /**
+   * Input ports whose image is drawn over the image of another input port (`mask` → `image`):
+   * a mask painted for one picture means nothing on another. Apps read it to refuse publishing a
+   * fixed painted mask over an image the teammate supplies (lib/apps/painted-mask-rule.ts).
+   */
+  paintedOverPort?: Readonly<Record<string, string>>;
+  /**
+   * Nodes that change an image they are given: the input port whose image is the "before" of each
+   * output (the studio's before/after comparison). The engine lists that image first in an
+   * output's `provenance.parentAssetIds` (lib/engine/model-node.ts).
+   */
+  compareWithInput?: string;
   /** Checks that only apply when running (a missing prompt, mask or upload), beyond required ports. */
   checkReady?(params: P, connectedInputs: ReadonlySet<string>): NodeIssue[];
   /** Model nodes: the capability asked of the provider, given which inputs are connected. */

@@ -24,6 +24,7 @@ export const upscaleNode: NodeDefinition<UpscaleParams> = {
   role: "model",
   inputs: [{ name: "image", type: "image", label: "Image", required: true }],
   outputs: [{ name: "image", type: "image", label: "Image", required: false }],
+  compareWithInput: "image",
   paramsSchema: upscaleParamsSchema,
   defaults: upscaleParamsSchema.parse({}),
   fields: [

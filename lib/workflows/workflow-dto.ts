@@ -3,6 +3,7 @@
  * module: the browser imports its types.
  */
 import type { WorkflowGraph } from "../graph/schema";
+import { assetFileUrl, thumbnailUrl } from "../assets/asset-dto";
 
 /** `GET /api/workflows/:id` `workflow` (also the create and update replies). */
 export interface WorkflowDto {
@@ -22,6 +23,8 @@ export interface WorkflowSummaryDto {
   nodeCount: number;
   createdAt: string;
   updatedAt: string;
+  /** The first image of the workflow's latest run that returned one, or null (never run). */
+  latestOutput: { assetId: string; url: string; thumbnailUrl: string } | null;
 }
 
 interface WorkflowRow {
@@ -45,8 +48,9 @@ export function toWorkflowDto(row: WorkflowRow): WorkflowDto {
   };
 }
 
-/** List entry: `{ id, name, version, nodeCount, createdAt, updatedAt }`. */
-export function toWorkflowSummaryDto(row: Omit<WorkflowRow, "graph"> & { nodeCount: number }): WorkflowSummaryDto {
+/** List entry: `{ id, name, version, nodeCount, createdAt, updatedAt, latestOutput }`. */
+export function toWorkflowSummaryDto(row: Omit<WorkflowRow, "graph"> & { nodeCount: number }, latestOutputAssetId?: string | null): WorkflowSummaryDto {
+  const url = latestOutputAssetId ? assetFileUrl(latestOutputAssetId) : null;
   return {
     id: row.id,
     name: row.name,
@@ -54,5 +58,6 @@ export function toWorkflowSummaryDto(row: Omit<WorkflowRow, "graph"> & { nodeCou
     nodeCount: row.nodeCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    latestOutput: latestOutputAssetId && url ? { assetId: latestOutputAssetId, url, thumbnailUrl: thumbnailUrl(url) } : null,
   };
 }

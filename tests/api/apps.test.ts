@@ -352,6 +352,7 @@ describe("running an App", () => {
     const list = await call(appsRoute.GET, { headers: as(team.member) });
     expect(list.status).toBe(200);
     expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "quota-refunds", "story-maker"]);
+    // No cover was chosen and the workflow never ran in the editor (only teammates' App runs, which stay theirs).
     expect(list.body.apps.find((a: any) => a.slug === "avatar-maker")).toMatchObject({ version: 1, name: "Avatar 4x", coverUrl: null });
     expect((await call(appsRoute.GET, { headers: as(team.outsider) })).body.apps).toEqual([]);
   });

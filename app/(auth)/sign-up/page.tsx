@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
 
   return (
     <AuthCard
-      title={joining ? `Join ${joining.team.name}` : fresh ? "Set up Workflow Studio" : "Create an account"}
+      title={joining ? `Join ${joining.team.name}` : fresh ? "Create the first account" : "Create an account"}
       description={
         joining ? (
           <>
@@ -27,7 +27,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         )
       }
     >
-      <SignUpForm next={next} initialEmail={joining?.email} lockEmail={!!joining} />
+      <SignUpForm next={next} initialEmail={joining?.email} lockEmail={!!joining} first={fresh} />
     </AuthCard>
   );
 }

@@ -1,6 +1,7 @@
 import { parseJsonBody } from "@/lib/api/route";
 import { BUILDERS, teamRoute } from "@/lib/api/team-route";
 import { createWorkflow, listWorkflows } from "@/lib/db/repositories/workflows";
+import { latestOutputImages } from "@/lib/db/repositories/latest-outputs";
 import { getServerContext } from "@/lib/server/context";
 import { assertSavableGraph } from "@/lib/workflows/save-graph";
 import { createWorkflowBodySchema } from "@/lib/workflows/schemas";
@@ -9,13 +10,15 @@ import { toWorkflowDto, toWorkflowSummaryDto } from "@/lib/workflows/workflow-dt
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/workflows → `{ workflows: [{ id, name, version, nodeCount, createdAt, updatedAt }] }`: the team's,
- * most recently updated first. Owners and editors; 401 without a session, 403 for members.
+ * GET /api/workflows → `{ workflows: [{ id, name, version, nodeCount, createdAt, updatedAt, latestOutput }] }`:
+ * the team's, most recently updated first; `latestOutput` is `{ assetId, url, thumbnailUrl }` of the first
+ * image of the workflow's latest run that returned one, or null. Owners and editors; 401 without a session, 403 for members.
  */
 export const GET = teamRoute(BUILDERS, async (_request, _params, session) => {
   const ctx = await getServerContext();
   const rows = await listWorkflows(ctx.db, { teamId: session.team.id });
-  return Response.json({ workflows: rows.map(toWorkflowSummaryDto) });
+  const latest = await latestOutputImages(ctx.db, session.team.id, rows.map((row) => row.id));
+  return Response.json({ workflows: rows.map((row) => toWorkflowSummaryDto(row, latest.get(row.id))) });
 });
 
 /**

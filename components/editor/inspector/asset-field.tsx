@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState, type DragEvent } from "react";
-import { assetFileUrl } from "@/lib/client/api-client";
+import { assetFileUrl, thumbnailUrl } from "@/lib/client/api-client";
 import { ACCEPT_ATTRIBUTE } from "@/lib/client/upload-asset";
 import { useAsset } from "@/lib/client/use-asset";
 import { useUploadToNode } from "@/lib/client/use-upload-to-node";
@@ -61,7 +61,7 @@ export function AssetField({ field, nodeId, value, inputId, describedBy, commit 
       >
         {assetId ? (
           <figure>
-            <img src={asset.data?.url ?? assetFileUrl(assetId)} alt="Uploaded image" data-testid="asset-preview" className="checkerboard max-h-[200px] w-full object-contain" />
+            <img src={thumbnailUrl(asset.data?.url ?? assetFileUrl(assetId))} alt="Uploaded image" data-testid="asset-preview" className="checkerboard max-h-[200px] w-full object-contain" />
             <figcaption className="flex items-center justify-between gap-2 border-t border-line px-2.5 py-1.5 text-[11.5px] text-muted" data-testid="asset-dimensions">
               {asset.data ? (
                 <span className="tabular-nums">

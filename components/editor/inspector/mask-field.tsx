@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { assetFileUrl } from "@/lib/client/api-client";
+import { assetThumbUrl } from "@/lib/client/api-client";
 import { Button } from "../../ui/button";
 import { BrushIcon, TrashIcon } from "../../ui/icons";
 import { MaskEditor } from "../mask-editor";
@@ -17,7 +17,7 @@ export function MaskField({ field, nodeId, definition, value, inputId, described
     <div className="space-y-2">
       {maskId ? (
         <img
-          src={assetFileUrl(maskId)}
+          src={assetThumbUrl(maskId)}
           alt="Painted mask (white = repaint)"
           data-testid="mask-thumbnail"
           className="max-h-[140px] w-full rounded-md border border-line bg-black object-contain"
