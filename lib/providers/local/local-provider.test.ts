@@ -32,7 +32,7 @@ describe("LocalProvider life cycle", () => {
     const image = await upload(p, "coffee.png");
     expect(image).toMatch(/^local_asset_[0-9a-f]{16}$/);
 
-    const submitted = await p.submit({ modelId: "model_upscale-v3", capability: "upscale", body: { image, upscaleFactor: 2, preset: "balanced" } });
+    const submitted = await p.submit({ modelId: "model_upscale-v3", capability: "upscale", body: { image, upscaleFactor: 2, preset: "precise" } });
     expect(submitted.jobId).toMatch(/^local_job_[0-9a-f]{16}$/);
     expect(submitted.creditsCost).toBe(10); // the catalog's p50CostCU of Upscale v3 (catalog-credits.ts)
 
@@ -81,7 +81,7 @@ describe("LocalProvider life cycle", () => {
         expect(await size((await p.downloadAsset(id)).bytes)).toMatchObject({ width: expected.width, height: expected.height });
       }
     }
-  });
+  }, 240_000); // background removal runs the neural model (tens of seconds on a loaded 2-core machine)
 
   it("makes numOutputs images with seeds seed, seed + 1, …", async () => {
     const p = provider();

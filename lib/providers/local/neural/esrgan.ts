@@ -31,7 +31,7 @@ export const TILE_PX = 128;
 /** Context added around each tile core, in input pixels. */
 export const OVERLAP_PX = 12;
 /** Largest output, in pixels, for which the medium model is used. */
-export const MEDIUM_MAX_OUTPUT_PIXELS = 2_000_000;
+export const MEDIUM_MAX_OUTPUT_PIXELS = 1_000_000;
 
 /** The model used for an input of `width` × `height` px at `factor`. */
 export function esrganModelFor(width: number, height: number, factor: EsrganFactor): EsrganSize {
