@@ -45,6 +45,7 @@ describe("removeBackground (neural)", () => {
           }
         }
       }
+      console.info(`coffee.png: subject region ${((100 * subjectOpaque) / subject).toFixed(2)} % opaque, border region ${((100 * borderClear) / border).toFixed(2)} % transparent`);
       expect(subject).toBeGreaterThan(80_000);
       expect(border).toBeGreaterThan(30_000);
       expect(subjectOpaque / subject).toBeGreaterThanOrEqual(0.95);
