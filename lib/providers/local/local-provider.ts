@@ -317,7 +317,7 @@ export class LocalProvider implements Provider {
     this.progress(record, { status: "running", progress: 0 });
     try {
       const failure = this.faults.jobFailure(request);
-      const context = { neural: this.neuralOption ?? getNeuralPool(), onProgress: this.progressReporter(record, latencyMs) };
+      const context = { neural: this.neuralOption ?? getNeuralPool(), onProgress: this.progressReporter(record) };
       const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasks(), context) : null;
       work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
       if (latencyMs > 0) {
@@ -355,17 +355,14 @@ export class LocalProvider implements Provider {
   }
 
   /**
-   * Real progress from the operation (neural jobs), reported to waiters in steps of at least 1 %
-   * (each report becomes a write of the node's run record), below 1 until the job succeeds.
-   * Jobs with a simulated latency keep the latency's steps instead.
+   * Real progress from the operation (neural jobs), reported to waiters when it rises by at
+   * least 1 % over what the job shows (each report becomes a write of the node's run record),
+   * below 1 until the job succeeds. With a simulated latency its steps come first.
    */
-  private progressReporter(record: JobRecord, latencyMs: number): ((fraction: number) => void) | undefined {
-    if (latencyMs > 0) return undefined;
-    let last = 0;
+  private progressReporter(record: JobRecord): (fraction: number) => void {
     return (fraction) => {
       const value = Math.min(0.99, fraction);
-      if (isTerminal(record.status) || value - last < 0.01) return;
-      last = value;
+      if (isTerminal(record.status) || value - record.progress < 0.01) return;
       this.progress(record, { progress: value });
     };
   }
