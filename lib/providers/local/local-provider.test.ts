@@ -74,8 +74,11 @@ describe("LocalProvider life cycle", () => {
     ];
     for (const [request, expected] of cases) {
       const { jobId } = await p.submit(request);
-      const job = await p.waitForJob(jobId, {});
+      const seen: number[] = [];
+      const job = await p.waitForJob(jobId, { onProgress: (value) => seen.push(value) });
       expect(job.status, `${request.capability}: ${job.error}`).toBe("succeeded");
+      // The neural model reports real progress between start and end.
+      if (request.capability === "background-removal") expect(seen.filter((v) => v > 0 && v < 1).length).toBeGreaterThanOrEqual(2);
       expect(job.assetIds).toHaveLength(expected.count);
       for (const id of job.assetIds) {
         expect(await size((await p.downloadAsset(id)).bytes)).toMatchObject({ width: expected.width, height: expected.height });
