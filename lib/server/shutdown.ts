@@ -16,6 +16,7 @@
  */
 import { closeDb } from "../db/client";
 import { closeWorkerPool } from "../providers/local/pool/worker-pool";
+import { closeNeuralPool } from "../providers/local/neural/neural-pool";
 import { existingServerContext } from "./context";
 
 /** Default grace period, in seconds. */
@@ -49,7 +50,7 @@ export async function shutdownServer(options: { graceMs?: number } = {}): Promis
   if (ctx) ({ left, unsafe } = await ctx.queue.drain({ graceMs: options.graceMs ?? shutdownGraceMs() }));
   await closeDb();
   await (ctx?.provider as { close?: () => Promise<void> } | undefined)?.close?.();
-  await closeWorkerPool();
+  await Promise.all([closeWorkerPool(), closeNeuralPool()]);
   return { left, unsafe, ms: Date.now() - started };
 }
 

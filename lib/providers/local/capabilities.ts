@@ -12,6 +12,7 @@ import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body
 import { MAX_SIDE, type OperationResult } from "./operations/raster";
 import type { UpscaleFactor, UpscalePreset } from "./operations/upscale";
 import type { ImageTaskRunner } from "./pool/worker-pool";
+import { trackProgress } from "./neural/progress";
 
 /** Nominal credits (CU) per output image and per Enhance (upscale). */
 export const NOMINAL_CREDITS = { image: 5, enhance: 15 } as const;
@@ -25,6 +26,25 @@ export interface AssetAccess {
   size(id: string): Promise<{ width: number; height: number }>;
 }
 
+/** What a run may use beyond its task runner. */
+export interface RunContext {
+  /** Where neural operations run (the neural pool in the studio); default: the task runner. */
+  neural?: ImageTaskRunner;
+  /** Real progress of the job, 0..1 (tiles done / tiles total for ESRGAN). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Runs `work` with a progress key wired to `context.onProgress` (neural/progress.ts). */
+async function withProgress<T>(context: RunContext | undefined, work: (progressKey: string | undefined) => Promise<T>): Promise<T> {
+  if (!context?.onProgress) return work(undefined);
+  const tracked = trackProgress(context.onProgress);
+  try {
+    return await work(tracked.key);
+  } finally {
+    tracked.dispose();
+  }
+}
+
 export interface LocalCapability {
   /**
    * Validates `body` and returns it normalised (defaults and a seed filled in), so a stored job
@@ -36,9 +56,10 @@ export interface LocalCapability {
   credits(body: Body): number;
   /**
    * Runs on a body returned by `parse`; one result per output image. The image work goes to
-   * `tasks` (the worker pool in the studio), one task per output image.
+   * `tasks` (the worker pool in the studio), one task per output image; neural operations go to
+   * `context.neural` and report progress to `context.onProgress`.
    */
-  run(body: Body, assets: AssetAccess, tasks: ImageTaskRunner): Promise<OperationResult[]>;
+  run(body: Body, assets: AssetAccess, tasks: ImageTaskRunner, context?: RunContext): Promise<OperationResult[]>;
 }
 
 /** Generation sizes, in pixels. */
@@ -162,9 +183,14 @@ const upscaleCapability: LocalCapability = {
     return { image, upscaleFactor, preset };
   },
   credits: () => NOMINAL_CREDITS.enhance,
-  async run(body, assets, tasks) {
+  async run(body, assets, tasks, context) {
     const image = await assets.bytes(body.image as string);
-    return [await tasks.run("upscale", { image, options: { factor: body.upscaleFactor as UpscaleFactor, preset: body.preset as UpscalePreset } })];
+    const preset = body.preset as UpscalePreset;
+    const factor = body.upscaleFactor as UpscaleFactor;
+    if (preset === "precise") return [await tasks.run("upscale", { image, options: { factor, preset } })];
+    // Balanced and Creative run ESRGAN (operations/upscale.ts): neural pool, real progress.
+    const runner = context?.neural ?? tasks;
+    return [await withProgress(context, (progressKey) => runner.run("upscale", { image, options: { factor, preset, progressKey } }))];
   },
 };
 
@@ -173,8 +199,10 @@ const backgroundRemoval: LocalCapability = {
     return { image: await readAssetId(body, "image", assets.exists) };
   },
   credits: () => NOMINAL_CREDITS.image,
-  async run(body, assets, tasks) {
-    return [await tasks.run("removeBackground", { image: await assets.bytes(body.image as string) })];
+  async run(body, assets, tasks, context) {
+    const image = await assets.bytes(body.image as string);
+    const runner = context?.neural ?? tasks;
+    return [await withProgress(context, (progressKey) => runner.run("removeBackground", { image, options: { progressKey } }))];
   },
 };
 

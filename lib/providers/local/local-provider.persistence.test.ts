@@ -35,7 +35,7 @@ describe("LocalProvider with a data folder", () => {
     expect((await readdir(path.join(dataDir, "assets"))).sort()).toEqual([`${image}.png`, `${job.assetIds[0]}.png`].sort());
     const record = JSON.parse(await readFile(path.join(dataDir, "jobs", `${jobId}.json`), "utf8")) as JobRecord;
     expect(record).toMatchObject({ jobId, status: "succeeded", assetIds: job.assetIds, request: { capability: "background-removal", body: { image } } });
-  });
+  }, 240_000); // a neural background removal
 
   it("lets a new instance read a finished job and its outputs", async () => {
     const first = provider();

@@ -35,6 +35,7 @@ import { isOwnerAlive, registerInstance, unregisterInstance } from "./owner-live
 import { normaliseUpload } from "./upload-format";
 import { imageSize } from "./operations/raster";
 import { getWorkerPool, type ImageTaskRunner } from "./pool/worker-pool";
+import { getNeuralPool } from "./neural/neural-pool";
 
 export interface LocalProviderOptions {
   /** Folder for `assets/<id>.<ext>` and `jobs/<id>.json`; without it everything stays in memory. */
@@ -50,6 +51,11 @@ export interface LocalProviderOptions {
    * off the request thread; `inlineTaskRunner` runs them in the calling thread.
    */
   tasks?: ImageTaskRunner;
+  /**
+   * Where neural operations (ESRGAN upscale, background removal) run: by default `tasks` when
+   * given, else the process-wide neural pool (neural/neural-pool.ts).
+   */
+  neuralTasks?: ImageTaskRunner;
 }
 
 /** Progress steps reported while a simulated latency elapses. */
@@ -73,6 +79,7 @@ export class LocalProvider implements Provider {
   private readonly latency: LocalProviderOptions["latencyMs"];
   private readonly retry: Omit<RetryOptions, "signal">;
   private readonly tasksOption: ImageTaskRunner | undefined;
+  private readonly neuralOption: ImageTaskRunner | undefined;
   /** Jobs this instance runs or has run. */
   private readonly jobs = new Map<string, JobRecord>();
   /** Aborts a running job's work (cancel, close). */
@@ -94,6 +101,7 @@ export class LocalProvider implements Provider {
     this.latency = options.latencyMs;
     this.retry = options.retry ?? {};
     this.tasksOption = options.tasks;
+    this.neuralOption = options.neuralTasks ?? options.tasks;
     this.events.setMaxListeners(0);
     registerInstance(this.instanceId);
   }
@@ -319,7 +327,8 @@ export class LocalProvider implements Provider {
     this.progress(record, { status: "running", progress: 0 });
     try {
       const failure = this.faults.jobFailure(request);
-      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasksFor(request)) : null;
+      const context = { neural: this.neuralOption ?? getNeuralPool(), onProgress: this.progressReporter(record) };
+      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasksFor(request), context) : null;
       work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
       if (latencyMs > 0) {
         for (let step = 1; step <= LATENCY_STEPS; step++) {
@@ -357,6 +366,19 @@ export class LocalProvider implements Provider {
     Object.assign(record, patch, { updatedAt: new Date().toISOString() });
     if (this.store.persistent) await this.store.save(record).catch(reportPersistError);
     this.events.emit(`job:${record.jobId}`, toProviderJob(record));
+  }
+
+  /**
+   * Real progress from the operation (neural jobs), reported to waiters when it rises by at
+   * least 1 % over what the job shows (each report becomes a write of the node's run record),
+   * below 1 until the job succeeds. With a simulated latency its steps come first.
+   */
+  private progressReporter(record: JobRecord): (fraction: number) => void {
+    return (fraction) => {
+      const value = Math.min(0.99, fraction);
+      if (isTerminal(record.status) || value - record.progress < 0.01) return;
+      this.progress(record, { progress: value });
+    };
   }
 
   /** The task runner: the one given, else the process-wide pool (created on the first job). */

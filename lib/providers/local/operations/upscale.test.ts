@@ -12,7 +12,7 @@ describe("upscale", () => {
     const meta2 = await sharp(twice.bytes).metadata();
     expect([meta2.format, meta2.width, meta2.height]).toEqual(["png", 1200, 800]);
 
-    const four = await upscale(readSample("chelsea.png"), { factor: 4, preset: "balanced" });
+    const four = await upscale(readSample("chelsea.png"), { factor: 4, preset: "precise" });
     const meta4 = await sharp(four.bytes).metadata();
     expect([meta4.width, meta4.height]).toEqual([1804, 1200]);
   });
@@ -32,25 +32,41 @@ describe("upscale", () => {
   });
 
   it("sharpens more from precise to balanced to creative", async () => {
+    // A small crop: balanced and creative run ESRGAN (neural/esrgan.test.ts has its own checks).
+    const small = await sharp(coffee).extract({ left: 180, top: 60, width: 120, height: 80 }).png().toBuffer();
     const energy: Record<string, number> = {};
     for (const preset of ["precise", "balanced", "creative"] as const) {
-      energy[preset] = laplacianEnergy(await pixels((await upscale(coffee, { factor: 2, preset })).bytes));
+      energy[preset] = laplacianEnergy(await pixels((await upscale(small, { factor: 2, preset })).bytes));
     }
-    const plain = laplacianEnergy(await pixels(await sharp(coffee).resize(1200, 800, { kernel: "lanczos3" }).png().toBuffer()));
+    const plain = laplacianEnergy(await pixels(await sharp(small).resize(240, 160, { kernel: "lanczos3" }).png().toBuffer()));
     expect(energy.precise).toBeGreaterThan(plain);
     expect(energy.balanced).toBeGreaterThan(energy.precise);
     expect(energy.creative).toBeGreaterThan(energy.balanced);
+  }, 180_000);
+
+  it("uses Lanczos for Balanced over the ESRGAN size limit", async () => {
+    const limit = process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS;
+    process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS = "0.1"; // coffee.png is 0.24 megapixels
+    try {
+      const up = await upscale(coffee, { factor: 2, preset: "balanced" });
+      expect([up.width, up.height]).toEqual([1200, 800]);
+      const lanczos = await sharp(coffee).resize(1200, 800, { kernel: "lanczos3", fit: "fill" }).sharpen({ sigma: 1, m1: 1, m2: 2 }).png().toBuffer();
+      expect(Buffer.compare((await pixels(up.bytes)).data, (await pixels(lanczos)).data)).toBe(0);
+    } finally {
+      if (limit === undefined) delete process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS;
+      else process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS = limit;
+    }
   });
 
   it("keeps transparency", async () => {
     const raw = Buffer.alloc(40 * 20 * 4); // right half stays transparent black
     for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) raw.set([200, 30, 30, 255], (y * 40 + x) * 4);
     const half = await sharp(raw, { raw: { width: 40, height: 20, channels: 4 } }).png().toBuffer();
-    const up = await pixels((await upscale(half, { factor: 2, preset: "creative" })).bytes);
+    const up = await pixels((await upscale(half, { factor: 2, preset: "creative" })).bytes); // ESRGAN
     expect(up.channels).toBe(4);
     expect(up.data[(10 * up.width + 5) * 4 + 3]).toBe(255); // left half opaque
     expect(up.data[(10 * up.width + 75) * 4 + 3]).toBe(0); // right half transparent
-  });
+  }, 180_000);
 
   it("rejects other factors and presets", async () => {
     await expect(upscale(coffee, { factor: 3 as 2, preset: "precise" })).rejects.toThrow(RangeError);

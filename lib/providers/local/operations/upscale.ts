@@ -1,9 +1,15 @@
 /**
- * Enhance (upscale) for the local engine: Lanczos resampling by an integer factor, then
- * sharpening chosen by preset (ARCHITECTURE.md, "Providers"). Preset names follow Scenario's
- * `model_upscale-v3` legacy enum `precise | balanced | creative` (scenario-api-contract.md §6).
+ * Enhance (upscale) for the local engine (ARCHITECTURE.md, "Providers"). Preset names follow
+ * Scenario's `model_upscale-v3` legacy enum `precise | balanced | creative`
+ * (scenario-api-contract.md §6):
+ * - precise: Lanczos resampling by the factor, lightly sharpened (faithful and fast);
+ * - balanced: neural super-resolution (ESRGAN, neural/esrgan.ts), then medium sharpening;
+ * - creative: ESRGAN with local contrast and strong sharpening.
+ * Inputs over LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS get Lanczos with the preset's sharpening.
  */
 import sharp from "sharp";
+import { esrganUpscaleRaw } from "../neural/esrgan";
+import { reportProgress } from "../neural/progress";
 import { assertSide, openImage, imageSize, pngOptions, type OperationResult } from "./raster";
 
 export type UpscaleFactor = 2 | 4;
@@ -14,9 +20,14 @@ export interface UpscaleOptions {
   factor: UpscaleFactor;
   /** How much detail is added: light, medium or strong sharpening (creative adds local contrast). */
   preset: UpscalePreset;
+  /** Key under which progress (tiles done / tiles total) is reported (neural/progress.ts). */
+  progressKey?: string;
 }
 
-/** Sharpening per preset; `sigma` in output pixels, `m1`/`m2` as in sharp's `sharpen`. */
+/**
+ * Sharpening per preset, after Lanczos (precise) or ESRGAN (balanced, creative); `sigma` in
+ * output pixels, `m1`/`m2` as in sharp's `sharpen`.
+ */
 const SHARPEN: Record<UpscalePreset, { sigma: number; m1: number; m2: number }> = {
   precise: { sigma: 0.6, m1: 0.5, m2: 1.0 },
   balanced: { sigma: 1.0, m1: 1.0, m2: 2.0 },
@@ -26,6 +37,16 @@ const SHARPEN: Record<UpscalePreset, { sigma: number; m1: number; m2: number }> 
 /** Creative only: a wide, gentle unsharp mask, i.e. slight local contrast (sigma in output pixels). */
 const CREATIVE_LOCAL_CONTRAST = { sigma: 10, m1: 0.25, m2: 0.25, y2: 6, y3: 6 };
 
+/**
+ * Largest input, in pixels, that Balanced and Creative send through ESRGAN:
+ * `LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS` (default 1). Larger inputs take minutes on a 2-core
+ * machine, so they get Lanczos with the preset's sharpening instead, as before the model.
+ */
+export function esrganMaxInputPixels(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS?.trim() || NaN);
+  return (Number.isFinite(value) && value >= 0 ? value : 1) * 1_000_000;
+}
+
 /** Output side lengths, in pixels, for an input side and factor. */
 export function upscaledSize(width: number, height: number, factor: UpscaleFactor): { width: number; height: number } {
   return { width: width * factor, height: height * factor };
@@ -33,7 +54,8 @@ export function upscaledSize(width: number, height: number, factor: UpscaleFacto
 
 /**
  * Upscales `image` (any format sharp reads) to exactly `factor × width` by `factor × height`
- * pixels with Lanczos3, then sharpens by preset. Alpha is kept when present.
+ * pixels: Lanczos3 for precise, ESRGAN for balanced and creative (up to esrganMaxInputPixels,
+ * Lanczos3 above); then sharpens by preset. Alpha is kept when present. Progress goes to `options.progressKey`.
  * @returns PNG bytes and the new size in pixels.
  * @throws RangeError when `factor` is not 2 or 4, the preset is unknown, or an output side
  *   would exceed MAX_SIDE (8192 px); Error from sharp for unreadable input.
@@ -49,10 +71,24 @@ export async function upscale(image: Buffer, options: UpscaleOptions): Promise<O
   assertSide("output width (width × factor)", target.width);
   assertSide("output height (height × factor)", target.height);
 
+  if (preset !== "precise" && source.width * source.height <= esrganMaxInputPixels()) {
+    const onTile = (done: number, total: number) => reportProgress(options.progressKey, (0.95 * done) / total);
+    const neural = await esrganUpscaleRaw(image, factor, onTile);
+    let pipeline = sharp(neural.data, { raw: { width: neural.width, height: neural.height, channels: neural.channels } });
+    if (preset === "creative") {
+      const { data: raw, info } = await pipeline.sharpen(CREATIVE_LOCAL_CONTRAST).raw().toBuffer({ resolveWithObject: true });
+      pipeline = sharp(raw, { raw: { width: info.width, height: info.height, channels: info.channels } });
+    }
+    // The preset's sharpening, as after Lanczos: the shipped ESRGAN weights reconstruct edges
+    // cleanly but no crisper than Lanczos3 by gradient, so Balanced would otherwise look softer
+    // than Precise (README, "Neural operations").
+    const { data, info } = await pipeline.sharpen(sharpen).png(pngOptions(target.width, target.height, 4)).toBuffer({ resolveWithObject: true });
+    return { bytes: data, width: info.width, height: info.height };
+  }
   let input = openImage(image);
   if (preset === "creative") {
-    // Local contrast is applied before resizing, where it costs factor² less; sharp keeps one
-    // setting per operation, so it needs its own pass.
+    // Lanczos fallback of Creative (over the ESRGAN size limit): local contrast before
+    // resizing, where it costs factor² less; sharp keeps one setting per operation.
     const { data: raw, info } = await input
       .sharpen({ ...CREATIVE_LOCAL_CONTRAST, sigma: CREATIVE_LOCAL_CONTRAST.sigma / factor })
       .raw()

@@ -11,7 +11,7 @@ afterAll(() => pool.close());
 describe("local engine worker pool", () => {
   it("runs an upscale on a worker thread to the same pixels as inline", async () => {
     const image = readSample("coffee.png");
-    const options = { factor: 2 as const, preset: "balanced" as const };
+    const options = { factor: 2 as const, preset: "precise" as const };
     const pooled = await pool.run("upscale", { image, options });
     const inline = await inlineTaskRunner.run("upscale", { image, options });
     expect(Buffer.isBuffer(pooled.bytes)).toBe(true);
@@ -36,7 +36,7 @@ describe("local engine worker pool", () => {
   it("refuses work beyond its queue with a busy ProviderError, and everything after close", async () => {
     const small = createWorkerPool({ threads: 1, maxQueue: 1 });
     const image = readSample("coffee.png");
-    const runs = Array.from({ length: 4 }, () => small.run("removeBackground", { image }).then(() => "done", (error: unknown) => error));
+    const runs = Array.from({ length: 4 }, () => small.run("upscale", { image, options: { factor: 4, preset: "precise" } }).then(() => "done", (error: unknown) => error));
     const outcomes = await Promise.all(runs);
     const busy = outcomes.filter((o): o is ProviderError => o instanceof ProviderError);
     expect(outcomes.filter((o) => o === "done").length).toBeGreaterThanOrEqual(1);
@@ -44,7 +44,7 @@ describe("local engine worker pool", () => {
     expect(busy[0]).toMatchObject({ code: "busy" });
     expect(busy[0].message).toMatch(/The local engine is busy/);
     await small.close();
-    await expect(small.run("removeBackground", { image })).rejects.toMatchObject({ code: "closed" });
+    await expect(small.run("upscale", { image, options: { factor: 4, preset: "precise" } })).rejects.toMatchObject({ code: "closed" });
   });
 
   it("sizes itself from the environment, leaving a core to the request thread", () => {

@@ -1,0 +1,90 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { pixels, readSample, type Pixels } from "../__fixtures__/sample-images";
+import { upscale } from "../operations/upscale";
+import { trackProgress } from "./progress";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Tensor } from "@tensorflow/tfjs";
+import { esrganModelFor, esrganUpscaleRaw, loadEsrgan } from "./esrgan";
+import { packageRoot } from "./model-files";
+
+/** Mean gradient magnitude (central differences) of the luma: higher is sharper. */
+function meanGradient(p: Pixels): number {
+  const luma = (x: number, y: number) => {
+    const i = (y * p.width + x) * p.channels;
+    return 0.299 * p.data[i] + 0.587 * p.data[i + 1] + 0.114 * p.data[i + 2];
+  };
+  let sum = 0;
+  for (let y = 1; y < p.height - 1; y++) {
+    for (let x = 1; x < p.width - 1; x++) sum += Math.hypot(luma(x + 1, y) - luma(x - 1, y), luma(x, y + 1) - luma(x, y - 1)) / 2;
+  }
+  return sum / ((p.width - 2) * (p.height - 2));
+}
+
+// Small inputs keep this to a few seconds; the machine may be loaded, so timeouts are generous.
+const NEURAL_TIMEOUT = 180_000;
+/** A 160 × 100 crop of coffee.png: the cup's rim, the crema and the saucer's edge (two tiles). */
+const crop = () => sharp(readSample("coffee.png")).extract({ left: 180, top: 60, width: 160, height: 100 }).png().toBuffer();
+
+describe("ESRGAN upscale", () => {
+  it(
+    "doubles a photo exactly; Balanced (ESRGAN + its sharpening) scores sharper than Lanczos; tiles done / total reported",
+    async () => {
+      const input = await crop();
+      const seen: number[] = [];
+      const tracked = trackProgress((fraction) => seen.push(fraction));
+      const neural = await upscale(input, { factor: 2, preset: "balanced", progressKey: tracked.key }).finally(tracked.dispose);
+      const lanczos = await sharp(input).resize(320, 200, { kernel: "lanczos3" }).png().toBuffer();
+      const [n, l] = await Promise.all([pixels(neural.bytes), pixels(lanczos)]);
+      expect([neural.width, neural.height, n.width, n.height]).toEqual([320, 200, 320, 200]);
+      const raw = await esrganUpscaleRaw(input, 2);
+      const plain = await pixels(await sharp(raw.data, { raw: { width: 320, height: 200, channels: raw.channels } }).png().toBuffer());
+      const sharpness = { balanced: meanGradient(n), esrganUnsharpened: meanGradient(plain), lanczos: meanGradient(l) };
+      console.info("sharpness (mean gradient magnitude, 160×100 → 320×200):", sharpness);
+      expect(sharpness.balanced).toBeGreaterThan(sharpness.lanczos * 1.1);
+      // Still the same picture: scaled back down it matches the input closely.
+      const back = await pixels(await sharp(neural.bytes).resize(160, 100, { kernel: "lanczos3" }).png().toBuffer());
+      const original = await pixels(input);
+      let diff = 0;
+      for (let i = 0; i < original.data.length; i++) diff += Math.abs(original.data[i] - back.data[i]);
+      expect(diff / original.data.length).toBeLessThan(6);
+      expect(seen.length).toBe(2); // two tiles
+      expect(seen.at(-1)).toBeCloseTo(0.95);
+    },
+    NEURAL_TIMEOUT,
+  );
+
+  it(
+    "runs the model as its package does: its own fixture comes out as the package's reference result",
+    async () => {
+      const root = packageRoot("@upscalerjs/esrgan-slim");
+      const fixture = await sharp(readFileSync(path.join(root, "assets/fixture.png"))).removeAlpha().raw().toBuffer();
+      const reference = await sharp(readFileSync(path.join(root, "assets/samples/2x/result.png"))).removeAlpha().raw().toBuffer();
+      const [tf, model] = await Promise.all([import("@tensorflow/tfjs"), loadEsrgan("slim", 2)]);
+      const output = tf.tidy(() => (model.predict(tf.tensor4d(Float32Array.from(fixture), [1, 128, 128, 3])) as Tensor).clipByValue(0, 255).round().toInt());
+      const values = await output.data();
+      output.dispose();
+      let diff = 0;
+      for (let i = 0; i < reference.length; i++) diff += Math.abs(values[i] - reference[i]);
+      expect(values.length).toBe(256 * 256 * 3);
+      expect(diff / reference.length).toBeLessThan(0.01);
+    },
+    NEURAL_TIMEOUT,
+  );
+
+  it(
+    "quadruples with the 4× model, keeps alpha and chooses slim for large outputs",
+    async () => {
+      const raw = Buffer.alloc(48 * 32 * 4);
+      for (let y = 0; y < 32; y++) for (let x = 0; x < 48; x++) raw.set(x < 24 ? [200, 60 + y * 4, 30, 255] : [0, 0, 0, 0], (y * 48 + x) * 4);
+      const image = await sharp(raw, { raw: { width: 48, height: 32, channels: 4 } }).png().toBuffer();
+      const out = await esrganUpscaleRaw(image, 4);
+      expect([out.width, out.height, out.channels, out.model]).toEqual([192, 128, 4, "medium"]);
+      expect(out.data[(64 * 192 + 20) * 4 + 3]).toBe(255);
+      expect(out.data[(64 * 192 + 170) * 4 + 3]).toBe(0);
+      expect(esrganModelFor(2000, 1500, 2)).toBe("slim");
+    },
+    NEURAL_TIMEOUT,
+  );
+});
