@@ -113,7 +113,11 @@ export function createAuth(config: AuthConfig) {
         if (!OWNER_ONLY_PATHS.has(ctx.path)) return;
         const session = await getSessionFromCtx(ctx);
         if (!session) return; // the endpoint answers 401 itself
-        const query = (ctx.query ?? {}) as { organizationId?: string; organizationSlug?: string };
+        // Query values may arrive repeated (`?organizationId=a&organizationId=b`, an array): only a
+        // single string names a team; anything else is treated as absent.
+        const raw = (ctx.query ?? {}) as Record<string, unknown>;
+        const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+        const query = { organizationId: text(raw.organizationId), organizationSlug: text(raw.organizationSlug) };
         const member = await prisma.member.findFirst({
           where: {
             userId: session.user.id,

@@ -241,7 +241,7 @@ describe("LocalProvider within one run (issue 14)", () => {
   const upscaleOf = (image: string, intermediate?: boolean): ModelRequest => ({
     modelId: "model_upscale-v3",
     capability: "upscale",
-    body: { image, upscaleFactor: 2, preset: "balanced" },
+    body: { image, upscaleFactor: 2, preset: "precise" },
     ...(intermediate ? { intermediate } : {}),
   });
   const pixels = (bytes: Buffer) => sharp(bytes).raw().toBuffer();
