@@ -5,12 +5,12 @@
  */
 import { getAsset } from "../db/repositories/assets";
 import type { AssetStore } from "../engine/types";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { toImageRef } from "./asset-dto";
 import { convertFile } from "./convert-file";
 import { storeGenerated } from "./store-media";
 
-export function createStudioAssetStore(ctx: ServerContext, scope: { teamId?: string | null } = {}): AssetStore {
+export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: string | null } = {}): AssetStore {
   const teamScope = scope.teamId ? { teamId: scope.teamId } : {};
   return {
     async read(assetId) {
