@@ -182,11 +182,21 @@ export class PgBossRunQueue implements RunQueue {
     let sent = 0;
     for (const runId of orphans) {
       if (!(await markForRequeue(db, runId, 300))) continue;
-      await this.boss.send(RUN_JOB_QUEUE, { runId });
+      await this.boss.send(RUN_JOB_QUEUE, { runId, force: await this.forcedNodes(runId) });
       sent++;
     }
     if (sent) console.log(`Run queue: ${sent} run(s) left by a stopped worker sent to the queue again.`);
     return sent;
+  }
+
+  /** The `force` list the run was first enqueued with (kept in pg-boss's own job table), so a resumed run still skips the cache for those nodes. */
+  private async forcedNodes(runId: string): Promise<string[] | undefined> {
+    const rows = await this.options.db.$queryRaw<{ force: string[] | null }[]>`
+      SELECT data->'force' AS force FROM pgboss.job
+      WHERE name = ${RUN_JOB_QUEUE} AND data->>'runId' = ${runId} AND data ? 'force'
+      ORDER BY created_on LIMIT 1`.catch(() => []);
+    const force = rows[0]?.force;
+    return Array.isArray(force) && force.length ? force : undefined;
   }
 
   async cancel(runId: string): Promise<boolean> {

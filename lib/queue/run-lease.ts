@@ -73,15 +73,17 @@ export async function hasLiveLease(db: PrismaClient, runId: string): Promise<boo
 }
 
 /**
- * Runs left by a worker that is gone: `running` with no live lease, and `queued` runs older than
- * `queuedOlderThanSeconds` that nobody leases (their queue job was lost, e.g. the web process
+ * Runs left by a worker that is gone: unfinished with an expired lease (also `queued` ones: a
+ * worker took them and died before starting them), `running` with no lease (left by an embedded
+ * queue before the switch to workers), and `queued` runs older than `queuedOlderThanSeconds` that nobody leases (their queue job was lost, e.g. the web process
  * died between recording and enqueuing the run).
  */
 export async function findOrphanedRuns(db: PrismaClient, queuedOlderThanSeconds: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Run"
-    WHERE ("leaseOwner" IS NULL OR "leaseExpiresAt" < now())
-      AND (status = 'running' OR (status = 'queued' AND "createdAt" < now() - make_interval(secs => ${queuedOlderThanSeconds}::float8)))
+    WHERE status IN ('queued', 'running')
+      AND (("leaseOwner" IS NOT NULL AND "leaseExpiresAt" < now())
+        OR ("leaseOwner" IS NULL AND (status = 'running' OR "createdAt" < now() - make_interval(secs => ${queuedOlderThanSeconds}::float8))))
     ORDER BY "createdAt" LIMIT 100`;
   return rows.map((row) => row.id);
 }
