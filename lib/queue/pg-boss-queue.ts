@@ -83,7 +83,18 @@ export class PgBossRunQueue implements RunQueue {
 
   private async start(): Promise<void> {
     await this.boss.start();
-    await this.boss.createQueue(RUN_JOB_QUEUE, { name: RUN_JOB_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 2, expireInHours: 4 });
+    // Processes starting together may deadlock creating the queue's partition: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await this.boss.getQueue(RUN_JOB_QUEUE))) {
+          await this.boss.createQueue(RUN_JOB_QUEUE, { name: RUN_JOB_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 2, expireInHours: 4 });
+        }
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+      }
+    }
     const worker = this.options.worker;
     if (!worker) return;
     this.unsubscribeCancel = this.options.events.onCancelRequest((runId) => this.active.get(runId)?.controller.abort());
@@ -137,7 +148,7 @@ export class PgBossRunQueue implements RunQueue {
     let finished = false;
     const ending = (async () => {
       try {
-        await worker.execute(runId, { force: data.force, signal: controller.signal, lease });
+        await worker.execute(runId, { force: await this.stillForced(runId, data.force), signal: controller.signal, lease });
         finished = true;
       } catch (error) {
         if (lease.lost || error instanceof LeaseLostError) {
@@ -187,6 +198,17 @@ export class PgBossRunQueue implements RunQueue {
     }
     if (sent) console.log(`Run queue: ${sent} run(s) left by a stopped worker sent to the queue again.`);
     return sent;
+  }
+
+  /**
+   * `force` less the nodes that already succeeded in this run: a resumed run re-derives their
+   * outputs from the cache (their own outputs) instead of submitting them again.
+   */
+  private async stillForced(runId: string, force: string[] | undefined): Promise<string[] | undefined> {
+    if (!force?.length) return force;
+    const done = await this.options.db.nodeRun.findMany({ where: { runId, status: "succeeded" }, select: { nodeId: true } });
+    const succeeded = new Set(done.map((n) => n.nodeId));
+    return force.filter((id) => !succeeded.has(id));
   }
 
   /** The `force` list the run was first enqueued with (kept in pg-boss's own job table), so a resumed run still skips the cache for those nodes. */

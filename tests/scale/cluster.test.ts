@@ -108,6 +108,12 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
       await new Promise((r) => setTimeout(r, 250));
     }
     const notSucceeded = statuses.filter((r) => r.status !== "succeeded");
+    if (notSucceeded.length) {
+      const { rows } = await db.query(`SELECT "runId", "nodeId", status, error, "startedAt", request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1)`, [notSucceeded.map((r) => r.id)]);
+      const { rows: runs } = await db.query(`SELECT id, "leaseOwner", "leaseExpiresAt", "startedAt" FROM "Run" WHERE id = ANY($1)`, [notSucceeded.map((r) => r.id)]);
+      const logs = cluster.workers.map((w) => `${w.name} (${w.child.pid}):\n${w.output.join("").split("\n").filter((l) => notSucceeded.some((r) => l.includes(r.id)) || /error|sent/i.test(l)).slice(0, 20).join("\n")}`);
+      console.error(JSON.stringify({ killedAt: new Date(killedAt).toISOString(), victim: victim!.child.pid, victimRuns, runs, rows }, null, 1), logs.join("\n"));
+    }
     expect(notSucceeded, `runs not succeeded 60 s after the kill`).toEqual([]);
     expect(statuses).toHaveLength(RUNS);
     expect(victimRuns.length).toBeGreaterThan(0);
@@ -122,6 +128,14 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const recorded = new Set(nodes.map((n) => n.providerJobIds[0]));
     expect(recorded.size).toBe(RUNS * 2);
     const submitted = cluster.localJobFiles().map((f) => f.replace(/\.json$/, ""));
+    const extra = submitted.filter((id) => !recorded.has(id));
+    const describeExtra = async () => {
+      const { readFileSync } = await import("node:fs");
+      const records = extra.map((id) => JSON.parse(readFileSync(path.join(cluster.dataDir, "local-engine", "jobs", `${id}.json`), "utf8")));
+      const { rows } = await db.query(`SELECT "runId", "nodeId", status, request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up','bg')`, [victimRuns]);
+      return JSON.stringify({ victim: victim!.child.pid, extra: records.map((r) => ({ id: r.jobId, owner: r.owner, status: r.status, createdAt: r.createdAt, cap: r.request.capability })), victimNodes: rows.map((r) => ({ ...r, s: (r.s ?? []).map((x: { jobId: string; submittedAt: string; uncertain?: boolean }) => ({ jobId: x.jobId, at: x.submittedAt, u: x.uncertain })) })) }, null, 1);
+    };
+    expect(extra, extra.length ? await describeExtra() : "").toEqual([]);
     expect(submitted).toHaveLength(RUNS * 2);
     expect(new Set(submitted)).toEqual(recorded);
 
