@@ -21,6 +21,9 @@
  *    stale; BENCH_SKIP_HEAVY=1 skips it, BENCH_SKIP_INLINE=1 skips the comparison, BENCH_PORT
  *    (default 3400) is the port.
  *
+ * 6. Scale-out (scripts/bench-scale.ts): throughput with 1 and 4 worker processes on PostgreSQL.
+ *    BENCH_SKIP_SCALE=1 skips it.
+ *
  * The last line is JSON: {"overheadMsPerNode": …, "parallelRatio": …, …}.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -37,6 +40,7 @@ import { getCatalog, planGeneration, resolveModels } from "../lib/intelligence";
 import { LocalProvider } from "../lib/providers/local";
 import { closeWorkerPool, getWorkerPool } from "../lib/providers/local/pool/worker-pool";
 import { benchResponsiveness } from "./bench-responsiveness";
+import { benchScale } from "./bench-scale";
 import type { Provider } from "../lib/providers/types";
 
 const CHAIN_NODES = 200;
@@ -205,6 +209,7 @@ async function main() {
 
   await closeWorkerPool();
   const heavy = process.env.BENCH_SKIP_HEAVY === "1" ? null : await benchResponsiveness();
+  const scale = await benchScale();
 
   console.log(
     JSON.stringify({
@@ -218,6 +223,8 @@ async function main() {
       planGenerationMedianMs: Number(intelligence.planMs.toFixed(4)),
       wallMsPerNodeInMemory: Number(memory.wallMsPerNode.toFixed(4)),
       wallMsPerNodeEmbeddedDb: embedded === null ? null : Number(embedded.toFixed(4)),
+      scaleOutRunsPerMinute1Worker: scale ? scale.runsPerMinute["1"] : null,
+      scaleOutRunsPerMinute4Workers: scale ? scale.runsPerMinute["4"] : null,
     }),
   );
 }
