@@ -48,6 +48,8 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@prisma/driver-adapter-utils",
     "@prisma/adapter-pg",
+    "pg-boss",
+    "@aws-sdk/client-s3",
     "@prisma/client",
     "pg",
     "sharp",

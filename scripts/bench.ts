@@ -33,10 +33,13 @@
  *    API (polling and SSE) divided by the same operations in a bare script (goal ≤ 1.3×).
  *    BENCH_SKIP_MAIN=1 skips it.
  *
- * The canvas has its own benchmark: `npm run bench:canvas` (scripts/bench-canvas.ts).
  * 7. Neural operations (scripts/bench-neural.ts): background removal of coffee.png and
  *    chelsea.png, ESRGAN 2× of coffee.png (600×400, medium model) and 4× of a 300×200 copy, on
  *    the neural worker pool, cold (model load included) and warm. BENCH_SKIP_NEURAL=1 skips them.
+ * 8. Scale-out (scripts/bench-scale.ts): throughput with 1 and 4 worker processes on PostgreSQL.
+ *    BENCH_SKIP_SCALE=1 skips it.
+ *
+ * The canvas has its own benchmark: `npm run bench:canvas` (scripts/bench-canvas.ts).
  *
  * The last line is JSON: {"overheadMsPerNode": …, "parallelRatio": …, …}.
  */
@@ -58,6 +61,7 @@ import { benchMainJob, printMainJob } from "./bench-main-job";
 import { closeNeuralPool, getNeuralPool } from "../lib/providers/local/neural/neural-pool";
 import { benchResponsiveness } from "./bench-responsiveness";
 import { benchNeural } from "./bench-neural";
+import { benchScale } from "./bench-scale";
 import type { Provider } from "../lib/providers/types";
 
 const CHAIN_NODES = 200;
@@ -261,6 +265,7 @@ async function main() {
   const main = process.env.BENCH_SKIP_MAIN === "1" ? null : await benchMainJob();
   if (main) printMainJob(main);
   const heavy = process.env.BENCH_SKIP_HEAVY === "1" ? null : await benchResponsiveness();
+  const scale = await benchScale();
 
   console.log(
     JSON.stringify({
@@ -284,6 +289,8 @@ async function main() {
         noMatchTurnedIntoTemplate: understanding.holdout.noMatchTurnedIntoTemplate,
       },
       neuralMs: neural && Object.fromEntries(Object.entries(neural).map(([key, ms]) => [key, Math.round(ms)])),
+      scaleOutRunsPerMinute1Worker: scale ? scale.runsPerMinute["1"] : null,
+      scaleOutRunsPerMinute4Workers: scale ? scale.runsPerMinute["4"] : null,
     }),
   );
 }

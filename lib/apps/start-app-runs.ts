@@ -77,6 +77,6 @@ export async function startAppRuns(
     }
     return created;
   });
-  for (const run of runs) ctx.queue.enqueue(run.id);
+  for (const run of runs) await ctx.queue.enqueue(run.id);
   return runs;
 }

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { createAsset } from "../db/repositories/assets";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { AppError } from "../api/errors";
 import { formatMegapixels, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, maxImageMegapixels } from "./limits";
 import { contentKey } from "../storage/local-folder";
@@ -36,7 +36,7 @@ export interface StoreImageInput {
  *   `details`: `{ reason: "too_many_pixels", width, height, megapixels, maxMegapixels }`).
  *   Nothing is stored when it throws.
  */
-export async function storeImage(ctx: ServerContext, input: StoreImageInput) {
+export async function storeImage(ctx: ServerServices, input: StoreImageInput) {
   const { bytes } = input;
   if (bytes.length === 0) throw new AppError("bad_request", "file: the uploaded file is empty");
   if (bytes.length > MAX_UPLOAD_BYTES) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { createAsset } from "../db/repositories/assets";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { AppError } from "../api/errors";
 import { contentKey } from "../storage/local-folder";
 import { sniffImageType } from "./sniff-image";
@@ -34,7 +34,7 @@ export const MAX_MEDIA_BYTES = 500 * 1024 * 1024;
  * declared `mimeType` (width and height 0).
  * @throws AppError unsupported_media_type (415) for a type not in GENERATED_MEDIA_TYPES; payload_too_large over 500 MB.
  */
-export async function storeGenerated(ctx: ServerContext, input: StoreImageInput & { mimeType: string }) {
+export async function storeGenerated(ctx: ServerServices, input: StoreImageInput & { mimeType: string }) {
   if (sniffImageType(input.bytes)) return storeImage(ctx, input);
   const mimeType = input.mimeType.split(";")[0].trim().toLowerCase();
   if (!GENERATED_MEDIA_TYPES.has(mimeType)) throw new AppError("unsupported_media_type", `the provider returned ${mimeType || "an unknown type"}, which the studio does not store`);

@@ -10,7 +10,7 @@
  */
 import { getAsset } from "../db/repositories/assets";
 import type { AssetStore } from "../engine/types";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { toImageRef } from "./asset-dto";
 import { convertFile } from "./convert-file";
 import { storeGenerated } from "./store-media";
@@ -18,7 +18,7 @@ import { storeGenerated } from "./store-media";
 /** Bytes of a run's saved images kept in memory for its next nodes: 256 MiB. */
 export const RUN_MEMORY_BYTES = 256 * 1024 * 1024;
 
-export function createStudioAssetStore(ctx: ServerContext, scope: { teamId?: string | null } = {}): AssetStore {
+export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: string | null } = {}): AssetStore {
   const teamScope = scope.teamId ? { teamId: scope.teamId } : {};
   const saved = new Map<string, Awaited<ReturnType<AssetStore["read"]>>>();
   let savedBytes = 0;

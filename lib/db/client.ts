@@ -53,6 +53,13 @@ export interface OpenDatabaseOptions {
 interface Backend {
   kind: Db["kind"];
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * What the schema engine migrates through, when not `factory`: on PostgreSQL a pool of one
+   * connection, ended after migrating. The engine takes a session-level advisory lock; through a
+   * shared pool its unlock could run on another connection, leaving the lock held for the life
+   * of the process, and every other process opening the database would wait for it forever.
+   */
+  migrations?: { factory: SqlMigrationAwareDriverAdapterFactory; end(): Promise<void> };
   shutdown(): Promise<void>;
 }
 
@@ -65,7 +72,12 @@ async function openPostgres(url: string): Promise<Backend> {
   const pool = new Pool({ connectionString: url });
   // An external pool: neither Prisma nor the schema engine ends it; shutdown() does.
   const factory = new PrismaPg(pool) as unknown as SqlMigrationAwareDriverAdapterFactory;
-  return { kind: "postgres", factory, shutdown: () => pool.end() };
+  const migrationPool = new Pool({ connectionString: url, max: 1 });
+  const migrations = {
+    factory: new PrismaPg(migrationPool) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    end: () => migrationPool.end(),
+  };
+  return { kind: "postgres", factory, migrations, shutdown: () => pool.end() };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Backend> {
@@ -134,11 +146,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
 
   let appliedMigrations: string[];
   try {
-    ({ applied: appliedMigrations } = await applyMigrations(backend.factory, { migrationsDir: options.migrationsDir }));
+    ({ applied: appliedMigrations } = await applyMigrations(backend.migrations?.factory ?? backend.factory, { migrationsDir: options.migrationsDir }));
   } catch (error) {
+    await backend.migrations?.end().catch(() => {});
     await backend.shutdown().catch(() => {});
     throw error;
   }
+  await backend.migrations?.end().catch(() => {});
 
   const prisma = new PrismaClient({ adapter: backend.factory });
   let closing: Promise<void> | undefined;

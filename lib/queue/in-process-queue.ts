@@ -9,15 +9,29 @@
  * executes has either ended or reached a state a restart resumes without paying twice: no node
  * is between "running" and having all its provider jobs recorded.
  *
- * Scale-out to several worker processes will put an existing job queue on PostgreSQL or Redis
- * behind the same `enqueue` / `cancel` surface.
+ * Several worker processes use the PostgreSQL job queue instead (lib/queue/pg-boss-queue.ts),
+ * behind the same RunQueue surface (lib/queue/types.ts). The queue is told how to execute a
+ * run by the `execute` callback; it imports no runs service and no server context.
  */
+import type { PrismaClient } from "../db/generated/client";
 import { findUnfinishedRuns, updateRun } from "../db/repositories/runs";
 import { createLimiter } from "../engine/limiter";
-import { executeRunJob } from "../runs/execute-run-job";
-import type { ServerContext } from "../server/context";
+import { runsStillSubmitting } from "./still-submitting";
+import type { DrainReport, ExecuteRun, RunQueue } from "./types";
+import type { RunChange } from "../runs/run-events";
 
-export class InProcessRunQueue {
+export interface InProcessRunQueueOptions {
+  db: PrismaClient;
+  /** Executes one run (lib/runs/execute-run-job.ts). */
+  execute: ExecuteRun;
+  /** Announces that a run changed (the run event bus). */
+  notify(runId: string, change?: RunChange): void;
+  /** Runs at once; default 4. */
+  concurrency?: number;
+}
+
+export class InProcessRunQueue implements RunQueue {
+  readonly kind = "in-process";
   private readonly active = new Map<string, AbortController>();
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly idle = new Set<() => void>();
@@ -26,7 +40,10 @@ export class InProcessRunQueue {
   private readonly started = new Set<string>();
   private stopping = false;
 
-  constructor(private readonly ctx: ServerContext, options: { concurrency?: number } = {}) {
+  private readonly db: PrismaClient;
+
+  constructor(private readonly options: InProcessRunQueueOptions) {
+    this.db = options.db;
     const concurrency = options.concurrency && options.concurrency > 0 ? Math.floor(options.concurrency) : 4;
     this.limit = createLimiter(concurrency);
   }
@@ -35,14 +52,18 @@ export class InProcessRunQueue {
    * Queues run `runId`; `force` lists node ids whose output cache is ignored. While draining,
    * does nothing: the run stays `queued` in the database and the next start resumes it.
    */
-  enqueue(runId: string, options: { force?: readonly string[] } = {}): void {
+  async enqueue(runId: string, options: { force?: readonly string[] } = {}): Promise<void> {
+    this.enqueueNow(runId, options);
+  }
+
+  private enqueueNow(runId: string, options: { force?: readonly string[] } = {}): void {
     if (this.active.has(runId) || this.stopping) return;
     const controller = new AbortController();
     this.active.set(runId, controller);
     const ending = this.limit(async () => {
       if (this.stopping) return; // left queued for the next start
       this.started.add(runId);
-      await executeRunJob(this.ctx, runId, { force: options.force, signal: controller.signal });
+      await this.options.execute(runId, { force: options.force, signal: controller.signal });
     })
       .catch(async (error) => {
         if (this.stopping) {
@@ -51,12 +72,12 @@ export class InProcessRunQueue {
           return;
         }
         console.error(`Run ${runId} stopped on an unexpected error:`, error);
-        await updateRun(this.ctx.db, runId, {
+        await updateRun(this.db, runId, {
           status: "failed",
           error: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
           finishedAt: new Date(),
         }).catch(() => undefined);
-        this.ctx.events.emit(runId, { terminal: true });
+        this.options.notify(runId, { terminal: true });
       })
       .finally(() => {
         this.active.delete(runId);
@@ -68,7 +89,7 @@ export class InProcessRunQueue {
   }
 
   /** Asks run `runId` to stop; returns false when it is not running in this process. */
-  cancel(runId: string): boolean {
+  async cancel(runId: string): Promise<boolean> {
     const controller = this.active.get(runId);
     if (!controller) return false;
     controller.abort();
@@ -110,41 +131,22 @@ export class InProcessRunQueue {
    * @returns the ids of runs still executing when it returned, and whether each was safe to
    *   leave (`unsafe` lists runs with a node still submitting when the grace period ran out).
    */
-  async drain(options: { graceMs: number; pollMs?: number }): Promise<{ left: string[]; unsafe: string[] }> {
+  async drain(options: { graceMs: number; pollMs?: number }): Promise<DrainReport> {
     this.stopping = true;
     const deadline = Date.now() + Math.max(0, options.graceMs);
     const pollMs = options.pollMs ?? 100;
     for (;;) {
       const running = [...this.started];
-      const unsafe = running.length === 0 ? [] : await this.runsStillSubmitting(running).catch(() => running);
+      const unsafe = running.length === 0 ? [] : await runsStillSubmitting(this.db, running).catch(() => running);
       if (unsafe.length === 0 || Date.now() >= deadline) return { left: [...this.started], unsafe };
       await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
     }
   }
 
-  /**
-   * Runs among `runIds` with a node that is running but has fewer recorded provider jobs than
-   * requests: it may be waiting for a submit's answer, which a restart could not find again.
-   */
-  private async runsStillSubmitting(runIds: string[]): Promise<string[]> {
-    const nodes = await this.ctx.db.nodeRun.findMany({
-      where: { runId: { in: runIds }, status: "running" },
-      select: { runId: true, request: true, providerJobIds: true },
-    });
-    const busy = new Set<string>();
-    for (const node of nodes) {
-      const jobs = Array.isArray(node.providerJobIds) ? node.providerJobIds.length : 0;
-      const bodies = (node.request as { bodies?: unknown } | null)?.bodies;
-      const expected = Array.isArray(bodies) ? bodies.length : 1;
-      if (jobs < expected) busy.add(node.runId);
-    }
-    return [...busy];
-  }
-
   /** Re-queues every run left queued or running by a previous process. */
   async resumeUnfinished(): Promise<number> {
-    const runs = await findUnfinishedRuns(this.ctx.db);
-    for (const run of runs) this.enqueue(run.id);
+    const runs = await findUnfinishedRuns(this.db);
+    for (const run of runs) this.enqueueNow(run.id);
     return runs.length;
   }
 }

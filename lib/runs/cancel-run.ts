@@ -1,5 +1,5 @@
 /**
- * Cancels a run. A run executing in this process is aborted (its node runs end `canceled`,
+ * Cancels a run. A run executing in this process or in a worker process is aborted (its node runs end `canceled`,
  * running provider jobs are asked to cancel); a queued run no process is executing is marked
  * canceled directly. A finished run is left as it is.
  */
@@ -12,7 +12,7 @@ import { getRunDto } from "./get-run";
 export async function cancelRun(ctx: ServerContext, runId: string) {
   const run = await getRunDto(ctx, runId);
   if (TERMINAL_RUN_STATUSES.has(run.status as RunStatus)) return run;
-  if (ctx.queue.cancel(runId)) {
+  if (await ctx.queue.cancel(runId)) {
     await ctx.queue.whenRunEnds(runId, 5_000);
   } else {
     const now = new Date();

@@ -8,18 +8,21 @@ import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
 import { isTerminalRunStatus } from "../engine/types";
 import { validateGraph } from "../graph/validate";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { rankModelsWithResolver } from "./choose-model";
 import { createPrismaExecutionStore } from "./prisma-execution-store";
 import { loadRunGraph } from "./run-graph";
+import { fenceStore, type HeldLease } from "../queue/run-lease";
 
 export interface RunJobOptions {
   force?: readonly string[];
   signal?: AbortSignal;
+  /** The run's lease when a worker process executes it: every write is fenced by it (lib/queue/run-lease.ts). */
+  lease?: HeldLease;
 }
 
 /** Runs `runId` to a terminal status; a run that cannot start ends `failed` with the reason. */
-export async function executeRunJob(ctx: ServerContext, runId: string, options: RunJobOptions = {}): Promise<void> {
+export async function executeRunJob(ctx: ServerServices, runId: string, options: RunJobOptions = {}): Promise<void> {
   const run = await getRunWithNodes(ctx.db, runId);
   if (!run || isTerminalRunStatus(run.status)) return;
   let graph: unknown;
@@ -44,11 +47,12 @@ export async function executeRunJob(ctx: ServerContext, runId: string, options: 
     ctx.events.emit(runId, { terminal: true });
     return;
   }
+  const store = createPrismaExecutionStore(ctx, { teamId: run.teamId });
   await executeRun({
     runId,
     plan: validation.plan!,
     provider: ctx.provider,
-    store: createPrismaExecutionStore(ctx, { teamId: run.teamId }),
+    store: options.lease ? fenceStore(store, options.lease) : store,
     assets: createStudioAssetStore(ctx, { teamId: run.teamId }),
     force: new Set(options.force ?? []),
     signal: options.signal,

@@ -3,7 +3,7 @@ import { notFound } from "../api/errors";
 import { canReadRun } from "../apps/access";
 import type { TeamSession } from "../auth/session";
 import { getRunWithNodes } from "../db/repositories/runs";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { toRunDto, type RunDto } from "./run-dto";
 
 /**
@@ -11,7 +11,7 @@ import { toRunDto, type RunDto } from "./run-dto";
  *   otherwise it reads as missing, so ids never leak across teams.
  * @throws AppError not_found (404) for an unknown run id or one the session may not read.
  */
-export async function getRunDto(ctx: ServerContext, runId: string, session?: TeamSession): Promise<RunDto> {
+export async function getRunDto(ctx: ServerServices, runId: string, session?: TeamSession): Promise<RunDto> {
   const run = await getRunWithNodes(ctx.db, runId);
   if (!run || (session && !canReadRun(session, run))) throw notFound("Run", runId);
   return toRunDto(run);

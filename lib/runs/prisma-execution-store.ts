@@ -7,7 +7,7 @@ import { getAssetsByIds } from "../db/repositories/assets";
 import { findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
 import { isTerminalRunStatus, type ExecutionStore, type NodeRunState } from "../engine/types";
 import type { ImageRef } from "../nodes/types";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 
 type NodeRunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>["nodeRuns"][number];
 
@@ -37,7 +37,7 @@ export function toNodeRunState(row: NodeRunRow): NodeRunState {
  * find outputs of that team's runs whose assets are the team's and still exist, so a team
  * never receives another team's images for the same graph.
  */
-export function createPrismaExecutionStore(ctx: ServerContext, scope: { teamId: string | null }): ExecutionStore {
+export function createPrismaExecutionStore(ctx: ServerServices, scope: { teamId: string | null }): ExecutionStore {
   return {
     async loadNodeRuns(runId) {
       const run = await getRunWithNodes(ctx.db, runId);

@@ -5,14 +5,14 @@
  * connection, and the end of the stream after the run reaches a terminal status.
  */
 import { TERMINAL_RUN_STATUSES, type RunStatus } from "../engine/types";
-import type { ServerContext } from "../server/context";
+import type { ServerServices } from "../server/services";
 import { getRunDto } from "./get-run";
 import type { RunChange } from "./run-events";
 
 const COALESCE_MS = 100;
 const HEARTBEAT_MS = 15_000;
 
-export function streamRunEvents(ctx: ServerContext, runId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function streamRunEvents(ctx: ServerServices, runId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;

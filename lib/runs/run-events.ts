@@ -11,7 +11,17 @@ export interface RunChange {
   terminal?: boolean;
 }
 
-export class RunEventBus {
+/** Change notifications by run id: this process's bus, or one shared through PostgreSQL (lib/runs/pg-run-events.ts). */
+export interface RunEvents {
+  /** Signals that run `runId` (or one of its node runs) changed; `change.terminal` when it ended. */
+  emit(runId: string, change?: RunChange): void;
+  /** Calls `listener` on every change of `runId`; returns the unsubscribe function. */
+  subscribe(runId: string, listener: (change: RunChange) => void): () => void;
+  /** Stops listening (closes a connection, when there is one). */
+  close?(): Promise<void>;
+}
+
+export class RunEventBus implements RunEvents {
   private readonly emitter = new EventEmitter();
 
   constructor() {

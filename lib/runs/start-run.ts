@@ -89,7 +89,7 @@ export async function startRun(
     if (raced) return raced;
     throw error;
   }
-  ctx.queue.enqueue(run.id, { force: options.force });
+  await ctx.queue.enqueue(run.id, { force: options.force });
   return { id: run.id, status: run.status, replayed: false };
 }
 
@@ -155,6 +155,6 @@ export async function createRunFromVersion(db: DbClient, input: RunFromVersionIn
  */
 export async function startRunFromVersion(ctx: ServerContext, input: RunFromVersionInput): Promise<{ id: string; status: RunStatus }> {
   const run = await createRunFromVersion(ctx.db, input);
-  ctx.queue.enqueue(run.id);
+  await ctx.queue.enqueue(run.id);
   return run;
 }

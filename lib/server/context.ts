@@ -2,24 +2,20 @@
  * The studio's server-side services, created once per process (a promise cached on
  * globalThis so Next.js dev reloads reuse it): database, asset storage, the generation
  * provider, the run event bus and the run queue. On first creation, runs left unfinished by
- * a previous process are resumed.
+ * a previous process are resumed (embedded queue) or left to the workers (pg-boss queue).
+ *
+ * The queue is chosen by `RUN_QUEUE` (lib/server/create-services.ts): unset or `in-process`
+ * executes runs in this process; `pg-boss` (needs a PostgreSQL `DATABASE_URL`) only enqueues
+ * them, for `npm run worker` processes to execute.
  */
-import path from "node:path";
-import type { PrismaClient } from "../db/generated/client";
-import { getDb } from "../db/client";
-import type { Provider } from "../providers/types";
-import { createProviderFromEnv } from "../providers/from-env";
-import { InProcessRunQueue } from "../queue/in-process-queue";
-import { RunEventBus } from "../runs/run-events";
-import { getStorage } from "../storage";
-import type { LocalFolderStorage } from "../storage/local-folder";
+import type { RunQueue } from "../queue/types";
+import { createRunQueue, createServicesFromEnv } from "./create-services";
+import type { ServerServices } from "./services";
 
-export interface ServerContext {
-  db: PrismaClient;
-  storage: LocalFolderStorage;
-  provider: Provider;
-  events: RunEventBus;
-  queue: InProcessRunQueue;
+export type { ServerServices } from "./services";
+
+export interface ServerContext extends ServerServices {
+  queue: RunQueue;
 }
 
 const GLOBAL_KEY = Symbol.for("workflow-studio.server-context");
@@ -41,11 +37,8 @@ export function existingServerContext(): Promise<ServerContext> | undefined {
 }
 
 async function createServerContext(): Promise<ServerContext> {
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR?.trim() || "./data");
-  const db = await getDb();
-  const events = new RunEventBus();
-  const ctx = { db: db.prisma, storage: getStorage(), provider: createProviderFromEnv(process.env, dataDir), events } as ServerContext;
-  ctx.queue = new InProcessRunQueue(ctx, { concurrency: Number(process.env.RUN_CONCURRENCY ?? 4) });
-  await ctx.queue.resumeUnfinished();
-  return ctx;
+  const services = await createServicesFromEnv(process.env);
+  const queue = createRunQueue(services, process.env, { role: "web" });
+  await queue.resumeUnfinished();
+  return { ...services, queue };
 }

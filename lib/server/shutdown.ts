@@ -48,6 +48,8 @@ export async function shutdownServer(options: { graceMs?: number } = {}): Promis
   let left: string[] = [];
   let unsafe: string[] = [];
   if (ctx) ({ left, unsafe } = await ctx.queue.drain({ graceMs: options.graceMs ?? shutdownGraceMs() }));
+  await ctx?.queue.close?.();
+  await ctx?.events.close?.();
   await closeDb();
   await (ctx?.provider as { close?: () => Promise<void> } | undefined)?.close?.();
   await Promise.all([closeWorkerPool(), closeNeuralPool()]);

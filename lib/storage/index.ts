@@ -1,11 +1,13 @@
 /**
  * The process-wide asset storage: a local folder at `<DATA_DIR>/assets`
- * (`DATA_DIR` defaults to `./data`, relative to the cwd).
+ * (`DATA_DIR` defaults to `./data`, relative to the cwd), or an S3-compatible bucket when
+ * `ASSET_STORAGE_URL=s3://bucket[/prefix]` (lib/storage/s3.ts; for several processes).
  *
  * Server-only.
  */
 import path from "node:path";
 import { type AssetStorage, createLocalFolderStorage } from "./local-folder";
+import { createS3Storage, parseS3Url, s3ClientFromEnv } from "./s3";
 
 export {
   type AssetStorage,
@@ -25,15 +27,17 @@ export function defaultStorageRoot(env: Record<string, string | undefined> = pro
 }
 
 /**
- * The default storage (one per process and root; re-created if DATA_DIR changes,
- * which tests do).
+ * The default storage (one per process and root; re-created if DATA_DIR or ASSET_STORAGE_URL
+ * changes, which tests do).
+ * @throws Error when ASSET_STORAGE_URL is set but not `s3://bucket[/prefix]`.
  */
 export function getStorage(): AssetStorage {
   const g = globalThis as StorageGlobal;
-  const root = defaultStorageRoot();
+  const url = process.env.ASSET_STORAGE_URL?.trim();
+  const root = url || defaultStorageRoot();
   const cached = g[GLOBAL_KEY];
   if (cached && cached.root === root) return cached.storage;
-  const storage = createLocalFolderStorage(root);
+  const storage = url ? createS3Storage(s3ClientFromEnv(), parseS3Url(url)) : createLocalFolderStorage(root);
   g[GLOBAL_KEY] = { root, storage };
   return storage;
 }

@@ -1,0 +1,90 @@
+/**
+ * The run lease on a real PostgreSQL (skipped, saying so, when none answers at
+ * SCALE_TEST_PG_URL): of two workers only one can claim a run; the other may take it over only
+ * after the lease expired; a worker whose lease was taken over can no longer write the run.
+ */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_URL, postgresReachable } from "@/tests/scale/cluster-harness";
+import type { Db } from "../db/client";
+import type { ExecutionStore } from "../engine/types";
+import { claimRun, fenceStore, findOrphanedRuns, LeaseLostError, markForRequeue, releaseLease, renewLease, type HeldLease } from "./run-lease";
+
+const reachable = await postgresReachable();
+if (!reachable) console.warn(`Run lease tests skipped: PostgreSQL is unreachable at ${ADMIN_URL}.`);
+
+describe.skipIf(!reachable)("run lease (PostgreSQL)", () => {
+  const database = `studio_lease_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  let db: Db;
+  let runId: string;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${database}`;
+    const { openDatabase } = await import("../db/client");
+    db = await openDatabase({ url: url.toString() });
+    const workflow = await db.prisma.workflow.create({ data: { name: "Lease", graph: { nodes: [], edges: [] } } });
+    const version = await db.prisma.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] } } });
+    runId = (await db.prisma.run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, status: "running" } })).id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.close();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("lets one of two concurrent workers claim a run, and the other only after the lease expired", async () => {
+    const claims = await Promise.all([claimRun(db.prisma, runId, "worker-a", 1), claimRun(db.prisma, runId, "worker-b", 1)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const [winner, loser] = claims[0] ? ["worker-a", "worker-b"] : ["worker-b", "worker-a"];
+    expect(await renewLease(db.prisma, runId, loser, 1)).toBeNull();
+    expect(await renewLease(db.prisma, runId, winner, 1)).toBe("running");
+    expect(await findOrphanedRuns(db.prisma, 600)).not.toContain(runId);
+
+    await new Promise((r) => setTimeout(r, 1200)); // the winner "died": no renewal
+    expect(await findOrphanedRuns(db.prisma, 600)).toContain(runId);
+    // Two sweepers: one marks it for the queue.
+    const marks = await Promise.all([markForRequeue(db.prisma, runId, 60), markForRequeue(db.prisma, runId, 60)]);
+    expect(marks.filter(Boolean)).toHaveLength(1);
+    expect(await claimRun(db.prisma, runId, loser, 30)).toBe(true);
+    expect(await renewLease(db.prisma, runId, winner, 30)).toBeNull();
+    await releaseLease(db.prisma, runId, loser);
+  });
+
+  it("refuses every write of a worker whose lease went to another worker", async () => {
+    expect(await claimRun(db.prisma, runId, "stalled", 30)).toBe(true);
+    const writes: string[] = [];
+    const store: ExecutionStore = {
+      loadNodeRuns: async () => [],
+      updateRun: async () => void writes.push("run"),
+      updateNodeRun: async (_r, nodeId) => void writes.push(nodeId),
+      findCachedOutputs: async () => null,
+    };
+    const lease: HeldLease & { lost: boolean } = {
+      runId,
+      lost: false,
+      async check() {
+        if ((await renewLease(db.prisma, runId, "stalled", 30)) === null) {
+          this.lost = true;
+          throw new LeaseLostError(runId);
+        }
+      },
+    };
+    const fenced = fenceStore(store, lease);
+    await fenced.updateNodeRun(runId, "a", { status: "running" });
+    // Another worker takes the run over (the stalled worker's lease is made to expire).
+    await db.prisma.run.update({ where: { id: runId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await claimRun(db.prisma, runId, "rescuer", 30)).toBe(true);
+    await expect(fenced.updateNodeRun(runId, "b", { status: "running" })).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(fenced.updateNodeRun(runId, "a", { status: "succeeded" })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(writes).toEqual(["a"]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The database guard that keeps two worker processes from executing the same run (and so the
+ * same node runs): a lease on the run row (`Run.leaseOwner`, `Run.leaseExpiresAt`), taken and
+ * renewed by conditional UPDATEs. A worker executes a run only while it holds the lease; one
+ * that dies (SIGKILL) stops renewing it, and once it expires another worker may take the run
+ * over, which resumes it: node runs with recorded provider jobs are polled, never resubmitted
+ * (lib/engine/submission.ts).
+ *
+ * Fencing: the store a leased run writes through (`fenceStore`) checks the lease in the database
+ * before every write that can lead to a provider submit (a node starting, a request intent
+ * recorded), and refuses every write once the lease is lost, so a stalled worker that wakes up
+ * after its lease went to another worker neither submits nor overwrites anything.
+ */
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../db/generated/client";
+import type { ExecutionStore } from "../engine/types";
+
+/** Thrown by a fenced store once its run's lease belongs to another worker. */
+export class LeaseLostError extends Error {
+  constructor(readonly runId: string) {
+    super(`run ${runId}: its lease was taken over by another worker`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Takes the lease of run `runId` for `owner` for `seconds` when the run is unfinished and its
+ * lease is free, expired, already `owner`'s, or a sweeper's requeue mark (`markForRequeue`).
+ * @returns true when `owner` now holds it.
+ */
+export async function claimRun(db: PrismaClient, runId: string, owner: string, seconds: number): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Run" SET "leaseOwner" = ${owner}, "leaseExpiresAt" = now() + make_interval(secs => ${seconds}::float8)
+    WHERE id = ${runId} AND status IN ('queued', 'running')
+      AND ("leaseOwner" IS NULL OR "leaseOwner" = ${owner} OR "leaseExpiresAt" < now() OR "leaseOwner" LIKE 'requeued:%')`;
+  return count === 1;
+}
+
+/**
+ * Marks an orphaned run (no live lease) as sent again, for `seconds`, so that of several
+ * sweeping workers only one sends it; any worker's `claimRun` takes the mark over.
+ * @returns true when this caller made the mark.
+ */
+export async function markForRequeue(db: PrismaClient, runId: string, seconds: number): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Run" SET "leaseOwner" = ${`requeued:${randomUUID()}`}, "leaseExpiresAt" = now() + make_interval(secs => ${seconds}::float8)
+    WHERE id = ${runId} AND status IN ('queued', 'running') AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < now())`;
+  return count === 1;
+}
+
+/**
+ * Extends `owner`'s lease of run `runId` by `seconds` from now.
+ * @returns the run's status, or null when `owner` no longer holds the lease.
+ */
+export async function renewLease(db: PrismaClient, runId: string, owner: string, seconds: number): Promise<string | null> {
+  const rows = await db.$queryRaw<{ status: string }[]>`
+    UPDATE "Run" SET "leaseExpiresAt" = now() + make_interval(secs => ${seconds}::float8)
+    WHERE id = ${runId} AND "leaseOwner" = ${owner}
+    RETURNING status`;
+  return rows[0]?.status ?? null;
+}
+
+/** Gives the lease of run `runId` back (the run ended, or the worker is stopping). */
+export async function releaseLease(db: PrismaClient, runId: string, owner: string): Promise<void> {
+  await db.$executeRaw`UPDATE "Run" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL WHERE id = ${runId} AND "leaseOwner" = ${owner}`;
+}
+
+/** Whether some worker holds a live lease on run `runId`. */
+export async function hasLiveLease(db: PrismaClient, runId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT 1 AS n FROM "Run" WHERE id = ${runId} AND "leaseOwner" IS NOT NULL AND "leaseExpiresAt" >= now()`;
+  return rows.length > 0;
+}
+
+/**
+ * Runs left by a worker that is gone: unfinished with an expired lease (also `queued` ones: a
+ * worker took them and died before starting them), `running` with no lease (left by an embedded
+ * queue before the switch to workers), and `queued` runs older than `queuedOlderThanSeconds` that nobody leases (their queue job was lost, e.g. the web process
+ * died between recording and enqueuing the run).
+ */
+export async function findOrphanedRuns(db: PrismaClient, queuedOlderThanSeconds: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Run"
+    WHERE status IN ('queued', 'running')
+      AND (("leaseOwner" IS NOT NULL AND "leaseExpiresAt" < now())
+        OR ("leaseOwner" IS NULL AND (status = 'running' OR "createdAt" < now() - make_interval(secs => ${queuedOlderThanSeconds}::float8))))
+    ORDER BY "createdAt" LIMIT 100`;
+  return rows.map((row) => row.id);
+}
+
+/** A lease held by this worker on one run: `check` verifies it in the database, `lost` once it is gone. */
+export interface HeldLease {
+  readonly runId: string;
+  readonly lost: boolean;
+  /** Renews the lease now. @throws LeaseLostError when another worker holds it. */
+  check(): Promise<void>;
+}
+
+/**
+ * `store` with every write of run `lease.runId` fenced by the lease (see the module comment).
+ * Reads pass through.
+ */
+export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionStore {
+  const refuseIfLost = () => {
+    if (lease.lost) throw new LeaseLostError(lease.runId);
+  };
+  return {
+    ...store,
+    async updateRun(runId, patch) {
+      refuseIfLost();
+      if (patch.status === "running") await lease.check();
+      await store.updateRun(runId, patch);
+    },
+    async updateNodeRun(runId, nodeId, patch) {
+      refuseIfLost();
+      if (patch.status === "running" || patch.request !== undefined) await lease.check();
+      await store.updateNodeRun(runId, nodeId, patch);
+    },
+  };
+}
