@@ -48,7 +48,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const workflowId = created.body.workflow.id as string;
 
     // Started on web B; watched from web A, while a worker executes it.
-    const first = await b.request("POST", `/api/workflows/${workflowId}/runs`, { force: ["up", "bg"] });
+    const first = await b.request("POST", `/api/workflows/${workflowId}/runs`, { force: ["up", "up2"] });
     expect(first.status, `${JSON.stringify(first.body)}\n${cluster.webs.map((w) => w.output.join("")).join("\n")}`).toBe(202);
     const watched = first.body.run.id as string;
     const stream = await fetch(`http://127.0.0.1:${portA}/api/runs/${watched}/events`, { headers: { cookie: a.cookie } });
@@ -57,7 +57,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const runIds = [watched];
     for (let i = 1; i < RUNS; i++) {
       const client = i % 2 ? a : b;
-      const started = await client.request("POST", `/api/workflows/${workflowId}/runs`, { force: ["up", "bg"] });
+      const started = await client.request("POST", `/api/workflows/${workflowId}/runs`, { force: ["up", "up2"] });
       expect(started.status).toBe(202);
       runIds.push(started.body.run.id);
     }
@@ -120,7 +120,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
 
     // Exactly one provider job per model node, each recorded once, and no job file without a node.
     const { rows: nodes } = await db.query<{ runId: string; nodeId: string; providerJobIds: string[] }>(
-      `SELECT "runId", "nodeId", "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up', 'bg')`,
+      `SELECT "runId", "nodeId", "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up', 'up2')`,
       [runIds],
     );
     expect(nodes).toHaveLength(RUNS * 2);
@@ -132,7 +132,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const describeExtra = async () => {
       const { readFileSync } = await import("node:fs");
       const records = extra.map((id) => JSON.parse(readFileSync(path.join(cluster.dataDir, "local-engine", "jobs", `${id}.json`), "utf8")));
-      const { rows } = await db.query(`SELECT "runId", "nodeId", status, request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up','bg')`, [victimRuns]);
+      const { rows } = await db.query(`SELECT "runId", "nodeId", status, request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up','up2')`, [victimRuns]);
       return JSON.stringify({ victim: victim!.child.pid, extra: records.map((r) => ({ id: r.jobId, owner: r.owner, status: r.status, createdAt: r.createdAt, cap: r.request.capability })), victimNodes: rows.map((r) => ({ ...r, s: (r.s ?? []).map((x: { jobId: string; submittedAt: string; uncertain?: boolean }) => ({ jobId: x.jobId, at: x.submittedAt, u: x.uncertain })) })) }, null, 1);
     };
     expect(extra, extra.length ? await describeExtra() : "").toEqual([]);
