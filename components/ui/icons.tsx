@@ -54,12 +54,10 @@ export const BrushIcon = make(<><path d="M14 4l6 6-8 8-6-6z" /><path d="M6 12c-2
 export const EraserIcon = make(<><path d="M15 4l5 5-10 10H5l-2-2 12-13z" /><path d="M9 20h11" /></>, "EraserIcon");
 export const CheckIcon = make(<path d="M5 12l4 4 10-10" />, "CheckIcon");
 export const AlertIcon = make(<><path d="M12 3l10 18H2z" /><path d="M12 10v4M12 17.5v.5" /></>, "AlertIcon");
-export const ClockIcon = make(<><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></>, "ClockIcon");
 export const PanelBottomIcon = make(<><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M3 14h18" /></>, "PanelBottomIcon");
 export const ExpandIcon = make(<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />, "ExpandIcon");
 export const RefreshIcon = make(<><path d="M20 11a8 8 0 0 0-14.5-4.5L4 8" /><path d="M4 4v4h4" /><path d="M4 13a8 8 0 0 0 14.5 4.5L20 16" /><path d="M20 20v-4h-4" /></>, "RefreshIcon");
 export const LayersIcon = make(<><path d="M12 3l9 5-9 5-9-5z" /><path d="M3 13l9 5 9-5" /></>, "LayersIcon");
-export const MoreIcon = make(<><circle cx="6" cy="12" r="1" fill="currentColor" /><circle cx="12" cy="12" r="1" fill="currentColor" /><circle cx="18" cy="12" r="1" fill="currentColor" /></>, "MoreIcon");
 export const GripIcon = make(<><circle cx="9" cy="7" r="1" fill="currentColor" /><circle cx="15" cy="7" r="1" fill="currentColor" /><circle cx="9" cy="12" r="1" fill="currentColor" /><circle cx="15" cy="12" r="1" fill="currentColor" /><circle cx="9" cy="17" r="1" fill="currentColor" /><circle cx="15" cy="17" r="1" fill="currentColor" /></>, "GripIcon");
 export const CpuIcon = make(<><rect x="6" y="6" width="12" height="12" rx="2" /><path d="M9 2v4M15 2v4M9 18v4M15 18v4M2 9h4M2 15h4M18 9h4M18 15h4" /></>, "CpuIcon");
 

@@ -215,5 +215,5 @@ export function listAppOutputs(graph: unknown): Array<{ nodeId: string; label: s
   });
 }
 
-export { buildInputsSchema, isEmptyInputValue, type AppInputValues } from "./inputs-schema";
-export { applyInputs, AppInputsError, type AppInputIssue } from "./apply-inputs";
+export { buildInputsSchema,  type AppInputValues } from "./inputs-schema";
+export { applyInputs, AppInputsError,  } from "./apply-inputs";

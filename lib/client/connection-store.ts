@@ -8,8 +8,6 @@
  */
 import { create } from "zustand";
 
-/** The header says the connection is lost at most this long after the server stops answering. */
-export const CONNECTION_LOST_WITHIN_MS = 5_000;
 /** Ping period while the server answers, and the wait for one ping's answer. */
 export const HEALTH_PING_MS = 2_000;
 /** Ping period while the server does not answer (recovery is noticed within this). */
@@ -39,8 +37,3 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
     set({ online: false, lostAt: Date.now() });
   },
 }));
-
-/** True while the server is not answering. */
-export function isOffline(): boolean {
-  return !useConnectionStore.getState().online;
-}

@@ -13,15 +13,14 @@ import type { EngineInfoDto } from "@/lib/providers/types";
 import type { AssetDetailDto, AssetSummaryDto } from "@/lib/assets/asset-dto";
 
 import type { CatalogInfoDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/lib/intelligence/catalog/catalog-dto";
-import type { PlatformWithSize, Recommendation, RecommendResponse } from "@/lib/intelligence/recommend/recommend";
-import type { SuggestedParams } from "@/lib/intelligence/recommend/suggested-params";
+import type { Recommendation, RecommendResponse } from "@/lib/intelligence/recommend/recommend";
 import type { ModelMetrics, Priority as ServerPriority } from "@/lib/intelligence/resolver/types";
 import type { ImageRef } from "@/lib/nodes/types";
-import type { NodeRunDto, RunDto, RunOutputDto, RunSummaryDto } from "@/lib/runs/run-dto-types";
+import type { NodeRunDto, RunDto, RunSummaryDto } from "@/lib/runs/run-dto-types";
 import type { WorkflowDto, WorkflowSummaryDto } from "@/lib/workflows/workflow-dto";
 
 export type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
-export { TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "@/lib/engine/types";
+export {  isTerminalRunStatus } from "@/lib/engine/types";
 
 /** `GET /api/engine`. */
 export type EngineInfo = EngineInfoDto;
@@ -38,8 +37,6 @@ export type Workflow = WorkflowDto;
 export type RunImage = ImageRef;
 /** One node of a run. */
 export type NodeRun = NodeRunDto;
-/** An Output node's image. */
-export type RunOutput = RunOutputDto;
 /** `GET /api/runs/:id` (and each SSE message). */
 export type Run = RunDto;
 /** `GET /api/workflows/:id/runs` item. */
@@ -49,10 +46,7 @@ export type RunSummary = RunSummaryDto;
 export type Priority = ServerPriority;
 export const PRIORITIES: readonly Priority[] = ["quality", "speed", "cost"];
 
-export type { ModelMetrics, Recommendation, SuggestedParams };
-
-/** A platform named in the prompt, with its size in pixels. */
-export type PlatformMatch = PlatformWithSize;
+export type { ModelMetrics, Recommendation,  };
 
 /** `POST /api/recommend` body (before the server's defaults: `prompt` may be left out; `limit` 1 to 50, default 5). */
 export type RecommendRequest = z.input<typeof recommendBodySchema>;
@@ -69,8 +63,6 @@ export type CatalogRefreshResult = CatalogRefreshDto;
 
 /** A drafted plan (`POST /api/plan`): the matched template's id or null when composed, its steps, rules and notes. */
 export type Plan = GenerationPlan;
-export type PlanStep = Plan["steps"][number];
-export type PlanTool = PlanStep["tool"];
 
 /** `POST /api/plan`: the plan, and the same plan as studio nodes and edges. */
 export interface PlanResponse {

@@ -6,7 +6,6 @@
  */
 import { create } from "zustand";
 import { ApiError, api } from "./api-client";
-import { isOffline } from "./connection-store";
 import { useEditorStore } from "./editor-store";
 import { describeError } from "./error-copy";
 import { toGraph } from "./graph-doc";
@@ -74,15 +73,4 @@ export async function flushSave(): Promise<boolean> {
   }
   const s = useEditorStore.getState();
   return s.revision === s.savedRevision;
-}
-
-/** True when the last save could not reach the server (the edits wait in this browser). */
-export function saveIsQueued(): boolean {
-  const s = useEditorStore.getState();
-  return isOffline() && s.revision !== s.savedRevision && !s.save.conflict;
-}
-
-/** True while a save request is on the way. */
-export function isSaving(): boolean {
-  return inFlight !== null;
 }

@@ -212,11 +212,6 @@ export function getDb(): Promise<Db> {
   return pending;
 }
 
-/** Shortcut for `(await getDb()).prisma`. */
-export async function getPrisma(): Promise<PrismaClient> {
-  return (await getDb()).prisma;
-}
-
 /** Closes the process-wide database if it was opened (shutdown hooks, tests); the next `getDb()` reopens it. */
 export async function closeDb(): Promise<void> {
   const g = globalThis as DbGlobal;

@@ -15,8 +15,6 @@ export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
 
 /** Statuses a run never leaves. */
 export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "canceled"]);
-/** Statuses a node run never leaves. */
-export const TERMINAL_NODE_RUN_STATUSES: ReadonlySet<NodeRunStatus> = new Set(["succeeded", "failed", "canceled", "skipped"]);
 
 /** True for a run status the run never leaves (succeeded, failed, canceled). */
 export function isTerminalRunStatus(status: string): boolean {

@@ -11,7 +11,7 @@ import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
 import { runModelNode } from "./run-model";
-import type { NodeDefinition, NodeType } from "./types";
+import type { NodeDefinition } from "./types";
 import { upscaleNode } from "./upscale";
 
 // Each definition is typed by its own params; the registry holds them by their common shape.
@@ -49,10 +49,6 @@ export function getNodeDefinition(type: string): AnyNodeDefinition | undefined {
 /** Every registered definition, in palette order. */
 export function listNodeDefinitions(): AnyNodeDefinition[] {
   return [...registry.values()];
-}
-
-export function isNodeType(type: string): type is NodeType {
-  return registry.has(type);
 }
 
 export type { AnyNodeDefinition };

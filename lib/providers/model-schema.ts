@@ -15,19 +15,6 @@
  */
 import { z } from "zod";
 
-/** `type` of an input; an open enum (unknown types are kept, and sent only when the node sets them). */
-export const MODEL_INPUT_TYPES = [
-  "string",
-  "number",
-  "boolean",
-  "file",
-  "file_array",
-  "string_array",
-  "number_array",
-  "model",
-  "model_array",
-] as const;
-
 /** `{ message }` attached to a conditional requirement. */
 const ruleMessageSchema = z.looseObject({ message: z.string().optional() });
 
@@ -101,10 +88,7 @@ export const modelSchemaSchema = z.object({
   source: z.string().optional(),
 });
 
-export type RequiredRule = z.infer<typeof requiredRuleSchema>;
 export type ModelInput = z.infer<typeof modelInputSchema>;
-export type SizePreset = z.infer<typeof sizePresetSchema>;
-export type ModelUiConfig = z.infer<typeof uiConfigSchema>;
 export type ModelSchema = z.infer<typeof modelSchemaSchema>;
 
 /**
@@ -126,9 +110,4 @@ export function modelSchemaFromRecord(record: unknown, source?: string): ModelSc
     uiConfig: raw.uiConfig ?? undefined,
     source,
   });
-}
-
-/** The input named `name`, or undefined. */
-export function findInput(schema: ModelSchema, name: string): ModelInput | undefined {
-  return schema.inputs.find((input) => input.name === name);
 }

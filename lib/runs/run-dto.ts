@@ -12,7 +12,7 @@ import type { RunOutput, RunStatus } from "../engine/types";
 import type { RunDto } from "./run-dto-types";
 import { toNodeRunState } from "./prisma-execution-store";
 
-export type { NodeRunDto, RunDto, RunOutputDto, RunSummaryDto } from "./run-dto-types";
+export type {  RunDto,   } from "./run-dto-types";
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>;
 

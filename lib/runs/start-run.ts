@@ -145,16 +145,3 @@ export async function createRunFromVersion(db: DbClient, input: RunFromVersionIn
   });
   return { id: run.id, status: run.status };
 }
-
-/**
- * Starts a run of an immutable workflow version (an App's frozen version, with the form's
- * values applied): validates the graph for running, records the run with its owner and App,
- * and hands it to the queue.
- * @returns `{ id, status: "queued" }`.
- * @throws see createRunFromVersion.
- */
-export async function startRunFromVersion(ctx: ServerContext, input: RunFromVersionInput): Promise<{ id: string; status: RunStatus }> {
-  const run = await createRunFromVersion(ctx.db, input);
-  await ctx.queue.enqueue(run.id);
-  return run;
-}

@@ -11,11 +11,11 @@ import { createS3Storage, parseS3Url, s3ClientFromEnv } from "./s3";
 
 export {
   type AssetStorage,
-  contentKey,
-  createLocalFolderStorage,
-  InvalidStorageKeyError,
-  isValidStorageKey,
-  StorageKeyNotFoundError,
+  
+  
+  
+  
+  
 } from "./local-folder";
 
 const GLOBAL_KEY = Symbol.for("workflow-studio.storage");

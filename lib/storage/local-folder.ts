@@ -29,9 +29,6 @@ export interface AssetStorage {
   remove(key: string): Promise<void>;
 }
 
-/** The local-folder implementation has exactly the AssetStorage interface. */
-export type LocalFolderStorage = AssetStorage;
-
 export class InvalidStorageKeyError extends Error {
   constructor(readonly key: string) {
     super(`invalid storage key: ${JSON.stringify(key)}`);

@@ -10,7 +10,7 @@
  * field, with the image or line it is about when there are several ("Line 2: must be…").
  */
 import { z } from "zod";
-import { imageIds, planBatch, type AppFormValues } from "./batch";
+import { planBatch, type AppFormValues } from "./batch";
 import type { AppInput } from "./types";
 
 /** The one-run schema's short messages ("required", "must be at most…") as a sentence for its field. */
@@ -63,9 +63,4 @@ export function defaultFormValues(inputs: readonly AppInput[]): AppFormValues {
     else values[input.key] = undefined;
   }
   return values;
-}
-
-/** True when some image is in the form (what a default image would stand in for otherwise). */
-export function hasImages(inputs: readonly AppInput[], values: AppFormValues): boolean {
-  return inputs.some((i) => i.kind === "image" && imageIds(values[i.key]).length > 0);
 }

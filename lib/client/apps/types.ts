@@ -6,7 +6,7 @@
  */
 import type { AppDetailDto, AppSummaryDto } from "@/lib/apps/app-dto";
 import type { AppRunEstimate } from "@/lib/apps/estimate-app-run";
-import type { AppInputKind, AppInputOption, ExposedInput, PublishedInput } from "@/lib/apps/exposable-inputs";
+import type { PublishedInput } from "@/lib/apps/exposable-inputs";
 import type { AppRunDto } from "@/lib/apps/list-app-runs";
 import type { publishApp } from "@/lib/apps/publish-app";
 import type { AppQuotaDetails } from "@/lib/apps/quota";
@@ -14,19 +14,13 @@ import type { PublishAppBody as ServerPublishAppBody, UpdateAppBody as ServerUpd
 
 /** One field of an App's form, as published: the designer's choice plus how to draw it. */
 export type AppInput = PublishedInput;
-export type { AppInputKind, AppInputOption, ExposedInput };
+;
 
 /** `GET /api/apps` item. */
 export type AppSummary = AppSummaryDto;
 
 /** `GET /api/apps/:slug` (also the PATCH and rollback replies). */
 export type AppDetail = AppDetailDto;
-
-/** One Output node of an App version. */
-export type AppOutputSpec = AppDetail["currentVersion"]["outputs"][number];
-
-/** One line of an App's version history (owners and editors). */
-export type AppVersionSummary = NonNullable<AppDetail["versions"]>[number];
 
 /** Values of one run's form, by input key (image inputs hold an asset id). */
 export type AppRunInputs = AppRunDto["inputs"];

@@ -7,19 +7,6 @@ import { type DbClient, toJsonInput } from "../types";
 
 export type AssetOrigin = "upload" | "generated";
 
-/**
- * Provenance is free-form JSON; the studio writes at least these keys for
- * generated assets (see lib/engine's AssetProvenance).
- */
-export interface AssetProvenanceHint {
-  model?: string | null;
-  prompt?: string | null;
-  parameters?: Record<string, unknown>;
-  /** Credits (CU). */
-  credits?: number | null;
-  parentAssetIds?: string[];
-}
-
 export interface AssetRecord {
   id: string;
   /** Key in storage, e.g. "ab/cd/<sha256>.png". */

@@ -12,7 +12,7 @@ import { toGraph, type WorkflowGraphJson } from "./workflows";
 import type { NodeRunStatus, RunStatus } from "../../engine/types";
 
 // One list of statuses for engine, database and client (lib/engine/types.ts).
-export { NODE_RUN_STATUSES, RUN_STATUSES, TERMINAL_RUN_STATUSES, isTerminalRunStatus } from "../../engine/types";
+;
 export type { NodeRunStatus, RunStatus };
 
 export interface RunRecord {

@@ -6,8 +6,6 @@
  */
 import type { ScenarioModelInput } from "../../providers/scenario/client";
 
-/** Fields every summary carries (false / 0 when the model has no such input). */
-export const ALWAYS_KEYS = ["prompt", "image", "mask", "seed", "negativePrompt", "referenceImagesMax"] as const;
 /** `ALWAYS_KEYS` a known model gets only when its snapshot has the field or the API says yes (true / more than 0). */
 const QUIET_KEYS = new Set(["seed", "negativePrompt", "referenceImagesMax"]);
 /** Flags a summary carries only when true; a known model that had one and lost the input gets `false`. */

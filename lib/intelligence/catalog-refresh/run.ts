@@ -18,8 +18,8 @@ import type { Catalog } from "./types";
 import { validateCatalogShape } from "./validate";
 import { writeCatalogFolder } from "./write";
 
-export { MAX_DROPPED_SHARE } from "./refresh";
-export { writeAtomically } from "./write";
+;
+;
 
 /** The bundled catalog the command refreshes by default. */
 export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../data/model-catalog.json", import.meta.url));

@@ -308,10 +308,3 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     ],
   },
 ];
-
-/** The template with this id. @throws Error for an unknown id. */
-export function getTemplate(id: TemplateId): PlanTemplate {
-  const template = PLAN_TEMPLATES.find((t) => t.id === id);
-  if (!template) throw new Error(`Unknown plan template "${id}"`);
-  return template;
-}

@@ -76,10 +76,6 @@ export const PLATFORM_PRESETS: readonly PlatformPreset[] = [
 
 const BY_ID = new Map(PLATFORM_PRESETS.map((p) => [p.id, p]));
 
-export function isPlatformId(value: unknown): value is PlatformId {
-  return typeof value === "string" && BY_ID.has(value as PlatformId);
-}
-
 /** The preset for `id`, or undefined. */
 export function getPlatformPreset(id: string): PlatformPreset | undefined {
   return BY_ID.get(id as PlatformId);

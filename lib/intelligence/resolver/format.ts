@@ -33,8 +33,3 @@ export function describeMetric(metric: Metric, metrics: ModelMetrics): string {
 export function describeMetrics(metrics: ModelMetrics): string {
   return `${describeMetric("elo", metrics)}, ${describeMetric("p50LatencySec", metrics)}, ${describeMetric("p50CostCU", metrics)}`;
 }
-
-/** "Arena ELO", "p50 latency", "p50 cost". */
-export function metricLabel(metric: Metric): string {
-  return LABEL[metric];
-}

@@ -49,6 +49,6 @@ export function prepareNodeRequest({ intent, schema, modelName, kind }: PrepareI
 }
 
 export type * from "./types";
-export { MAX_OUTPUT_PIXELS } from "./types";
+;
 export { capabilityKind, checkModelKind } from "./model-kind";
-export { modelSettingInputs, nodeMappedInputNames, inputLabel, valueLabel } from "./schema-inputs";
+export { modelSettingInputs,  inputLabel, valueLabel } from "./schema-inputs";

@@ -7,7 +7,7 @@
  * an alpha channel), which the executor performs before upload. Pure module.
  */
 import type { ModelInput, ModelSchema } from "../../providers/model-schema";
-import { imageInput, inputLabel, maskInput, mediaInput } from "./schema-inputs";
+import { imageInput, maskInput, mediaInput } from "./schema-inputs";
 import type { FileConversion, IntentFile, RequestFile, RequestIntent, RequestRefusal } from "./types";
 
 export interface FileFields {
@@ -68,6 +68,3 @@ export function mapFiles(intent: RequestIntent, schema: ModelSchema, modelName: 
   }
   return out;
 }
-
-/** The words for a file input in a sentence. */
-export const fileWords = (input: ModelInput) => (input.kind && input.kind !== "image" ? `a ${input.kind} (${inputLabel(input)})` : inputLabel(input).toLowerCase());

@@ -5,7 +5,7 @@
  */
 import type { ModelInput, ModelSchema } from "../../providers/model-schema";
 import { resolutionLongSide, snapToInput } from "./size";
-import { inputLabel, inputNamed, promptInput, valueLabel } from "./schema-inputs";
+import { inputNamed, promptInput, valueLabel } from "./schema-inputs";
 import type { RequestIntent, RequestNote, RequestRefusal } from "./types";
 
 export interface ScalarFields {
@@ -125,4 +125,4 @@ function mapFactor(input: ModelInput, factor: number): { value: unknown; factor:
   return sized.length ? { value: sized[sized.length - 1], factor: null } : null;
 }
 
-export { inputLabel };
+;

@@ -52,8 +52,8 @@ import { validateGenerateBody, type ValidationContext } from "./mock-validate";
 export {
   DEFAULT_MOCK_MODEL_RECORDS,
   DEFAULT_MOCK_MODELS,
-  DEFAULT_MOCK_MODELS_DIR,
-  loadMockModelRecords,
+  
+  
   type MockModelRecord,
 } from "./mock-fixtures";
 

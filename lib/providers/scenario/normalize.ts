@@ -69,9 +69,6 @@ export const assetResponseSchema = z.object({
   }),
 });
 
-/** Job statuses of the contract (§3), plus `failed`, which Scenario's Unity client also checks. */
-export const SCENARIO_JOB_STATUSES = ["pending", "queued", "warming-up", "in-progress", "finalizing", "success", "failure", "failed", "canceled"] as const;
-
 /**
  * Maps a Scenario job status to the studio's five statuses (contract §3).
  *
