@@ -10,7 +10,19 @@ import tseslint from "typescript-eslint";
 
 /** Folders that hold pure cores: zod and each other only. */
 const PURE_CORES = ["lib/graph", "lib/nodes", "lib/engine", "lib/intelligence"];
-const FRAMEWORKS = ["next", "next/*", "react", "react-dom", "react/*", "@prisma/*", "pg", "@electric-sql/*", "better-auth", "better-auth/*", "sharp"];
+const FRAMEWORKS = [
+  "next",
+  "next/*",
+  "react",
+  "react-dom",
+  "react/*",
+  "@prisma/*",
+  "pg",
+  "@electric-sql/*",
+  "better-auth",
+  "better-auth/*",
+  "sharp",
+];
 
 export default tseslint.config(
   {
@@ -62,7 +74,10 @@ export default tseslint.config(
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     ignores: PURE_CORES.map((core) => `${core}/**`),
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/components/*", "@/app/*"], message: "lib never imports components or app (ARCHITECTURE.md)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "lib never imports components or app (ARCHITECTURE.md)." }] },
+      ],
     },
   },
   {
@@ -74,7 +89,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: FRAMEWORKS, message: "Pure cores import no framework, database driver or image library (ARCHITECTURE.md)." },
-            { group: ["@/components/*", "@/app/*", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*", "@/lib/client/*"], message: "Pure cores import only other pure cores (ARCHITECTURE.md)." },
+            {
+              group: ["@/components/*", "@/app/*", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*", "@/lib/client/*"],
+              message: "Pure cores import only other pure cores (ARCHITECTURE.md).",
+            },
           ],
         },
       ],

@@ -48,7 +48,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
@@ -57,7 +65,12 @@ export default defineConfig({
     { name: "studio", testIgnore: [/.*\.setup\.ts/, /e2e\/scenario\//], dependencies: ["setup"], use: { storageState: OWNER_STATE } },
     ...(withScenario
       ? [
-          { name: "scenario-setup", testDir: "e2e/scenario", testMatch: /.*\.setup\.ts/, use: { baseURL: `http://localhost:${scenarioPort}` } },
+          {
+            name: "scenario-setup",
+            testDir: "e2e/scenario",
+            testMatch: /.*\.setup\.ts/,
+            use: { baseURL: `http://localhost:${scenarioPort}` },
+          },
           {
             name: "scenario",
             testDir: "e2e/scenario",

@@ -30,7 +30,11 @@ export function EngineBadge() {
 /** Brand mark linking home. */
 export function BrandMark({ compact = false }: { compact?: boolean }) {
   return (
-    <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent" aria-label="Workflow Studio: all workflows">
+    <Link
+      href="/"
+      className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent"
+      aria-label="Workflow Studio: all workflows"
+    >
       <span className="grid h-6 w-6 place-items-center rounded-md bg-gradient-to-br from-accent to-[#b06cff] text-white">
         <LayersIcon size={14} />
       </span>
@@ -40,7 +44,13 @@ export function BrandMark({ compact = false }: { compact?: boolean }) {
 }
 
 const SECTIONS = [
-  { href: "/", label: "Workflows", testId: "nav-workflows", builders: true, active: (path: string) => path === "/" || path.startsWith("/workflows") },
+  {
+    href: "/",
+    label: "Workflows",
+    testId: "nav-workflows",
+    builders: true,
+    active: (path: string) => path === "/" || path.startsWith("/workflows"),
+  },
   { href: "/apps", label: "Apps", testId: "nav-apps", builders: false, active: (path: string) => path.startsWith("/apps") },
   { href: "/team", label: "Team", testId: "nav-team", builders: true, active: (path: string) => path.startsWith("/team") },
 ] as const;

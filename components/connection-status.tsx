@@ -22,7 +22,9 @@ export function ConnectionStatus({ compact = false }: { compact?: boolean }) {
       className="inline-flex h-6 shrink-0 items-center gap-1.5 rounded-full border border-bad/50 bg-bad-soft px-2.5 text-[11.5px] font-medium whitespace-nowrap text-[#ffb0b0]"
     >
       <AlertIcon size={12} />
-      {compact ? "Offline" : (
+      {compact ? (
+        "Offline"
+      ) : (
         <>
           <span className="hidden sm:inline">Connection lost</span>
           <span className="sm:hidden">Offline</span>

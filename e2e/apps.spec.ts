@@ -38,10 +38,19 @@ async function pngSize(download: Download): Promise<{ width?: number; height?: n
 async function zipPngSizes(download: Download): Promise<Array<{ width?: number; height?: number }>> {
   const entries = unzipSync(new Uint8Array(await readFile(await download.path())));
   const pngs = Object.entries(entries).filter(([name]) => name.toLowerCase().endsWith(".png"));
-  return Promise.all(pngs.map(async ([, bytes]) => sharp(Buffer.from(bytes)).metadata().then(({ width, height }) => ({ width, height }))));
+  return Promise.all(
+    pngs.map(async ([, bytes]) =>
+      sharp(Buffer.from(bytes))
+        .metadata()
+        .then(({ width, height }) => ({ width, height })),
+    ),
+  );
 }
 
-test("an owner publishes Image input → Expand → Upscale → Output as an App; an invited member runs it, alone and in a batch", async ({ page, browser }) => {
+test("an owner publishes Image input → Expand → Upscale → Output as an App; an invited member runs it, alone and in a batch", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // ——— The owner builds the workflow in the editor ———
@@ -112,7 +121,9 @@ test("an owner publishes Image input → Expand → Upscale → Output as an App
   // The editor is not theirs: the page sends them away or refuses, and so does the API.
   await member.goto(`/workflows/${workflowId}`);
   await expect
-    .poll(async () => /\/apps/.test(member.url()) || (await member.getByText(/owner or editor|not allowed|forbidden/i).count()) > 0, { timeout: 15_000 })
+    .poll(async () => /\/apps/.test(member.url()) || (await member.getByText(/owner or editor|not allowed|forbidden/i).count()) > 0, {
+      timeout: 15_000,
+    })
     .toBe(true);
   await expect(member.locator("[data-testid=canvas] .react-flow__pane")).toHaveCount(0);
   expect((await member.request.get(`/api/workflows/${workflowId}`)).status()).toBe(403);

@@ -65,7 +65,9 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
   const byId = Object.fromEntries(graph.nodes.map((n) => [n.id, n]));
   expect(byId["prompt-2"].data).toMatchObject({ text: "A teal bicycle against a brick wall" });
   expect(byId["generation-2"].data).toMatchObject({ aspectRatio: "16:9" });
-  expect(graph.edges).toContainEqual(expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" }));
+  expect(graph.edges).toContainEqual(
+    expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" }),
+  );
 
   // One undo takes the whole paste back.
   await pane(page).click({ position: { x: 800, y: 30 } });
@@ -131,7 +133,14 @@ test("right-click menus on a node and on the canvas, keyboard operable", async (
 
   // The canvas menu: select all, then add a node at the clicked point.
   await pane(page).click({ button: "right", position: { x: 760, y: 460 } });
-  await expect(menu.getByRole("menuitem")).toHaveText([/Add node/, /Paste/, /Add sticky note/, /Add group|Group selected/, /Select all/, /Auto-layout/]);
+  await expect(menu.getByRole("menuitem")).toHaveText([
+    /Add node/,
+    /Paste/,
+    /Add sticky note/,
+    /Add group|Group selected/,
+    /Select all/,
+    /Auto-layout/,
+  ]);
   await page.screenshot({ path: testInfo.outputPath("canvas-context-menu-1440.png") });
   await page.getByTestId("menu-select-all").click();
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
@@ -175,7 +184,9 @@ test("quick add by double-click and Space filters by name and description", asyn
   expect(Math.abs(box.x + box.width / 2 - point.x)).toBeLessThan(40);
 });
 
-test("a wire dropped on empty canvas offers only compatible nodes and connects the chosen one; undo removes both", async ({ page }, testInfo) => {
+test("a wire dropped on empty canvas offers only compatible nodes and connects the chosen one; undo removes both", async ({
+  page,
+}, testInfo) => {
   const id = await createWorkflow(page, "Wire drop");
   await dragFromPalette(page, "prompt", 200, 260);
   const from = (await handle(page, "prompt-1", "source", "text").boundingBox())!;

@@ -44,7 +44,9 @@ const textGraph = {
   ],
 };
 
-test("connection lost and recovered: the header says so within 5 s, and an edit made offline is saved once the server is back", async ({ page }) => {
+test("connection lost and recovered: the header says so within 5 s, and an edit made offline is saved once the server is back", async ({
+  page,
+}) => {
   const id = await createWorkflowWith(page, "Kite offline", textGraph);
   await openEditor(page, id);
   await expect(page.getByTestId("connection-status")).toHaveCount(0);
@@ -73,10 +75,16 @@ test("connection lost and recovered: the header says so within 5 s, and an edit 
   expect(saved.workflow.name).toBe("Kite, edited offline");
 });
 
-test("an image too large for the model after expanding is refused before running, in a sentence about the image, with nothing spent", async ({ page }) => {
+test("an image too large for the model after expanding is refused before running, in a sentence about the image, with nothing spent", async ({
+  page,
+}) => {
   // 6000 × 3000 px, under the upload limits; expanded to 1:1 it would be 6000 px wide.
-  const png = await sharp({ create: { width: 6000, height: 3000, channels: 3, background: "#3a6f8f" } }).png().toBuffer();
-  const upload = await page.request.post("/api/assets", { multipart: { file: { name: "wide-banner.png", mimeType: "image/png", buffer: png } } });
+  const png = await sharp({ create: { width: 6000, height: 3000, channels: 3, background: "#3a6f8f" } })
+    .png()
+    .toBuffer();
+  const upload = await page.request.post("/api/assets", {
+    multipart: { file: { name: "wide-banner.png", mimeType: "image/png", buffer: png } },
+  });
   expect(upload.status()).toBe(201);
   const assetId = (await upload.json()).asset.id;
   const id = await createWorkflowWith(page, "Banner to square", {
@@ -93,7 +101,8 @@ test("an image too large for the model after expanding is refused before running
   await openEditor(page, id);
 
   // The warning is on the node as soon as the workflow opens: no run needed to learn it.
-  const sentence = "The image is 6,000 px wide after expanding; the model allows at most 4,096 px. Use a smaller input or a lower target size.";
+  const sentence =
+    "The image is 6,000 px wide after expanding; the model allows at most 4,096 px. Use a smaller input or a lower target size.";
   await expect(page.getByTestId("node-expand-1").getByTestId("node-model-warnings")).toContainText(sentence);
 
   await page.getByTestId("run-button").click();

@@ -43,7 +43,9 @@ test("drafts a photorealism polish workflow from a description, adds it to the c
   await expect(steps.nth(0)).toContainText("txt2img");
   await expect(steps.nth(1)).toContainText("upscale");
   await expect(preview.getByTestId("plan-rules").locator("li").first()).toContainText("creative upscaler");
-  await expect(preview.getByTestId("plan-graph-summary")).toContainText("Adds 4 nodes (Prompt, Generation, Upscale, Output) and 3 connections");
+  await expect(preview.getByTestId("plan-graph-summary")).toContainText(
+    "Adds 4 nodes (Prompt, Generation, Upscale, Output) and 3 connections",
+  );
 
   await dialog.getByTestId("draft-add").click();
   await expect(dialog).toBeHidden();
@@ -72,14 +74,17 @@ test("drafts a photorealism polish workflow from a description, adds it to the c
   await expect(generation.getByTestId("node-model-reason")).not.toBeEmpty();
   const row = page.locator(`[data-testid=run-node-row][data-node-id="${byType.generation.id}"]`);
   await expect(row.getByTestId("run-node-model")).toHaveText(await generation.getByTestId("node-model").innerText());
-  await expect(row.getByTestId("run-node-model-reason")).toHaveAttribute("title", await generation.getByTestId("node-model-reason").innerText());
+  await expect(row.getByTestId("run-node-model-reason")).toHaveAttribute(
+    "title",
+    await generation.getByTestId("node-model-reason").innerText(),
+  );
 
   // Generation at its drafted aspect ratio (1:1 → 1024 × 1024), then upscaled 2x.
   expect(byType.generation.data).toMatchObject({ aspectRatio: "1:1", platform: null, width: null, height: null });
   expect(await openFirstOutput(page)).toEqual({ width: 2048, height: 2048 });
 });
 
-test("a close call between two templates offers the other one, and \"Use this instead\" drafts it", async ({ page }) => {
+test('a close call between two templates offers the other one, and "Use this instead" drafts it', async ({ page }) => {
   await createWorkflow(page, "Sneaker spot");
   await page.getByTestId("draft-open").click();
   const dialog = page.getByTestId("draft-dialog");
@@ -119,7 +124,9 @@ test("the model picker ranks models with their figures, re-ranks by priority and
   const listbox = page.getByTestId("model-listbox");
   const options = listbox.locator("[data-option=model]");
   await expect(listbox.getByTestId("model-option").first()).toHaveAttribute("data-option", "auto");
-  await expect.poll(() => options.evaluateAll((els) => els.map((el) => el.getAttribute("data-model-id")))).toEqual(quality.recommendations.map((r) => r.modelId));
+  await expect
+    .poll(() => options.evaluateAll((els) => els.map((el) => el.getAttribute("data-model-id"))))
+    .toEqual(quality.recommendations.map((r) => r.modelId));
   for (const [i, rec] of quality.recommendations.slice(0, 5).entries()) {
     await expect(options.nth(i)).toContainText(rec.name);
     await expect(options.nth(i)).toContainText(formatMetrics(rec.metrics));
@@ -138,7 +145,9 @@ test("the model picker ranks models with their figures, re-ranks by priority and
   await page.getByTestId("priority-speed").click();
   const speed = await recommend(page, { capability: "txt2img", prompt, priority: "speed" });
   await picker.click();
-  await expect.poll(() => options.evaluateAll((els) => els.map((el) => el.getAttribute("data-model-id")))).toEqual(speed.recommendations.map((r) => r.modelId));
+  await expect
+    .poll(() => options.evaluateAll((els) => els.map((el) => el.getAttribute("data-model-id"))))
+    .toEqual(speed.recommendations.map((r) => r.modelId));
 
   // Pick the second fastest: the node saves its id.
   const picked = speed.recommendations[1];
@@ -188,12 +197,16 @@ test("the picker says which models have an input schema, where the cost comes fr
 
   const info = page.getByTestId("model-info");
   await options.nth(without).hover();
-  await expect(info.getByTestId("model-schema-note")).toHaveText("No input schema in the snapshot: the studio asks Scenario for it when the node runs.");
+  await expect(info.getByTestId("model-schema-note")).toHaveText(
+    "No input schema in the snapshot: the studio asks Scenario for it when the node runs.",
+  );
   await options.nth(withSchema).hover();
   await expect(info.getByTestId("model-schema-note")).toHaveText(/^Input schema in the snapshot \(recorded 2026-08\)\.$/);
   // Offline, the catalog figure is what a run charges.
   const rec = ranking.recommendations[withSchema];
-  await expect(info.getByTestId("model-cost-note")).toContainText(`${formatMetrics(rec.metrics).split(" · ")[2].replace(" est.", "")} per output is the catalog's`);
+  await expect(info.getByTestId("model-cost-note")).toContainText(
+    `${formatMetrics(rec.metrics).split(" · ")[2].replace(" est.", "")} per output is the catalog's`,
+  );
   await expect(info.getByTestId("model-cost-note")).toContainText("offline runs charge exactly this");
 
   // The owner sees Refresh models; without Scenario keys on the server it is off and says why.
@@ -227,10 +240,14 @@ test("a Generation node set to Instagram story shows its size and makes a 1080 �
   await page.getByTestId("inspector-delete-node").click();
   await expect(page.locator(".react-flow__node-expand")).toHaveCount(0);
   await waitSaved(page);
-  expect((await savedGraph(page, id)).nodes.find((n) => n.id === "generation-1")?.data).toMatchObject({ platform: "instagram_story", model: "auto" });
+  expect((await savedGraph(page, id)).nodes.find((n) => n.id === "generation-1")?.data).toMatchObject({
+    platform: "instagram_story",
+    model: "auto",
+  });
 
   await runAndWait(page);
-  for (const nodeId of ["prompt-1", "generation-1", "output-1"]) await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
+  for (const nodeId of ["prompt-1", "generation-1", "output-1"])
+    await expect(page.getByTestId(`node-${nodeId}`)).toHaveAttribute("data-status", "succeeded");
 
   // Auto: the node and the run panel say which model the resolver chose, and why.
   const generation = page.getByTestId("node-generation-1");

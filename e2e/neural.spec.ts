@@ -32,9 +32,25 @@ test("Remove background runs the neural model offline: progress on the node, a c
   const href = await page.getByTestId("download-link").first().getAttribute("href");
   const file = await page.request.get(href!);
   expect(file.ok()).toBe(true);
-  const { data, info } = await sharp(await file.body()).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await file.body())
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const alpha = (x: number, y: number) => data[(y * info.width + x) * 4 + 3];
   expect([info.width, info.height]).toEqual([600, 400]);
-  for (const [x, y] of [[5, 5], [594, 5], [5, 394], [594, 394], [560, 200]]) expect(alpha(x, y), `table at ${x},${y}`).toBeLessThan(10);
-  for (const [x, y] of [[290, 140], [280, 300], [150, 230], [420, 230]]) expect(alpha(x, y), `cup and saucer at ${x},${y}`).toBeGreaterThan(245);
+  for (const [x, y] of [
+    [5, 5],
+    [594, 5],
+    [5, 394],
+    [594, 394],
+    [560, 200],
+  ])
+    expect(alpha(x, y), `table at ${x},${y}`).toBeLessThan(10);
+  for (const [x, y] of [
+    [290, 140],
+    [280, 300],
+    [150, 230],
+    [420, 230],
+  ])
+    expect(alpha(x, y), `cup and saucer at ${x},${y}`).toBeGreaterThan(245);
 });

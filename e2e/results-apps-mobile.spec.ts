@@ -55,7 +55,10 @@ function screensDir(): string {
 async function shoot(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
   await page.waitForTimeout(400);
-  await page.screenshot({ path: `${screensDir()}/${name}-${page.viewportSize()?.width}.png`, fullPage: page.viewportSize()?.width === PHONE.width });
+  await page.screenshot({
+    path: `${screensDir()}/${name}-${page.viewportSize()?.width}.png`,
+    fullPage: page.viewportSize()?.width === PHONE.width,
+  });
 }
 
 /** Nothing scrolls sideways: the document is no wider than the phone. */
@@ -85,7 +88,9 @@ async function exerciseSlider(page: Page, view: ReturnType<Page["getByTestId"]>)
   await expect.poll(() => view.getByTestId("compare-before").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 }
 
-test("an upscaled image compares with its input: a slider in the editor's lightbox, dragged and moved with the arrow keys", async ({ page }) => {
+test("an upscaled image compares with its input: a slider in the editor's lightbox, dragged and moved with the arrow keys", async ({
+  page,
+}) => {
   const photo = await upload(page.request, "chelsea.png");
   const id = await createWorkflow(page.request, `Compare ${stamp}`, upscaleGraph(photo));
   await page.goto(`/workflows/${id}`);
@@ -124,7 +129,12 @@ test("an App's result compares with the teammate's photo, and the App's cover is
   const id = await createWorkflow(page.request, `Upscale app ${stamp}`, upscaleGraph(photo));
   const slug = `upscale-${stamp}`;
   const published = await page.request.post(`/api/workflows/${id}/publish`, {
-    data: { name: "Upscale my photo", slug, description: "Twice the pixels.", inputs: [{ key: "photo", nodeId: "in", field: "assetId", label: "Your photo", required: true }] },
+    data: {
+      name: "Upscale my photo",
+      slug,
+      description: "Twice the pixels.",
+      inputs: [{ key: "photo", nodeId: "in", field: "assetId", label: "Your photo", required: true }],
+    },
   });
   expect(published.status(), await published.text()).toBe(201);
 
@@ -227,11 +237,19 @@ test.describe("at 390×844", () => {
     const id = await createWorkflow(page.request, `Phone app ${stamp}`, upscaleGraph(photo));
     const slug = `phone-${stamp}`;
     const published = await page.request.post(`/api/workflows/${id}/publish`, {
-      data: { name: "Phone upscale with a rather long name for a small screen", slug, inputs: [{ key: "photo", nodeId: "in", field: "assetId", label: "Your photo", required: true }] },
+      data: {
+        name: "Phone upscale with a rather long name for a small screen",
+        slug,
+        inputs: [{ key: "photo", nodeId: "in", field: "assetId", label: "Your photo", required: true }],
+      },
     });
     expect(published.status()).toBe(201);
 
-    for (const [path, name] of [["/", "workflows"], ["/apps", "apps"], ["/team", "team"]] as const) {
+    for (const [path, name] of [
+      ["/", "workflows"],
+      ["/apps", "apps"],
+      ["/team", "team"],
+    ] as const) {
       await page.goto(path);
       await expect(page.getByTestId("nav-apps")).toBeVisible();
       await expectNoSidewaysScroll(page);
@@ -253,7 +271,11 @@ test.describe("at 390×844", () => {
 
 test("every page at 1440×900 carries the sections nav", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  for (const [path, name] of [["/", "workflows"], ["/apps", "apps"], ["/team", "team"]] as const) {
+  for (const [path, name] of [
+    ["/", "workflows"],
+    ["/apps", "apps"],
+    ["/team", "team"],
+  ] as const) {
     await page.goto(path);
     await expect(page.getByTestId("nav-apps")).toBeVisible();
     await expect(page.getByTestId("nav-team")).toBeVisible();

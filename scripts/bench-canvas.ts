@@ -36,11 +36,20 @@ export function benchGraph(count: number) {
     const chain = Math.floor(i / CHAIN.length);
     const x = (chain % columns) * CHAIN.length * 300 + (i % CHAIN.length) * 300;
     const y = Math.floor(chain / columns) * 260;
-    return { id: `${type}-${i + 1}`, type, position: { x, y }, data: structuredClone(getNodeDefinition(type)!.defaults) as Record<string, unknown> };
+    return {
+      id: `${type}-${i + 1}`,
+      type,
+      position: { x, y },
+      data: structuredClone(getNodeDefinition(type)!.defaults) as Record<string, unknown>,
+    };
   });
-  const edges = nodes.slice(1).flatMap((node, i) =>
-    i % CHAIN.length === CHAIN.length - 1 ? [] : [{ id: `e-${i}`, source: nodes[i].id, sourceHandle: "image", target: node.id, targetHandle: "image" }],
-  );
+  const edges = nodes
+    .slice(1)
+    .flatMap((node, i) =>
+      i % CHAIN.length === CHAIN.length - 1
+        ? []
+        : [{ id: `e-${i}`, source: nodes[i].id, sourceHandle: "image", target: node.id, targetHandle: "image" }],
+    );
   return { nodes, edges };
 }
 
@@ -191,7 +200,10 @@ export async function benchCanvas(): Promise<CanvasFigures[]> {
       }
       const page = await context.newPage();
       await page.goto(`${studio.base}/workflows/${workflowId}`, { waitUntil: "commit" });
-      const render = await waitForRender(page, graph.nodes.map((n) => n.position));
+      const render = await waitForRender(
+        page,
+        graph.nodes.map((n) => n.position),
+      );
       await page.waitForTimeout(1000); // let the page settle (fonts, queries) before the frame figures
       const figures: CanvasFigures = { nodes: count, renderMs: render.ms, rendered: render.rendered };
 

@@ -23,7 +23,9 @@ export async function benchEmbeddedDatabaseChain(
   plan: (graph: WorkflowGraph) => ExecutionPlan,
 ): Promise<number> {
   const ctx = await getServerContext();
-  const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#3a6ea5" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#3a6ea5" } })
+    .png()
+    .toBuffer();
   const photo = await storeImage(ctx, { bytes, origin: "upload" });
   const graph = chainGraph(photo.id, length);
   const workflow = await createWorkflow(ctx.db, { name: "bench chain", graph });

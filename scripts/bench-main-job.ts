@@ -49,7 +49,9 @@ async function maskFor(photo: Buffer): Promise<Buffer> {
   const { width, height } = await sharp(photo).metadata();
   const w = Math.round(width / 3);
   const h = Math.round(height / 3);
-  const white = await sharp({ create: { width: w, height: h, channels: 3, background: "#ffffff" } }).png().toBuffer();
+  const white = await sharp({ create: { width: w, height: h, channels: 3, background: "#ffffff" } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: "#000000" } })
     .composite([{ input: white, left: Math.round((width - w) / 2), top: Math.round((height - h) / 2) }])
     .png()
@@ -165,7 +167,12 @@ export async function benchMainJob(port = Number(process.env.BENCH_PORT ?? 3400)
       const graph = {
         nodes: [
           { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: photoId } },
-          { id: "retouch", type: "retouch", position: { x: 200, y: 0 }, data: { maskAssetId: maskId, prompt: "steam rising from the cup" } },
+          {
+            id: "retouch",
+            type: "retouch",
+            position: { x: 200, y: 0 },
+            data: { maskAssetId: maskId, prompt: "steam rising from the cup" },
+          },
           { id: "expand", type: "expand", position: { x: 400, y: 0 }, data: { aspectRatio: "16:9" } },
           { id: "upscale", type: "upscale", position: { x: 600, y: 0 }, data: { factor: 2 } },
           { id: "out", type: "output", position: { x: 800, y: 0 }, data: { label: "Result" } },

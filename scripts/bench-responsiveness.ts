@@ -37,7 +37,11 @@ const COLOURS = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad"];
 
 /** A 40-megapixel PNG: a flat light backdrop with a coloured disc (a background to remove). */
 async function heavyImage(colour: string): Promise<Buffer> {
-  const disc = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="3000"><circle cx="1500" cy="1500" r="1450" fill="${colour}"/></svg>`))
+  const disc = await sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="3000"><circle cx="1500" cy="1500" r="1450" fill="${colour}"/></svg>`,
+    ),
+  )
     .png()
     .toBuffer();
   return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: "#f4f1ea" } })
@@ -96,8 +100,12 @@ export async function benchResponsiveness(port = Number(process.env.BENCH_PORT ?
   const images = await Promise.all(COLOURS.map(heavyImage));
   const print = (label: string, r: ResponsivenessResult) => {
     console.log(`${label}: 4 × remove background of ${WIDTH} × ${HEIGHT} px (40 MP), jobs took ${(r.jobsWallMs / 1000).toFixed(1)} s`);
-    console.log(`  GET /api/runs/:id  p50 ${r.runRoute.p50} ms  p95 ${r.runRoute.p95} ms  max ${r.runRoute.max} ms  (${r.runRoute.count} requests; goal p95 < 1000 ms)`);
-    console.log(`  GET / (page)       p50 ${r.page.p50} ms  p95 ${r.page.p95} ms  max ${r.page.max} ms  (${r.page.count} requests; goal p95 < 1000 ms)`);
+    console.log(
+      `  GET /api/runs/:id  p50 ${r.runRoute.p50} ms  p95 ${r.runRoute.p95} ms  max ${r.runRoute.max} ms  (${r.runRoute.count} requests; goal p95 < 1000 ms)`,
+    );
+    console.log(
+      `  GET / (page)       p50 ${r.page.p50} ms  p95 ${r.page.p95} ms  max ${r.page.max} ms  (${r.page.count} requests; goal p95 < 1000 ms)`,
+    );
   };
   const pool = await measureResponsiveness(port, "", images);
   print("worker pool (default size)", pool);

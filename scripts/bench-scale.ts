@@ -30,11 +30,16 @@ async function throughput(workers: number, runs: number, port: number): Promise<
     const ids: string[] = [];
     // Started 8 at a time, as several browsers would, so that the web process is not the limit.
     for (let i = 0; i < runs; i += 8) {
-      const batch = Array.from({ length: Math.min(8, runs - i) }, () => web.request("POST", `/api/workflows/${workflow.id}/runs`, { force: ["up", "up2"] }));
+      const batch = Array.from({ length: Math.min(8, runs - i) }, () =>
+        web.request("POST", `/api/workflows/${workflow.id}/runs`, { force: ["up", "up2"] }),
+      );
       for (const started of await Promise.all(batch)) ids.push(started.body.run.id);
     }
     for (;;) {
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" WHERE id = ANY($1) AND status IN ('succeeded', 'failed', 'canceled')`, [ids]);
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "Run" WHERE id = ANY($1) AND status IN ('succeeded', 'failed', 'canceled')`,
+        [ids],
+      );
       if (rows[0].n === runs) break;
       if (Date.now() - started > 600_000) throw new Error("runs did not finish in 10 minutes");
       await new Promise((r) => setTimeout(r, 100));
@@ -57,7 +62,11 @@ export async function benchScale(): Promise<ScaleBench | null> {
   const port = Number(process.env.BENCH_SCALE_PORT ?? 3420);
   const one = await throughput(1, runs, port);
   const four = await throughput(4, runs, port);
-  const result = { runs, runsPerMinute: { "1": Number(one.toFixed(1)), "4": Number(four.toFixed(1)) }, speedup: Number((four / one).toFixed(2)) };
+  const result = {
+    runs,
+    runsPerMinute: { "1": Number(one.toFixed(1)), "4": Number(four.toFixed(1)) },
+    speedup: Number((four / one).toFixed(2)),
+  };
   console.log(`scale-out, ${runs} runs of Image input → Upscale → Remove background → Output, 1 s per job:`);
   console.log(`  1 worker   ${result.runsPerMinute["1"]} runs/min`);
   console.log(`  4 workers  ${result.runsPerMinute["4"]} runs/min   (${result.speedup} ×; goal ≥ 3.5 ×)`);

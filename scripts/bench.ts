@@ -73,7 +73,13 @@ function chainGraph(assetId: string, length: number): WorkflowGraph {
     graph.edges.push({ id: `e${i}`, source: `n${i - 1}`, sourceHandle: "image", target: `n${i}`, targetHandle: "image" });
   }
   graph.nodes.push({ id: `n${length - 1}`, type: "output", position: { x: length * 10, y: 0 }, data: {} });
-  graph.edges.push({ id: `e${length - 1}`, source: `n${length - 2}`, sourceHandle: "image", target: `n${length - 1}`, targetHandle: "image" });
+  graph.edges.push({
+    id: `e${length - 1}`,
+    source: `n${length - 2}`,
+    sourceHandle: "image",
+    target: `n${length - 1}`,
+    targetHandle: "image",
+  });
   return graph;
 }
 
@@ -81,7 +87,12 @@ function parallelGraph(assetId: string, branches: number): WorkflowGraph {
   const graph: WorkflowGraph = { nodes: [{ id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } }], edges: [] };
   for (let i = 0; i < branches; i++) {
     // Distinct parameters per branch so no branch is served from another's cache.
-    graph.nodes.push({ id: `up${i}`, type: "upscale", position: { x: 200, y: i * 100 }, data: { factor: i % 2 ? 4 : 2, preset: ["precise", "balanced", "creative", "precise"][i % 4], model: `model_bench-${i}` } });
+    graph.nodes.push({
+      id: `up${i}`,
+      type: "upscale",
+      position: { x: 200, y: i * 100 },
+      data: { factor: i % 2 ? 4 : 2, preset: ["precise", "balanced", "creative", "precise"][i % 4], model: `model_bench-${i}` },
+    });
     graph.nodes.push({ id: `out${i}`, type: "output", position: { x: 400, y: i * 100 }, data: { label: `Branch ${i}` } });
     graph.edges.push({ id: `a${i}`, source: "in", sourceHandle: "image", target: `up${i}`, targetHandle: "image" });
     graph.edges.push({ id: `b${i}`, source: `up${i}`, sourceHandle: "image", target: `out${i}`, targetHandle: "image" });
@@ -114,7 +125,9 @@ function timed<T extends object>(target: T, timer: { ms: number }): T {
 }
 
 async function sampleImage(size: number): Promise<Buffer> {
-  return sharp({ create: { width: size, height: size, channels: 3, background: "#3a6ea5" } }).png().toBuffer();
+  return sharp({ create: { width: size, height: size, channels: 3, background: "#3a6ea5" } })
+    .png()
+    .toBuffer();
 }
 
 async function chainOverheadInMemory(): Promise<{ wallMsPerNode: number; overheadMsPerNode: number }> {
@@ -224,7 +237,9 @@ function understandingReport(): Record<"tune" | "holdout", HalfReport> {
   console.log(`text understanding, evaluation set of ${items.length} requests (lib/intelligence/understand/eval-set.json):`);
   for (const half of ["tune", "holdout"] as const) {
     const r = halves[half];
-    console.log(`  ${half.padEnd(8)} platforms ${pct(r.platforms)}   templates ${pct(r.templates)}   no match ${pct(r.noMatch)}   no match → template: ${r.noMatchTurnedIntoTemplate}`);
+    console.log(
+      `  ${half.padEnd(8)} platforms ${pct(r.platforms)}   templates ${pct(r.templates)}   no match ${pct(r.noMatch)}   no match → template: ${r.noMatchTurnedIntoTemplate}`,
+    );
     for (const c of r.confusions) console.log(`    ${c.count} × ${c.pair}   e.g. ${c.examples.map((e) => JSON.stringify(e)).join(", ")}`);
   }
   console.log(`  goal: ≥ 95 % on the holdout half for each, and no "no match" turned into a template`);
@@ -256,8 +271,12 @@ async function main() {
   if (neural) {
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`neural operations on the offline engine's neural pool (cold = first job, loads the model):`);
-    console.log(`  remove background coffee.png 600×400   cold ${s(neural.removeBackgroundColdMs)}, chelsea.png 451×300 warm ${s(neural.removeBackgroundWarmMs)}`);
-    console.log(`  ESRGAN 2× coffee.png → 1200×800         balanced cold ${s(neural.esrgan2xColdMs)}, creative warm ${s(neural.esrgan2xWarmMs)}`);
+    console.log(
+      `  remove background coffee.png 600×400   cold ${s(neural.removeBackgroundColdMs)}, chelsea.png 451×300 warm ${s(neural.removeBackgroundWarmMs)}`,
+    );
+    console.log(
+      `  ESRGAN 2× coffee.png → 1200×800         balanced cold ${s(neural.esrgan2xColdMs)}, creative warm ${s(neural.esrgan2xWarmMs)}`,
+    );
     console.log(`  ESRGAN 4× 300×200 → 1200×800            ${s(neural.esrgan4xMs)}`);
   }
 

@@ -19,7 +19,14 @@ const port = Number(process.env.PORT ?? 3000);
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/studio_cluster";
 const webCount = Number(process.env.CLUSTER_WEBS ?? 2);
 const workerCount = Number(process.env.CLUSTER_WORKERS ?? 3);
-const env = { ...process.env, DATABASE_URL: databaseUrl, RUN_QUEUE: "pg-boss", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1", TRUST_PROXY: process.env.TRUST_PROXY ?? "1" };
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  RUN_QUEUE: "pg-boss",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_MANUAL_SIG_HANDLE: "1",
+  TRUST_PROXY: process.env.TRUST_PROXY ?? "1",
+};
 
 // The database, created when missing.
 const target = new URL(databaseUrl);
@@ -46,7 +53,9 @@ const children = [];
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const webPorts = Array.from({ length: webCount }, (_, i) => port + 1 + i);
 for (const webPort of webPorts) {
-  children.push(spawn(process.execPath, [nextBin, "start", "-p", String(webPort)], { stdio: "inherit", env: { ...env, PORT: String(webPort) } }));
+  children.push(
+    spawn(process.execPath, [nextBin, "start", "-p", String(webPort)], { stdio: "inherit", env: { ...env, PORT: String(webPort) } }),
+  );
 }
 for (let i = 0; i < workerCount; i++) {
   children.push(spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env }));
@@ -58,7 +67,13 @@ const proxy = http.createServer((req, res) => {
   const tryUpstream = (attempt) => {
     const upstreamPort = webPorts[(next++ + attempt) % webPorts.length];
     const upstream = http.request(
-      { host: "127.0.0.1", port: upstreamPort, method: req.method, path: req.url, headers: { ...req.headers, "x-forwarded-host": req.headers.host ?? `localhost:${port}`, "x-forwarded-proto": "http" } },
+      {
+        host: "127.0.0.1",
+        port: upstreamPort,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, "x-forwarded-host": req.headers.host ?? `localhost:${port}`, "x-forwarded-proto": "http" },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -74,7 +89,11 @@ const proxy = http.createServer((req, res) => {
   };
   tryUpstream(0);
 });
-proxy.listen(port, () => console.log(`Studio cluster on http://localhost:${port}: ${webCount} web processes (${webPorts.join(", ")}), ${workerCount} workers, database ${database}`));
+proxy.listen(port, () =>
+  console.log(
+    `Studio cluster on http://localhost:${port}: ${webCount} web processes (${webPorts.join(", ")}), ${workerCount} workers, database ${database}`,
+  ),
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   console.log(`db:migrate: done in ${Date.now() - started} ms`);
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error("db:migrate failed:", error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("db:migrate failed:", error);
+    process.exit(1);
+  },
+);

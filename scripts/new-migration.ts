@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     console.error("usage: npm run db:new-migration -- <name>");
     process.exit(2);
   }
-  const name = rawName.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = rawName
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!name) throw new Error(`invalid migration name: ${rawName}`);
 
   const root = process.cwd();

@@ -40,10 +40,19 @@ const assetId = await client.upload(readFileSync("e2e/fixtures/coffee.png"), "co
 const runId = await client.runOneStep(assetId, { type: "upscale", data: { factor: 2 } });
 for (let i = 0; jobFiles().length === 0 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 const before = await client.run(runId);
-expect(jobFiles().length === 1 && before.status === "running", `the run is running with its job submitted (${jobFiles().length} job, run ${before.status})`);
+expect(
+  jobFiles().length === 1 && before.status === "running",
+  `the run is running with its job submitted (${jobFiles().length} job, run ${before.status})`,
+);
 
 const stopped = await first.stop("SIGTERM");
-console.log(first.output().split("\n").filter((line) => /Received|Stopped/.test(line)).join("\n"));
+console.log(
+  first
+    .output()
+    .split("\n")
+    .filter((line) => /Received|Stopped/.test(line))
+    .join("\n"),
+);
 expect(stopped.code === 0, `SIGTERM: exit code ${stopped.code}`);
 expect(stopped.ms < 20_000, `SIGTERM: exited in ${(stopped.ms / 1000).toFixed(2)} s (grace 20 s)`);
 let lockGone = true;
@@ -76,7 +85,12 @@ const visit = (entry: string) => {
   if (stat.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
 };
 visit(dataDir);
-expect(shared.length === 0, `data folder owner-only (${shared.length} entries open to others${shared.length ? `: ${shared.slice(0, 5).join(", ")}` : ""})`);
+expect(
+  shared.length === 0,
+  `data folder owner-only (${shared.length} entries open to others${shared.length ? `: ${shared.slice(0, 5).join(", ")}` : ""})`,
+);
 
-console.log(JSON.stringify({ shutdownMs: Math.round(stopped.ms), exitCode: stopped.code, lockGone, resumed: after.status, jobs: jobFiles().length }));
+console.log(
+  JSON.stringify({ shutdownMs: Math.round(stopped.ms), exitCode: stopped.code, lockGone, resumed: after.status, jobs: jobFiles().length }),
+);
 process.exit(failures.length ? 1 : 0);

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const queue = createRunQueue(services, process.env, { role: "worker" }) as PgBossRunQueue;
   await queue.whenStarted();
   const resumed = await queue.resumeUnfinished();
-  console.log(`Worker ${queue.workerId} is taking runs (provider: ${services.provider.id}${resumed ? `; ${resumed} run(s) left by a stopped worker sent again` : ""}).`);
+  console.log(
+    `Worker ${queue.workerId} is taking runs (provider: ${services.provider.id}${resumed ? `; ${resumed} run(s) left by a stopped worker sent again` : ""}).`,
+  );
 
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -17,11 +17,16 @@ export function AppCard({ app }: { app: AppSummary }) {
             <h2 className="min-w-0 flex-1 truncate text-[14px] font-semibold group-hover:text-white" data-testid="app-card-name">
               {app.name}
             </h2>
-            <span className="shrink-0 rounded-full border border-line-strong px-2 py-px text-[11px] text-muted tabular-nums" data-testid="app-card-version">
+            <span
+              className="shrink-0 rounded-full border border-line-strong px-2 py-px text-[11px] text-muted tabular-nums"
+              data-testid="app-card-version"
+            >
               v{app.version}
             </span>
           </div>
-          <p className="line-clamp-2 min-h-[2.9em] text-[12.5px] text-muted">{app.description || <span className="text-faint">No description</span>}</p>
+          <p className="line-clamp-2 min-h-[2.9em] text-[12.5px] text-muted">
+            {app.description || <span className="text-faint">No description</span>}
+          </p>
           <p className="mt-auto text-[11.5px] text-faint">
             Updated{" "}
             <time dateTime={app.updatedAt} title={absoluteTime(app.updatedAt)}>

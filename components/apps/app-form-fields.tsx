@@ -22,7 +22,14 @@ function describedBy(controlId: string) {
 export function TextInputField({ input, controlId, error }: AppFieldProps) {
   const { register } = useFormContext<AppFormValues>();
   return (
-    <FieldShell testId={fieldTestId(input)} controlId={controlId} label={input.label} required={input.required} help={input.help} error={error}>
+    <FieldShell
+      testId={fieldTestId(input)}
+      controlId={controlId}
+      label={input.label}
+      required={input.required}
+      help={input.help}
+      error={error}
+    >
       <input
         id={controlId}
         type="text"
@@ -95,7 +102,14 @@ export function SelectInputField({ input, controlId, error }: AppFieldProps) {
   const hasDefault = input.default !== undefined && input.default !== null && input.default !== "";
   const placeholder = !options.some((o) => o.value === "") && !hasDefault;
   return (
-    <FieldShell testId={fieldTestId(input)} controlId={controlId} label={input.label} required={input.required} help={input.help} error={error}>
+    <FieldShell
+      testId={fieldTestId(input)}
+      controlId={controlId}
+      label={input.label}
+      required={input.required}
+      help={input.help}
+      error={error}
+    >
       <select
         id={controlId}
         data-testid={`app-input-${input.key}`}

@@ -24,7 +24,14 @@ export function AppManageDialog({ app, open, onClose }: { app: AppDetail; open: 
   const versions = [...(app.versions ?? [])].sort((a, b) => b.version - a.version);
 
   return (
-    <Dialog open={open} onClose={onClose} title={`Manage ${app.name}`} description="Changes apply to everyone on the team at once." className="w-[560px]" testId="app-manage-dialog">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Manage ${app.name}`}
+      description="Changes apply to everyone on the team at once."
+      className="w-[560px]"
+      testId="app-manage-dialog"
+    >
       <div className="divide-y divide-line">
         <section className="px-5 py-4" aria-labelledby="manage-versions">
           <h3 id="manage-versions" className="mb-2 text-[12px] font-medium tracking-wide text-faint uppercase">
@@ -37,7 +44,12 @@ export function AppManageDialog({ app, open, onClose }: { app: AppDetail; open: 
               {versions.map((v) => {
                 const current = v.version === app.currentVersion.version;
                 return (
-                  <li key={v.id} className="flex items-center gap-3 border-b border-line px-3 py-2 last:border-b-0" data-testid="app-version-row" data-version={v.version}>
+                  <li
+                    key={v.id}
+                    className="flex items-center gap-3 border-b border-line px-3 py-2 last:border-b-0"
+                    data-testid="app-version-row"
+                    data-version={v.version}
+                  >
                     <span className="w-10 font-medium tabular-nums">v{v.version}</span>
                     <span className="min-w-0 flex-1 truncate text-[12px] text-muted">
                       <time dateTime={v.createdAt} title={absoluteTime(v.createdAt)}>
@@ -76,7 +88,9 @@ export function AppManageDialog({ app, open, onClose }: { app: AppDetail; open: 
           <h3 id="manage-workflow" className="mb-2 text-[12px] font-medium tracking-wide text-faint uppercase">
             Workflow
           </h3>
-          <p className="mb-2 text-[12.5px] text-muted">Edits to the workflow change nothing here until it is published again as a new version.</p>
+          <p className="mb-2 text-[12.5px] text-muted">
+            Edits to the workflow change nothing here until it is published again as a new version.
+          </p>
           {workflowId ? (
             <Link
               href={`/workflows/${encodeURIComponent(workflowId)}`}
@@ -159,7 +173,8 @@ function QuotaSection({ app, editable }: { app: AppDetail; editable: boolean }) 
         </form>
       ) : (
         <p className="text-[12.5px] text-muted">
-          <span className="font-medium text-fg tabular-nums">{app.dailyRunQuota}</span> runs per member per day. The team owner can change it.
+          <span className="font-medium text-fg tabular-nums">{app.dailyRunQuota}</span> runs per member per day. The team owner can change
+          it.
         </p>
       )}
     </section>

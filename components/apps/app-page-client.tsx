@@ -59,7 +59,11 @@ export function AppPageClient({ slug }: { slug: string }) {
         },
         onError: (error) => {
           // The form shows the refusal beside Run; a re-run from the list may be far from it.
-          if (from === "rerun") toast.error(error instanceof ApiError && error.status === 429 ? "Daily limit reached" : "Could not start the run", errorMessage(error));
+          if (from === "rerun")
+            toast.error(
+              error instanceof ApiError && error.status === 429 ? "Daily limit reached" : "Could not start the run",
+              errorMessage(error),
+            );
         },
       });
     },
@@ -79,10 +83,15 @@ export function AppPageClient({ slug }: { slug: string }) {
         <div role="alert" className="m-auto flex max-w-[420px] flex-col items-center gap-3 px-6 py-20 text-center" data-testid="app-error">
           <AlertIcon size={24} className="text-bad" />
           <h1 className="text-[15px] font-semibold">{notFound ? "App not found" : "Could not open this App"}</h1>
-          <p className="text-[13px] text-muted">{notFound ? "It may have been removed, or it belongs to another team." : errorMessage(app.error)}</p>
+          <p className="text-[13px] text-muted">
+            {notFound ? "It may have been removed, or it belongs to another team." : errorMessage(app.error)}
+          </p>
           <div className="flex gap-2">
             {!notFound && <Button onClick={() => app.refetch()}>Try again</Button>}
-            <Link href="/apps" className="inline-flex h-8 items-center rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent">
+            <Link
+              href="/apps"
+              className="inline-flex h-8 items-center rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent"
+            >
               All Apps
             </Link>
           </div>
@@ -112,7 +121,18 @@ export function AppPageClient({ slug }: { slug: string }) {
             />
           </div>
           <div className="min-w-0 space-y-8">
-            {batch ? <CurrentBatch ref={resultsHeading} app={app.data} runs={batch} myRuns={myRuns.data} onZoom={setZoomed} onFinished={onFinished} /> : <ResultsPlaceholder />}
+            {batch ? (
+              <CurrentBatch
+                ref={resultsHeading}
+                app={app.data}
+                runs={batch}
+                myRuns={myRuns.data}
+                onZoom={setZoomed}
+                onFinished={onFinished}
+              />
+            ) : (
+              <ResultsPlaceholder />
+            )}
             <MyRuns
               app={app.data}
               runs={myRuns.data}

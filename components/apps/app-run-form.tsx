@@ -59,7 +59,10 @@ export function AppRunForm({
   const plan = useMemo(() => planBatch(inputs, values, batchLines), [inputs, values, batchLines]);
 
   const [pendingUploads, setPendingUploads] = useState<Record<string, number>>({});
-  const onPendingChange = useCallback((key: string, count: number) => setPendingUploads((p) => (p[key] === count ? p : { ...p, [key]: count })), []);
+  const onPendingChange = useCallback(
+    (key: string, count: number) => setPendingUploads((p) => (p[key] === count ? p : { ...p, [key]: count })),
+    [],
+  );
   const uploading = Object.values(pendingUploads).some((n) => n > 0);
 
   // Price the form as soon as what is filled in is valid (required inputs may still be missing).
@@ -139,7 +142,9 @@ export function AppRunForm({
             const error = errors[input.key]?.message as string | undefined;
             switch (input.kind) {
               case "image":
-                return <ImageDropField key={input.key} input={input} controlId={controlId} error={error} onPendingChange={onPendingChange} />;
+                return (
+                  <ImageDropField key={input.key} input={input} controlId={controlId} error={error} onPendingChange={onPendingChange} />
+                );
               case "textarea":
                 return (
                   <TextareaInputField
@@ -184,16 +189,33 @@ export function AppRunForm({
                 runs left today
               </span>
             </p>
-            <Button type="submit" variant="primary" className="ml-auto h-9 px-4" disabled={blocked || starting} data-testid="app-run-button" aria-keyshortcuts="Control+Enter Meta+Enter" aria-describedby={hint ? `${formId}-hint` : undefined}>
+            <Button
+              type="submit"
+              variant="primary"
+              className="ml-auto h-9 px-4"
+              disabled={blocked || starting}
+              data-testid="app-run-button"
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+              aria-describedby={hint ? `${formId}-hint` : undefined}
+            >
               {starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
               {starting ? "Starting…" : runs > 1 ? `Run ${runs} times` : "Run"}
             </Button>
           </div>
-          <p id={`${formId}-hint`} className="min-h-[1.2em] text-right text-[11.5px] text-faint" data-testid="app-run-hint" aria-live="polite">
+          <p
+            id={`${formId}-hint`}
+            className="min-h-[1.2em] text-right text-[11.5px] text-faint"
+            data-testid="app-run-hint"
+            aria-live="polite"
+          >
             {hint ?? (
               <span data-testid="app-run-count">
                 {runsLabel(runs)}
-                {plan.batched.length > 0 ? " · one per " + plan.batched.map((b) => (inputs.find((i) => i.key === b.key)?.kind === "image" ? "image" : "line")).join(" and ") : ""} · {shortcutLabel("Enter")}
+                {plan.batched.length > 0
+                  ? " · one per " +
+                    plan.batched.map((b) => (inputs.find((i) => i.key === b.key)?.kind === "image" ? "image" : "line")).join(" and ")
+                  : ""}{" "}
+                · {shortcutLabel("Enter")}
               </span>
             )}
           </p>

@@ -40,7 +40,10 @@ export function AppsHome() {
         ) : apps.isError ? (
           <LoadError testId="apps-error" title="Could not load the Apps" detail={errorMessage(apps.error)} onRetry={() => apps.refetch()} />
         ) : apps.data.length === 0 ? (
-          <div data-testid="apps-empty" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center">
+          <div
+            data-testid="apps-empty"
+            className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center"
+          >
             <span className="grid h-12 w-12 place-items-center rounded-xl bg-accent-soft text-accent">
               <AppsIcon size={22} />
             </span>

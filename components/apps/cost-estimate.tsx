@@ -26,7 +26,12 @@ export function CostEstimate({
   // The server prices one form; a batch costs that per run.
   const total = estimate ? (estimate.runs === runs ? estimate.credits : estimate.perRun * runs) : null;
   return (
-    <div className="rounded-lg border border-line bg-panel-2/60 px-3 py-2.5 text-[12.5px]" data-testid="app-estimate" data-state={!ready ? "idle" : error ? "error" : estimate ? "ready" : "loading"} aria-live="polite">
+    <div
+      className="rounded-lg border border-line bg-panel-2/60 px-3 py-2.5 text-[12.5px]"
+      data-testid="app-estimate"
+      data-state={!ready ? "idle" : error ? "error" : estimate ? "ready" : "loading"}
+      aria-live="polite"
+    >
       <div className="flex items-center gap-2">
         <span className="text-muted">Estimated cost</span>
         {loading && <Spinner size={11} label="Updating the estimate" />}

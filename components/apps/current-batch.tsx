@@ -82,14 +82,20 @@ function sourceImage(app: AppDetail, inputs: AppRunInputs): string | null {
 
 /** The prompt a run was given (its first text input), to tell the runs of a prompt batch apart. */
 function promptOf(app: AppDetail, inputs: AppRunInputs): string | null {
-  const input = app.currentVersion.inputs.find((i) => (i.kind === "textarea" || i.kind === "text") && typeof inputs[i.key] === "string" && inputs[i.key]);
+  const input = app.currentVersion.inputs.find(
+    (i) => (i.kind === "textarea" || i.kind === "text") && typeof inputs[i.key] === "string" && inputs[i.key],
+  );
   return input ? (inputs[input.key] as string) : null;
 }
 
 /** Before the first run: where results will appear. */
 export function ResultsPlaceholder() {
   return (
-    <section aria-labelledby="app-results-title" className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-line-strong px-6 py-14 text-center" data-testid="app-results-empty">
+    <section
+      aria-labelledby="app-results-title"
+      className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-line-strong px-6 py-14 text-center"
+      data-testid="app-results-empty"
+    >
       <span className="grid h-11 w-11 place-items-center rounded-xl bg-panel-2 text-faint">
         <ImageIcon size={20} />
       </span>
@@ -97,7 +103,9 @@ export function ResultsPlaceholder() {
         <h2 id="app-results-title" className="text-[13.5px] font-medium">
           Results appear here
         </h2>
-        <p className="mt-1 max-w-[360px] text-[12.5px] text-muted">Fill in the form and press Run. Each run shows its progress, then its images, ready to download.</p>
+        <p className="mt-1 max-w-[360px] text-[12.5px] text-muted">
+          Fill in the form and press Run. Each run shows its progress, then its images, ready to download.
+        </p>
       </div>
     </section>
   );

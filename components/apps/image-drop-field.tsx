@@ -27,7 +27,12 @@ interface PendingUpload {
 
 let nextLocalId = 1;
 
-export function ImageDropField({ input, controlId, error, onPendingChange }: AppFieldProps & { onPendingChange: (key: string, count: number) => void }) {
+export function ImageDropField({
+  input,
+  controlId,
+  error,
+  onPendingChange,
+}: AppFieldProps & { onPendingChange: (key: string, count: number) => void }) {
   const queryClient = useQueryClient();
   const { control, getValues, setValue } = useFormContext<AppFormValues>();
   const { field } = useController({ control, name: input.key });
@@ -49,20 +54,30 @@ export function ImageDropField({ input, controlId, error, onPendingChange }: App
         continue;
       }
       setPending((list) => [...list, { localId, name: file.name, progress: 0, error: null }]);
-      uploadAsset(file, { onProgress: (progress) => setPending((list) => list.map((p) => (p.localId === localId ? { ...p, progress } : p))) })
+      uploadAsset(file, {
+        onProgress: (progress) => setPending((list) => list.map((p) => (p.localId === localId ? { ...p, progress } : p))),
+      })
         .then((asset) => {
           queryClient.setQueryData(queryKeys.asset(asset.id), { asset });
           setNames((n) => ({ ...n, [asset.id]: file.name }));
           setPending((list) => list.filter((p) => p.localId !== localId));
           // Read the list now: other uploads may have finished meanwhile.
-          setValue(input.key, [...imageIds(getValues(input.key)), asset.id], { shouldValidate: true, shouldDirty: true, shouldTouch: true });
+          setValue(input.key, [...imageIds(getValues(input.key)), asset.id], {
+            shouldValidate: true,
+            shouldDirty: true,
+            shouldTouch: true,
+          });
         })
         .catch((err: unknown) => setPending((list) => list.map((p) => (p.localId === localId ? { ...p, error: errorMessage(err) } : p))));
     }
   };
 
   const remove = (id: string) => {
-    setValue(input.key, imageIds(getValues(input.key)).filter((x) => x !== id), { shouldValidate: true, shouldDirty: true, shouldTouch: true });
+    setValue(
+      input.key,
+      imageIds(getValues(input.key)).filter((x) => x !== id),
+      { shouldValidate: true, shouldDirty: true, shouldTouch: true },
+    );
     chooseButton.current?.focus();
   };
 
@@ -83,7 +98,10 @@ export function ImageDropField({ input, controlId, error, onPendingChange }: App
       labelFor={false}
       aside={
         ids.length > 1 && (
-          <span className="rounded-full bg-accent-soft px-2 py-px text-[11px] font-medium text-[#b3b6ff]" data-testid={`app-input-${input.key}-count`}>
+          <span
+            className="rounded-full bg-accent-soft px-2 py-px text-[11px] font-medium text-[#b3b6ff]"
+            data-testid={`app-input-${input.key}-count`}
+          >
             {ids.length} images · {runsLabel(ids.length)}
           </span>
         )
@@ -124,7 +142,11 @@ export function ImageDropField({ input, controlId, error, onPendingChange }: App
               <UploadedImage key={id} id={id} name={names[id] ?? `Image ${index + 1}`} onRemove={() => remove(id)} />
             ))}
             {pending.map((p) => (
-              <li key={p.localId} className="flex flex-col justify-between gap-1 rounded-md border border-line bg-panel p-2 text-[11px]" data-testid="app-image-pending">
+              <li
+                key={p.localId}
+                className="flex flex-col justify-between gap-1 rounded-md border border-line bg-panel p-2 text-[11px]"
+                data-testid="app-image-pending"
+              >
                 <span className="truncate text-muted" title={p.name}>
                   {p.name}
                 </span>
@@ -155,16 +177,21 @@ export function ImageDropField({ input, controlId, error, onPendingChange }: App
             ))}
           </ul>
         )}
-        <div className={`flex items-center gap-3 px-3 ${ids.length > 0 || pending.length > 0 ? "border-t border-line py-2" : "flex-col py-6 text-center"}`}>
+        <div
+          className={`flex items-center gap-3 px-3 ${ids.length > 0 || pending.length > 0 ? "border-t border-line py-2" : "flex-col py-6 text-center"}`}
+        >
           {ids.length === 0 && pending.length === 0 && <UploadIcon size={20} className="text-faint" />}
-          <p className="text-[12.5px] text-muted">{ids.length === 0 && pending.length === 0 ? "Drop images here, or" : "Add more by dropping here, or"}</p>
+          <p className="text-[12.5px] text-muted">
+            {ids.length === 0 && pending.length === 0 ? "Drop images here, or" : "Add more by dropping here, or"}
+          </p>
           <Button
             ref={(element) => {
               chooseButton.current = element;
               field.ref(element);
             }}
             size="sm"
-            onClick={() => fileInput.current?.click()}             data-testid={`app-input-${input.key}-choose`}
+            onClick={() => fileInput.current?.click()}
+            data-testid={`app-input-${input.key}-choose`}
             aria-label={`${ids.length === 0 ? "Choose images" : "Add images"} for ${input.label}`}
             aria-describedby={`${controlId}-desc`}
           >
@@ -181,7 +208,11 @@ function UploadedImage({ id, name, onRemove }: { id: string; name: string; onRem
   const asset = useAsset(id);
   return (
     <li className="group relative overflow-hidden rounded-md border border-line bg-panel" data-testid="app-image-thumb" data-asset-id={id}>
-      <img src={thumbnailUrl(asset.data?.url ?? assetFileUrl(id))} alt={name} className="checkerboard aspect-square w-full object-contain" />
+      <img
+        src={thumbnailUrl(asset.data?.url ?? assetFileUrl(id))}
+        alt={name}
+        className="checkerboard aspect-square w-full object-contain"
+      />
       <div className="border-t border-line px-1.5 py-1">
         <p className="truncate text-[11px] text-fg" title={name}>
           {name}

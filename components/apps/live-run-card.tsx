@@ -45,7 +45,9 @@ export function LiveRunCard({
   const status = run.data?.status ?? fallback?.status ?? "queued";
   const progress = run.data ? progressOfRun(run.data) : fallback ? progressOfAppRun(fallback) : null;
   const outputs = run.data?.outputs ?? fallback?.outputs ?? [];
-  const error = run.data ? (run.data.error ?? run.data.nodes.find((n) => n.status === "failed" && n.error)?.error ?? null) : (fallback?.error ?? null);
+  const error = run.data
+    ? (run.data.error ?? run.data.nodes.find((n) => n.status === "failed" && n.error)?.error ?? null)
+    : (fallback?.error ?? null);
   const startedAt = run.data?.startedAt ?? run.data?.createdAt ?? fallback?.createdAt;
   const finishedAt = run.data?.finishedAt ?? fallback?.finishedAt;
   const runCredits = run.data?.credits ?? fallback?.credits ?? null;
@@ -53,9 +55,22 @@ export function LiveRunCard({
   const finished = isTerminalRunStatus(status);
 
   return (
-    <li className="overflow-hidden rounded-xl border border-line bg-panel" data-testid="app-run-card" data-run-id={runId} data-status={status} aria-label={name}>
+    <li
+      className="overflow-hidden rounded-xl border border-line bg-panel"
+      data-testid="app-run-card"
+      data-run-id={runId}
+      data-status={status}
+      aria-label={name}
+    >
       <div className="flex items-center gap-2 border-b border-line px-3 py-2">
-        {source && <img src={assetThumbUrl(source)} alt="" className="checkerboard h-6 w-6 rounded border border-line object-cover" data-testid="app-run-source" />}
+        {source && (
+          <img
+            src={assetThumbUrl(source)}
+            alt=""
+            className="checkerboard h-6 w-6 rounded border border-line object-cover"
+            data-testid="app-run-source"
+          />
+        )}
         <span className="shrink-0 text-[12.5px] font-medium">{name}</span>
         <StatusBadge status={status} />
         {caption && (
@@ -64,13 +79,19 @@ export function LiveRunCard({
           </span>
         )}
         <span className="ml-auto shrink-0 text-[11.5px] text-faint tabular-nums">
-          {finished ? [duration(startedAt, finishedAt), runCredits !== null ? credits(runCredits) : null].filter(Boolean).join(" · ") : null}
+          {finished
+            ? [duration(startedAt, finishedAt), runCredits !== null ? credits(runCredits) : null].filter(Boolean).join(" · ")
+            : null}
         </span>
       </div>
       <div className="space-y-3 p-3">
         {!finished && <RunProgressBar status={status} progress={progress} label={`${name} progress`} />}
         {status === "failed" && (
-          <p role="alert" className="flex gap-2 rounded-md border border-bad/40 bg-bad-soft px-2.5 py-2 text-[12.5px]" data-testid="app-run-failure">
+          <p
+            role="alert"
+            className="flex gap-2 rounded-md border border-bad/40 bg-bad-soft px-2.5 py-2 text-[12.5px]"
+            data-testid="app-run-failure"
+          >
             <AlertIcon size={14} className="mt-0.5 shrink-0 text-bad" />
             <span>{error ?? "The run failed."}</span>
           </p>

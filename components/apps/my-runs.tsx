@@ -61,7 +61,10 @@ export function MyRuns({
           </Button>
         </div>
       ) : !runs || runs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line-strong px-4 py-6 text-center text-[12.5px] text-muted" data-testid="my-runs-empty">
+        <p
+          className="rounded-lg border border-dashed border-line-strong px-4 py-6 text-center text-[12.5px] text-muted"
+          data-testid="my-runs-empty"
+        >
           You have not run this App yet. Your runs will be listed here.
         </p>
       ) : (
@@ -91,7 +94,12 @@ function MyRunRow({
   const running = run.status === "queued" || run.status === "running";
   const outdated = run.appVersion !== null && run.appVersion !== app.currentVersion.version;
   return (
-    <li className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line px-3 py-2.5 last:border-b-0" data-testid="my-run-row" data-run-id={run.id} data-status={run.status}>
+    <li
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line px-3 py-2.5 last:border-b-0"
+      data-testid="my-run-row"
+      data-run-id={run.id}
+      data-status={run.status}
+    >
       <div className="w-[132px] shrink-0 space-y-1">
         <StatusBadge status={run.status} />
         <p className="text-[11.5px] text-faint">
@@ -138,7 +146,10 @@ function MyRunRow({
           variant="ghost"
           onClick={onRerun}
           disabled={!!rerunBlocked}
-          title={rerunBlocked ?? (outdated ? `Runs the current version (v${app.currentVersion.version}) with the same inputs` : "Run again with the same inputs")}
+          title={
+            rerunBlocked ??
+            (outdated ? `Runs the current version (v${app.currentVersion.version}) with the same inputs` : "Run again with the same inputs")
+          }
           data-testid="my-run-rerun"
         >
           <RefreshIcon size={13} /> Re-run
@@ -178,7 +189,8 @@ function InputsSummary({ inputs, values }: { inputs: readonly AppInput[]; values
             </span>
           );
         }
-        const shown = input?.kind === "select" ? (input.options?.find((o) => o.value === String(value))?.label ?? String(value)) : String(value);
+        const shown =
+          input?.kind === "select" ? (input.options?.find((o) => o.value === String(value))?.label ?? String(value)) : String(value);
         return (
           <span key={key} className="max-w-[260px] truncate text-muted" title={`${label}: ${shown}`}>
             <span className="text-faint">{label}:</span> {input?.kind === "textarea" || input?.kind === "text" ? `“${shown}”` : shown}

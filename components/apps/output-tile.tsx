@@ -18,10 +18,21 @@ export function OutputTile({ output, onZoom }: { output: AppRunOutput; onZoom: (
   // An image a node made from the teammate's input (Retouch, Upscale…) shows both, split by a slider.
   const before = useBeforeImage(image ? output.assetId : null);
   return (
-    <figure className="@container overflow-hidden rounded-lg border border-line bg-panel-2" data-testid="app-result" data-asset-id={output.assetId}>
+    <figure
+      className="@container overflow-hidden rounded-lg border border-line bg-panel-2"
+      data-testid="app-result"
+      data-asset-id={output.assetId}
+    >
       {image && before ? (
         <div className="relative">
-          <CompareView beforeAssetId={before} afterUrl={output.url} label={output.label} width={output.width} height={output.height} className="h-[240px] w-full" />
+          <CompareView
+            beforeAssetId={before}
+            afterUrl={output.url}
+            label={output.label}
+            width={output.width}
+            height={output.height}
+            className="h-[240px] w-full"
+          />
           <button
             type="button"
             onClick={() => onZoom(output)}
@@ -41,13 +52,26 @@ export function OutputTile({ output, onZoom }: { output: AppRunOutput; onZoom: (
           data-testid="app-result-open"
           className="group relative block w-full focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
         >
-          <MediaView media={output} label={output.label} testId="app-result-image" assetId={output.assetId} className="h-[240px] w-full object-contain" />
+          <MediaView
+            media={output}
+            label={output.label}
+            testId="app-result-image"
+            assetId={output.assetId}
+            className="h-[240px] w-full object-contain"
+          />
           <span className="absolute top-2 right-2 rounded bg-black/60 p-1 opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
             <ExpandIcon size={14} />
           </span>
         </button>
       ) : (
-        <MediaView media={output} label={output.label} testId="app-result-image" assetId={output.assetId} asLink={false} className="h-[240px] w-full object-contain" />
+        <MediaView
+          media={output}
+          label={output.label}
+          testId="app-result-image"
+          assetId={output.assetId}
+          asLink={false}
+          className="h-[240px] w-full object-contain"
+        />
       )}
       <figcaption className="flex items-center gap-1 border-t border-line px-2.5 py-1.5">
         <div className="min-w-0 flex-1">
@@ -95,5 +119,12 @@ export function OutputTile({ output, onZoom }: { output: AppRunOutput; onZoom: (
 
 /** A Lightbox entry for an output. */
 export function toLightbox(output: AppRunOutput): LightboxImage {
-  return { url: output.url, label: output.label, width: output.width, height: output.height, mimeType: output.mimeType, assetId: output.assetId };
+  return {
+    url: output.url,
+    label: output.label,
+    width: output.width,
+    height: output.height,
+    mimeType: output.mimeType,
+    assetId: output.assetId,
+  };
 }

@@ -51,12 +51,23 @@ export function ProvenanceDetails({ assetId, id }: { assetId: string; id?: strin
                   {step.model}
                 </span>
               )}
-              <span className="ml-auto shrink-0 text-faint tabular-nums">{step.credits !== null ? credits(step.credits) : `${step.width} × ${step.height}`}</span>
+              <span className="ml-auto shrink-0 text-faint tabular-nums">
+                {step.credits !== null ? credits(step.credits) : `${step.width} × ${step.height}`}
+              </span>
             </p>
             {step.prompt && <p className="mt-1 line-clamp-3 text-muted">“{step.prompt}”</p>}
             {(step.summary || step.parameters.length > 0 || step.seed !== null) && (
-              <p className="mt-1 text-faint" title={step.parameters.map(([k, v]) => `${k}: ${v}`).join(" · ")} data-testid="app-provenance-parameters">
-                {[step.summary ?? step.parameters.map(([k, v]) => `${k}: ${v}`).join(" · "), step.seed !== null ? `Seed ${step.seed}` : null].filter(Boolean).join(" · ")}
+              <p
+                className="mt-1 text-faint"
+                title={step.parameters.map(([k, v]) => `${k}: ${v}`).join(" · ")}
+                data-testid="app-provenance-parameters"
+              >
+                {[
+                  step.summary ?? step.parameters.map(([k, v]) => `${k}: ${v}`).join(" · "),
+                  step.seed !== null ? `Seed ${step.seed}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
             )}
           </li>

@@ -67,7 +67,9 @@ export function PublishCoverPicker({ workflowId, currentCoverUrl }: { workflowId
           {choice(
             "",
             "Latest result: the cover follows the workflow's newest image",
-            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 px-1 text-center text-[11px] leading-tight text-muted">Latest result</span>,
+            <span className="grid h-[64px] w-[92px] place-items-center bg-panel-2 px-1 text-center text-[11px] leading-tight text-muted">
+              Latest result
+            </span>,
             "publish-cover-none",
             "none",
           )}

@@ -34,12 +34,24 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
   const id = (part: string) => `${base}-${part}`;
 
   return (
-    <li className={`rounded-lg border transition-colors ${enabled ? "border-accent/50 bg-accent-soft/40" : "border-line bg-panel-2/40"}`} data-testid={base} data-enabled={enabled}>
+    <li
+      className={`rounded-lg border transition-colors ${enabled ? "border-accent/50 bg-accent-soft/40" : "border-line bg-panel-2/40"}`}
+      data-testid={base}
+      data-enabled={enabled}
+    >
       <label className="flex cursor-pointer items-center gap-2.5 px-3 py-2">
-        <input type="checkbox" data-testid={id("toggle")} className="h-4 w-4 accent-[var(--color-accent)]" {...register(`inputs.${index}.enabled`)} />
+        <input
+          type="checkbox"
+          data-testid={id("toggle")}
+          className="h-4 w-4 accent-[var(--color-accent)]"
+          {...register(`inputs.${index}.enabled`)}
+        />
         <span className="min-w-0 flex-1">
           <span className="text-[13px] font-medium">{candidate.nodeLabel}</span>
-          <span className="text-[13px] text-muted"> · {candidate.field === "assetId" ? "upload" : candidate.field === "text" ? "text" : candidate.label}</span>
+          <span className="text-[13px] text-muted">
+            {" "}
+            · {candidate.field === "assetId" ? "upload" : candidate.field === "text" ? "text" : candidate.label}
+          </span>
           <span className="ml-2 rounded bg-panel-3 px-1.5 py-px text-[10.5px] text-faint">{KIND_LABELS[candidate.kind]}</span>
         </span>
         <span className="max-w-[200px] truncate text-[11.5px] text-faint" title={currentValue(candidate)}>
@@ -70,7 +82,13 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
             <span id={id("default-label")} className="block text-[11.5px] font-medium text-muted">
               Default
             </span>
-            <DefaultControl candidate={candidate} index={index} labelledBy={id("default-label")} testId={id("default")} required={required} />
+            <DefaultControl
+              candidate={candidate}
+              index={index}
+              labelledBy={id("default-label")}
+              testId={id("default")}
+              required={required}
+            />
           </div>
           <div className="col-span-2 space-y-1">
             <label htmlFor={id("help")} className="block text-[11.5px] font-medium text-muted">
@@ -87,9 +105,18 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
             {errors?.help && <p className="text-[11.5px] text-bad">{errors.help.message}</p>}
           </div>
           <label className="col-span-2 flex cursor-pointer items-center gap-2 text-[12.5px] text-muted">
-            <input type="checkbox" data-testid={id("required")} className="h-3.5 w-3.5 accent-[var(--color-accent)]" {...register(`inputs.${index}.required`)} />
+            <input
+              type="checkbox"
+              data-testid={id("required")}
+              className="h-3.5 w-3.5 accent-[var(--color-accent)]"
+              {...register(`inputs.${index}.required`)}
+            />
             Required: the member must fill it in
-            {errors?.key && <span className="ml-auto text-[11.5px] text-bad">Key “{key}”: {errors.key.message}</span>}
+            {errors?.key && (
+              <span className="ml-auto text-[11.5px] text-bad">
+                Key “{key}”: {errors.key.message}
+              </span>
+            )}
           </label>
         </div>
       )}
@@ -97,7 +124,19 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
   );
 }
 
-function DefaultControl({ candidate, index, labelledBy, testId, required }: { candidate: ExposableInput; index: number; labelledBy: string; testId: string; required: boolean }) {
+function DefaultControl({
+  candidate,
+  index,
+  labelledBy,
+  testId,
+  required,
+}: {
+  candidate: ExposableInput;
+  index: number;
+  labelledBy: string;
+  testId: string;
+  required: boolean;
+}) {
   const { register } = useFormContext<PublishFormValues>();
   const name = `inputs.${index}.default` as const;
   switch (candidate.kind) {
@@ -134,7 +173,15 @@ function DefaultControl({ candidate, index, labelledBy, testId, required }: { ca
       );
     }
     case "textarea":
-      return <textarea aria-labelledby={labelledBy} data-testid={testId} rows={1} className={`${APP_INPUT_CLASS} w-full min-h-8 resize-y py-1.5`} {...register(name)} />;
+      return (
+        <textarea
+          aria-labelledby={labelledBy}
+          data-testid={testId}
+          rows={1}
+          className={`${APP_INPUT_CLASS} w-full min-h-8 resize-y py-1.5`}
+          {...register(name)}
+        />
+      );
     default:
       return <input aria-labelledby={labelledBy} data-testid={testId} className={`${APP_INPUT_CLASS} w-full h-8`} {...register(name)} />;
   }

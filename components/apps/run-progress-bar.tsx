@@ -13,7 +13,11 @@ export function RunProgressBar({ status, progress, label }: { status: RunStatus;
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={queued ? undefined : percent}
-        aria-valuetext={queued ? "Waiting to start" : `${progress?.done} of ${progress?.total} steps done${progress?.currentStep ? `, now ${progress.currentStep}` : ""}`}
+        aria-valuetext={
+          queued
+            ? "Waiting to start"
+            : `${progress?.done} of ${progress?.total} steps done${progress?.currentStep ? `, now ${progress.currentStep}` : ""}`
+        }
         className="relative h-1.5 overflow-hidden rounded-full bg-panel-3"
       >
         {queued ? (

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** The card the sign-in, sign-up and invitation pages sit in. */
-export function AuthCard({ title, description, children, footer }: { title: ReactNode; description?: ReactNode; children?: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <section className="w-full rounded-xl border border-line bg-panel shadow-2xl shadow-black/40">
       <div className="px-6 pt-6 pb-5">

@@ -74,7 +74,13 @@ export function SignInForm({ next, initialEmail = "" }: { next: string | null; i
         data-testid="sign-in-password"
       />
       <FormError testId="sign-in-error">{error}</FormError>
-      <Button type="submit" variant="primary" className="w-full justify-center" disabled={pending || !hydrated} data-testid="sign-in-submit">
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full justify-center"
+        disabled={pending || !hydrated}
+        data-testid="sign-in-submit"
+      >
         {pending && <Spinner size={13} />}
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -116,7 +116,13 @@ export function SignUpForm({
         data-testid="sign-up-password"
       />
       <FormError testId="sign-up-error">{error}</FormError>
-      <Button type="submit" variant="primary" className="w-full justify-center" disabled={pending || !hydrated} data-testid="sign-up-submit">
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full justify-center"
+        disabled={pending || !hydrated}
+        data-testid="sign-up-submit"
+      >
         {pending && <Spinner size={13} />}
         {pending ? "Creating your account…" : "Create account"}
       </Button>

@@ -8,7 +8,10 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its hint or error underneath. */
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, hint, error, className = "", id, ...props }, ref) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, hint, error, className = "", id, ...props },
+  ref,
+) {
   const fallbackId = useId();
   const inputId = id ?? fallbackId;
   const noteId = `${inputId}-note`;

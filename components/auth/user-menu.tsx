@@ -98,7 +98,10 @@ export function UserMenu() {
         }}
         className="flex h-8 items-center gap-2 rounded-md pr-1.5 pl-1 text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
       >
-        <span className="grid h-6 w-6 place-items-center rounded-full bg-accent-soft text-[10.5px] font-semibold text-[#c5c7ff]" aria-hidden="true">
+        <span
+          className="grid h-6 w-6 place-items-center rounded-full bg-accent-soft text-[10.5px] font-semibold text-[#c5c7ff]"
+          aria-hidden="true"
+        >
           {initials(data.user.name)}
         </span>
         {data.team && <span className="hidden max-w-[160px] truncate text-[12.5px] sm:inline">{data.team.name}</span>}
@@ -128,11 +131,26 @@ export function UserMenu() {
           </div>
           <div className="pt-1">
             {data.role === "owner" && (
-              <Link href="/team" role="menuitem" tabIndex={-1} data-testid="user-menu-team" className={itemClass} onClick={() => setOpen(false)}>
+              <Link
+                href="/team"
+                role="menuitem"
+                tabIndex={-1}
+                data-testid="user-menu-team"
+                className={itemClass}
+                onClick={() => setOpen(false)}
+              >
                 Team
               </Link>
             )}
-            <button type="button" role="menuitem" tabIndex={-1} data-testid="sign-out" className={itemClass} disabled={signingOut} onClick={signOut}>
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              data-testid="sign-out"
+              className={itemClass}
+              disabled={signingOut}
+              onClick={signOut}
+            >
               {signingOut && <Spinner size={12} />}
               Sign out
             </button>

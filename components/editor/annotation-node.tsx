@@ -12,7 +12,6 @@ import { ANNOTATION_MIN_SIZE } from "@/lib/graph/schema";
 import { useEditorStore } from "@/lib/client/editor-store";
 import type { StudioNode } from "@/lib/client/graph-doc";
 
-
 function NoteView({ id, data, selected }: NodeProps<StudioNode>) {
   const setText = useEditorStore((s) => s.setAnnotationText);
   const beginGesture = useEditorStore((s) => s.markDragStart);
@@ -24,7 +23,13 @@ function NoteView({ id, data, selected }: NodeProps<StudioNode>) {
         selected ? "border-warn ring-2 ring-warn/25" : "border-[#5b5130]"
       }`}
     >
-      <NodeResizer isVisible={selected} minWidth={ANNOTATION_MIN_SIZE.width} minHeight={ANNOTATION_MIN_SIZE.height} onResizeStart={() => beginGesture()} color="var(--color-warn)" />
+      <NodeResizer
+        isVisible={selected}
+        minWidth={ANNOTATION_MIN_SIZE.width}
+        minHeight={ANNOTATION_MIN_SIZE.height}
+        onResizeStart={() => beginGesture()}
+        color="var(--color-warn)"
+      />
       <div className="flex h-6 shrink-0 cursor-grab items-center bg-[#463f26] px-2 text-[10.5px] font-medium tracking-wide text-[#d8c88c] uppercase active:cursor-grabbing">
         Note
       </div>
@@ -50,9 +55,19 @@ function GroupView({ id, data, selected }: NodeProps<StudioNode>) {
       data-testid={`group-${id}`}
       className={`h-full w-full rounded-xl border-2 bg-[#7b7fff0a] ${selected ? "border-accent" : "border-[#3d4150]"}`}
     >
-      <NodeResizer isVisible={selected} minWidth={ANNOTATION_MIN_SIZE.width} minHeight={ANNOTATION_MIN_SIZE.height} onResizeStart={() => beginGesture()} color="var(--color-accent)" />
+      <NodeResizer
+        isVisible={selected}
+        minWidth={ANNOTATION_MIN_SIZE.width}
+        minHeight={ANNOTATION_MIN_SIZE.height}
+        onResizeStart={() => beginGesture()}
+        color="var(--color-accent)"
+      />
       <div className="flex h-9 cursor-grab items-center gap-1.5 rounded-t-[10px] bg-[#22252bcc] pr-3 pl-1.5 active:cursor-grabbing">
-        <span className="grid h-7 w-5 place-items-center text-faint" data-testid="group-grip" title="Drag to move the group and the nodes inside it">
+        <span
+          className="grid h-7 w-5 place-items-center text-faint"
+          data-testid="group-grip"
+          title="Drag to move the group and the nodes inside it"
+        >
           <GripIcon size={14} />
         </span>
         <input

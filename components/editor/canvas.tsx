@@ -64,8 +64,7 @@ let lastCopied: string | null = null;
 
 type Wire = WireEnd & { nodeId: string; handleId: string };
 type Overlay =
-  | { kind: "menu"; x: number; y: number; label: string; items: MenuItem[] }
-  | { kind: "quick"; x: number; y: number; wire?: Wire };
+  { kind: "menu"; x: number; y: number; label: string; items: MenuItem[] } | { kind: "quick"; x: number; y: number; wire?: Wire };
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -75,7 +74,13 @@ function isEditable(target: EventTarget | null): boolean {
 /** True when the page has text selected (a copy of that text must stay a text copy). */
 const hasTextSelection = () => (window.getSelection()?.toString().length ?? 0) > 0;
 
-const selectedIds = () => new Set(useEditorStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
+const selectedIds = () =>
+  new Set(
+    useEditorStore
+      .getState()
+      .nodes.filter((n) => n.selected)
+      .map((n) => n.id),
+  );
 
 /**
  * The workflow canvas. Besides React Flow's own gestures: Ctrl/⌘+C, X, V (at the pointer) and D
@@ -118,30 +123,36 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
 
   // A refused drop onto a handle says why (type mismatch, input taken, loop).
   // A wire dropped on empty space opens quick add for the kinds it can connect to.
-  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
-    if (!state.toHandle && state.fromHandle && state.fromNode) {
-      const point = "changedTouches" in event ? event.changedTouches[0] : event;
-      const onPane = (document.elementFromPoint(point.clientX, point.clientY) as HTMLElement | null)?.closest(".react-flow__pane");
-      const definition = state.fromNode.type ? getNodeDefinition(state.fromNode.type) : undefined;
-      const side = state.fromHandle.type;
-      const port = (side === "source" ? definition?.outputs : definition?.inputs)?.find((p) => p.name === state.fromHandle?.id);
-      if (onPane && port && state.fromHandle.id) {
-        openQuickAdd({ x: point.clientX, y: point.clientY }, { side, type: port.type, nodeId: state.fromNode.id, handleId: state.fromHandle.id });
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (!state.toHandle && state.fromHandle && state.fromNode) {
+        const point = "changedTouches" in event ? event.changedTouches[0] : event;
+        const onPane = (document.elementFromPoint(point.clientX, point.clientY) as HTMLElement | null)?.closest(".react-flow__pane");
+        const definition = state.fromNode.type ? getNodeDefinition(state.fromNode.type) : undefined;
+        const side = state.fromHandle.type;
+        const port = (side === "source" ? definition?.outputs : definition?.inputs)?.find((p) => p.name === state.fromHandle?.id);
+        if (onPane && port && state.fromHandle.id) {
+          openQuickAdd(
+            { x: point.clientX, y: point.clientY },
+            { side, type: port.type, nodeId: state.fromNode.id, handleId: state.fromHandle.id },
+          );
+        }
+        return;
       }
-      return;
-    }
-    if (state.isValid !== false || !state.toHandle || !state.fromHandle) return;
-    const fromSource = state.fromHandle.type === "source";
-    const source = fromSource ? state.fromHandle : state.toHandle;
-    const target = fromSource ? state.toHandle : state.fromHandle;
-    const { nodes, edges } = useEditorStore.getState();
-    const verdict = checkConnection(
-      { source: source.nodeId, sourceHandle: source.id ?? null, target: target.nodeId, targetHandle: target.id ?? null },
-      nodes,
-      edges,
-    );
-    if (!verdict.ok) toast.error("Can't connect", verdict.reason);
-  }, [openQuickAdd]);
+      if (state.isValid !== false || !state.toHandle || !state.fromHandle) return;
+      const fromSource = state.fromHandle.type === "source";
+      const source = fromSource ? state.fromHandle : state.toHandle;
+      const target = fromSource ? state.toHandle : state.fromHandle;
+      const { nodes, edges } = useEditorStore.getState();
+      const verdict = checkConnection(
+        { source: source.nodeId, sourceHandle: source.id ?? null, target: target.nodeId, targetHandle: target.id ?? null },
+        nodes,
+        edges,
+      );
+      if (!verdict.ok) toast.error("Can't connect", verdict.reason);
+    },
+    [openQuickAdd],
+  );
 
   /** Where a paste or quick add lands: the pointer if it is over the canvas, else the middle of the view (screen px). */
   const landingPoint = useCallback((): XYPosition => {
@@ -197,7 +208,6 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }));
   }, [fitView]);
 
-
   const pick = useCallback(
     (choice: QuickAddChoice) => {
       if (overlay?.kind !== "quick") return;
@@ -216,8 +226,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     [overlay, screenToFlowPosition],
   );
 
-  const quickChoices =
-    overlay?.kind === "quick" && overlay.wire ? compatibleNodeChoices(overlay.wire, definitions) : ALL_CHOICES;
+  const quickChoices = overlay?.kind === "quick" && overlay.wire ? compatibleNodeChoices(overlay.wire, definitions) : ALL_CHOICES;
 
   // Keyboard: Ctrl/⌘+A, D, Shift+L and Space; the clipboard events carry copy, cut and paste.
   useEffect(() => {
@@ -304,7 +313,16 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const annotation = store.annotations.find((n) => n.id === nodeId);
       if (annotation) {
         const label = annotation.type === GROUP_NODE_TYPE ? "group" : "note";
-        const items: MenuItem[] = [{ label: `Delete ${label}`, shortcut: "Del", icon: <TrashIcon size={14} />, danger: true, testId: "menu-delete", onSelect: () => store.deleteNodes([nodeId]) }];
+        const items: MenuItem[] = [
+          {
+            label: `Delete ${label}`,
+            shortcut: "Del",
+            icon: <TrashIcon size={14} />,
+            danger: true,
+            testId: "menu-delete",
+            onSelect: () => store.deleteNodes([nodeId]),
+          },
+        ];
         setOverlay({ kind: "menu", x: event.clientX, y: event.clientY, label: `${label} actions`, items });
         return;
       }
@@ -312,7 +330,13 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const ids = selectedIds();
       const many = ids.size > 1;
       const items: MenuItem[] = [
-        { label: many ? `Duplicate ${ids.size} nodes` : "Duplicate", shortcut: shortcutLabel("D"), icon: <CopyIcon size={14} />, testId: "menu-duplicate", onSelect: () => duplicate(ids) },
+        {
+          label: many ? `Duplicate ${ids.size} nodes` : "Duplicate",
+          shortcut: shortcutLabel("D"),
+          icon: <CopyIcon size={14} />,
+          testId: "menu-duplicate",
+          onSelect: () => duplicate(ids),
+        },
         {
           label: many ? `Copy ${ids.size} nodes` : "Copy",
           shortcut: shortcutLabel("C"),
@@ -322,8 +346,17 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
             if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
           },
         },
-        ...(onRunFrom ? [{ label: "Run from here", icon: <PlayIcon size={12} />, testId: "menu-run-from", onSelect: () => onRunFrom(nodeId) }] : []),
-        { label: many ? `Delete ${ids.size} nodes` : "Delete", shortcut: "Del", icon: <TrashIcon size={14} />, danger: true, testId: "menu-delete", onSelect: () => useEditorStore.getState().deleteNodes([...ids]) },
+        ...(onRunFrom
+          ? [{ label: "Run from here", icon: <PlayIcon size={12} />, testId: "menu-run-from", onSelect: () => onRunFrom(nodeId) }]
+          : []),
+        {
+          label: many ? `Delete ${ids.size} nodes` : "Delete",
+          shortcut: "Del",
+          icon: <TrashIcon size={14} />,
+          danger: true,
+          testId: "menu-delete",
+          onSelect: () => useEditorStore.getState().deleteNodes([...ids]),
+        },
       ];
       setOverlay({ kind: "menu", x: event.clientX, y: event.clientY, label: "Node actions", items });
     },
@@ -353,8 +386,21 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           testId: "menu-add-group",
           onSelect: () => addAnnotation("group", at),
         },
-        { label: "Select all", shortcut: shortcutLabel("A"), disabled: empty, testId: "menu-select-all", onSelect: () => useEditorStore.getState().selectAll() },
-        { label: "Auto-layout", shortcut: LAYOUT_SHORTCUT_LABEL(), icon: <LayoutIcon size={14} />, disabled: empty, testId: "menu-layout", onSelect: layout },
+        {
+          label: "Select all",
+          shortcut: shortcutLabel("A"),
+          disabled: empty,
+          testId: "menu-select-all",
+          onSelect: () => useEditorStore.getState().selectAll(),
+        },
+        {
+          label: "Auto-layout",
+          shortcut: LAYOUT_SHORTCUT_LABEL(),
+          icon: <LayoutIcon size={14} />,
+          disabled: empty,
+          testId: "menu-layout",
+          onSelect: layout,
+        },
       ];
       setOverlay({ kind: "menu", x: at.x, y: at.y, label: "Canvas actions", items });
     },
@@ -460,7 +506,10 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" />
-        <Panel position="top-left" className="flex gap-1 rounded-lg border border-line bg-panel/90 p-1 shadow-lg shadow-black/30 backdrop-blur-sm">
+        <Panel
+          position="top-left"
+          className="flex gap-1 rounded-lg border border-line bg-panel/90 p-1 shadow-lg shadow-black/30 backdrop-blur-sm"
+        >
           <button
             type="button"
             onClick={() => openQuickAdd(landingPoint())}
@@ -519,7 +568,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           <div className="max-w-[340px] rounded-xl border border-dashed border-line-strong bg-panel/70 px-6 py-5 text-center backdrop-blur-sm">
             <p className="text-[14px] font-medium">Start your workflow</p>
             <p className="mt-1 text-[12.5px] text-muted">
-              Drag a node from the palette, double-click the canvas or press Space to search for one, or drop an image file to start from a photo.
+              Drag a node from the palette, double-click the canvas or press Space to search for one, or drop an image file to start from a
+              photo.
             </p>
             {onDraft && (
               <button
@@ -534,7 +584,9 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           </div>
         </div>
       )}
-      {overlay?.kind === "menu" && <ContextMenu x={overlay.x} y={overlay.y} label={overlay.label} items={overlay.items} onClose={closeOverlay} />}
+      {overlay?.kind === "menu" && (
+        <ContextMenu x={overlay.x} y={overlay.y} label={overlay.label} items={overlay.items} onClose={closeOverlay} />
+      )}
       {overlay?.kind === "quick" && (
         <QuickAdd
           x={overlay.x}

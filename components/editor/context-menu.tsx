@@ -17,7 +17,19 @@ export interface MenuItem {
   onSelect(): void;
 }
 
-export function ContextMenu({ x, y, items, label, onClose }: { x: number; y: number; items: readonly MenuItem[]; label: string; onClose(): void }) {
+export function ContextMenu({
+  x,
+  y,
+  items,
+  label,
+  onClose,
+}: {
+  x: number;
+  y: number;
+  items: readonly MenuItem[];
+  label: string;
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: x, top: y });
 
@@ -25,7 +37,10 @@ export function ContextMenu({ x, y, items, label, onClose }: { x: number; y: num
     const menu = ref.current;
     if (!menu) return;
     const { width, height } = menu.getBoundingClientRect();
-    setPosition({ left: Math.max(4, Math.min(x, window.innerWidth - width - 4)), top: Math.max(4, Math.min(y, window.innerHeight - height - 4)) });
+    setPosition({
+      left: Math.max(4, Math.min(x, window.innerWidth - width - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - height - 4)),
+    });
     menu.querySelector<HTMLElement>("[role=menuitem]:not([aria-disabled=true])")?.focus();
   }, [x, y]);
 

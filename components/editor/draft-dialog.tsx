@@ -163,7 +163,13 @@ export function DraftDialog({ open, onClose }: { open: boolean; onClose: () => v
                 </p>
               ) : null}
             </div>
-            <Button type="submit" variant={result && !stale ? "secondary" : "primary"} data-testid="draft-submit" disabled={draft.isPending} title={`Draft the plan (${shortcutLabel("Enter")})`}>
+            <Button
+              type="submit"
+              variant={result && !stale ? "secondary" : "primary"}
+              data-testid="draft-submit"
+              disabled={draft.isPending}
+              title={`Draft the plan (${shortcutLabel("Enter")})`}
+            >
               {draft.isPending ? <Spinner size={12} /> : <SparklesIcon size={13} />}
               {draft.isPending ? "Drafting…" : result ? "Draft again" : "Draft plan"}
             </Button>
@@ -192,13 +198,25 @@ export function DraftDialog({ open, onClose }: { open: boolean; onClose: () => v
 
 const TOOL_LABELS: Record<string, string> = { run_model: "Run model", analyze: "Analyze", manage_assets: "Manage assets" };
 
-function PlanPreview({ response, stale, onUseAlternative }: { response: PlanResponse; stale: boolean; onUseAlternative: (template: string) => void }) {
+function PlanPreview({
+  response,
+  stale,
+  onUseAlternative,
+}: {
+  response: PlanResponse;
+  stale: boolean;
+  onUseAlternative: (template: string) => void;
+}) {
   const { plan, graph } = response;
   const { data: engine } = useEngine();
   const kinds = graph.nodes.map((n) => getNodeDefinition(n.type)?.label ?? n.type);
   const offlineSteps = graph.nodes.filter((n) => n.type === "runModel").map((n) => String(n.data?.capability ?? "runModel"));
   return (
-    <section data-testid="plan-preview" aria-label="Plan preview" className={`space-y-4 rounded-lg border border-line bg-panel-2/60 p-4 transition-opacity ${stale ? "opacity-60" : ""}`}>
+    <section
+      data-testid="plan-preview"
+      aria-label="Plan preview"
+      className={`space-y-4 rounded-lg border border-line bg-panel-2/60 p-4 transition-opacity ${stale ? "opacity-60" : ""}`}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <h3 className="min-w-0 flex-1 text-[14px] font-semibold" data-testid="plan-title">
           {plan.title}
@@ -214,7 +232,13 @@ function PlanPreview({ response, stale, onUseAlternative }: { response: PlanResp
           <p className="min-w-0 flex-1 text-muted">
             Close call: this could also be <span className="font-medium text-fg">{plan.alternative.title}</span>.
           </p>
-          <Button size="sm" variant="secondary" data-testid="plan-use-alternative" disabled={stale} onClick={() => onUseAlternative(plan.alternative!.template)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            data-testid="plan-use-alternative"
+            disabled={stale}
+            onClick={() => onUseAlternative(plan.alternative!.template)}
+          >
             Use this instead
           </Button>
         </div>
@@ -222,12 +246,21 @@ function PlanPreview({ response, stale, onUseAlternative }: { response: PlanResp
 
       <ol className="space-y-1.5" aria-label="Steps" data-testid="plan-steps">
         {plan.steps.map((step, i) => (
-          <li key={i} data-testid="plan-step" data-optional={step.optional || undefined} className="flex gap-3 rounded-md border border-line bg-panel px-3 py-2">
-            <span className="grid h-5 w-5 shrink-0 place-items-center rounded-full bg-panel-3 text-[11px] text-muted tabular-nums">{i + 1}</span>
+          <li
+            key={i}
+            data-testid="plan-step"
+            data-optional={step.optional || undefined}
+            className="flex gap-3 rounded-md border border-line bg-panel px-3 py-2"
+          >
+            <span className="grid h-5 w-5 shrink-0 place-items-center rounded-full bg-panel-3 text-[11px] text-muted tabular-nums">
+              {i + 1}
+            </span>
             <div className="min-w-0 flex-1">
               <p className="flex flex-wrap items-center gap-1.5 text-[13px]">
                 <span className="font-medium">{step.title}</span>
-                {step.optional && <span className="rounded-full border border-line-strong px-1.5 text-[10.5px] leading-4 text-muted">optional</span>}
+                {step.optional && (
+                  <span className="rounded-full border border-line-strong px-1.5 text-[10.5px] leading-4 text-muted">optional</span>
+                )}
               </p>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[11.5px] text-faint">
                 <span className="rounded bg-panel-3 px-1.5 text-muted" title={step.tool}>
@@ -289,13 +322,21 @@ function PlanPreview({ response, stale, onUseAlternative }: { response: PlanResp
 function PlanBadge({ plan }: { plan: Plan }) {
   if (plan.composed || !plan.template) {
     return (
-      <span className="rounded-full border border-warn/30 bg-warn/10 px-2 text-[11px] leading-5 font-medium text-warn" data-testid="plan-kind" title="No template matched: composed from the templates' steps by the capabilities mentioned">
+      <span
+        className="rounded-full border border-warn/30 bg-warn/10 px-2 text-[11px] leading-5 font-medium text-warn"
+        data-testid="plan-kind"
+        title="No template matched: composed from the templates' steps by the capabilities mentioned"
+      >
         Composed plan
       </span>
     );
   }
   return (
-    <span className="rounded-full border border-accent/30 bg-accent-soft px-2 text-[11px] leading-5 font-medium text-[#b3b6ff]" data-testid="plan-kind" title="Matched template">
+    <span
+      className="rounded-full border border-accent/30 bg-accent-soft px-2 text-[11px] leading-5 font-medium text-[#b3b6ff]"
+      data-testid="plan-kind"
+      title="Matched template"
+    >
       Template · <span className="font-mono">{plan.template}</span>
     </span>
   );

@@ -56,7 +56,13 @@ export function DraftNotice({ workflowId }: { workflowId: string }) {
           Use my edits
         </Button>
       )}
-      <Button size="sm" variant="ghost" data-testid="draft-discard" onClick={discard} title="Forget the edits kept in this browser and show the saved workflow">
+      <Button
+        size="sm"
+        variant="ghost"
+        data-testid="draft-discard"
+        onClick={discard}
+        title="Forget the edits kept in this browser and show the saved workflow"
+      >
         {notice.kind === "restored" ? "Discard them" : "Keep the saved version"}
       </Button>
       {notice.kind === "restored" && (

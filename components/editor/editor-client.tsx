@@ -65,7 +65,10 @@ export function EditorClient({ workflowId }: { workflowId: string }) {
           <p className="text-[13px] text-muted">{notFound ? "It may have been deleted." : errorMessage(workflow.error)}</p>
           <div className="flex gap-2">
             {!notFound && <Button onClick={() => workflow.refetch()}>Try again</Button>}
-            <Link href="/" className="inline-flex h-8 items-center rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent">
+            <Link
+              href="/"
+              className="inline-flex h-8 items-center rounded-md bg-accent-strong px-3 text-[13px] font-medium text-white hover:bg-accent"
+            >
               All workflows
             </Link>
           </div>
@@ -119,7 +122,11 @@ function Workspace({ workflowId }: { workflowId: string }) {
       const nodes = useEditorStore.getState().nodes;
       const reason = describeNodeError(failed?.error ?? run.error ?? "", { nodes });
       const title = failed ? nodeTitleOf(failed.nodeId, failed.nodeType) : null;
-      toast.error("Run failed", failed?.error || run.error ? `${title ? `${title}: ` : ""}${reason.sentence}` : "A node failed: see the canvas.", reason.details ?? undefined);
+      toast.error(
+        "Run failed",
+        failed?.error || run.error ? `${title ? `${title}: ` : ""}${reason.sentence}` : "A node failed: see the canvas.",
+        reason.details ?? undefined,
+      );
     } else {
       toast.info("Run canceled");
     }

@@ -20,7 +20,17 @@ import { PublishAppButton } from "./publish-dialog";
 import { modKey, shortcutLabel } from "./shortcuts";
 import { WorkflowNameInput } from "./workflow-name-input";
 
-export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: () => void; onReload: () => void; reloading: boolean; onDraft: () => void }) {
+export function EditorHeader({
+  onRun,
+  onReload,
+  reloading,
+  onDraft,
+}: {
+  onRun: () => void;
+  onReload: () => void;
+  reloading: boolean;
+  onDraft: () => void;
+}) {
   const router = useRouter();
   const canUndo = useEditorStore((s) => s.past.length > 0);
   const canRedo = useEditorStore((s) => s.future.length > 0);
@@ -65,16 +75,36 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
       >
         <SparklesIcon size={13} className="text-accent" />
         Draft from description
-        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint max-2xl:hidden">{shortcutLabel("K")}</kbd>
+        <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint max-2xl:hidden">
+          {shortcutLabel("K")}
+        </kbd>
       </Button>
       <span className="contents max-md:hidden">
         <EngineBadge />
       </span>
       <div className="mx-1 h-5 w-px bg-line max-md:hidden" aria-hidden="true" />
-      <Button variant="ghost" size="icon" className="max-md:hidden" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => useEditorStore.getState().undo()} data-testid="undo">
+      <Button
+        variant="ghost"
+        size="icon"
+        className="max-md:hidden"
+        aria-label="Undo"
+        title={`Undo (${mod}+Z)`}
+        disabled={!canUndo}
+        onClick={() => useEditorStore.getState().undo()}
+        data-testid="undo"
+      >
         <UndoIcon />
       </Button>
-      <Button variant="ghost" size="icon" className="max-md:hidden" aria-label="Redo" title={`Redo (Shift+${mod}+Z)`} disabled={!canRedo} onClick={() => useEditorStore.getState().redo()} data-testid="redo">
+      <Button
+        variant="ghost"
+        size="icon"
+        className="max-md:hidden"
+        aria-label="Redo"
+        title={`Redo (Shift+${mod}+Z)`}
+        disabled={!canRedo}
+        onClick={() => useEditorStore.getState().redo()}
+        data-testid="redo"
+      >
         <RedoIcon />
       </Button>
       <Button
@@ -107,9 +137,22 @@ export function EditorHeader({ onRun, onReload, reloading, onDraft }: { onRun: (
           Cancel
         </Button>
       )}
-      <Button variant="primary" data-testid="run-button" onClick={onRun} disabled={running || starting} title={`Run the saved workflow (${mod}+Enter)`} aria-keyshortcuts="Control+Enter Meta+Enter">
+      <Button
+        variant="primary"
+        data-testid="run-button"
+        onClick={onRun}
+        disabled={running || starting}
+        title={`Run the saved workflow (${mod}+Enter)`}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+      >
         {running || starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
-        {starting ? "Starting…" : running && !online ? "Reconnecting…" : running ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}` : "Run"}
+        {starting
+          ? "Starting…"
+          : running && !online
+            ? "Reconnecting…"
+            : running
+              ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}`
+              : "Run"}
       </Button>
       <UserMenu />
     </header>

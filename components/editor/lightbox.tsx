@@ -79,7 +79,12 @@ export function Lightbox({ image, onClose }: { image: LightboxImage | null; onCl
             label={image.label}
             width={image.width}
             height={image.height}
-            style={{ width: image.width > 0 && image.height > 0 ? `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` : undefined }}
+            style={{
+              width:
+                image.width > 0 && image.height > 0
+                  ? `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))`
+                  : undefined,
+            }}
             className="max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)]"
           />
         </div>
@@ -92,7 +97,11 @@ export function Lightbox({ image, onClose }: { image: LightboxImage | null; onCl
             testId="lightbox-image"
             full
             // A video's width is not known before its metadata loads: size it from the output's own.
-            style={mediaKind(image.mimeType) === "video" && image.width > 0 && image.height > 0 ? { width: `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` } : undefined}
+            style={
+              mediaKind(image.mimeType) === "video" && image.width > 0 && image.height > 0
+                ? { width: `min(calc(100vw - 96px), calc((100vh - 200px) * ${image.width / image.height}))` }
+                : undefined
+            }
             className={`block max-h-[calc(100vh-200px)] max-w-[calc(100vw-96px)] object-contain ${mediaKind(image.mimeType) === "audio" ? "w-[420px]" : ""}`}
           />
         </div>

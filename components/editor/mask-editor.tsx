@@ -67,7 +67,11 @@ function MaskEditorBody({ onClose, nodeId, fieldName, imagePort, currentMaskId }
   return (
     <MaskPainter
       image={upstream.image}
-      origin={upstream.origin === "upload" ? `uploaded to the ${upstream.sourceLabel} node` : `latest run output of the ${upstream.sourceLabel} node`}
+      origin={
+        upstream.origin === "upload"
+          ? `uploaded to the ${upstream.sourceLabel} node`
+          : `latest run output of the ${upstream.sourceLabel} node`
+      }
       nodeId={nodeId}
       fieldName={fieldName}
       currentMaskId={currentMaskId}
@@ -229,7 +233,7 @@ function MaskPainter({
 
       <div className="flex justify-center bg-canvas p-4">
         <div className="relative overflow-hidden rounded-md" style={{ aspectRatio: `${ratio}`, width: `min(100%, calc(62vh * ${ratio}))` }}>
-          { }
+          {}
           <img
             src={image.url}
             alt="Image to mask"

@@ -56,7 +56,11 @@ export function MediaView({
   }
   if (kind === "audio") {
     return (
-      <div {...common} className={`nodrag nowheel flex flex-col justify-center gap-1.5 rounded-md bg-panel-3 p-2 ${className}`} style={style}>
+      <div
+        {...common}
+        className={`nodrag nowheel flex flex-col justify-center gap-1.5 rounded-md bg-panel-3 p-2 ${className}`}
+        style={style}
+      >
         <span className="truncate text-[11px] text-muted">{mediaSizeLabel(media)}</span>
         <audio src={media.url} controls preload="metadata" aria-label={label} className="h-8 w-full" />
       </div>
@@ -64,7 +68,13 @@ export function MediaView({
   }
   if (kind === "file" && !asLink) {
     return (
-      <div {...common} role="img" aria-label={label} style={style} className={`flex flex-col items-center justify-center gap-1 bg-panel-3 ${className}`}>
+      <div
+        {...common}
+        role="img"
+        aria-label={label}
+        style={style}
+        className={`flex flex-col items-center justify-center gap-1 bg-panel-3 ${className}`}
+      >
         <span className="rounded bg-panel px-2 py-1 font-mono text-[12px] text-muted">{mediaFormat(media.mimeType) || "FILE"}</span>
         <span className="text-[11px] text-faint">No preview</span>
       </div>
@@ -86,5 +96,14 @@ export function MediaView({
       </a>
     );
   }
-  return <img {...common} src={full ? media.url : thumbnailUrl(media.url)} alt={label} draggable={false} style={style} className={`checkerboard ${className}`} />;
+  return (
+    <img
+      {...common}
+      src={full ? media.url : thumbnailUrl(media.url)}
+      alt={label}
+      draggable={false}
+      style={style}
+      className={`checkerboard ${className}`}
+    />
+  );
 }

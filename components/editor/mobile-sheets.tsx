@@ -21,7 +21,17 @@ const useSheet = create<{ open: SheetName | null; setOpen: (open: SheetName | nu
  * screen with a title and a close button; `closeOnButton` closes it after a button inside is used
  * (a palette entry adds its node and the sheet gets out of the way).
  */
-export function EditorSheet({ name, title, closeOnButton = false, children }: { name: SheetName; title: string; closeOnButton?: boolean; children: ReactNode }) {
+export function EditorSheet({
+  name,
+  title,
+  closeOnButton = false,
+  children,
+}: {
+  name: SheetName;
+  title: string;
+  closeOnButton?: boolean;
+  children: ReactNode;
+}) {
   const open = useSheet((s) => s.open === name);
   const setOpen = useSheet((s) => s.setOpen);
   return (
@@ -72,7 +82,13 @@ export function MobileEditorBar() {
       <button type="button" data-testid="mobile-add-node" className={`pointer-events-auto ${button}`} onClick={() => setOpen("palette")}>
         <PlusIcon size={15} /> Add node
       </button>
-      <button type="button" data-testid="mobile-edit-node" className={`pointer-events-auto ${button}`} disabled={!selected} onClick={() => setOpen("inspector")}>
+      <button
+        type="button"
+        data-testid="mobile-edit-node"
+        className={`pointer-events-auto ${button}`}
+        disabled={!selected}
+        onClick={() => setOpen("inspector")}
+      >
         <PencilIcon size={14} /> Edit node
       </button>
     </div>

@@ -37,7 +37,12 @@ export function PublishAppButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" data-testid="publish-open" onClick={() => setOpen(true)} title="Publish this workflow as an App with a simple form for your team">
+      <Button
+        variant="secondary"
+        data-testid="publish-open"
+        onClick={() => setOpen(true)}
+        title="Publish this workflow as an App with a simple form for your team"
+      >
         <PublishIcon size={13} className="text-accent" />
         Publish as App
       </Button>
@@ -63,7 +68,13 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
       if (!live) return;
       const store = useEditorStore.getState();
       if (ok) setPrepared({ status: "ready", graph: toGraph(store.nodes, store.edges, store.annotations) });
-      else setPrepared({ status: "error", message: store.save.error ?? (store.save.conflict ? "Someone else saved this workflow: reload it first." : "The workflow could not be saved.") });
+      else
+        setPrepared({
+          status: "error",
+          message:
+            store.save.error ??
+            (store.save.conflict ? "Someone else saved this workflow: reload it first." : "The workflow could not be saved."),
+        });
     });
     return () => {
       live = false;
@@ -92,7 +103,13 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
             <Button variant="ghost" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" form={formId} variant="primary" data-testid="publish-submit" disabled={prepared.status !== "ready" || publish.isPending}>
+            <Button
+              type="submit"
+              form={formId}
+              variant="primary"
+              data-testid="publish-submit"
+              disabled={prepared.status !== "ready" || publish.isPending}
+            >
               {publish.isPending ? <Spinner size={12} /> : <PublishIcon size={13} />}
               {publish.isPending ? "Publishing…" : "Publish"}
             </Button>
@@ -161,7 +178,14 @@ function PublishForm({
   const apps = useApps();
   const form = useForm<PublishFormValues>({
     resolver: zodResolver(publishFormSchema) as unknown as Resolver<PublishFormValues>,
-    defaultValues: { target: "", name: workflowName, slug: slugify(workflowName), description: "", cover: null, inputs: initialInputs(candidates) },
+    defaultValues: {
+      target: "",
+      name: workflowName,
+      slug: slugify(workflowName),
+      description: "",
+      cover: null,
+      inputs: initialInputs(candidates),
+    },
     mode: "onTouched",
   });
   const target = useWatch({ control: form.control, name: "target" });
@@ -196,18 +220,33 @@ function PublishForm({
       if (filledFrom.current) {
         filledFrom.current = null;
         slugEdited.current = false;
-        form.reset({ target: "", name: workflowName, slug: slugify(workflowName), description: "", cover: null, inputs: initialInputs(candidates) });
+        form.reset({
+          target: "",
+          name: workflowName,
+          slug: slugify(workflowName),
+          description: "",
+          cover: null,
+          inputs: initialInputs(candidates),
+        });
       }
       return;
     }
     if (!app || app.slug !== target || filledFrom.current === target) return;
     filledFrom.current = target;
-    form.reset({ target, name: app.name, slug: app.slug, description: app.description, cover: "keep", inputs: initialInputs(candidates, app.currentVersion.inputs) });
+    form.reset({
+      target,
+      name: app.name,
+      slug: app.slug,
+      description: app.description,
+      cover: "keep",
+      inputs: initialInputs(candidates, app.currentVersion.inputs),
+    });
   }, [target, targetApp.data, candidates, form, workflowName]);
 
   const nameField = form.register("name", {
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-      if (!target && !slugEdited.current) form.setValue("slug", slugify(event.target.value), { shouldValidate: form.formState.isSubmitted });
+      if (!target && !slugEdited.current)
+        form.setValue("slug", slugify(event.target.value), { shouldValidate: form.formState.isSubmitted });
     },
   });
   const { errors } = form.formState;
@@ -219,9 +258,14 @@ function PublishForm({
       publish.mutate(toPublishBody(candidates, values), {
         onSuccess: onPublished,
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 409 && error.details?.field === "slug") form.setError("slug", { message: "Taken by another App: choose another" }, { shouldFocus: true });
-          const fields = error instanceof ApiError && Array.isArray(error.details?.fields) ? (error.details.fields as Array<{ path: string; message: string }>) : [];
-          for (const f of fields) if (f.path === "name" || f.path === "slug" || f.path === "description") form.setError(f.path, { message: f.message });
+          if (error instanceof ApiError && error.status === 409 && error.details?.field === "slug")
+            form.setError("slug", { message: "Taken by another App: choose another" }, { shouldFocus: true });
+          const fields =
+            error instanceof ApiError && Array.isArray(error.details?.fields)
+              ? (error.details.fields as Array<{ path: string; message: string }>)
+              : [];
+          for (const f of fields)
+            if (f.path === "name" || f.path === "slug" || f.path === "description") form.setError(f.path, { message: f.message });
         },
       });
     },
@@ -254,7 +298,14 @@ function PublishForm({
           <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <legend className="sr-only">Publish as</legend>
             <label className="flex cursor-pointer items-center gap-2 text-[13px]">
-              <input type="radio" value="" checked={!existing} onChange={() => form.setValue("target", "")} className="accent-[var(--color-accent)]" data-testid="publish-target-new" />
+              <input
+                type="radio"
+                value=""
+                checked={!existing}
+                onChange={() => form.setValue("target", "")}
+                className="accent-[var(--color-accent)]"
+                data-testid="publish-target-new"
+              />
               A new App
             </label>
             <label className={`flex items-center gap-2 text-[13px] ${apps.data && apps.data.length > 0 ? "cursor-pointer" : "text-faint"}`}>
@@ -291,14 +342,22 @@ function PublishForm({
               <label htmlFor={`${formId}-name`} className="block text-[12px] font-medium text-muted">
                 Name
               </label>
-              <input id={`${formId}-name`} data-testid="publish-name" aria-invalid={!!errors.name} className={`${APP_INPUT_CLASS} w-full h-8`} {...nameField} />
+              <input
+                id={`${formId}-name`}
+                data-testid="publish-name"
+                aria-invalid={!!errors.name}
+                className={`${APP_INPUT_CLASS} w-full h-8`}
+                {...nameField}
+              />
               {errors.name && <p className="text-[11.5px] text-bad">{errors.name.message}</p>}
             </div>
             <div className="space-y-1">
               <label htmlFor={`${formId}-slug`} className="block text-[12px] font-medium text-muted">
                 Address
               </label>
-              <div className={`flex h-8 items-center rounded-md border bg-canvas text-[13px] ${errors.slug ? "border-bad" : "border-line-strong focus-within:border-accent"}`}>
+              <div
+                className={`flex h-8 items-center rounded-md border bg-canvas text-[13px] ${errors.slug ? "border-bad" : "border-line-strong focus-within:border-accent"}`}
+              >
                 <span className="pl-2.5 text-faint select-none">/apps/</span>
                 <input
                   id={`${formId}-slug`}
@@ -310,8 +369,13 @@ function PublishForm({
                   {...form.register("slug", { onChange: () => (slugEdited.current = true) })}
                 />
               </div>
-              <p id={`${formId}-slug-desc`} className={`text-[11.5px] ${errors.slug ? "text-bad" : "text-faint"}`} data-testid="publish-slug-message">
-                {errors.slug?.message ?? (existing ? "An App keeps its address across versions." : "Lower-case letters, digits and hyphens.")}
+              <p
+                id={`${formId}-slug-desc`}
+                className={`text-[11.5px] ${errors.slug ? "text-bad" : "text-faint"}`}
+                data-testid="publish-slug-message"
+              >
+                {errors.slug?.message ??
+                  (existing ? "An App keeps its address across versions." : "Lower-case letters, digits and hyphens.")}
               </p>
             </div>
             <div className="col-span-2 space-y-1">
@@ -339,7 +403,10 @@ function PublishForm({
             <p className="text-[11.5px] text-faint">Tick what teammates fill in. Everything else stays as set in the workflow.</p>
           </div>
           {candidates.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-line-strong px-3 py-4 text-center text-[12.5px] text-muted" data-testid="publish-no-candidates">
+            <p
+              className="rounded-lg border border-dashed border-line-strong px-3 py-4 text-center text-[12.5px] text-muted"
+              data-testid="publish-no-candidates"
+            >
               Nothing in this workflow can be exposed yet. Add a Prompt, an Image input, or an Expand, Upscale or Generation node.
             </p>
           ) : (
@@ -383,7 +450,8 @@ function PublishForm({
 
         {nextVersion && !publish.error && (
           <p className="px-5 py-2.5 text-[12px] text-muted" data-testid="publish-version-note">
-            Publishes version {nextVersion} of {targetApp.data?.name}; teammates get it at once. Earlier versions stay available for rollback.
+            Publishes version {nextVersion} of {targetApp.data?.name}; teammates get it at once. Earlier versions stay available for
+            rollback.
           </p>
         )}
       </form>
@@ -401,9 +469,7 @@ function PublishedPanel({ result }: { result: PublishAppResponse }) {
       </span>
       <div>
         <p className="text-[15px] font-semibold">{result.app.name} is live</p>
-        <p className="mt-1 text-[12.5px] text-muted">
-          Version {result.version.version} · teammates find it on the Apps home.
-        </p>
+        <p className="mt-1 text-[12.5px] text-muted">Version {result.version.version} · teammates find it on the Apps home.</p>
       </div>
       <Link
         ref={link}

@@ -38,7 +38,10 @@ export function QuickAdd({
   const [position, setPosition] = useState({ left: x, top: y });
 
   useLayoutEffect(() => {
-    setPosition({ left: Math.max(4, Math.min(x, window.innerWidth - WIDTH - 4)), top: Math.max(4, Math.min(y, window.innerHeight - HEIGHT - 4)) });
+    setPosition({
+      left: Math.max(4, Math.min(x, window.innerWidth - WIDTH - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - HEIGHT - 4)),
+    });
   }, [x, y]);
 
   useEffect(() => {

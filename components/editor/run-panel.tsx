@@ -53,7 +53,12 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           {open ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
           Run
         </button>
-        <RunSummaryLine run={run.data} loading={!!viewedRunId && run.isPending} hasRuns={(history?.length ?? 0) > 0 || !!liveRunId} reconnecting={!online && !!liveRunId} />
+        <RunSummaryLine
+          run={run.data}
+          loading={!!viewedRunId && run.isPending}
+          hasRuns={(history?.length ?? 0) > 0 || !!liveRunId}
+          reconnecting={!online && !!liveRunId}
+        />
         <div className="flex-1" />
         {viewingOld && (
           <span className="flex items-center gap-2 text-[12px] text-warn">
@@ -69,7 +74,11 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           <div className="flex min-w-0 flex-1">
             {!viewedRunId ? (
               <div className="grid flex-1 place-items-center px-6 text-center text-[12.5px] text-muted">
-                {liveRunId ? "Starting the run…" : runs.data && runs.data.length > 0 ? "Pick a run from the history to see its results." : "No runs yet. Press Run (Ctrl/⌘ + Enter) to execute the saved workflow."}
+                {liveRunId
+                  ? "Starting the run…"
+                  : runs.data && runs.data.length > 0
+                    ? "Pick a run from the history to see its results."
+                    : "No runs yet. Press Run (Ctrl/⌘ + Enter) to execute the saved workflow."}
               </div>
             ) : run.isPending ? (
               <div className="flex-1 space-y-2 p-4">
@@ -79,7 +88,9 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
               </div>
             ) : run.isError ? (
               <div role="alert" className="grid flex-1 place-items-center text-[12.5px] text-bad">
-                {online ? `Could not load this run: ${errorMessage(run.error)}` : "Reconnecting… the run goes on on the server and shows here when the connection is back."}
+                {online
+                  ? `Could not load this run: ${errorMessage(run.error)}`
+                  : "Reconnecting… the run goes on on the server and shows here when the connection is back."}
               </div>
             ) : (
               <>
@@ -152,7 +163,8 @@ function RunSummaryLine({ run, loading, hasRuns, reconnecting }: { run?: Run; lo
 
 function NodeTable({ run }: { run: Run }) {
   const nodes = useEditorStore((s) => s.nodes);
-  const select = (id: string) => useEditorStore.getState().onNodesChange(nodes.map((n) => ({ type: "select" as const, id: n.id, selected: n.id === id })));
+  const select = (id: string) =>
+    useEditorStore.getState().onNodesChange(nodes.map((n) => ({ type: "select" as const, id: n.id, selected: n.id === id })));
   return (
     <div className="w-[50%] min-w-[400px] overflow-y-auto border-r border-line">
       <table className="w-full table-fixed text-[12px]" data-testid="run-node-table">
@@ -192,7 +204,11 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
     <tr className="border-t border-line align-top" data-testid="run-node-row" data-node-id={node.nodeId} data-status={node.status}>
       <td className="truncate px-3 py-1.5">
         {exists ? (
-          <button type="button" onClick={() => onSelect(node.nodeId)} className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+          <button
+            type="button"
+            onClick={() => onSelect(node.nodeId)}
+            className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+          >
             {label}
           </button>
         ) : (
@@ -204,7 +220,11 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
           </span>
         )}
         {node.modelReason && (
-          <span className="line-clamp-4 text-[11px] leading-snug whitespace-normal text-faint" title={node.modelReason} data-testid="run-node-model-reason">
+          <span
+            className="line-clamp-4 text-[11px] leading-snug whitespace-normal text-faint"
+            title={node.modelReason}
+            data-testid="run-node-model-reason"
+          >
             {node.modelReason}
           </span>
         )}
@@ -239,9 +259,7 @@ function Outputs({ run }: { run: Run }) {
         {engine?.id === "local" && hasTextToImage && <span className="text-[11px] text-warn/90">Text-to-image: {LOCAL_ENGINE_NOTE}</span>}
       </div>
       {run.outputs.length === 0 ? (
-        <p className="text-[12.5px] text-faint">
-          {noOutputsSentence(run, editorNodes)}
-        </p>
+        <p className="text-[12.5px] text-faint">{noOutputsSentence(run, editorNodes)}</p>
       ) : (
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(112px,1fr))] gap-2.5">
           {run.outputs.map((output) => (
@@ -253,14 +271,27 @@ function Outputs({ run }: { run: Run }) {
                   aria-label={`View ${output.label} full size`}
                   className="group relative block w-full focus-visible:outline-2 focus-visible:outline-accent"
                 >
-                  <MediaView media={output} label={output.label} testId="run-output" assetId={output.assetId} className="h-[132px] w-full object-contain" />
+                  <MediaView
+                    media={output}
+                    label={output.label}
+                    testId="run-output"
+                    assetId={output.assetId}
+                    className="h-[132px] w-full object-contain"
+                  />
                   <span className="absolute top-1.5 right-1.5 rounded bg-black/60 p-1 opacity-0 transition-opacity group-hover:opacity-100">
                     <ExpandIcon size={13} />
                   </span>
                 </button>
               ) : (
                 <div className="relative">
-                  <MediaView media={output} label={output.label} testId="run-output" assetId={output.assetId} asLink={false} className="h-[132px] w-full rounded-none object-contain" />
+                  <MediaView
+                    media={output}
+                    label={output.label}
+                    testId="run-output"
+                    assetId={output.assetId}
+                    asLink={false}
+                    className="h-[132px] w-full rounded-none object-contain"
+                  />
                   {mediaKind(output.mimeType) === "video" && (
                     <button
                       type="button"
@@ -362,7 +393,10 @@ function RunHistory({
                     (mediaKind(r.outputs[0].mimeType) === "image" ? (
                       <img src={thumbnailUrl(r.outputs[0].url)} alt="" className="checkerboard h-8 w-8 rounded object-cover" />
                     ) : (
-                      <span className="grid h-8 w-8 place-items-center rounded bg-panel-3 font-mono text-[9px] text-muted" aria-hidden="true">
+                      <span
+                        className="grid h-8 w-8 place-items-center rounded bg-panel-3 font-mono text-[9px] text-muted"
+                        aria-hidden="true"
+                      >
                         {mediaFormat(r.outputs[0].mimeType).slice(0, 4)}
                       </span>
                     ))}
@@ -378,6 +412,14 @@ function RunHistory({
 
 function StatusDot({ status }: { status: RunSummary["status"] }) {
   const colour =
-    status === "succeeded" ? "bg-ok" : status === "failed" ? "bg-bad" : status === "running" ? "bg-accent animate-pulse" : status === "queued" ? "bg-muted" : "bg-faint";
+    status === "succeeded"
+      ? "bg-ok"
+      : status === "failed"
+        ? "bg-bad"
+        : status === "running"
+          ? "bg-accent animate-pulse"
+          : status === "queued"
+            ? "bg-muted"
+            : "bg-faint";
   return <span className={`h-2 w-2 shrink-0 rounded-full ${colour}`} aria-label={status} role="img" />;
 }

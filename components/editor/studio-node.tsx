@@ -51,7 +51,9 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const connectedSet = new Set(connected);
   const rows = Math.max(definition.inputs.length, definition.outputs.length);
   const modelField = modelFieldOf(definition);
-  const chosenModel = modelField ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto")) : null;
+  const chosenModel = modelField
+    ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto"))
+    : null;
   const hasError = status === "failed" || (issues?.length ?? 0) > 0;
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
@@ -81,18 +83,30 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         <div className="-mt-1 px-3 pb-1.5">
           <div className="flex items-center gap-1.5">
             {chosenModel && (
-              <p className="min-w-0 flex-1 truncate font-mono text-[10.5px] text-muted" title={run?.model ? `Model: ${run.model}` : "Model"} data-testid="node-model">
+              <p
+                className="min-w-0 flex-1 truncate font-mono text-[10.5px] text-muted"
+                title={run?.model ? `Model: ${run.model}` : "Model"}
+                data-testid="node-model"
+              >
                 {chosenModel}
               </p>
             )}
             {run?.cached && (
-              <span data-testid="cached-pill" title="Reused an earlier identical result: no model call" className="ml-auto shrink-0 rounded-full border border-line-strong px-1.5 text-[10px] leading-4 text-muted">
+              <span
+                data-testid="cached-pill"
+                title="Reused an earlier identical result: no model call"
+                className="ml-auto shrink-0 rounded-full border border-line-strong px-1.5 text-[10px] leading-4 text-muted"
+              >
                 cached
               </span>
             )}
           </div>
           {run?.modelReason && (
-            <p className="mt-0.5 line-clamp-2 text-[10.5px] leading-snug text-faint" title={run.modelReason} data-testid="node-model-reason">
+            <p
+              className="mt-0.5 line-clamp-2 text-[10.5px] leading-snug text-faint"
+              title={run.modelReason}
+              data-testid="node-model-reason"
+            >
               {run.modelReason}
             </p>
           )}
@@ -104,7 +118,11 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
           {Array.from({ length: rows }, (_, i) => (
             <div key={i} className="relative flex h-6 items-center justify-between gap-2 px-3.5 text-[11.5px]">
               {definition.inputs[i] ? (
-                <InputPort port={definition.inputs[i]} connected={connectedSet.has(definition.inputs[i].name)} hasIssue={issuePorts.has(definition.inputs[i].name)} />
+                <InputPort
+                  port={definition.inputs[i]}
+                  connected={connectedSet.has(definition.inputs[i].name)}
+                  hasIssue={issuePorts.has(definition.inputs[i].name)}
+                />
               ) : (
                 <span />
               )}
@@ -138,7 +156,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         </div>
       )}
 
-      {(warnings?.length ?? 0) > 0 && !run?.error && !(run?.notes?.length) && (
+      {(warnings?.length ?? 0) > 0 && !run?.error && !run?.notes?.length && (
         <div className="space-y-1 border-t border-warn/30 px-3 py-2 text-[11px]" data-testid="node-model-warnings">
           {warnings!.map((warning, i) => (
             <p key={i} className={`flex gap-1.5 ${warning.code === "model_refusal" ? "text-warn" : "text-muted"}`} data-code={warning.code}>
@@ -150,7 +168,11 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       )}
 
       {(run?.error || issues?.length || upload?.status === "error") && (
-        <div className="space-y-1 border-t border-bad/30 bg-bad-soft px-3 py-2 text-[11.5px] text-[#ffb0b0]" data-testid="node-error" role="alert">
+        <div
+          className="space-y-1 border-t border-bad/30 bg-bad-soft px-3 py-2 text-[11.5px] text-[#ffb0b0]"
+          data-testid="node-error"
+          role="alert"
+        >
           {upload?.status === "error" && <p>{upload.error}</p>}
           {run?.error && <p>{describeNodeError(run.error).sentence}</p>}
           {issues?.map((issue, i) => (
@@ -219,7 +241,10 @@ function ProgressBar({ progress, inset = true }: { progress: number; inset?: boo
         aria-valuenow={known ? Math.round(progress * 100) : undefined}
       >
         {known ? (
-          <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${Math.min(100, progress * 100)}%` }} />
+          <div
+            className="h-full rounded-full bg-accent transition-[width] duration-300"
+            style={{ width: `${Math.min(100, progress * 100)}%` }}
+          />
         ) : (
           <div className="progress-indeterminate h-full w-2/5 rounded-full bg-accent" />
         )}
@@ -236,7 +261,17 @@ function ProgressBar({ progress, inset = true }: { progress: number; inset?: boo
 const PREVIEW_FRAME_HEIGHT = 148;
 
 /** Outputs of the run on display; else the uploaded image; else a text parameter's snippet. */
-function NodePreview({ definition, data, run, connected }: { definition: AnyNodeDefinition; data: Record<string, unknown>; run?: NodeRun; connected: ReadonlySet<string> }) {
+function NodePreview({
+  definition,
+  data,
+  run,
+  connected,
+}: {
+  definition: AnyNodeDefinition;
+  data: Record<string, unknown>;
+  run?: NodeRun;
+  connected: ReadonlySet<string>;
+}) {
   const outputs = run?.outputs ?? [];
   const assetField = assetFieldOf(definition);
   if (assetField && outputs.length === 0) {
@@ -253,7 +288,10 @@ function NodePreview({ definition, data, run, connected }: { definition: AnyNode
   }
   const textField = definition.fields.find((f) => (f.kind === "textarea" || f.kind === "text") && !connected.has(f.name));
   const text = textField ? data[textField.name] : undefined;
-  const snippet = typeof text === "string" && text.trim() ? <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p> : null;
+  const snippet =
+    typeof text === "string" && text.trim() ? (
+      <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p>
+    ) : null;
   // Model and Output nodes (which handle images or other media) keep a frame for their results.
   const makesMedia = definition.role !== "source" && [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
   if (outputs.length > 0) {

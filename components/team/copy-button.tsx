@@ -39,11 +39,7 @@ export function CopyButton({ text, label = "Copy", ...props }: ButtonProps & { t
     return () => clearTimeout(timer);
   }, [state]);
   return (
-    <Button
-      size="sm"
-      {...props}
-      onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
-    >
+    <Button size="sm" {...props} onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}>
       {state === "copied" ? <CheckIcon size={13} className="text-ok" /> : <CopyIcon size={13} />}
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Press Ctrl+C" : label}</span>
     </Button>

@@ -29,13 +29,22 @@ export function InvitationsList({
         Pending invitations <span className="font-normal text-faint">{invitations.length}</span>
       </h2>
       {invitations.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line-strong px-4 py-5 text-center text-[12.5px] text-muted" data-testid="invitations-empty">
+        <p
+          className="rounded-lg border border-dashed border-line-strong px-4 py-5 text-center text-[12.5px] text-muted"
+          data-testid="invitations-empty"
+        >
           No pending invitations.{canManage ? " Invite someone above to get a link to send them." : ""}
         </p>
       ) : (
         <ul className="overflow-hidden rounded-lg border border-line bg-panel" data-testid="invitations-list">
           {invitations.map((invitation) => (
-            <InvitationRow key={invitation.id} invitation={invitation} origin={origin} canManage={canManage} onRevoked={() => onRevoked(invitation.id)} />
+            <InvitationRow
+              key={invitation.id}
+              invitation={invitation}
+              origin={origin}
+              canManage={canManage}
+              onRevoked={() => onRevoked(invitation.id)}
+            />
           ))}
         </ul>
       )}
@@ -43,7 +52,17 @@ export function InvitationsList({
   );
 }
 
-function InvitationRow({ invitation, origin, canManage, onRevoked }: { invitation: TeamInvitationView; origin: string; canManage: boolean; onRevoked: () => void }) {
+function InvitationRow({
+  invitation,
+  origin,
+  canManage,
+  onRevoked,
+}: {
+  invitation: TeamInvitationView;
+  origin: string;
+  canManage: boolean;
+  onRevoked: () => void;
+}) {
   const [revoking, setRevoking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -61,7 +80,11 @@ function InvitationRow({ invitation, origin, canManage, onRevoked }: { invitatio
   };
 
   return (
-    <li data-testid="invitation-row" data-invitation-email={invitation.email} className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-2.5 last:border-b-0">
+    <li
+      data-testid="invitation-row"
+      data-invitation-email={invitation.email}
+      className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-2.5 last:border-b-0"
+    >
       <div className="min-w-0 flex-1">
         <p className="flex items-center gap-2 truncate text-[13.5px] font-medium">
           <span className="truncate">{invitation.email}</span>
@@ -85,8 +108,17 @@ function InvitationRow({ invitation, origin, canManage, onRevoked }: { invitatio
       </div>
       {canManage && (
         <div className="flex items-center gap-1.5">
-          {!invitation.expired && <CopyButton text={invitationLink(origin, invitation.id)} label="Copy link" data-testid="invitation-copy" />}
-          <Button size="sm" variant="ghost" onClick={revoke} disabled={revoking} data-testid="invitation-revoke" aria-label={`Revoke the invitation for ${invitation.email}`}>
+          {!invitation.expired && (
+            <CopyButton text={invitationLink(origin, invitation.id)} label="Copy link" data-testid="invitation-copy" />
+          )}
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={revoke}
+            disabled={revoking}
+            data-testid="invitation-revoke"
+            aria-label={`Revoke the invitation for ${invitation.email}`}
+          >
             {revoking && <Spinner size={12} />}
             Revoke
           </Button>

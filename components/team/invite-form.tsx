@@ -65,7 +65,9 @@ export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; 
       <h2 id="invite-heading" className="text-[14px] font-semibold">
         Invite someone
       </h2>
-      <p className="mt-0.5 text-[12.5px] text-muted">Create a link for their email address and send it to them yourself. It works once, for 7 days.</p>
+      <p className="mt-0.5 text-[12.5px] text-muted">
+        Create a link for their email address and send it to them yourself. It works once, for 7 days.
+      </p>
       <form onSubmit={submit} method="post" noValidate className="mt-3 flex flex-wrap items-end gap-2" data-testid="invite-form">
         <div className="min-w-[220px] flex-1">
           <label htmlFor="invite-email" className="mb-1 block text-[12px] font-medium text-muted">
@@ -121,7 +123,8 @@ export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; 
       {created && !revokedIds.has(created.id) && (
         <div className="mt-3 rounded-md border border-ok/30 bg-ok/10 p-3" data-testid="invite-created">
           <p className="text-[12.5px] text-fg">
-            Invitation link for <span className="font-medium">{created.email}</span> as <RoleBadge role={created.role} className="ml-0.5 align-middle" />
+            Invitation link for <span className="font-medium">{created.email}</span> as{" "}
+            <RoleBadge role={created.role} className="ml-0.5 align-middle" />
             <span className="text-muted"> · send it to them; it works once, for 7 days.</span>
           </p>
           <div className="mt-2 flex items-center gap-2">

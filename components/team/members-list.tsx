@@ -91,8 +91,15 @@ function MemberRow({
   };
 
   return (
-    <li data-testid="member-row" data-member-email={member.email} className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-2.5 last:border-b-0">
-      <span className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-panel-3 text-[11px] font-semibold text-muted" aria-hidden="true">
+    <li
+      data-testid="member-row"
+      data-member-email={member.email}
+      className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-2.5 last:border-b-0"
+    >
+      <span
+        className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-panel-3 text-[11px] font-semibold text-muted"
+        aria-hidden="true"
+      >
         {initials(member.name)}
       </span>
       <div className="min-w-0 flex-1">
@@ -136,7 +143,14 @@ function MemberRow({
           {isViewer ? (
             <span className="w-7" aria-hidden="true" />
           ) : (
-            <Button variant="ghost" size="icon-sm" aria-label={`Remove ${member.name} from the team`} title="Remove from the team" onClick={onRemove} data-testid="member-remove">
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`Remove ${member.name} from the team`}
+              title="Remove from the team"
+              onClick={onRemove}
+              data-testid="member-remove"
+            >
               <TrashIcon size={15} />
             </Button>
           )}
@@ -148,7 +162,17 @@ function MemberRow({
   );
 }
 
-function RemoveMemberDialog({ teamName, member, onClose, onRemoved }: { teamName: string; member: TeamMemberView | null; onClose: () => void; onRemoved: () => void }) {
+function RemoveMemberDialog({
+  teamName,
+  member,
+  onClose,
+  onRemoved,
+}: {
+  teamName: string;
+  member: TeamMemberView | null;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => {

@@ -7,7 +7,11 @@ import { AlertIcon } from "./icons";
 
 export function LoadError({ title, detail, onRetry, testId }: { title: string; detail: string; onRetry: () => void; testId?: string }) {
   return (
-    <div role="alert" data-testid={testId} className="flex flex-col items-center gap-3 rounded-lg border border-bad/40 bg-bad-soft px-6 py-10 text-center">
+    <div
+      role="alert"
+      data-testid={testId}
+      className="flex flex-col items-center gap-3 rounded-lg border border-bad/40 bg-bad-soft px-6 py-10 text-center"
+    >
       <AlertIcon size={22} className="text-bad" />
       <div>
         <p className="font-medium">{title}</p>

@@ -14,10 +14,14 @@ const STYLES: Record<NodeRunStatus, { label: string; className: string }> = {
 export function StatusBadge({ status, progress, className = "" }: { status: NodeRunStatus; progress?: number; className?: string }) {
   const style = STYLES[status] ?? STYLES.queued;
   return (
-    <span className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-2 text-[11px] font-medium ${style.className} ${className}`}>
+    <span
+      className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-2 text-[11px] font-medium ${style.className} ${className}`}
+    >
       {status === "running" && <Spinner size={10} />}
       {style.label}
-      {status === "running" && progress !== undefined && progress > 0 && <span className="tabular-nums">{Math.round(progress * 100)}%</span>}
+      {status === "running" && progress !== undefined && progress > 0 && (
+        <span className="tabular-nums">{Math.round(progress * 100)}%</span>
+      )}
     </span>
   );
 }

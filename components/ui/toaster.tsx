@@ -14,7 +14,10 @@ export function Toaster() {
   const toasts = useToastStore((s) => s.toasts);
   const dismiss = useToastStore((s) => s.dismiss);
   return (
-    <div className="pointer-events-none fixed right-4 bottom-4 z-[1000] flex w-[360px] max-w-[calc(100vw-32px)] flex-col gap-2" aria-live="polite">
+    <div
+      className="pointer-events-none fixed right-4 bottom-4 z-[1000] flex w-[360px] max-w-[calc(100vw-32px)] flex-col gap-2"
+      aria-live="polite"
+    >
       {toasts.map((t) => (
         <div
           key={t.id}

@@ -20,10 +20,7 @@ export function NewWorkflowForm({ onCancel }: { onCancel: () => void }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (!trimmed || create.isPending) return;
-        create.mutate(
-          { name: trimmed },
-          { onSuccess: ({ workflow }) => router.push(`/workflows/${encodeURIComponent(workflow.id)}`) },
-        );
+        create.mutate({ name: trimmed }, { onSuccess: ({ workflow }) => router.push(`/workflows/${encodeURIComponent(workflow.id)}`) });
       }}
       onKeyDown={(event) => {
         if (event.key === "Escape") onCancel();

@@ -55,10 +55,18 @@ export function WorkflowList() {
             ))}
           </ul>
         ) : workflows.isError ? (
-          <LoadError testId="workflow-list-error" title="Could not load workflows" detail={errorMessage(workflows.error)} onRetry={() => workflows.refetch()} />
+          <LoadError
+            testId="workflow-list-error"
+            title="Could not load workflows"
+            detail={errorMessage(workflows.error)}
+            onRetry={() => workflows.refetch()}
+          />
         ) : sorted.length === 0 ? (
           !creating && (
-            <div data-testid="workflow-list-empty" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center">
+            <div
+              data-testid="workflow-list-empty"
+              className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-line-strong px-6 py-16 text-center"
+            >
               <span className="grid h-12 w-12 place-items-center rounded-xl bg-accent-soft text-accent">
                 <LayersIcon size={22} />
               </span>

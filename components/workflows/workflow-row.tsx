@@ -51,7 +51,10 @@ export function WorkflowRow({ workflow, onDelete }: { workflow: WorkflowSummary;
             className="checkerboard h-12 w-16 rounded-md border border-line object-cover"
           />
         ) : (
-          <div data-testid="workflow-thumbnail-empty" className="grid h-12 w-16 place-items-center rounded-md border border-dashed border-line-strong bg-panel-2 text-faint">
+          <div
+            data-testid="workflow-thumbnail-empty"
+            className="grid h-12 w-16 place-items-center rounded-md border border-dashed border-line-strong bg-panel-2 text-faint"
+          >
             <ImageIcon size={16} />
           </div>
         )}

@@ -103,7 +103,15 @@ test("Retouch with a painted mask → Expand → Upscale, and Remove background,
   await pickModel(page, "removeBackground-1", "model_photoroom-background-removal");
   await waitSaved(page);
 
-  const run = await runToSuccess(page, id, ["imageInput-1", "retouch-1", "expand-1", "upscale-1", "output-1", "removeBackground-1", "output-2"]);
+  const run = await runToSuccess(page, id, [
+    "imageInput-1",
+    "retouch-1",
+    "expand-1",
+    "upscale-1",
+    "output-1",
+    "removeBackground-1",
+    "output-2",
+  ]);
   // Retouch keeps 600×400; Expand to the smallest 16:9 canvas (720×405); Upscale 2x; the cut-out keeps 600×400.
   expect(sizesOf(run, "retouch-1")).toEqual([{ width: 600, height: 400 }]);
   expect(sizesOf(run, "expand-1")).toEqual([{ width: 720, height: 405 }]);

@@ -140,4 +140,5 @@ export async function latestRun(page: Page, workflowId: string): Promise<RunSnap
 }
 
 /** Pixel sizes of a node's outputs in a run. */
-export const outputSizes = (run: RunSnapshot, nodeId: string) => run.nodes.find((n) => n.nodeId === nodeId)!.outputs.map((o) => ({ width: o.width, height: o.height }));
+export const outputSizes = (run: RunSnapshot, nodeId: string) =>
+  run.nodes.find((n) => n.nodeId === nodeId)!.outputs.map((o) => ({ width: o.width, height: o.height }));

@@ -74,18 +74,12 @@ export function fromZodError(error: ZodError, where = "body"): AppError {
 
 /** The HTTP response for any thrown value; unexpected errors are logged and answered 500. */
 export function errorResponse(error: unknown): Response {
-  const appError =
-    error instanceof AppError
-      ? error
-      : error instanceof ZodError
-        ? fromZodError(error)
-        : null;
+  const appError = error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : null;
   if (appError) {
-    const body: ApiErrorJson = { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } };
-    return Response.json(
-      body,
-      { status: appError.status, headers: appError.headers },
-    );
+    const body: ApiErrorJson = {
+      error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
+    };
+    return Response.json(body, { status: appError.status, headers: appError.headers });
   }
   console.error("Unexpected error in route handler:", error);
   const body: ApiErrorJson = { error: { code: "internal_error", message: "Something went wrong on the server" } };

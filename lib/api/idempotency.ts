@@ -21,7 +21,9 @@ export function idempotencyKeyOf(request: Request): string | null {
   const key = raw.trim().replace(/^"(.*)"$/, "$1");
   if (!KEY_PATTERN.test(key)) {
     const message = "must be 1 to 200 letters, digits or . _ : ~ + = / @ - (a UUID works)";
-    throw new AppError("validation_error", `Idempotency-Key header: ${message}`, { fields: [{ path: "headers.Idempotency-Key", message }] });
+    throw new AppError("validation_error", `Idempotency-Key header: ${message}`, {
+      fields: [{ path: "headers.Idempotency-Key", message }],
+    });
   }
   return key;
 }

@@ -32,7 +32,10 @@ export function mediaType(request: Request): string {
 function declaresBody(request: Request): boolean {
   const length = request.headers.get("content-length");
   if (length !== null) return Number(length) !== 0;
-  return request.headers.has("transfer-encoding") || (request.body !== null && !request.headers.has("content-length") && request.method !== "GET");
+  return (
+    request.headers.has("transfer-encoding") ||
+    (request.body !== null && !request.headers.has("content-length") && request.method !== "GET")
+  );
 }
 
 /**
@@ -44,11 +47,9 @@ export function assertAcceptedBodyType(request: Request): void {
   const type = mediaType(request);
   if (type === "application/json" || type === "multipart/form-data") return;
   if (!type && !declaresBody(request)) return;
-  throw new AppError(
-    "unsupported_media_type",
-    `Send the request body as application/json${type ? ` (it was ${type.slice(0, 80)})` : ""}`,
-    { contentType: type || null },
-  );
+  throw new AppError("unsupported_media_type", `Send the request body as application/json${type ? ` (it was ${type.slice(0, 80)})` : ""}`, {
+    contentType: type || null,
+  });
 }
 
 /** Checks each route parameter: storable text of at most 200 characters. @throws AppError validation_error (400) naming it. */

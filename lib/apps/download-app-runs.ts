@@ -44,8 +44,13 @@ export async function downloadAppRuns(ctx: ServerContext, actor: AppActor, slug:
 
   const outputs = visible.flatMap((run) => (Array.isArray(run.outputs) ? (run.outputs as RunOutput[]) : []));
   if (outputs.length === 0) throw new AppError("bad_request", "These runs have no outputs yet: wait until they succeed");
-  if (outputs.length > MAX_ZIP_FILES) throw new AppError("bad_request", `At most ${MAX_ZIP_FILES} files per zip: download fewer runs at once`);
-  const assets = await findTeamAssets(ctx.db, actor.team.id, outputs.map((o) => o.assetId));
+  if (outputs.length > MAX_ZIP_FILES)
+    throw new AppError("bad_request", `At most ${MAX_ZIP_FILES} files per zip: download fewer runs at once`);
+  const assets = await findTeamAssets(
+    ctx.db,
+    actor.team.id,
+    outputs.map((o) => o.assetId),
+  );
 
   const files: Zippable = {};
   const names: string[] = [];

@@ -71,7 +71,8 @@ export async function estimateAppRun(
   const current = await getCurrentAppVersion(ctx.db, app);
   const { runs } = await prepareAppRuns(ctx.db, actor.team.id, current, [body.inputs], { prefix: () => "inputs", partial: true });
   const validation = validateGraph(runs[0].graph, "save");
-  if (!validation.ok) throw new AppError("invalid_graph", `The App cannot be priced: ${validation.issues[0].message}`, { issues: validation.issues });
+  if (!validation.ok)
+    throw new AppError("invalid_graph", `The App cannot be priced: ${validation.issues[0].message}`, { issues: validation.issues });
 
   const plan = validation.plan!;
   const assetIds = [...plan.nodes.values()].map((n) => n.params.assetId).filter((id): id is string => typeof id === "string");
@@ -86,7 +87,8 @@ export async function estimateAppRun(
       let each: number;
       if (request.modelId && request.body) {
         try {
-          each = (await ctx.provider.estimateCost({ modelId: request.modelId, capability: request.capability, body: request.body })).credits;
+          each = (await ctx.provider.estimateCost({ modelId: request.modelId, capability: request.capability, body: request.body }))
+            .credits;
         } catch (error) {
           if (!offline) refusals.push({ nodeId: request.nodeId, nodeLabel, message: previewFailure(error) });
           each = nominalCredits(request);
@@ -103,7 +105,10 @@ export async function estimateAppRun(
   // On Scenario a figure that is not the provider's quote would mislead: say why there is none.
   if (refusals.length) {
     const [first] = refusals;
-    throw new AppError("conflict", `The cost cannot be previewed: ${first.nodeLabel}: ${first.message}`, { reason: "estimate_refused", refusals });
+    throw new AppError("conflict", `The cost cannot be previewed: ${first.nodeLabel}: ${first.message}`, {
+      reason: "estimate_refused",
+      refusals,
+    });
   }
   const perRun = round(details.reduce((sum, d) => sum + d.credits, 0));
   return { credits: round(perRun * body.runs), perRun, runs: body.runs, details, estimated };

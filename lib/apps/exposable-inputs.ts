@@ -83,9 +83,7 @@ export interface PublishedInput extends ExposedInput {
 
 /** zod shape of {@link ExposedInput} (publish bodies). */
 export const exposedInputSchema = z.object({
-  key: z
-    .string()
-    .regex(INPUT_KEY_PATTERN, "must start with a lower-case letter and use only a-z, 0-9 and _ (40 characters at most)"),
+  key: z.string().regex(INPUT_KEY_PATTERN, "must start with a lower-case letter and use only a-z, 0-9 and _ (40 characters at most)"),
   nodeId: z.string().min(1).max(100),
   field: z.string().min(1).max(60),
   label: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
@@ -215,5 +213,5 @@ export function listAppOutputs(graph: unknown): Array<{ nodeId: string; label: s
   });
 }
 
-export { buildInputsSchema,  type AppInputValues } from "./inputs-schema";
-export { applyInputs, AppInputsError,  } from "./apply-inputs";
+export { buildInputsSchema, type AppInputValues } from "./inputs-schema";
+export { applyInputs, AppInputsError } from "./apply-inputs";

@@ -74,6 +74,9 @@ export async function listAppRuns(
     createdById: onlyMine ? actor.user.id : undefined,
     limit: options.limit,
   });
-  const versions = await getAppVersionNumbers(ctx.db, rows.map((r) => r.appVersionId).filter((id): id is string => Boolean(id)));
+  const versions = await getAppVersionNumbers(
+    ctx.db,
+    rows.map((r) => r.appVersionId).filter((id): id is string => Boolean(id)),
+  );
   return rows.map((row) => toAppRunDto(row, row.appVersionId ? (versions.get(row.appVersionId) ?? null) : null));
 }

@@ -69,12 +69,18 @@ export async function planModelRequests(
       const value: NodeValue = { images: [] };
       if (typeof params.text === "string") value.text = params.text;
       if (typeof params.assetId === "string") value.images = [known(params.assetId)];
-      else if (definition.outputs.some((p) => p.type === "image")) value.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
+      else if (definition.outputs.some((p) => p.type === "image"))
+        value.images = [simulated(UNKNOWN_IMAGE_SIZE.width, UNKNOWN_IMAGE_SIZE.height)];
       values.set(id, value);
       continue;
     }
     const paramAssets = new Map(paramAssetIds(resolved).map((assetId) => [assetId, known(assetId)]));
-    const inputs = collectModelInputs(resolved, incoming, (source) => values.get(source), (assetId) => paramAssets.get(assetId));
+    const inputs = collectModelInputs(
+      resolved,
+      incoming,
+      (source) => values.get(source),
+      (assetId) => paramAssets.get(assetId),
+    );
     if (definition.role === "sink") {
       values.set(id, { images: values.get(incoming.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [] });
       continue;

@@ -54,7 +54,8 @@ export async function prepareAppRuns(
   parsed.forEach((values, index) => {
     for (const key of imageKeys) {
       const id = values[key];
-      if (typeof id === "string" && !images.has(id)) fields.push({ path: `${prefix(index)}.${key}`, message: `no uploaded image "${id}" in this team: upload it first` });
+      if (typeof id === "string" && !images.has(id))
+        fields.push({ path: `${prefix(index)}.${key}`, message: `no uploaded image "${id}" in this team: upload it first` });
     }
   });
   if (fields.length) refuse(fields);

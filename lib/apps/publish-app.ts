@@ -102,7 +102,8 @@ export async function publishApp(ctx: ServerContext, actor: AppActor, workflowId
     throw new AppError("validation_error", fields.map((f) => `${f.path}: ${f.message}`).join("; "), { fields });
   }
   const inputs = resolved.inputs;
-  if (inputs.length === 0) throw new AppError("validation_error", NO_INPUT_MESSAGE, { fields: [{ path: "inputs", message: NO_INPUT_MESSAGE }] });
+  if (inputs.length === 0)
+    throw new AppError("validation_error", NO_INPUT_MESSAGE, { fields: [{ path: "inputs", message: NO_INPUT_MESSAGE }] });
   const outputs = listAppOutputs(workflow.graph);
   if (outputs.length === 0) throw new AppError("invalid_graph", NO_OUTPUT_MESSAGE, { issues: [] });
   assertRunnableWhenFilled(workflow.graph, inputs);
@@ -110,7 +111,12 @@ export async function publishApp(ctx: ServerContext, actor: AppActor, workflowId
   const conflicts = parsedGraph.success ? findPaintedMaskConflicts(parsedGraph.data, inputs) : [];
   if (conflicts.length > 0) {
     throw new AppError("invalid_graph", conflicts[0].message, {
-      issues: conflicts.map((c) => ({ nodeId: c.nodeId, code: "painted_mask_over_exposed_image", message: c.message, inputKey: c.inputKey })),
+      issues: conflicts.map((c) => ({
+        nodeId: c.nodeId,
+        code: "painted_mask_over_exposed_image",
+        message: c.message,
+        inputKey: c.inputKey,
+      })),
     });
   }
 

@@ -34,9 +34,15 @@ export function resolveExposedInputs(
   exposed.forEach((input, index) => {
     const at = `inputs[${index}]`;
     if (!INPUT_KEY_PATTERN.test(input.key)) {
-      issues.push({ path: `${at}.key`, message: `"${input.key}" must start with a lower-case letter and use only a-z, 0-9 and _ (40 characters at most)` });
+      issues.push({
+        path: `${at}.key`,
+        message: `"${input.key}" must start with a lower-case letter and use only a-z, 0-9 and _ (40 characters at most)`,
+      });
     } else if (keys.has(input.key)) {
-      issues.push({ path: `${at}.key`, message: `"${input.key}" is already the key of inputs[${keys.get(input.key)}]; each input needs its own key` });
+      issues.push({
+        path: `${at}.key`,
+        message: `"${input.key}" is already the key of inputs[${keys.get(input.key)}]; each input needs its own key`,
+      });
     } else {
       keys.set(input.key, index);
     }
@@ -48,19 +54,33 @@ export function resolveExposedInputs(
     }
     const spec = exposableField(definition, input.field);
     if (!spec) {
-      issues.push({ path: `${at}.field`, message: `"${input.field}" of ${definition.label} node "${node.id}" cannot be exposed in an App form` });
+      issues.push({
+        path: `${at}.field`,
+        message: `"${input.field}" of ${definition.label} node "${node.id}" cannot be exposed in an App form`,
+      });
       return;
     }
     const fieldKey = `${node.id}\u0000${input.field}`;
     if (fields.has(fieldKey)) {
-      issues.push({ path: `${at}.field`, message: `"${input.field}" of ${definition.label} node "${node.id}" is already exposed by inputs[${fields.get(fieldKey)}]` });
+      issues.push({
+        path: `${at}.field`,
+        message: `"${input.field}" of ${definition.label} node "${node.id}" is already exposed by inputs[${fields.get(fieldKey)}]`,
+      });
       return;
     }
     fields.set(fieldKey, index);
-    const published: PublishedInput = { key: input.key, nodeId: input.nodeId, field: input.field, label: input.label, required: input.required, ...formFieldOf(spec) };
+    const published: PublishedInput = {
+      key: input.key,
+      nodeId: input.nodeId,
+      field: input.field,
+      label: input.label,
+      required: input.required,
+      ...formFieldOf(spec),
+    };
     if (input.help) published.help = input.help;
     if (input.default !== undefined && input.default !== null) published.default = input.default;
-    for (const [name, value] of Object.entries(published)) if (value === undefined) delete (published as unknown as Record<string, unknown>)[name];
+    for (const [name, value] of Object.entries(published))
+      if (value === undefined) delete (published as unknown as Record<string, unknown>)[name];
     inputs.push(published);
 
     if (published.default !== undefined) {

@@ -50,7 +50,9 @@ export const updateAppBodySchema = z
 export type UpdateAppBody = z.infer<typeof updateAppBodySchema>;
 
 /** `POST /api/apps/:slug/rollback`. */
-export const rollbackAppBodySchema = z.object({ version: z.number().int().min(1).max(2_147_483_647, "must be a version this App has (at most 2147483647)") });
+export const rollbackAppBodySchema = z.object({
+  version: z.number().int().min(1).max(2_147_483_647, "must be a version this App has (at most 2147483647)"),
+});
 
 const inputValuesSchema = z.record(z.string(), z.unknown());
 
@@ -78,6 +80,13 @@ export const listAppRunsQuerySchema = z.object({
 export const downloadQuerySchema = z.object({
   runs: z
     .string({ error: "is required: ?runs=id1,id2" })
-    .transform((s) => [...new Set(s.split(",").map((id) => id.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(100)).min(1, "name at least one run").max(100, "at most 100 runs at once")),
 });

@@ -41,7 +41,12 @@ export async function startAppRuns(
 ): Promise<Array<{ id: string; status: RunStatus }>> {
   const app = await getAppOrThrow(ctx.db, actor, slug);
   const current = await getCurrentAppVersion(ctx.db, app);
-  const { runs: prepared } = await prepareAppRuns(ctx.db, actor.team.id, current, items.map((item) => item.inputs));
+  const { runs: prepared } = await prepareAppRuns(
+    ctx.db,
+    actor.team.id,
+    current,
+    items.map((item) => item.inputs),
+  );
 
   prepared.forEach(({ graph }, index) => {
     const validation = validateGraph(graph, "run");

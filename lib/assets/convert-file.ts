@@ -13,7 +13,10 @@ import type { FileConversion } from "../nodes/prepare-request/types";
  *   (a PNG asked only to be a PNG).
  * @throws Error when the bytes are not an image sharp reads.
  */
-export async function convertFile(input: { bytes: Buffer; mimeType: string }, conversion: FileConversion): Promise<{ bytes: Buffer; mimeType: string }> {
+export async function convertFile(
+  input: { bytes: Buffer; mimeType: string },
+  conversion: FileConversion,
+): Promise<{ bytes: Buffer; mimeType: string }> {
   const resize = conversion.width && conversion.height ? { width: conversion.width, height: conversion.height } : null;
   if (!conversion.maskToAlpha && !resize && input.mimeType === "image/png") return input;
   let image = sharp(input.bytes);
@@ -23,7 +26,9 @@ export async function convertFile(input: { bytes: Buffer; mimeType: string }, co
     const channels = info.channels;
     const rgba = Buffer.alloc(info.width * info.height * 4);
     for (let i = 0, j = 0; i < data.length; i += channels, j += 4) rgba[j + 3] = 255 - data[i];
-    const bytes = await sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+    const bytes = await sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } })
+      .png()
+      .toBuffer();
     return { bytes, mimeType: "image/png" };
   }
   return { bytes: await image.png().toBuffer(), mimeType: "image/png" };

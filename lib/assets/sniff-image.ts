@@ -13,7 +13,10 @@ export function sniffImageType(bytes: Uint8Array): ImageMimeType | null {
   if (
     bytes.length >= 12 &&
     starts(0x52, 0x49, 0x46, 0x46) &&
-    bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
   ) {
     return "image/webp";
   }

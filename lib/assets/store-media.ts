@@ -37,7 +37,8 @@ export const MAX_MEDIA_BYTES = 500 * 1024 * 1024;
 export async function storeGenerated(ctx: ServerServices, input: StoreImageInput & { mimeType: string }) {
   if (sniffImageType(input.bytes)) return storeImage(ctx, input);
   const mimeType = input.mimeType.split(";")[0].trim().toLowerCase();
-  if (!GENERATED_MEDIA_TYPES.has(mimeType)) throw new AppError("unsupported_media_type", `the provider returned ${mimeType || "an unknown type"}, which the studio does not store`);
+  if (!GENERATED_MEDIA_TYPES.has(mimeType))
+    throw new AppError("unsupported_media_type", `the provider returned ${mimeType || "an unknown type"}, which the studio does not store`);
   if (input.bytes.length > MAX_MEDIA_BYTES) throw new AppError("payload_too_large", "the generated file is over 500 MB");
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);

@@ -24,7 +24,10 @@ export async function checkAuthRequest(request: Request): Promise<Request> {
   assertSameOrigin(request);
   for (const [key, value] of new URL(request.url).searchParams) {
     const problem = textProblem(key) ?? textProblem(value);
-    if (problem) throw new AppError("validation_error", `query.${textProblem(key) ? "?" : key}: ${problem}`, { fields: [{ path: `query.${key}`, message: problem }] });
+    if (problem)
+      throw new AppError("validation_error", `query.${textProblem(key) ? "?" : key}: ${problem}`, {
+        fields: [{ path: `query.${key}`, message: problem }],
+      });
   }
   if (!isStateChanging(request.method)) return request;
 

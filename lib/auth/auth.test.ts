@@ -48,7 +48,15 @@ beforeAll(async () => {
   const version = await prisma.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] } } });
   const run = await prisma.run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, status: "succeeded" } });
   const asset = await prisma.asset.create({
-    data: { storageKey: "aa/bb/x.png", mimeType: "image/png", width: 1, height: 1, sizeBytes: 10, sha256: "x".repeat(64), origin: "upload" },
+    data: {
+      storageKey: "aa/bb/x.png",
+      mimeType: "image/png",
+      width: 1,
+      height: 1,
+      sizeBytes: 10,
+      sha256: "x".repeat(64),
+      origin: "upload",
+    },
   });
   Object.assign(legacy, { workflowId: workflow.id, runId: run.id, assetId: asset.id });
 }, 60_000);
@@ -145,7 +153,10 @@ describe("requireTeamSession", () => {
 
   it("answers 403 for a role that is not allowed, and the team session otherwise", async () => {
     const member = await createMemberWithRole(ownerCookie, "member");
-    expect(await rejection(requireTeamSession(requestWith(member.cookie), ["owner", "editor"]))).toEqual({ code: "forbidden", status: 403 });
+    expect(await rejection(requireTeamSession(requestWith(member.cookie), ["owner", "editor"]))).toEqual({
+      code: "forbidden",
+      status: 403,
+    });
     const context = await requireTeamSession(requestWith(member.cookie), ["member"]);
     expect(context).toMatchObject({ user: { id: member.userId }, team: { id: teamId }, role: "member" });
     expect(await requireTeamSession(requestWith(ownerCookie), ["owner", "editor"])).toMatchObject({ role: "owner" });
@@ -154,7 +165,10 @@ describe("requireTeamSession", () => {
 
 describe("invitations", () => {
   it("lets the owner invite; the invited user accepts and joins with that role, the team active", async () => {
-    const invited = await callAuth("organization/invite-member", { cookie: ownerCookie, json: { email: "Eve@Example.test", role: "editor" } });
+    const invited = await callAuth("organization/invite-member", {
+      cookie: ownerCookie,
+      json: { email: "Eve@Example.test", role: "editor" },
+    });
     expect(invited.status).toBe(200);
     expect(invited.body).toMatchObject({ email: "eve@example.test", role: "editor", status: "pending", organizationId: teamId });
     const days = (new Date(invited.body.expiresAt).getTime() - Date.now()) / 86_400_000;
@@ -206,12 +220,18 @@ describe("invitations", () => {
   });
 
   it("refuses roles other than owner, editor and member", async () => {
-    const refused = await callAuth("organization/invite-member", { cookie: ownerCookie, json: { email: "admin@example.test", role: "admin" } });
+    const refused = await callAuth("organization/invite-member", {
+      cookie: ownerCookie,
+      json: { email: "admin@example.test", role: "admin" },
+    });
     expect(refused.status).toBe(400);
   });
 
   it("can only be accepted by the invited email", async () => {
-    const invited = await callAuth("organization/invite-member", { cookie: ownerCookie, json: { email: "right@example.test", role: "member" } });
+    const invited = await callAuth("organization/invite-member", {
+      cookie: ownerCookie,
+      json: { email: "right@example.test", role: "member" },
+    });
     const cookie = await signUpAndGetCookie({ name: "Wrong", email: "wrong@example.test", password: PASSWORD });
     const refused = await callAuth("organization/accept-invitation", { cookie, json: { invitationId: invited.body.id } });
     expect(refused.status).toBe(403);
@@ -219,8 +239,13 @@ describe("invitations", () => {
   });
 
   it("cannot be accepted once revoked by the owner", async () => {
-    const invited = await callAuth("organization/invite-member", { cookie: ownerCookie, json: { email: "revoked@example.test", role: "member" } });
-    expect((await callAuth("organization/cancel-invitation", { cookie: ownerCookie, json: { invitationId: invited.body.id } })).status).toBe(200);
+    const invited = await callAuth("organization/invite-member", {
+      cookie: ownerCookie,
+      json: { email: "revoked@example.test", role: "member" },
+    });
+    expect(
+      (await callAuth("organization/cancel-invitation", { cookie: ownerCookie, json: { invitationId: invited.body.id } })).status,
+    ).toBe(200);
     const cookie = await signUpAndGetCookie({ name: "Revoked", email: "revoked@example.test", password: PASSWORD });
     const refused = await callAuth("organization/accept-invitation", { cookie, json: { invitationId: invited.body.id } });
     expect(refused.status).toBe(400);
@@ -235,7 +260,10 @@ describe("roles", () => {
     const changed = await callAuth("organization/update-member-role", { cookie: ownerCookie, json: { memberId: row.id, role: "member" } });
     expect(changed.status).toBe(200);
     expect(await requireTeamSession(requestWith(editor.cookie))).toMatchObject({ role: "member" });
-    expect(await rejection(requireTeamSession(requestWith(editor.cookie), ["owner", "editor"]))).toEqual({ code: "forbidden", status: 403 });
+    expect(await rejection(requireTeamSession(requestWith(editor.cookie), ["owner", "editor"]))).toEqual({
+      code: "forbidden",
+      status: 403,
+    });
   });
 
   it("editors cannot change roles", async () => {
@@ -243,7 +271,10 @@ describe("roles", () => {
     const member = await createMemberWithRole(ownerCookie, "member");
     const { prisma } = await getDb();
     const row = await prisma.member.findFirstOrThrow({ where: { userId: member.userId } });
-    const refused = await callAuth("organization/update-member-role", { cookie: editor.cookie, json: { memberId: row.id, role: "editor" } });
+    const refused = await callAuth("organization/update-member-role", {
+      cookie: editor.cookie,
+      json: { memberId: row.id, role: "editor" },
+    });
     expect(refused.status).toBe(403);
     expect((await prisma.member.findUniqueOrThrow({ where: { id: row.id } })).role).toBe("member");
   });
@@ -256,7 +287,10 @@ describe("roles", () => {
     expect(admin.status).toBe(400);
 
     const ownerRow = await prisma.member.findFirstOrThrow({ where: { userId: ownerId } });
-    const demoted = await callAuth("organization/update-member-role", { cookie: ownerCookie, json: { memberId: ownerRow.id, role: "editor" } });
+    const demoted = await callAuth("organization/update-member-role", {
+      cookie: ownerCookie,
+      json: { memberId: ownerRow.id, role: "editor" },
+    });
     expect(demoted.status).toBe(400);
     expect((await prisma.member.findUniqueOrThrow({ where: { id: ownerRow.id } })).role).toBe("owner");
   });
@@ -268,17 +302,27 @@ describe("roles", () => {
     const secondRow = await prisma.member.findFirstOrThrow({ where: { userId: second.userId } });
     const ownerRow = await prisma.member.findFirstOrThrow({ where: { userId: ownerId } });
     // The new owner demotes the first owner, then promotes them back.
-    expect((await callAuth("organization/update-member-role", { cookie: second.cookie, json: { memberId: ownerRow.id, role: "editor" } })).status).toBe(200);
+    expect(
+      (await callAuth("organization/update-member-role", { cookie: second.cookie, json: { memberId: ownerRow.id, role: "editor" } }))
+        .status,
+    ).toBe(200);
     expect(await requireTeamSession(requestWith(ownerCookie))).toMatchObject({ role: "editor" });
-    expect((await callAuth("organization/update-member-role", { cookie: second.cookie, json: { memberId: ownerRow.id, role: "owner" } })).status).toBe(200);
-    expect((await callAuth("organization/remove-member", { cookie: ownerCookie, json: { memberIdOrEmail: secondRow.id } })).status).toBe(200);
+    expect(
+      (await callAuth("organization/update-member-role", { cookie: second.cookie, json: { memberId: ownerRow.id, role: "owner" } })).status,
+    ).toBe(200);
+    expect((await callAuth("organization/remove-member", { cookie: ownerCookie, json: { memberIdOrEmail: secondRow.id } })).status).toBe(
+      200,
+    );
     expect(await rejection(requireTeamSession(requestWith(second.cookie)))).toEqual({ code: "forbidden", status: 403 });
   });
 });
 
 describe("invitation pages' data", () => {
   it("tells pending, accepted, revoked and expired invitations apart", async () => {
-    const pending = await callAuth("organization/invite-member", { cookie: ownerCookie, json: { email: "view@example.test", role: "editor" } });
+    const pending = await callAuth("organization/invite-member", {
+      cookie: ownerCookie,
+      json: { email: "view@example.test", role: "editor" },
+    });
     expect(await findInvitationView(pending.body.id)).toMatchObject({
       email: "view@example.test",
       role: "editor",

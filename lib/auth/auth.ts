@@ -179,7 +179,8 @@ export function createAuth(config: AuthConfig) {
             if (!isTeamRole(newRole)) throw new APIError("BAD_REQUEST", { message: rolesHint() });
             if (parseTeamRole(member.role) === "owner" && newRole !== "owner") {
               const owners = await prisma.member.count({ where: { organizationId: member.organizationId, role: "owner" } });
-              if (owners <= 1) throw new APIError("BAD_REQUEST", { message: "A team needs at least one owner: make someone else owner first" });
+              if (owners <= 1)
+                throw new APIError("BAD_REQUEST", { message: "A team needs at least one owner: make someone else owner first" });
             }
           },
         },

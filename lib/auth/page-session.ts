@@ -21,8 +21,6 @@ import { signInPath } from "./paths";
 import { homePathForRole, type TeamRole } from "./roles";
 import { getSessionContextFromHeaders, type SessionContext, type TeamSession } from "./session";
 
-;
-
 /** The signed-in user and their team for this render, or null when signed out. */
 export const getPageSessionContext = cache(async (): Promise<SessionContext | null> => {
   return getSessionContextFromHeaders(new Headers(await headers()));

@@ -68,9 +68,7 @@ export async function getSessionContextFromHeaders(headers: Headers): Promise<Se
   const { prisma } = await getDb();
   const select = { organizationId: true, role: true, organization: { select: { id: true, name: true, slug: true } } } as const;
   const activeId = found.session.activeOrganizationId ?? null;
-  let membership = activeId
-    ? await prisma.member.findFirst({ where: { userId: user.id, organizationId: activeId }, select })
-    : null;
+  let membership = activeId ? await prisma.member.findFirst({ where: { userId: user.id, organizationId: activeId }, select }) : null;
   if (!membership) {
     membership = await prisma.member.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" }, select });
     if (membership || activeId) {

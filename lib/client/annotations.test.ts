@@ -18,7 +18,9 @@ describe("sticky notes and groups", () => {
     const note = store().addAnnotation("note", { x: 400, y: 0 });
     store().setAnnotationText(note, "Client wants warmer light");
     const saved = workflowGraphSchema.parse(JSON.parse(JSON.stringify(graph())));
-    expect(saved.annotations).toEqual([{ id: "note-1", kind: "note", position: { x: 400, y: 0 }, size: { width: 240, height: 160 }, text: "Client wants warmer light" }]);
+    expect(saved.annotations).toEqual([
+      { id: "note-1", kind: "note", position: { x: 400, y: 0 }, size: { width: 240, height: 160 }, text: "Client wants warmer light" },
+    ]);
     store().load({ id: "w1", name: "Test", version: 2, createdAt: "", updatedAt: "", graph: saved });
     expect(store().annotations).toHaveLength(1);
     expect(store().nodes.map((n) => n.id)).toEqual(["prompt-1"]);
@@ -42,8 +44,12 @@ describe("sticky notes and groups", () => {
     expect(frame.width! + frame.position.x).toBeGreaterThan(100 + 248);
 
     store().markDragStart([frame]);
-    store().onNodesChange([{ type: "position", id: group, position: { x: frame.position.x + 50, y: frame.position.y + 30 }, dragging: true }]);
-    store().onNodesChange([{ type: "position", id: group, position: { x: frame.position.x + 80, y: frame.position.y + 40 }, dragging: false }]);
+    store().onNodesChange([
+      { type: "position", id: group, position: { x: frame.position.x + 50, y: frame.position.y + 30 }, dragging: true },
+    ]);
+    store().onNodesChange([
+      { type: "position", id: group, position: { x: frame.position.x + 80, y: frame.position.y + 40 }, dragging: false },
+    ]);
     expect(store().nodes.find((n) => n.id === "prompt-1")!.position).toEqual({ x: 180, y: 140 });
     // A node outside the frame stays where it was.
     expect(store().nodes.find((n) => n.id === "output-1")!.position).toEqual({ x: 2000, y: 100 });

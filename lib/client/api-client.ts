@@ -131,7 +131,8 @@ export const api = {
 
   getCatalog: () => request<CatalogInfo>("/api/catalog"),
   refreshCatalog: () => request<CatalogRefreshResult>("/api/catalog/refresh", { method: "POST" }),
-  recommend: (body: RecommendRequest, signal?: AbortSignal) => request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
+  recommend: (body: RecommendRequest, signal?: AbortSignal) =>
+    request<RecommendResponse>("/api/recommend", { method: "POST", json: body, signal }),
   plan: (description: string, template?: string) =>
     request<PlanResponse>("/api/plan", { method: "POST", json: template ? { description, template } : { description } }),
 };

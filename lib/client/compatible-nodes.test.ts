@@ -15,7 +15,9 @@ describe("compatibleNodeChoices", () => {
   });
 
   it("offers image consumers for an image output, and no image consumer for an asset output", () => {
-    expect(types(compatibleNodeChoices({ side: "source", type: "image" }, definitions))).toEqual(expect.arrayContaining(["upscale", "output"]));
+    expect(types(compatibleNodeChoices({ side: "source", type: "image" }, definitions))).toEqual(
+      expect.arrayContaining(["upscale", "output"]),
+    );
     const fromAsset = compatibleNodeChoices({ side: "source", type: "asset" }, definitions);
     for (const choice of fromAsset) expect(choice.definition.inputs.find((p) => p.name === choice.port)!.type).toBe("asset");
   });

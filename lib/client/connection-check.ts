@@ -43,7 +43,10 @@ export function checkConnection(connection: Connection | Edge, nodes: readonly N
   if (!sourcePort || !targetPort) return { ok: false, reason: "Connect an output (right side of a node) to an input (left side)" };
   if (connection.source === connection.target) return { ok: false, reason: `${targetDef.label} cannot feed itself` };
   if (!portTypesCompatible(sourcePort.type, targetPort.type)) {
-    return { ok: false, reason: `${targetDef.label} input '${targetPort.name}' takes ${targetPort.type}, ${sourceDef.label} gives ${sourcePort.type}` };
+    return {
+      ok: false,
+      reason: `${targetDef.label} input '${targetPort.name}' takes ${targetPort.type}, ${sourceDef.label} gives ${sourcePort.type}`,
+    };
   }
   if (edges.some((e) => e.target === connection.target && e.targetHandle === connection.targetHandle)) {
     return { ok: false, reason: `${targetDef.label} input '${targetPort.name}' already has a connection: delete it first` };

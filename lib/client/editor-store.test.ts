@@ -71,7 +71,11 @@ describe("editor store", () => {
       edges: [{ id: "d-e1", source: "prompt-1", sourceHandle: "text", target: "draft-2", targetHandle: "prompt" }],
     });
     expect(ids).toEqual(["prompt-2", "draft-2"]);
-    expect(store().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(ids);
+    expect(
+      store()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(ids);
     expect(store().nodes[1].position.y).toBeGreaterThan(0);
     expect(store().edges).toEqual([expect.objectContaining({ source: "prompt-2", target: "draft-2", className: "edge-text" })]);
     store().undo();
@@ -104,7 +108,9 @@ describe("editor store", () => {
         if (a >= b) continue;
         const r = rect(a);
         const q = rect(b);
-        expect(r.x < q.x + q.width && q.x < r.x + r.width && r.y < q.y + q.height && q.y < r.y + r.height, `${a} overlaps ${b}`).toBe(false);
+        expect(r.x < q.x + q.width && q.x < r.x + r.width && r.y < q.y + q.height && q.y < r.y + r.height, `${a} overlaps ${b}`).toBe(
+          false,
+        );
       }
     expect(rect("p").x).toBeLessThan(rect("g").x);
     expect(rect("g").x).toBeLessThan(rect("o").x);

@@ -90,7 +90,11 @@ interface EditorState {
    */
   pasteGraph(graph: WorkflowGraph, at: XYPosition): string[];
   /** Adds a node of `type` at `position` and wires it to an existing port, as one undo step. Returns the new id, or null when the wire is refused. */
-  addNodeConnected(type: string, position: XYPosition, link: { nodeId: string; handleId: string; side: "source" | "target"; port: string }): string | null;
+  addNodeConnected(
+    type: string,
+    position: XYPosition,
+    link: { nodeId: string; handleId: string; side: "source" | "target"; port: string },
+  ): string | null;
   /** Selects every node (not a document change). */
   selectAll(): void;
   /** Selects exactly `ids` (not a document change). */
@@ -126,10 +130,15 @@ function docAnnotation(n: StudioNode): StudioNode {
 }
 
 function snapshot(s: Pick<EditorState, "nodes" | "edges" | "annotations">): Snapshot {
-  return { nodes: s.nodes.map(docNode), edges: s.edges.map((e) => ({ ...e, selected: false })), annotations: s.annotations.map(docAnnotation) };
+  return {
+    nodes: s.nodes.map(docNode),
+    edges: s.edges.map((e) => ({ ...e, selected: false })),
+    annotations: s.annotations.map(docAnnotation),
+  };
 }
 
-const deselect = <T extends { selected?: boolean }>(items: readonly T[]): T[] => items.map((n) => (n.selected ? { ...n, selected: false } : n));
+const deselect = <T extends { selected?: boolean }>(items: readonly T[]): T[] =>
+  items.map((n) => (n.selected ? { ...n, selected: false } : n));
 
 const changeTargetId = (c: NodeChange<StudioNode>) => (c.type === "add" ? c.item.id : c.id);
 
@@ -242,7 +251,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const resizeEnd = annotationChanges.some((c) => c.type === "dimensions" && c.resizing === false);
     const isDoc =
       !resizing &&
-      (resizeEnd || all.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace" || (c.type === "position" && !c.dragging)));
+      (resizeEnd ||
+        all.some((c) => c.type === "remove" || c.type === "add" || c.type === "replace" || (c.type === "position" && !c.dragging)));
     if (!isDoc) {
       set({ nodes, annotations });
       return;
@@ -361,7 +371,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (!checkConnection(connection, nodes, s.edges).ok) return null;
     set({
       nodes,
-      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), decorateEdge({ ...connection, id: edgeId(connection) }, nodes)],
+      edges: [
+        ...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        decorateEdge({ ...connection, id: edgeId(connection) }, nodes),
+      ],
       ...withHistory(s),
       revision: s.revision + 1,
       graphIssues: [],
@@ -372,7 +385,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
 
   selectAll() {
     const s = get();
-    set({ nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })), annotations: s.annotations.map((n) => (n.selected ? n : { ...n, selected: true })) });
+    set({
+      nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
+      annotations: s.annotations.map((n) => (n.selected ? n : { ...n, selected: true })),
+    });
   },
 
   selectOnly(ids) {
@@ -454,7 +470,12 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (kind === "group" && framed.length > 0) {
       // A frame around the items, with room for the title bar.
       const pad = 32;
-      const rects = framed.map((n) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? n.width ?? 248, h: n.measured?.height ?? n.height ?? 180 }));
+      const rects = framed.map((n) => ({
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? n.width ?? 248,
+        h: n.measured?.height ?? n.height ?? 180,
+      }));
       const left = Math.min(...rects.map((r) => r.x)) - pad;
       const top = Math.min(...rects.map((r) => r.y)) - pad - 36;
       at = { x: left, y: top };
@@ -462,7 +483,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       size.height = Math.max(...rects.map((r) => r.y + r.h)) + pad - top;
     }
     const id = nextAnnotationId(kind, s.annotations);
-    const node = { ...annotationToNode({ id, kind, position: { x: Math.round(at.x), y: Math.round(at.y) }, size, text: "" }), selected: true };
+    const node = {
+      ...annotationToNode({ id, kind, position: { x: Math.round(at.x), y: Math.round(at.y) }, size, text: "" }),
+      selected: true,
+    };
     // Groups go first: behind the nodes and notes they frame.
     const annotations = kind === "group" ? [node, ...deselect(s.annotations)] : [...deselect(s.annotations), node];
     set({ nodes: deselect(s.nodes), edges: deselect(s.edges), annotations, ...withHistory(s), revision: s.revision + 1 });

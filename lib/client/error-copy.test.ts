@@ -14,12 +14,12 @@ const nodes = [
 
 /** Messages as the server writes them, full of what a designer must not see. */
 const NASTY_MESSAGES = [
-  'body.graph.nodes[2].data.width: must be at most 8192',
+  "body.graph.nodes[2].data.width: must be at most 8192",
   'items[1].image: no uploaded image "cm9x3k2l10000abcdefghijkl" in this team: upload it first',
   'Expand node "n3": input "image" is not connected',
   "Set SCENARIO_API_KEY and SCENARIO_API_SECRET to use this model",
   'Run "cm9x3k2l10000abcdefghijkl" not found',
-  "force: no node with id \"gen_1\"",
+  'force: no node with id "gen_1"',
   "query.limit: must be a number",
   "headers.Idempotency-Key: too long",
 ];
@@ -64,7 +64,13 @@ describe("describeError", () => {
       for (const message of NASTY_MESSAGES) {
         const error = new ApiError(400, code, message, { fields: [{ path: "body.graph.nodes.2.data", message }] });
         const { sentence, details } = describeError(error, { nodes });
-        expect(isDesignerSafe(sentence, nodes.map((n) => n.id)), `${code}: ${sentence}`).toBe(true);
+        expect(
+          isDesignerSafe(
+            sentence,
+            nodes.map((n) => n.id),
+          ),
+          `${code}: ${sentence}`,
+        ).toBe(true);
         expect(sentence).not.toMatch(/SCENARIO|body\.|items\[|"n3"|gen_1|cm9x3k/);
         // The technical text is kept for the disclosure.
         expect(details).toContain(message);
@@ -73,14 +79,21 @@ describe("describeError", () => {
   });
 
   it("keeps a server sentence that is already about the work, naming nodes by their title", () => {
-    const refusal = "The image is 21,344 px wide after expanding; the model allows at most 8,192 px. Use a smaller input or a lower target size.";
+    const refusal =
+      "The image is 21,344 px wide after expanding; the model allows at most 8,192 px. Use a smaller input or a lower target size.";
     expect(describeError(new ApiError(400, "bad_request", refusal)).sentence).toBe(refusal);
     expect(cleanServerMessage('Expand node "n3" has no output port "x"', { nodes })).toBeNull();
-    expect(cleanServerMessage('Expand node "n3" failed: the model refused the size', { nodes })).toBe("The Expand node failed: the model refused the size");
-    expect(describeError(new ApiError(413, "payload_too_large", "file: 31.2 MB is over the 20 MB limit")).sentence).toBe("31.2 MB is over the 20 MB limit");
-    expect(errorMessage(new ApiError(400, "validation_error", "x", { fields: [{ path: "body.name", message: "must be at most 120 characters" }] }))).toBe(
-      "The name must be at most 120 characters.",
+    expect(cleanServerMessage('Expand node "n3" failed: the model refused the size', { nodes })).toBe(
+      "The Expand node failed: the model refused the size",
     );
+    expect(describeError(new ApiError(413, "payload_too_large", "file: 31.2 MB is over the 20 MB limit")).sentence).toBe(
+      "31.2 MB is over the 20 MB limit",
+    );
+    expect(
+      errorMessage(
+        new ApiError(400, "validation_error", "x", { fields: [{ path: "body.name", message: "must be at most 120 characters" }] }),
+      ),
+    ).toBe("The name must be at most 120 characters.");
   });
 
   it("describes graph issues by node title and port label", () => {
@@ -90,7 +103,9 @@ describe("describeError", () => {
         { code: "cycle", message: 'The graph has a cycle: "a" → "b" → "a"' },
       ],
     });
-    expect(describeError(error, { nodes }).sentence).toBe("The Expand node needs something connected to its image input. (1 more problem marked on the canvas)");
+    expect(describeError(error, { nodes }).sentence).toBe(
+      "The Expand node needs something connected to its image input. (1 more problem marked on the canvas)",
+    );
   });
 
   it("says the server is not answering for a network failure and keeps the reason in the details", () => {
@@ -104,8 +119,19 @@ describe("describeError", () => {
 describe("describeIssue", () => {
   it("has a designer sentence for every graph issue code, whatever the server's message", () => {
     const codes: GraphIssueCode[] = [
-      "invalid_graph", "duplicate_node_id", "duplicate_edge_id", "unknown_node_type", "invalid_parameter", "missing_parameter",
-      "unknown_node", "unknown_port", "port_type_mismatch", "port_already_connected", "cycle", "missing_input", "empty_graph",
+      "invalid_graph",
+      "duplicate_node_id",
+      "duplicate_edge_id",
+      "unknown_node_type",
+      "invalid_parameter",
+      "missing_parameter",
+      "unknown_node",
+      "unknown_port",
+      "port_type_mismatch",
+      "port_already_connected",
+      "cycle",
+      "missing_input",
+      "empty_graph",
     ];
     for (const code of codes) {
       for (const message of NASTY_MESSAGES) {

@@ -60,7 +60,8 @@ export const CODE_SENTENCES: Record<KnownErrorCode, string> = {
   unauthorized: "You are signed out. Sign in again to continue; your edits in this browser are kept.",
   forbidden: "Your role in the team does not allow this. Ask a team owner.",
   too_many_requests: "Too many requests at once. Wait a moment and try again.",
-  internal_error: "Something went wrong on the server. Try again; if it keeps happening, share the details below with whoever runs the studio.",
+  internal_error:
+    "Something went wrong on the server. Try again; if it keeps happening, share the details below with whoever runs the studio.",
   network_error: "The studio's server is not answering. Your edits are kept in this browser and saved when it is back.",
   http_error: "The server answered with an error. Try again in a moment.",
   aborted: "Canceled before it finished.",
@@ -82,10 +83,12 @@ const ISSUE_SENTENCES: Record<GraphIssueCode, (issue: GraphIssue, names: Names) 
   },
   missing_parameter: (issue, n) => `${n.node(issue.nodeId)} needs ${n.field(issue.nodeId, issue.field)}.`,
   unknown_node: () => "A connection leads to a node that no longer exists. Delete that connection.",
-  unknown_port: (issue, n) => `${n.node(issue.nodeId, "A node")} has a connection on a port it does not have. Delete that connection and connect again.`,
+  unknown_port: (issue, n) =>
+    `${n.node(issue.nodeId, "A node")} has a connection on a port it does not have. Delete that connection and connect again.`,
   port_type_mismatch: (issue, n) =>
     `${n.node(issue.nodeId)}: its ${n.port(issue.nodeId, issue.port)} input cannot take what is connected to it (${kindsOf(issue.message) ?? "another kind of data"}). Connect a matching output.`,
-  port_already_connected: (issue, n) => `${n.node(issue.nodeId)}: its ${n.port(issue.nodeId, issue.port)} input has two connections. Remove one.`,
+  port_already_connected: (issue, n) =>
+    `${n.node(issue.nodeId)}: its ${n.port(issue.nodeId, issue.port)} input has two connections. Remove one.`,
   cycle: () => "The workflow loops back on itself. Remove one of the connections in the loop.",
   missing_input: (issue, n) => `${n.node(issue.nodeId)} needs something connected to its ${n.port(issue.nodeId, issue.port)} input.`,
   empty_graph: () => "The workflow has no nodes yet. Add some from the palette.",
@@ -158,7 +161,14 @@ const FILE_NAME = /\b\w+\.(?:png|jpe?g|webp|gif)\b/i;
  */
 export function isDesignerSafe(text: string, extraIds: readonly string[] = []): boolean {
   const scrubbed = text.replace(FILE_NAME, "file").replace(/\d+(?:\.\d+)+/g, "0");
-  if (ENV_VAR.test(scrubbed) || FIELD_PATH.test(scrubbed) || DOTTED_IDENT.test(scrubbed) || [...scrubbed.matchAll(QUOTED)].some((m) => ID_LIKE.test(m[1])) || ID_WORDS.test(scrubbed) || CUID.test(scrubbed)) {
+  if (
+    ENV_VAR.test(scrubbed) ||
+    FIELD_PATH.test(scrubbed) ||
+    DOTTED_IDENT.test(scrubbed) ||
+    [...scrubbed.matchAll(QUOTED)].some((m) => ID_LIKE.test(m[1])) ||
+    ID_WORDS.test(scrubbed) ||
+    CUID.test(scrubbed)
+  ) {
     return false;
   }
   return !extraIds.some((id) => id.length > 0 && new RegExp(`(^|[^\\w-])${escapeRegExp(id)}($|[^\\w-])`).test(text));
@@ -186,7 +196,11 @@ export function cleanServerMessage(message: string, ctx: ErrorCopyContext = {}):
   const prefix = /^([A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])*)(?: header)?: /.exec(text);
   if (prefix) {
     const rest = text.slice(prefix[0].length);
-    const last = prefix[1].split(/[.[\]]/).filter((p) => p && !/^\d+$/.test(p)).pop() ?? "";
+    const last =
+      prefix[1]
+        .split(/[.[\]]/)
+        .filter((p) => p && !/^\d+$/.test(p))
+        .pop() ?? "";
     const words = FIELD_WORDS[last];
     text = words && /^(?:must|is|are|has|should|cannot|needs)\b/.test(rest) ? `${words} ${rest}` : rest;
   }
@@ -275,7 +289,11 @@ function validationSentence(details: Record<string, unknown> | undefined, messag
   const fields = Array.isArray(details?.fields) ? (details.fields as Array<{ path?: unknown; message?: unknown }>) : [];
   for (const field of fields) {
     const path = typeof field.path === "string" ? field.path : "";
-    const last = path.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? "";
+    const last =
+      path
+        .split(".")
+        .filter((p) => !/^\d+$/.test(p))
+        .pop() ?? "";
     const words = FIELD_WORDS[last];
     const problem = typeof field.message === "string" ? field.message.trim().replace(/\.$/, "") : "";
     if (words && problem && isDesignerSafe(problem)) return `${words} ${problem}.`;
@@ -294,7 +312,8 @@ export function describeNodeError(message: string, ctx: ErrorCopyContext = {}): 
   const unexpected = /^Unexpected error: /.test(message);
   const cleaned = unexpected ? null : cleanServerMessage(message, ctx);
   return {
-    sentence: cleaned ?? "This step failed for a reason the studio could not put in words. Try again; the details say what the server reported.",
+    sentence:
+      cleaned ?? "This step failed for a reason the studio could not put in words. Try again; the details say what the server reported.",
     details: cleaned === message ? null : message,
     code: unexpected ? "internal_error" : "node_failure",
     transient: unexpected,

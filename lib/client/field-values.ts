@@ -17,7 +17,12 @@ export function fieldErrors(definition: AnyNodeDefinition, data: Record<string, 
 }
 
 /** The error `value` would give for parameter `name`, or null when it is acceptable. */
-export function validateFieldValue(definition: AnyNodeDefinition, data: Record<string, unknown>, name: string, value: unknown): string | null {
+export function validateFieldValue(
+  definition: AnyNodeDefinition,
+  data: Record<string, unknown>,
+  name: string,
+  value: unknown,
+): string | null {
   const result = definition.paramsSchema.safeParse({ ...data, [name]: value });
   if (result.success) return null;
   const issue = result.error.issues.find((i) => String(i.path[0] ?? "") === name);

@@ -22,7 +22,11 @@ export const DEFAULT_NODE_SIZE = { width: 248, height: 180 } as const;
  * shows media (header, ports and the fixed 148 px preview frame of studio-node.tsx, plus room
  * for a model line and a warning), short for text-only kinds.
  */
-export function estimatedNodeSize(definition: { role: string; inputs: readonly { type: string }[]; outputs: readonly { type: string }[] }): {
+export function estimatedNodeSize(definition: {
+  role: string;
+  inputs: readonly { type: string }[];
+  outputs: readonly { type: string }[];
+}): {
   width: number;
   height: number;
 } {

@@ -25,7 +25,15 @@ describe("graph clipboard", () => {
   });
 
   it("ignores text that is not a copied graph", () => {
-    for (const text of ["", "hello", "{", "{}", "[1,2]", JSON.stringify({ format: CLIPBOARD_FORMAT, version: 2, nodes: [], edges: [] }), "null"]) {
+    for (const text of [
+      "",
+      "hello",
+      "{",
+      "{}",
+      "[1,2]",
+      JSON.stringify({ format: CLIPBOARD_FORMAT, version: 2, nodes: [], edges: [] }),
+      "null",
+    ]) {
       expect(parseClipboard(text)).toBeNull();
     }
     const bad = { format: CLIPBOARD_FORMAT, version: 1, nodes: [{ id: "x", type: "prompt", position: { x: "a", y: 0 } }], edges: [] };
@@ -37,7 +45,11 @@ describe("graph clipboard", () => {
       format: CLIPBOARD_FORMAT,
       version: 1,
       nodes: [...nodes, { id: "evil", type: "__proto__", position: { x: 0, y: 0 }, data: {} }],
-      edges: [...edges, { id: "e3", source: "evil", target: "output-1" }, { id: "e4", source: "prompt-1", sourceHandle: "nope", target: "output-1", targetHandle: "image" }],
+      edges: [
+        ...edges,
+        { id: "e3", source: "evil", target: "output-1" },
+        { id: "e4", source: "prompt-1", sourceHandle: "nope", target: "output-1", targetHandle: "image" },
+      ],
     });
     const graph = parseClipboard(text)!;
     expect(graph.nodes.map((n) => n.type)).toEqual(["prompt", "generation", "output"]);
@@ -52,7 +64,9 @@ describe("graph clipboard", () => {
       { x: 1000, y: 500 },
       { x: 1300, y: 520 },
     ]);
-    expect(pasted.edges).toEqual([expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" })]);
+    expect(pasted.edges).toEqual([
+      expect.objectContaining({ source: "prompt-2", sourceHandle: "text", target: "generation-2", targetHandle: "prompt" }),
+    ]);
     // A deep copy: editing the paste leaves the original alone.
     (pasted.nodes[1].data.settings as { steps: number }).steps = 5;
     expect(graph.nodes[1].data.settings).toEqual({ steps: 30 });

@@ -49,10 +49,21 @@ export function serializeNodes(ids: ReadonlySet<string>, nodes: readonly NodeLik
   return JSON.stringify({
     format: CLIPBOARD_FORMAT,
     version: CLIPBOARD_VERSION,
-    nodes: chosen.map((n): GraphNode => ({ id: n.id, type: n.type!, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) }, data: n.data })),
+    nodes: chosen.map((n): GraphNode => ({
+      id: n.id,
+      type: n.type!,
+      position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+      data: n.data,
+    })),
     edges: edges
       .filter((e) => kept.has(e.source) && kept.has(e.target))
-      .map((e): GraphEdge => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle ?? null, target: e.target, targetHandle: e.targetHandle ?? null })),
+      .map((e): GraphEdge => ({
+        id: e.id,
+        source: e.source,
+        sourceHandle: e.sourceHandle ?? null,
+        target: e.target,
+        targetHandle: e.targetHandle ?? null,
+      })),
   });
 }
 
@@ -115,7 +126,13 @@ export function prepareGraphPaste(
   const edges = graph.edges.map((edge): GraphEdge => {
     const source = renamed.get(edge.source)!;
     const target = renamed.get(edge.target)!;
-    return { id: edgeId({ ...edge, source, target }), source, sourceHandle: edge.sourceHandle ?? null, target, targetHandle: edge.targetHandle ?? null };
+    return {
+      id: edgeId({ ...edge, source, target }),
+      source,
+      sourceHandle: edge.sourceHandle ?? null,
+      target,
+      targetHandle: edge.targetHandle ?? null,
+    };
   });
   return { nodes, edges };
 }

@@ -12,7 +12,11 @@ export type StudioNode = Node<Record<string, unknown>, string>;
 export type StudioEdge = Edge;
 
 /** The document part of the canvas, as the API stores it (`annotations`: the sticky notes and groups, lib/client/annotations.ts). */
-export function toGraph(nodes: readonly StudioNode[], edges: readonly StudioEdge[], annotations: readonly StudioNode[] = []): WorkflowGraph {
+export function toGraph(
+  nodes: readonly StudioNode[],
+  edges: readonly StudioEdge[],
+  annotations: readonly StudioNode[] = [],
+): WorkflowGraph {
   return {
     ...(annotations.length > 0 ? { annotations: annotations.map(nodeToAnnotation) } : {}),
     nodes: nodes.map((n): GraphNode => ({
@@ -34,7 +38,8 @@ export function toGraph(nodes: readonly StudioNode[], edges: readonly StudioEdge
 /** The port type an edge carries, from its source port's definition. */
 export function edgePortType(edge: Pick<StudioEdge, "sourceHandle">, sourceType: string | undefined): string | undefined {
   const definition = sourceType ? getNodeDefinition(sourceType) : undefined;
-  const port = definition?.outputs.find((p) => p.name === edge.sourceHandle) ?? (definition?.outputs.length === 1 ? definition.outputs[0] : undefined);
+  const port =
+    definition?.outputs.find((p) => p.name === edge.sourceHandle) ?? (definition?.outputs.length === 1 ? definition.outputs[0] : undefined);
   return port?.type;
 }
 

@@ -12,7 +12,8 @@ const stored = new Map<string, string>();
 };
 
 const { useEditorStore } = await import("./editor-store");
-const { clearLocalDraftIfSaved, findLocalDraft, restoreLocalDraftOnLoad, useDraftNotice, writeLocalDraftFromStore } = await import("./local-draft");
+const { clearLocalDraftIfSaved, findLocalDraft, restoreLocalDraftOnLoad, useDraftNotice, writeLocalDraftFromStore } =
+  await import("./local-draft");
 
 const graph: WorkflowGraph = { nodes: [{ id: "p", type: "prompt", position: { x: 0, y: 0 }, data: { text: "a fox" } }], edges: [] };
 const workflow = (version: number, text = "a fox") =>

@@ -41,7 +41,8 @@ export function readLocalDraft(workflowId: string): LocalDraft | null {
   if (!raw) return null;
   try {
     const draft = JSON.parse(raw) as LocalDraft;
-    if (draft && draft.workflowId === workflowId && draft.graph && Array.isArray(draft.graph.nodes) && typeof draft.name === "string") return draft;
+    if (draft && draft.workflowId === workflowId && draft.graph && Array.isArray(draft.graph.nodes) && typeof draft.name === "string")
+      return draft;
   } catch {
     // A draft that cannot be read is dropped below.
   }
@@ -57,7 +58,13 @@ export function clearLocalDraft(workflowId: string): void {
 export function writeLocalDraftFromStore(now = Date.now()): void {
   const s = useEditorStore.getState();
   if (!s.workflowId || s.revision === s.savedRevision) return;
-  const draft: LocalDraft = { workflowId: s.workflowId, name: s.name, graph: toGraph(s.nodes, s.edges), baseVersion: s.version, savedAt: now };
+  const draft: LocalDraft = {
+    workflowId: s.workflowId,
+    name: s.name,
+    graph: toGraph(s.nodes, s.edges),
+    baseVersion: s.version,
+    savedAt: now,
+  };
   try {
     storage()?.setItem(key(s.workflowId), JSON.stringify(draft));
   } catch {
@@ -73,7 +80,10 @@ export function clearLocalDraftIfSaved(): void {
 
 /** True when the draft says something the saved workflow does not (name or graph). */
 export function draftDiffers(draft: LocalDraft, workflow: Pick<Workflow, "name" | "graph">): boolean {
-  return draft.name !== workflow.name || JSON.stringify(draft.graph) !== JSON.stringify(toGraph(fromGraph(workflow.graph).nodes, fromGraph(workflow.graph).edges));
+  return (
+    draft.name !== workflow.name ||
+    JSON.stringify(draft.graph) !== JSON.stringify(toGraph(fromGraph(workflow.graph).nodes, fromGraph(workflow.graph).edges))
+  );
 }
 
 /**

@@ -24,7 +24,9 @@ export function paintLayerToMaskBlob(paint: HTMLCanvasElement): Promise<Blob> {
     px[i + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
-  return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Could not encode the mask"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Could not encode the mask"))), "image/png"),
+  );
 }
 
 /** Draws a saved mask (white = painted) into the paint layer, scaled to the layer's size. */

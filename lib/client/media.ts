@@ -15,7 +15,11 @@ export function mediaKind(mimeType: string | undefined | null): MediaKind {
 export function mediaFormat(mimeType: string | undefined | null): string {
   if (!mimeType) return "";
   const sub = mimeType.split("/")[1] ?? mimeType;
-  return (sub.split(/[;+]/)[0].replace(/^x-/, "").replace(/^gltf-binary$/, "glb")).toUpperCase();
+  return sub
+    .split(/[;+]/)[0]
+    .replace(/^x-/, "")
+    .replace(/^gltf-binary$/, "glb")
+    .toUpperCase();
 }
 
 /** "1080 × 1920", or the format for media without a pixel size ("Audio · MPEG"). */

@@ -35,7 +35,13 @@ function trim(n: number): string {
 export function metricParts(metrics: ModelMetrics): MetricPart[] {
   const { elo, p50LatencySec, p50CostCU, estimated } = metrics;
   return [
-    { key: "elo", name: "Arena ELO", text: `ELO ${elo === null ? "—" : Math.round(elo)}`, estimated: elo !== null && estimated.elo, known: elo !== null },
+    {
+      key: "elo",
+      name: "Arena ELO",
+      text: `ELO ${elo === null ? "—" : Math.round(elo)}`,
+      estimated: elo !== null && estimated.elo,
+      known: elo !== null,
+    },
     {
       key: "p50LatencySec",
       name: "Median generation time",

@@ -48,7 +48,10 @@ describe("placeDraftedGraph", () => {
   });
 
   it("drops edges to nodes outside the drafted graph", () => {
-    const placed = placeDraftedGraph({ nodes: [], edges: [] }, { nodes: drafted.nodes, edges: [...drafted.edges, { id: "x", source: "nope", target: "draft-2" }] });
+    const placed = placeDraftedGraph(
+      { nodes: [], edges: [] },
+      { nodes: drafted.nodes, edges: [...drafted.edges, { id: "x", source: "nope", target: "draft-2" }] },
+    );
     expect(placed.edges).toHaveLength(1);
   });
 

@@ -63,7 +63,12 @@ export function placeDraftedGraph(
       taken.add(id);
       renamed.set(node.id, id);
     }
-    return { id, type: node.type, position: { x: Math.round(node.position.x + dx), y: Math.round(node.position.y + dy) }, data: { ...(node.data ?? {}) } };
+    return {
+      id,
+      type: node.type,
+      position: { x: Math.round(node.position.x + dx), y: Math.round(node.position.y + dy) },
+      data: { ...(node.data ?? {}) },
+    };
   });
 
   const draftedIds = new Set(graph.nodes.map((n) => n.id));

@@ -6,14 +6,19 @@ const node = (nodeId: string, nodeType: string, status: NodeRunDto["status"]) =>
 
 describe("noOutputsSentence", () => {
   it("says 'no outputs' only when the workflow has no Output node", () => {
-    expect(noOutputsSentence({ status: "succeeded", nodes: [node("p1", "prompt", "succeeded"), node("g1", "generation", "succeeded")] })).toMatch(/no Output node/);
+    expect(
+      noOutputsSentence({ status: "succeeded", nodes: [node("p1", "prompt", "succeeded"), node("g1", "generation", "succeeded")] }),
+    ).toMatch(/no Output node/);
   });
 
   it("names the node that failed, by its title and not its id", () => {
-    const sentence = noOutputsSentence({
-      status: "failed",
-      nodes: [node("img_7", "imageInput", "succeeded"), node("exp_3", "expand", "failed"), node("out_1", "output", "skipped")],
-    }, [{ id: "out_1", type: "output", data: { label: "Story" } }]);
+    const sentence = noOutputsSentence(
+      {
+        status: "failed",
+        nodes: [node("img_7", "imageInput", "succeeded"), node("exp_3", "expand", "failed"), node("out_1", "output", "skipped")],
+      },
+      [{ id: "out_1", type: "output", data: { label: "Story" } }],
+    );
     expect(sentence).toBe("The Story node received nothing: the Expand node failed, so the steps after it were skipped.");
     expect(sentence).not.toMatch(/exp_3|out_1|no outputs/);
   });

@@ -42,7 +42,8 @@ export const useToastStore = create<ToastState>()((set, get) => ({
 export const toast = {
   info: (title: string, description?: string) => useToastStore.getState().push({ tone: "info", title, description }),
   success: (title: string, description?: string) => useToastStore.getState().push({ tone: "success", title, description }),
-  error: (title: string, description?: string, details?: string) => useToastStore.getState().push({ tone: "error", title, description, details }),
+  error: (title: string, description?: string, details?: string) =>
+    useToastStore.getState().push({ tone: "error", title, description, details }),
   /** An error toast for a thrown value: the designer's sentence, the technical text behind "Details" (lib/client/error-copy.ts). */
   failure: (title: string, error: unknown, ctx?: ErrorCopyContext) => {
     const friendly = describeError(error, ctx);

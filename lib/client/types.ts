@@ -20,7 +20,7 @@ import type { NodeRunDto, RunDto, RunSummaryDto } from "@/lib/runs/run-dto-types
 import type { WorkflowDto, WorkflowSummaryDto } from "@/lib/workflows/workflow-dto";
 
 export type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
-export {  isTerminalRunStatus } from "@/lib/engine/types";
+export { isTerminalRunStatus } from "@/lib/engine/types";
 
 /** `GET /api/engine`. */
 export type EngineInfo = EngineInfoDto;
@@ -46,7 +46,7 @@ export type RunSummary = RunSummaryDto;
 export type Priority = ServerPriority;
 export const PRIORITIES: readonly Priority[] = ["quality", "speed", "cost"];
 
-export type { ModelMetrics, Recommendation,  };
+export type { ModelMetrics, Recommendation };
 
 /** `POST /api/recommend` body (before the server's defaults: `prompt` may be left out; `limit` 1 to 50, default 5). */
 export type RecommendRequest = z.input<typeof recommendBodySchema>;

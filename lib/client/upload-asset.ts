@@ -28,10 +28,20 @@ export function isImageFile(file: File): boolean {
  * Uploads `file`; `onProgress` receives 0..1. Rejects with an ApiError whose message is ready to show
  * (413 and 415 get a plain sentence).
  */
-export function uploadAsset(file: File | Blob, options: { filename?: string; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Asset> {
+export function uploadAsset(
+  file: File | Blob,
+  options: { filename?: string; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<Asset> {
   if (file instanceof File) {
     const reason = checkUploadFile(file);
-    if (reason) return Promise.reject(new ApiError(file.size > MAX_UPLOAD_BYTES ? 413 : 415, file.size > MAX_UPLOAD_BYTES ? "payload_too_large" : "unsupported_media_type", reason));
+    if (reason)
+      return Promise.reject(
+        new ApiError(
+          file.size > MAX_UPLOAD_BYTES ? 413 : 415,
+          file.size > MAX_UPLOAD_BYTES ? "payload_too_large" : "unsupported_media_type",
+          reason,
+        ),
+      );
   }
   return new Promise<Asset>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

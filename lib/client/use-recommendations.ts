@@ -20,7 +20,8 @@ export function useRecommendations(capability: string | undefined, prompt: strin
   const debouncedPrompt = useDebouncedValue(prompt, RECOMMEND_DEBOUNCE_MS);
   const query = useQuery({
     queryKey: queryKeys.recommend(capability ?? "", debouncedPrompt, priority),
-    queryFn: ({ signal }) => api.recommend({ capability: capability!, prompt: debouncedPrompt, priority, limit: PICKER_RANK_LIMIT }, signal),
+    queryFn: ({ signal }) =>
+      api.recommend({ capability: capability!, prompt: debouncedPrompt, priority, limit: PICKER_RANK_LIMIT }, signal),
     enabled: !!capability,
     staleTime: 5 * 60_000,
     placeholderData: (previous, previousQuery) =>

@@ -27,17 +27,24 @@ export function useStartRun(workflowId: string) {
         throw new ApiError(
           0,
           save.conflict ? "version_conflict" : "save_failed",
-          save.conflict ? "This workflow was changed elsewhere: reload it before running." : `The workflow could not be saved, so it was not run. ${save.error ?? ""}`.trim(),
+          save.conflict
+            ? "This workflow was changed elsewhere: reload it before running."
+            : `The workflow could not be saved, so it was not run. ${save.error ?? ""}`.trim(),
         );
       }
       // A node whose model can never take its input (a size over the model's maximum…) is
       // refused here, before a run is created: nothing is spent and no daily run is used.
       const { warnings, nodes } = useEditorStore.getState();
-      const refusal = Object.values(warnings).flat().find((w) => w.code === "model_refusal");
+      const refusal = Object.values(warnings)
+        .flat()
+        .find((w) => w.code === "model_refusal");
       if (refusal) {
         const node = nodes.find((n) => n.id === refusal.nodeId);
         const title = nodeTitle(node);
-        throw new ApiError(0, "model_refusal", `${title ? `The ${title} node cannot run. ` : ""}${refusal.message}`, { nodeId: refusal.nodeId, field: refusal.field });
+        throw new ApiError(0, "model_refusal", `${title ? `The ${title} node cannot run. ` : ""}${refusal.message}`, {
+          nodeId: refusal.nodeId,
+          field: refusal.field,
+        });
       }
       return api.startRun(workflowId, force);
     },

@@ -71,7 +71,12 @@ export function useUpstreamImage(nodeId: string, port: string | undefined): Upst
       status: "ready",
       origin: "upload",
       sourceLabel,
-      image: { assetId: asset.data.id, url: asset.data.url || assetFileUrl(asset.data.id), width: asset.data.width, height: asset.data.height },
+      image: {
+        assetId: asset.data.id,
+        url: asset.data.url || assetFileUrl(asset.data.id),
+        width: asset.data.width,
+        height: asset.data.height,
+      },
     };
   }
   if (latest.isPending) return { status: "loading" };

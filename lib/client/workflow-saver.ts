@@ -12,7 +12,11 @@ import { toGraph } from "./graph-doc";
 import { clearLocalDraftIfSaved, writeLocalDraftFromStore } from "./local-draft";
 
 /** The technical side of the last failed save (for the "Details" disclosure), and whether waiting may fix it. */
-export const useSaveFailure = create<{ details: string | null; transient: boolean; revision: number }>()(() => ({ details: null, transient: false, revision: -1 }));
+export const useSaveFailure = create<{ details: string | null; transient: boolean; revision: number }>()(() => ({
+  details: null,
+  transient: false,
+  revision: -1,
+}));
 
 let inFlight: Promise<boolean> | null = null;
 

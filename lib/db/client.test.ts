@@ -43,9 +43,7 @@ describe("openDatabase / getDb (PGlite in a data folder)", () => {
     expect(first.appliedMigrations.length).toBeGreaterThan(0);
     const wf = await createWorkflow(first.prisma, { name: "Kept", graph: { nodes: [], edges: [] } });
     // a second opener of the same folder is refused while the first one has it
-    await expect(openDatabase({ dataDir, migrationsDir: REPO_MIGRATIONS_DIR })).rejects.toBeInstanceOf(
-      DataFolderInUseError,
-    );
+    await expect(openDatabase({ dataDir, migrationsDir: REPO_MIGRATIONS_DIR })).rejects.toBeInstanceOf(DataFolderInUseError);
     await first.close();
     await first.close(); // idempotent
 

@@ -81,10 +81,7 @@ async function openPostgres(url: string): Promise<Backend> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Backend> {
-  const [{ PGlite }, { createPgliteAdapterFactory }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("./pglite-adapter"),
-  ]);
+  const [{ PGlite }, { createPgliteAdapterFactory }] = await Promise.all([import("@electric-sql/pglite"), import("./pglite-adapter")]);
   if (!dataDir) {
     const memory = await PGlite.create();
     return { kind: "pglite", factory: createPgliteAdapterFactory(memory), shutdown: () => memory.close() };
@@ -146,7 +143,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
 
   let appliedMigrations: string[];
   try {
-    ({ applied: appliedMigrations } = await applyMigrations(backend.migrations?.factory ?? backend.factory, { migrationsDir: options.migrationsDir }));
+    ({ applied: appliedMigrations } = await applyMigrations(backend.migrations?.factory ?? backend.factory, {
+      migrationsDir: options.migrationsDir,
+    }));
   } catch (error) {
     await backend.migrations?.end().catch(() => {});
     await backend.shutdown().catch(() => {});

@@ -38,9 +38,7 @@ describe("applyMigrations (in-memory PGlite)", () => {
     const dir = path.join(scratch, "bad");
     mkdirSync(path.join(dir, "20000101000000_bad"), { recursive: true });
     writeFileSync(path.join(dir, "20000101000000_bad", "migration.sql"), "SELECT * FROM no_such_table;\n");
-    await expect(applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: dir })).rejects.toThrow(
-      /no_such_table/,
-    );
+    await expect(applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: dir })).rejects.toThrow(/no_such_table/);
     const rows = await pglite.query<{ finished_at: Date | null }>("SELECT finished_at FROM _prisma_migrations");
     expect(rows.rows).toEqual([{ finished_at: null }]);
     await pglite.exec("DROP TABLE _prisma_migrations");
@@ -89,9 +87,7 @@ describe("applyMigrations (in-memory PGlite)", () => {
     expect(second.applied).toEqual([]);
     // Up to date: answered from _prisma_migrations (checksums as Prisma recorded them), no engine.
     expect(engineStarts.count).toBe(startsBefore);
-    const recorded = await pglite.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
-    );
+    const recorded = await pglite.query<{ n: number }>("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
     expect(recorded.rows[0].n).toBe(expected.length);
   });
 
@@ -107,12 +103,12 @@ describe("applyMigrations (in-memory PGlite)", () => {
     const startsBefore = engineStarts.count;
     await applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: dir }).catch(() => undefined);
     expect(engineStarts.count).toBe(startsBefore + 1);
-    await pglite.exec('DROP TABLE "Extra"; DELETE FROM _prisma_migrations WHERE migration_name = \'29990101000000_extra\'');
+    await pglite.exec("DROP TABLE \"Extra\"; DELETE FROM _prisma_migrations WHERE migration_name = '29990101000000_extra'");
   });
 
   it("refuses an empty or missing migrations folder", async () => {
-    await expect(
-      applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: path.join(scratch, "missing") }),
-    ).rejects.toThrow(/no migration found/);
+    await expect(applyMigrations(createPgliteAdapterFactory(pglite), { migrationsDir: path.join(scratch, "missing") })).rejects.toThrow(
+      /no migration found/,
+    );
   });
 });

@@ -98,15 +98,32 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       const value: NodeValue = { images: [] };
       if (typeof params.text === "string") value.text = params.text;
       if (typeof params.assetId === "string") value.images = [(await options.assets.read(params.assetId)).ref];
-      await store.updateNodeRun(runId, node.id, { status: "succeeded", progress: 1, outputs: value.images, startedAt: new Date(), finishedAt: new Date() });
+      await store.updateNodeRun(runId, node.id, {
+        status: "succeeded",
+        progress: 1,
+        outputs: value.images,
+        startedAt: new Date(),
+        finishedAt: new Date(),
+      });
       return { value, credits: 0 };
     }
     const paramAssets = new Map<string, ImageRef>();
     for (const id of paramAssetIds(resolved)) paramAssets.set(id, (await options.assets.read(id)).ref);
-    const inputs = collectModelInputs(resolved, incoming.get(node.id) ?? [], (id) => values.get(id), (id) => paramAssets.get(id));
+    const inputs = collectModelInputs(
+      resolved,
+      incoming.get(node.id) ?? [],
+      (id) => values.get(id),
+      (id) => paramAssets.get(id),
+    );
     if (definition.role === "sink") {
       const images = values.get(incoming.get(node.id)?.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [];
-      await store.updateNodeRun(runId, node.id, { status: "succeeded", progress: 1, outputs: images, startedAt: new Date(), finishedAt: new Date() });
+      await store.updateNodeRun(runId, node.id, {
+        status: "succeeded",
+        progress: 1,
+        outputs: images,
+        startedAt: new Date(),
+        finishedAt: new Date(),
+      });
       return { value: { images }, credits: 0 };
     }
     return limit(() => runModelNode(modelContext, resolved, inputs));
@@ -124,11 +141,19 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     async onFailed(nodeId, error, aborted) {
       const message = describeError(error);
       if (!aborted) failures.push({ nodeId, message });
-      await store.updateNodeRun(runId, nodeId, { status: aborted ? "canceled" : "failed", error: aborted ? "Canceled" : message, finishedAt: new Date() });
+      await store.updateNodeRun(runId, nodeId, {
+        status: aborted ? "canceled" : "failed",
+        error: aborted ? "Canceled" : message,
+        finishedAt: new Date(),
+      });
     },
     async onSkipped(nodeId, failedId) {
       const label = plan.nodes.get(failedId)!.definition.label;
-      await store.updateNodeRun(runId, nodeId, { status: "skipped", error: `Skipped: upstream ${label} node "${failedId}" failed`, finishedAt: new Date() });
+      await store.updateNodeRun(runId, nodeId, {
+        status: "skipped",
+        error: `Skipped: upstream ${label} node "${failedId}" failed`,
+        finishedAt: new Date(),
+      });
     },
     onError(nodeId, error) {
       failures.push({ nodeId, message: describeError(error) });

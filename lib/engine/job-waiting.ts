@@ -22,7 +22,9 @@ export interface WaitOptions {
 /** @throws NodeFailure for an unknown status or a job that outlives `timeoutMs`. */
 function checkStatus(job: ProviderJob): ProviderJob {
   if (!KNOWN_STATUSES.has(job.status)) {
-    throw new NodeFailure(`The provider reported a job status the studio does not know ("${String(job.status)}"); the node stops instead of waiting`);
+    throw new NodeFailure(
+      `The provider reported a job status the studio does not know ("${String(job.status)}"); the node stops instead of waiting`,
+    );
   }
   return job;
 }

@@ -110,13 +110,23 @@ export interface PrepareModelNodeOptions {
 export function describeNodeRequests(resolved: ResolvedNode, inputs: ModelNodeInputs, seed: number | null): RequestIntent[] {
   const describe = resolved.definition.describeRequest!;
   return inputs.images.map((image, index) =>
-    describe({ params: resolved.params, prompt: inputs.prompt, image, mask: inputs.mask, media: inputs.media, seed: requestSeed(seed, index) }),
+    describe({
+      params: resolved.params,
+      prompt: inputs.prompt,
+      image,
+      mask: inputs.mask,
+      media: inputs.media,
+      seed: requestSeed(seed, index),
+    }),
   );
 }
 
-async function buildFor(modelId: string, capability: string, intents: RequestIntent[], schemas: SchemaSource): Promise<
-  { ok: true; requests: PreparedRequest[]; origin: "provider" | "catalog" } | { ok: false; refusal: RequestRefusal }
-> {
+async function buildFor(
+  modelId: string,
+  capability: string,
+  intents: RequestIntent[],
+  schemas: SchemaSource,
+): Promise<{ ok: true; requests: PreparedRequest[]; origin: "provider" | "catalog" } | { ok: false; refusal: RequestRefusal }> {
   const found = await schemas(modelId);
   const modelName = modelDisplayName(modelId, found?.schema);
   if (!found) {
@@ -166,17 +176,34 @@ export async function prepareModelNode(options: PrepareModelNodeOptions): Promis
       prompt: inputs.prompt,
       params,
       connectedInputs: inputs.connected,
-      requiredInputs: [...new Set([...(definition.modelInputs ?? []), ...[...inputs.connected].filter((port) => port === "mask" || port === "image")])],
+      requiredInputs: [
+        ...new Set([...(definition.modelInputs ?? []), ...[...inputs.connected].filter((port) => port === "mask" || port === "image")]),
+      ],
       outputCount: typeof params.numOutputs === "number" ? params.numOutputs : inputs.images.length,
-      upstreamModels: [...new Set([...inputs.images, inputs.mask, inputs.media].map((ref) => ref?.model).filter((m): m is string => Boolean(m)))],
+      upstreamModels: [
+        ...new Set([...inputs.images, inputs.mask, inputs.media].map((ref) => ref?.model).filter((m): m is string => Boolean(m))),
+      ],
     };
     try {
-      candidates = (options.rankModels ? options.rankModels(request) : [defaultModelChoice(capability)]).slice(0, options.maxCandidates ?? 12);
+      candidates = (options.rankModels ? options.rankModels(request) : [defaultModelChoice(capability)]).slice(
+        0,
+        options.maxCandidates ?? 12,
+      );
     } catch (error) {
-      return { ok: false, modelId: null, capability, refusal: { message: error instanceof Error ? error.message : String(error), field: "model" } };
+      return {
+        ok: false,
+        modelId: null,
+        capability,
+        refusal: { message: error instanceof Error ? error.message : String(error), field: "model" },
+      };
     }
     if (candidates.length === 0) {
-      return { ok: false, modelId: null, capability, refusal: { message: `No model can ${intents[0]?.task ?? capability} for this node`, field: "model" } };
+      return {
+        ok: false,
+        modelId: null,
+        capability,
+        refusal: { message: `No model can ${intents[0]?.task ?? capability} for this node`, field: "model" },
+      };
     }
   }
 

@@ -119,7 +119,13 @@ export interface AssetStore {
    * Stores a generated image and returns its reference. Width and height (pixels) are the
    * provider's when it gave them (DownloadedAsset), else read from the bytes.
    */
-  saveGenerated(input: { bytes: Buffer; mimeType: string; provenance: AssetProvenance; width?: number; height?: number }): Promise<ImageRef>;
+  saveGenerated(input: {
+    bytes: Buffer;
+    mimeType: string;
+    provenance: AssetProvenance;
+    width?: number;
+    height?: number;
+  }): Promise<ImageRef>;
   /** Converts bytes as the request builder asks before upload (lib/assets/convert-file.ts). */
   convert(input: { bytes: Buffer; mimeType: string }, conversion: FileConversion): Promise<{ bytes: Buffer; mimeType: string }>;
 }

@@ -144,7 +144,11 @@ function resolveEdges(
     edgeIds.add(edge.id);
     const missing = [edge.source, edge.target].find((id) => !present.has(id));
     if (missing !== undefined) {
-      issues.push({ code: "unknown_node", edgeId: edge.id, message: `Edge "${edge.id}" connects a node that does not exist: "${missing}"` });
+      issues.push({
+        code: "unknown_node",
+        edgeId: edge.id,
+        message: `Edge "${edge.id}" connects a node that does not exist: "${missing}"`,
+      });
       continue;
     }
     const source = nodes.get(edge.source);

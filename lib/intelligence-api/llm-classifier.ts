@@ -59,6 +59,11 @@ export function classifierFromEnv(env: Record<string, string | undefined> = proc
   const apiSecret = env.SCENARIO_API_SECRET?.trim();
   const modelId = env.SCENARIO_LLM_MODEL?.trim();
   if (!apiKey || !apiSecret || !modelId) return null;
-  const client = new ScenarioClient({ apiKey, apiSecret, ...(env.SCENARIO_API_URL ? { baseUrl: env.SCENARIO_API_URL } : {}), timeoutMs: 4000 });
+  const client = new ScenarioClient({
+    apiKey,
+    apiSecret,
+    ...(env.SCENARIO_API_URL ? { baseUrl: env.SCENARIO_API_URL } : {}),
+    timeoutMs: 4000,
+  });
   return scenarioLlmClassifier({ client, modelId });
 }

@@ -45,7 +45,9 @@ describe("Scenario LLM classifier", () => {
   it("is off unless the keys and SCENARIO_LLM_MODEL are set", () => {
     expect(classifierFromEnv({})).toBeNull();
     expect(classifierFromEnv({ SCENARIO_API_KEY: "k", SCENARIO_API_SECRET: "s" })).toBeNull();
-    expect(classifierFromEnv({ SCENARIO_API_KEY: "k", SCENARIO_API_SECRET: "s", SCENARIO_LLM_MODEL: "model_llm" })?.name).toBe("Scenario LLM model_llm");
+    expect(classifierFromEnv({ SCENARIO_API_KEY: "k", SCENARIO_API_SECRET: "s", SCENARIO_LLM_MODEL: "model_llm" })?.name).toBe(
+      "Scenario LLM model_llm",
+    );
   });
 
   it("runs the prompt as a job and reads the answer from the output asset (fake client)", async () => {

@@ -34,5 +34,8 @@ export async function planWithClassifier(
     return { ...plan, notes: [...plan.notes, `${classifier.name} confirmed "${plan.title}" for this close call.`] };
   }
   const redrafted = planGeneration({ description: input.description, template: settled.id as TemplateId }).plan;
-  return { ...redrafted, notes: [...redrafted.notes, `${classifier.name} settled the close call: "${redrafted.title}" rather than "${plan.title}".`] };
+  return {
+    ...redrafted,
+    notes: [...redrafted.notes, `${classifier.name} settled the close call: "${redrafted.title}" rather than "${plan.title}".`],
+  };
 }

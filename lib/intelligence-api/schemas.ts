@@ -5,7 +5,10 @@
 import { z } from "zod";
 import { TEMPLATE_IDS } from "@/lib/intelligence/plan/templates";
 
-const description = z.string().max(2000, "must be at most 2000 characters").refine((s) => s.trim().length > 0, "must not be empty");
+const description = z
+  .string()
+  .max(2000, "must be at most 2000 characters")
+  .refine((s) => s.trim().length > 0, "must not be empty");
 
 export const recommendBodySchema = z.object({
   capability: z.string().trim().min(1, "must not be empty").max(40),

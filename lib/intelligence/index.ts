@@ -7,80 +7,21 @@
  */
 
 // Catalog
-export {
-  catalogCost,
-  
-  
-  
-  
-  
-  getCatalog,
-  
-  
-  getCatalogOrigin,
-  
-  
-  
-  
-  
-  toCatalogInfo,
-} from "./catalog";
-export type {
-  
-  
-  
-  
-  
-  
-  CatalogRefreshDto,
-  
-  
-  
-  
-} from "./catalog";
+export { catalogCost, getCatalog, getCatalogOrigin, toCatalogInfo } from "./catalog";
+export type { CatalogRefreshDto } from "./catalog";
 
 // Resolver
-export { resolveModels,  } from "./resolver/resolve";
-;
+export { resolveModels } from "./resolver/resolve";
 export { explainPick } from "./resolver/explain";
 export { UnknownCapabilityError } from "./resolver/errors";
-;
-;
-;
-
 // Platforms
-;
-;
-;
-;
-
 // recommend
-export {  recommend,  } from "./recommend/recommend";
-;
-;
-
+export { recommend } from "./recommend/recommend";
 // ── plan_generation and recommend_training (lib/intelligence/plan, lib/intelligence/training) ──
-export { InvalidDescriptionError,  } from "./plan/errors";
-export { planGeneration,   } from "./plan/plan-generation";
-export type {
-  
-  GenerationPlan,
-  
-  
-  
-  
-  
-  
-} from "./plan/plan-generation";
-export {    planToGraph } from "./plan/plan-to-graph";
-;
-export {   PLAN_TEMPLATES,  } from "./plan/templates";
-export type {    TemplateId,   } from "./plan/templates";
-;
-;
-export {   recommendTraining } from "./training/recommend-training";
-;
-;
-;
-;
-;
+export { InvalidDescriptionError } from "./plan/errors";
+export { planGeneration } from "./plan/plan-generation";
+export type { GenerationPlan } from "./plan/plan-generation";
+export { planToGraph } from "./plan/plan-to-graph";
+export { PLAN_TEMPLATES } from "./plan/templates";
+export type { TemplateId } from "./plan/templates";
+export { recommendTraining } from "./training/recommend-training";

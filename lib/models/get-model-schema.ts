@@ -26,7 +26,9 @@ export interface ModelSchemaAnswer {
  */
 export async function getModelSchemaForRun(provider: Pick<Provider, "getModelSchema">, modelId: string): Promise<ModelSchemaAnswer> {
   if (modelId === "auto" || !modelParamSchema.safeParse(modelId).success) {
-    throw new AppError("validation_error", `"${modelId}" is not a model id: pick a model (Auto has no settings of its own)`, { field: "id" });
+    throw new AppError("validation_error", `"${modelId}" is not a model id: pick a model (Auto has no settings of its own)`, {
+      field: "id",
+    });
   }
   let name = modelDisplayName(modelId);
   let message: string | null = null;
@@ -38,7 +40,13 @@ export async function getModelSchemaForRun(provider: Pick<Provider, "getModelSch
     message = `The provider did not answer for ${name}; these are the settings of the studio's recorded copy.`;
   }
   if (!found) {
-    return { modelId, name, origin: null, schema: null, message: `The studio has no input schema for ${name}, so it cannot show its settings or build a request for it.` };
+    return {
+      modelId,
+      name,
+      origin: null,
+      schema: null,
+      message: `The studio has no input schema for ${name}, so it cannot show its settings or build a request for it.`,
+    };
   }
   name = modelDisplayName(modelId, found.schema);
   return { modelId, name, origin: found.origin, schema: found.schema, message };

@@ -49,8 +49,10 @@ export function expandTargetSize(params: ExpandParams, width: number, height: nu
   }
   if (params.aspectRatio) return expandCanvasForRatio(width, height, params.aspectRatio);
   const target = { width: params.width ?? width, height: params.height ?? height };
-  if (target.width < width) throw new RangeError(`width ${target.width} px is smaller than the image (${width} px): Expand only adds canvas`);
-  if (target.height < height) throw new RangeError(`height ${target.height} px is smaller than the image (${height} px): Expand only adds canvas`);
+  if (target.width < width)
+    throw new RangeError(`width ${target.width} px is smaller than the image (${width} px): Expand only adds canvas`);
+  if (target.height < height)
+    throw new RangeError(`height ${target.height} px is smaller than the image (${height} px): Expand only adds canvas`);
   return target;
 }
 

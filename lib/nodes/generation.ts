@@ -83,10 +83,19 @@ export const generationNode: NodeDefinition<GenerationParams> = {
   checkReady(params, connected) {
     const issues = [];
     if (!connected.has("prompt") && !params.prompt.trim()) {
-      issues.push({ code: "missing_input" as const, port: "prompt", field: "prompt", message: "Needs a prompt: connect a Prompt node or type one" });
+      issues.push({
+        code: "missing_input" as const,
+        port: "prompt",
+        field: "prompt",
+        message: "Needs a prompt: connect a Prompt node or type one",
+      });
     }
     if ((params.width === null) !== (params.height === null)) {
-      issues.push({ code: "invalid_parameter" as const, field: params.width === null ? "width" : "height", message: "Set both width and height, or neither" });
+      issues.push({
+        code: "invalid_parameter" as const,
+        field: params.width === null ? "width" : "height",
+        message: "Set both width and height, or neither",
+      });
     }
     return issues;
   },
@@ -101,7 +110,13 @@ export const generationNode: NodeDefinition<GenerationParams> = {
       image,
       imageNoun: "reference image",
       size: exact
-        ? { kind: "exact", width: size.width, height: size.height, ratio: size.aspectRatio, label: params.platform ? getPlatformPreset(params.platform)?.label : undefined }
+        ? {
+            kind: "exact",
+            width: size.width,
+            height: size.height,
+            ratio: size.aspectRatio,
+            label: params.platform ? getPlatformPreset(params.platform)?.label : undefined,
+          }
         : { kind: "ratio", ratio: size.aspectRatio },
       numOutputs: params.numOutputs,
       seed: seed === null ? undefined : { value: seed, fixed: params.seed !== null },

@@ -19,8 +19,6 @@ export const imageInputNode: NodeDefinition<ImageInputParams> = {
   defaults: { assetId: null },
   fields: [{ name: "assetId", label: "Image", kind: "asset", help: "PNG, JPEG or WebP, up to 20 MB." }],
   checkReady(params) {
-    return params.assetId
-      ? []
-      : [{ code: "missing_parameter", field: "assetId", message: "No image uploaded: upload or drop an image" }];
+    return params.assetId ? [] : [{ code: "missing_parameter", field: "assetId", message: "No image uploaded: upload or drop an image" }];
   },
 };

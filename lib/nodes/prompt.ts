@@ -19,8 +19,6 @@ export const promptNode: NodeDefinition<PromptParams> = {
   defaults: { text: "" },
   fields: [{ name: "text", label: "Text", kind: "textarea", placeholder: "A ceramic mug on a walnut table, soft morning light" }],
   checkReady(params) {
-    return params.text.trim()
-      ? []
-      : [{ code: "missing_parameter", field: "text", message: "Prompt is empty: type the text" }];
+    return params.text.trim() ? [] : [{ code: "missing_parameter", field: "text", message: "Prompt is empty: type the text" }];
   },
 };

@@ -42,7 +42,14 @@ export const retouchNode: NodeDefinition<RetouchParams> = {
   checkReady(params, connected) {
     return connected.has("mask") || params.maskAssetId
       ? []
-      : [{ code: "missing_input", port: "mask", field: "maskAssetId", message: "Needs a mask: paint one in the inspector or connect a mask image" }];
+      : [
+          {
+            code: "missing_input",
+            port: "mask",
+            field: "maskAssetId",
+            message: "Needs a mask: paint one in the inspector or connect a mask image",
+          },
+        ];
   },
   modelInputs: ["image", "mask"],
   capability: () => "inpaint",

@@ -29,7 +29,15 @@ export const upscaleNode: NodeDefinition<UpscaleParams> = {
   defaults: upscaleParamsSchema.parse({}),
   fields: [
     MODEL_FIELD,
-    { name: "factor", label: "Factor", kind: "select", options: [{ value: "2", label: "2x" }, { value: "4", label: "4x" }] },
+    {
+      name: "factor",
+      label: "Factor",
+      kind: "select",
+      options: [
+        { value: "2", label: "2x" },
+        { value: "4", label: "4x" },
+      ],
+    },
     {
       name: "preset",
       label: "Preset",

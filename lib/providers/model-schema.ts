@@ -98,9 +98,7 @@ export type ModelSchema = z.infer<typeof modelSchemaSchema>;
  */
 export function modelSchemaFromRecord(record: unknown, source?: string): ModelSchema | null {
   const raw = (record && typeof record === "object" && "model" in record ? (record as { model: unknown }).model : record) as
-    | Record<string, unknown>
-    | null
-    | undefined;
+    Record<string, unknown> | null | undefined;
   if (!raw || typeof raw !== "object" || !Array.isArray(raw.inputs)) return null;
   return modelSchemaSchema.parse({
     modelId: raw.id,

@@ -12,16 +12,7 @@ import type { ModelSchema } from "./model-schema";
 
 /** Scenario capability names, split as in shared/data/model-catalog.json. */
 export type Capability =
-  | "txt2img"
-  | "img2img"
-  | "inpaint"
-  | "outpaint"
-  | "upscale"
-  | "background-removal"
-  | "img2video"
-  | "txt2video"
-  | "img2svg"
-  | (string & {});
+  "txt2img" | "img2img" | "inpaint" | "outpaint" | "upscale" | "background-removal" | "img2video" | "txt2video" | "img2svg" | (string & {});
 
 /** A request to run one model once. `body` uses Scenario's field names (prompt, image, mask, …). */
 export interface ModelRequest {

@@ -24,7 +24,16 @@ import type { PrismaClient } from "../db/generated/client";
 import { updateRun } from "../db/repositories/runs";
 import { TERMINAL_RUN_STATUSES, type RunStatus } from "../engine/types";
 import type { PgRunEvents } from "../runs/pg-run-events";
-import { claimRun, findOrphanedRuns, hasLiveLease, LeaseLostError, markForRequeue, releaseLease, renewLease, type HeldLease } from "./run-lease";
+import {
+  claimRun,
+  findOrphanedRuns,
+  hasLiveLease,
+  LeaseLostError,
+  markForRequeue,
+  releaseLease,
+  renewLease,
+  type HeldLease,
+} from "./run-lease";
 import { runsStillSubmitting } from "./still-submitting";
 import type { DrainReport, ExecuteRunOptions, RunQueue } from "./types";
 
@@ -87,7 +96,13 @@ export class PgBossRunQueue implements RunQueue {
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await this.boss.getQueue(RUN_JOB_QUEUE))) {
-          await this.boss.createQueue(RUN_JOB_QUEUE, { name: RUN_JOB_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 2, expireInHours: 4 });
+          await this.boss.createQueue(RUN_JOB_QUEUE, {
+            name: RUN_JOB_QUEUE,
+            policy: "standard",
+            retryLimit: 3,
+            retryDelay: 2,
+            expireInHours: 4,
+          });
         }
         break;
       } catch (error) {
@@ -100,9 +115,13 @@ export class PgBossRunQueue implements RunQueue {
     this.unsubscribeCancel = this.options.events.onCancelRequest((runId) => this.active.get(runId)?.controller.abort());
     const concurrency = Math.max(1, Math.floor(worker.concurrency ?? 4));
     for (let slot = 0; slot < concurrency; slot++) {
-      await this.boss.work<RunJobData>(RUN_JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: worker.pollSeconds ?? 0.5 }, async ([job]) => {
-        await this.handle(job.data);
-      });
+      await this.boss.work<RunJobData>(
+        RUN_JOB_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: worker.pollSeconds ?? 0.5 },
+        async ([job]) => {
+          await this.handle(job.data);
+        },
+      );
     }
     const everyMs = (this.leaseSeconds * 1000) / 2;
     this.sweepTimer = setInterval(() => void this.sweep().catch((e) => console.error("Run queue sweep failed:", e?.message ?? e)), everyMs);
@@ -190,7 +209,10 @@ export class PgBossRunQueue implements RunQueue {
     if (this.stopping) return 0;
     const { db } = this.options;
     const orphans = [
-      ...new Set([...(await findOrphanedRuns(db, this.options.worker?.requeueQueuedAfterSeconds ?? 600)), ...(await this.fetchedButNeverClaimed())]),
+      ...new Set([
+        ...(await findOrphanedRuns(db, this.options.worker?.requeueQueuedAfterSeconds ?? 600)),
+        ...(await this.fetchedButNeverClaimed()),
+      ]),
     ];
     let sent = 0;
     for (const runId of orphans) {

@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_URL, postgresReachable } from "@/tests/scale/cluster-harness";
 import type { Db } from "../db/client";
 import type { ExecutionStore } from "../engine/types";
-import { claimRun, fenceStore, findOrphanedRuns, LeaseLostError, markForRequeue, releaseLease, renewLease, type HeldLease } from "./run-lease";
+import {
+  claimRun,
+  fenceStore,
+  findOrphanedRuns,
+  LeaseLostError,
+  markForRequeue,
+  releaseLease,
+  renewLease,
+  type HeldLease,
+} from "./run-lease";
 
 const reachable = await postgresReachable();
 if (!reachable) console.warn(`Run lease tests skipped: PostgreSQL is unreachable at ${ADMIN_URL}.`);
@@ -29,7 +38,9 @@ describe.skipIf(!reachable)("run lease (PostgreSQL)", () => {
     const { openDatabase } = await import("../db/client");
     db = await openDatabase({ url: url.toString() });
     const workflow = await db.prisma.workflow.create({ data: { name: "Lease", graph: { nodes: [], edges: [] } } });
-    const version = await db.prisma.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] } } });
+    const version = await db.prisma.workflowVersion.create({
+      data: { workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] } },
+    });
     runId = (await db.prisma.run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, status: "running" } })).id;
   }, 60_000);
 

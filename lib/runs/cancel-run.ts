@@ -17,7 +17,8 @@ export async function cancelRun(ctx: ServerContext, runId: string) {
   } else {
     const now = new Date();
     for (const node of run.nodes) {
-      if (node.status === "queued" || node.status === "running") await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
+      if (node.status === "queued" || node.status === "running")
+        await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
     }
     await updateRun(ctx.db, runId, { status: "canceled", error: "Canceled by the user", finishedAt: now });
     ctx.events.emit(runId, { terminal: true });

@@ -25,7 +25,10 @@ export function rankModelsWithResolver(request: ModelChoiceRequest): ModelChoice
     },
   });
   if (result.ranked.length === 0) {
-    const why = result.excluded.slice(0, 3).map((e) => `${e.name}: ${e.reasons.join(", ")}`).join("; ");
+    const why = result.excluded
+      .slice(0, 3)
+      .map((e) => `${e.name}: ${e.reasons.join(", ")}`)
+      .join("; ");
     throw new Error(`No model in the catalog can run ${request.capability} for this node${why ? ` (${why})` : ""}`);
   }
   return result.ranked.map((pick) => ({ modelId: pick.modelId, reason: explainPick(pick, result) }));

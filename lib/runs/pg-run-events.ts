@@ -98,10 +98,7 @@ export class PgRunEvents implements RunEvents {
     this.pending.clear();
     if (payloads.length === 0 || this.closed) return;
     try {
-      await this.pool.query(
-        `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`,
-        [EVENTS_CHANNEL, payloads],
-      );
+      await this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [EVENTS_CHANNEL, payloads]);
     } catch (error) {
       console.error("Run notifications: NOTIFY failed:", error instanceof Error ? error.message : error);
     }

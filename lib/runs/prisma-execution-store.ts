@@ -56,7 +56,12 @@ export function createPrismaExecutionStore(ctx: ServerServices, scope: { teamId:
       if (!row) return null;
       const outputs = (row.outputs as ImageRef[] | null) ?? [];
       if (outputs.length === 0) return null;
-      const existing = (await getAssetsByIds(ctx.db, outputs.map((o) => o.assetId))).filter((asset) => asset.teamId === scope.teamId);
+      const existing = (
+        await getAssetsByIds(
+          ctx.db,
+          outputs.map((o) => o.assetId),
+        )
+      ).filter((asset) => asset.teamId === scope.teamId);
       return existing.length === new Set(outputs.map((o) => o.assetId)).size ? outputs : null;
     },
   };

@@ -49,4 +49,7 @@ export interface RunDto {
 }
 
 /** `GET /api/workflows/:id/runs` item. */
-export type RunSummaryDto = Pick<RunDto, "id" | "status" | "error" | "workflowVersion" | "createdAt" | "startedAt" | "finishedAt" | "credits" | "outputs">;
+export type RunSummaryDto = Pick<
+  RunDto,
+  "id" | "status" | "error" | "workflowVersion" | "createdAt" | "startedAt" | "finishedAt" | "credits" | "outputs"
+>;

@@ -12,7 +12,7 @@ import type { RunOutput, RunStatus } from "../engine/types";
 import type { RunDto } from "./run-dto-types";
 import { toNodeRunState } from "./prisma-execution-store";
 
-export type {  RunDto,   } from "./run-dto-types";
+export type { RunDto } from "./run-dto-types";
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof getRunWithNodes>>>;
 
@@ -56,5 +56,7 @@ export function toRunDto(run: RunRow): RunDto {
 /** The builder's notes recorded in a node run's request (lib/engine/model-node.ts), as sentences. */
 function requestNotes(request: Record<string, unknown> | null): string[] {
   const notes = request?.notes;
-  return Array.isArray(notes) ? notes.map((n) => (n && typeof n === "object" ? String((n as { message?: unknown }).message ?? "") : "")).filter(Boolean) : [];
+  return Array.isArray(notes)
+    ? notes.map((n) => (n && typeof n === "object" ? String((n as { message?: unknown }).message ?? "") : "")).filter(Boolean)
+    : [];
 }

@@ -25,9 +25,10 @@ export async function findIdempotentRuns(
 ): Promise<IdempotentRun[] | null> {
   const runs = await findRunsByIdempotencyKey(ctx.db, scope, key);
   if (runs.length === 0) return null;
-  const same = expected.appId !== undefined
-    ? runs.every((run) => run.appId === expected.appId && run.idempotencyKey !== key)
-    : runs.length === 1 && runs[0].appId === null && runs[0].workflowId === expected.workflowId && runs[0].idempotencyKey === key;
+  const same =
+    expected.appId !== undefined
+      ? runs.every((run) => run.appId === expected.appId && run.idempotencyKey !== key)
+      : runs.length === 1 && runs[0].appId === null && runs[0].workflowId === expected.workflowId && runs[0].idempotencyKey === key;
   if (!same) {
     throw new AppError("conflict", "This Idempotency-Key was already used to start other runs: send a new key for a new request", {
       runIds: runs.map((run) => run.id),
@@ -70,7 +71,8 @@ export async function startRun(
     throw new AppError("invalid_graph", `The workflow cannot run: ${first}${more}`, { issues: validation.issues });
   }
   const unknownForced = (options.force ?? []).filter((id) => !validation.plan!.nodes.has(id));
-  if (unknownForced.length) throw new AppError("validation_error", `force: no node with id ${unknownForced.map((id) => `"${id}"`).join(", ")}`);
+  if (unknownForced.length)
+    throw new AppError("validation_error", `force: no node with id ${unknownForced.map((id) => `"${id}"`).join(", ")}`);
 
   const version = await snapshotVersion(ctx.db, workflow);
   let run;

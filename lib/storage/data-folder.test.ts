@@ -38,7 +38,11 @@ describe("data folder permissions", () => {
     await createLocalFolderStorage(path.join(dataDir, "assets")).put("ab/cd/photo.png", readSample("coffee.png"));
     const engine = new LocalProvider({ dataDir: path.join(dataDir, "local-engine"), tasks: inlineTaskRunner });
     const assetId = await engine.uploadAsset({ bytes: readSample("coffee.png"), mimeType: "image/png", name: "coffee.png" });
-    const { jobId } = await engine.submit({ modelId: "m", capability: "upscale", body: { image: assetId, upscaleFactor: 2, preset: "precise" } });
+    const { jobId } = await engine.submit({
+      modelId: "m",
+      capability: "upscale",
+      body: { image: assetId, upscaleFactor: 2, preset: "precise" },
+    });
     expect((await engine.waitForJob(jobId)).status).toBe("succeeded");
     await engine.close();
     resolveAuthSecret({ DATA_DIR: dataDir });

@@ -9,14 +9,7 @@ import path from "node:path";
 import { type AssetStorage, createLocalFolderStorage } from "./local-folder";
 import { createS3Storage, parseS3Url, s3ClientFromEnv } from "./s3";
 
-export {
-  type AssetStorage,
-  
-  
-  
-  
-  
-} from "./local-folder";
+export { type AssetStorage } from "./local-folder";
 
 const GLOBAL_KEY = Symbol.for("workflow-studio.storage");
 type StorageGlobal = typeof globalThis & { [GLOBAL_KEY]?: { root: string; storage: AssetStorage } };

@@ -4,13 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStorage, defaultStorageRoot } from "./index";
-import {
-  contentKey,
-  createLocalFolderStorage,
-  InvalidStorageKeyError,
-  isValidStorageKey,
-  StorageKeyNotFoundError,
-} from "./local-folder";
+import { contentKey, createLocalFolderStorage, InvalidStorageKeyError, isValidStorageKey, StorageKeyNotFoundError } from "./local-folder";
 
 describe("local folder storage", () => {
   let root: string;

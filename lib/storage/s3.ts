@@ -52,7 +52,9 @@ export function createS3Storage(client: S3Client, location: S3Location): AssetSt
   };
   return {
     async put(key, bytes) {
-      await client.send(new PutObjectCommand({ Bucket: location.bucket, Key: objectKey(key), Body: bytes, ContentLength: bytes.byteLength }));
+      await client.send(
+        new PutObjectCommand({ Bucket: location.bucket, Key: objectKey(key), Body: bytes, ContentLength: bytes.byteLength }),
+      );
     },
     async get(key) {
       const Key = objectKey(key);

@@ -38,9 +38,17 @@ export async function findModelWarnings(
   const notes: GraphWarning[] = [];
   for (const entry of planned) {
     if (entry.refusal) {
-      refusals.push({ code: "model_refusal", nodeId: entry.nodeId, modelId: entry.modelId, message: entry.refusal.message, field: entry.refusal.field, details: entry.refusal.details });
+      refusals.push({
+        code: "model_refusal",
+        nodeId: entry.nodeId,
+        modelId: entry.modelId,
+        message: entry.refusal.message,
+        field: entry.refusal.field,
+        details: entry.refusal.details,
+      });
     }
-    for (const note of entry.notes) notes.push({ code: "model_note", nodeId: entry.nodeId, modelId: entry.modelId, message: note.message, field: note.field });
+    for (const note of entry.notes)
+      notes.push({ code: "model_note", nodeId: entry.nodeId, modelId: entry.modelId, message: note.message, field: note.field });
   }
   return [...refusals, ...notes];
 }

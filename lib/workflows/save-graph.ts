@@ -10,7 +10,9 @@ import { paramAssetIds } from "../engine/model-node-request";
 import { findModelWarnings } from "./model-warnings";
 
 /** Pixel sizes of studio assets by id (unknown ids left out). */
-export type AssetSizeLookup = (assetIds: readonly string[]) => Promise<ReadonlyArray<{ id: string; width: number | null; height: number | null }>>;
+export type AssetSizeLookup = (
+  assetIds: readonly string[],
+) => Promise<ReadonlyArray<{ id: string; width: number | null; height: number | null }>>;
 
 /**
  * @returns the parsed graph.
@@ -34,7 +36,11 @@ export function assertSavableGraph(graph: unknown): WorkflowGraph {
  * image too large for a node's model is flagged as soon as it is chosen, not when it runs.
  * Never throws: a graph whose warnings cannot be computed gets [].
  */
-export async function savedGraphWarnings(provider: Pick<Provider, "getModelSchema">, graph: WorkflowGraph, assetSizes?: AssetSizeLookup): Promise<GraphWarning[]> {
+export async function savedGraphWarnings(
+  provider: Pick<Provider, "getModelSchema">,
+  graph: WorkflowGraph,
+  assetSizes?: AssetSizeLookup,
+): Promise<GraphWarning[]> {
   const result = validateGraph(graph, "save");
   if (!result.ok) return [];
   try {
@@ -45,7 +51,8 @@ export async function savedGraphWarnings(provider: Pick<Provider, "getModelSchem
     ]);
     const sizes = new Map<string, { width: number; height: number }>();
     if (assetSizes && ids.length > 0) {
-      for (const asset of await assetSizes(ids)) if (asset.width && asset.height) sizes.set(asset.id, { width: asset.width, height: asset.height });
+      for (const asset of await assetSizes(ids))
+        if (asset.width && asset.height) sizes.set(asset.id, { width: asset.width, height: asset.height });
     }
     return await findModelWarnings(provider, plan, (assetId) => sizes.get(assetId));
   } catch {

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { EMPTY_GRAPH } from "../graph/schema";
 import { WORKFLOW_NAME_MAX_LENGTH } from "./limits";
 
-export const workflowNameSchema = z.string().trim().min(1, "must not be empty").max(WORKFLOW_NAME_MAX_LENGTH, `must be at most ${WORKFLOW_NAME_MAX_LENGTH} characters`);
+export const workflowNameSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(WORKFLOW_NAME_MAX_LENGTH, `must be at most ${WORKFLOW_NAME_MAX_LENGTH} characters`);
 
 export const createWorkflowBodySchema = z.object({
   name: workflowNameSchema,

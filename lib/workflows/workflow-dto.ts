@@ -49,7 +49,10 @@ export function toWorkflowDto(row: WorkflowRow): WorkflowDto {
 }
 
 /** List entry: `{ id, name, version, nodeCount, createdAt, updatedAt, latestOutput }`. */
-export function toWorkflowSummaryDto(row: Omit<WorkflowRow, "graph"> & { nodeCount: number }, latestOutputAssetId?: string | null): WorkflowSummaryDto {
+export function toWorkflowSummaryDto(
+  row: Omit<WorkflowRow, "graph"> & { nodeCount: number },
+  latestOutputAssetId?: string | null,
+): WorkflowSummaryDto {
   const url = latestOutputAssetId ? assetFileUrl(latestOutputAssetId) : null;
   return {
     id: row.id,

@@ -106,7 +106,11 @@ export class StudioClient {
   async upload(bytes: Buffer, name: string): Promise<string> {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), name);
-    const response = await fetch(`${this.base}/api/assets`, { method: "POST", headers: { cookie: this.cookie, origin: this.base }, body: form });
+    const response = await fetch(`${this.base}/api/assets`, {
+      method: "POST",
+      headers: { cookie: this.cookie, origin: this.base },
+      body: form,
+    });
     const text = await response.text();
     if (response.status !== 201) throw new Error(`upload of ${name}: ${response.status} ${text}`);
     return JSON.parse(text).asset.id as string;

@@ -54,7 +54,9 @@ export async function setUpTeams(): Promise<Team> {
   const { db } = await getServerContext();
   const otherTeamId = randomUUID();
   await db.organization.create({ data: { id: otherTeamId, name: "Otto's team", slug: "otto-team", createdAt: new Date() } });
-  await db.member.create({ data: { id: randomUUID(), organizationId: otherTeamId, userId: other.userId, role: "owner", createdAt: new Date() } });
+  await db.member.create({
+    data: { id: randomUUID(), organizationId: otherTeamId, userId: other.userId, role: "owner", createdAt: new Date() },
+  });
   const outsider = { ...other, teamId: await teamOf(other.cookie) };
   if (outsider.teamId !== otherTeamId) throw new Error("the outsider is not in the other team");
   return { owner, editor, member, member2, outsider };
@@ -63,7 +65,12 @@ export async function setUpTeams(): Promise<Team> {
 /** A workflow of `account`'s team with `graph` saved (version 1). */
 export async function createTeamWorkflow(account: Account, graph: unknown, name = "Story maker") {
   const { db } = await getServerContext();
-  return createWorkflow(db, { name, graph: graph as { nodes: unknown[]; edges: unknown[] }, teamId: account.teamId, createdById: account.userId });
+  return createWorkflow(db, {
+    name,
+    graph: graph as { nodes: unknown[]; edges: unknown[] },
+    teamId: account.teamId,
+    createdById: account.userId,
+  });
 }
 
 /** Stores an e2e fixture image as an upload of `account`'s team; returns its asset id. */
@@ -78,7 +85,15 @@ export { storyGraph } from "@/lib/apps/__tests__/fixtures";
 /** The story App's form: the photo (required) and the platform (default Instagram story). */
 export const storyInputs = [
   { key: "image", nodeId: "in", field: "assetId", label: "Photo", required: true },
-  { key: "platform", nodeId: "exp", field: "platform", label: "Platform", help: "Where the picture goes", default: "instagram_story", required: false },
+  {
+    key: "platform",
+    nodeId: "exp",
+    field: "platform",
+    label: "Platform",
+    help: "Where the picture goes",
+    default: "instagram_story",
+    required: false,
+  },
 ];
 
 /** Waits until every queued run has finished. */

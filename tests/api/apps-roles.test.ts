@@ -80,7 +80,9 @@ describe("Apps routes by role", () => {
   });
 
   it("GET /api/apps: every role of the team, only the team's Apps", async () => {
-    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 200 }, (caller) => call(appsRoute.GET, { headers: headers(caller) }));
+    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 200 }, (caller) =>
+      call(appsRoute.GET, { headers: headers(caller) }),
+    );
     expect((await call(appsRoute.GET, { headers: headers("outsider") })).body.apps).toEqual([]);
   });
 
@@ -91,7 +93,11 @@ describe("Apps routes by role", () => {
     const view = async (caller: Caller) => (await call(appRoute.GET, { params: { slug }, headers: headers(caller) })).body.app;
     expect(await view("member")).toMatchObject({ canManage: false, canSetQuota: false });
     expect((await view("member")).versions).toBeUndefined();
-    expect(await view("editor")).toMatchObject({ canManage: true, canSetQuota: false, versions: [expect.objectContaining({ version: 1 })] });
+    expect(await view("editor")).toMatchObject({
+      canManage: true,
+      canSetQuota: false,
+      versions: [expect.objectContaining({ version: 1 })],
+    });
     expect(await view("owner")).toMatchObject({ canManage: true, canSetQuota: true });
   });
 
@@ -102,7 +108,12 @@ describe("Apps routes by role", () => {
     await matrix({ anonymous: 401, member: 403, editor: 403, owner: 200, outsider: 404 }, (caller) =>
       call(appRoute.PATCH, { method: "PATCH", params: { slug }, headers: headers(caller), json: { dailyRunQuota: 40 } }),
     );
-    const editorQuota = await call(appRoute.PATCH, { method: "PATCH", params: { slug }, headers: headers("editor"), json: { dailyRunQuota: 7 } });
+    const editorQuota = await call(appRoute.PATCH, {
+      method: "PATCH",
+      params: { slug },
+      headers: headers("editor"),
+      json: { dailyRunQuota: 7 },
+    });
     expect(editorQuota.body.error.message).toBe("Only the team's owners set an App's daily run quota");
     const app = (await call(appRoute.GET, { params: { slug }, headers: headers("member") })).body.app;
     expect(app).toMatchObject({ description: "by owner", dailyRunQuota: 40 });
@@ -133,7 +144,12 @@ describe("Apps routes by role", () => {
   it("POST and GET /api/apps/:slug/runs, GET download: every role of the team, members their own runs only", async () => {
     const ids: Partial<Record<Caller, string>> = {};
     await matrix({ anonymous: 401, member: 202, editor: 202, owner: 202, outsider: 404 }, async (caller) => {
-      const answer = await call(appRunsRoute.POST, { method: "POST", params: { slug }, headers: headers(caller), json: { items: [{ inputs: { image } }] } });
+      const answer = await call(appRunsRoute.POST, {
+        method: "POST",
+        params: { slug },
+        headers: headers(caller),
+        json: { items: [{ inputs: { image } }] },
+      });
       if (answer.status === 202) ids[caller] = answer.body.runs[0].id;
       return answer;
     });
@@ -145,7 +161,11 @@ describe("Apps routes by role", () => {
     expect((await list("owner")).body.runs).toHaveLength(3);
 
     const download = (caller: Caller, runId: string) =>
-      call(downloadRoute.GET, { params: { slug }, url: `http://localhost/api/apps/${slug}/download?runs=${runId}`, headers: headers(caller) });
+      call(downloadRoute.GET, {
+        params: { slug },
+        url: `http://localhost/api/apps/${slug}/download?runs=${runId}`,
+        headers: headers(caller),
+      });
     await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 404 }, (caller) => download(caller, ids.member!));
     expect((await download("member", ids.editor!)).status).toBe(404);
   });

@@ -30,11 +30,17 @@ async function publish(account: { cookie: string }, workflowId: string, body: Re
 }
 
 async function startRuns(account: { cookie: string }, slug: string, items: Array<Record<string, unknown>>) {
-  return call(appRunsRoute.POST, { method: "POST", params: { slug }, headers: as(account), json: { items: items.map((inputs) => ({ inputs })) } });
+  return call(appRunsRoute.POST, {
+    method: "POST",
+    params: { slug },
+    headers: as(account),
+    json: { items: items.map((inputs) => ({ inputs })) },
+  });
 }
 
 async function myRuns(account: { cookie: string }, slug: string, query = "?mine=1") {
-  return (await call(appRunsRoute.GET, { params: { slug }, url: `http://localhost/api/apps/${slug}/runs${query}`, headers: as(account) })).body.runs;
+  return (await call(appRunsRoute.GET, { params: { slug }, url: `http://localhost/api/apps/${slug}/runs${query}`, headers: as(account) }))
+    .body.runs;
 }
 
 async function runCount() {
@@ -84,13 +90,21 @@ describe("publishing an App", () => {
     const ctx = await getServerContext();
     const run = (await getRunWithNodes(ctx.db, started.body.runs[0].id))!;
     expect(run.status).toBe("succeeded");
-    expect(run).toMatchObject({ teamId: team.member.teamId, createdById: team.member.userId, appInputs: { image: chelsea, platform: "instagram_story" } });
+    expect(run).toMatchObject({
+      teamId: team.member.teamId,
+      createdById: team.member.userId,
+      appInputs: { image: chelsea, platform: "instagram_story" },
+    });
     // The executed graph is the published one with the form applied, not the edited workflow.
     const executed = (await loadRunGraph(ctx.db, run)) as { nodes: Array<{ id: string; data: Record<string, unknown> }> };
     expect(executed.nodes.find((n) => n.id === "exp")!.data).toEqual({ aspectRatio: "16:9", platform: "instagram_story" });
     expect(executed.nodes.find((n) => n.id === "up")!.data).toEqual({ factor: 2, preset: "balanced" });
-    expect(run.nodeRuns.find((n) => n.nodeId === "exp")!.request).toMatchObject({ bodies: [expect.objectContaining({ width: 1080, height: 1920 })] });
-    expect(run.nodeRuns.find((n) => n.nodeId === "up")!.request).toMatchObject({ bodies: [expect.objectContaining({ upscaleFactor: 2, preset: "balanced" })] });
+    expect(run.nodeRuns.find((n) => n.nodeId === "exp")!.request).toMatchObject({
+      bodies: [expect.objectContaining({ width: 1080, height: 1920 })],
+    });
+    expect(run.nodeRuns.find((n) => n.nodeId === "up")!.request).toMatchObject({
+      bodies: [expect.objectContaining({ upscaleFactor: 2, preset: "balanced" })],
+    });
     // chelsea.png 451×300 → Instagram story 1080×1920 → 2x = 2160×3840.
     expect(run.outputs).toEqual([expect.objectContaining({ nodeId: "out", label: "Story", width: 2160, height: 3840 })]);
     expect((await getWorkflow(ctx.db, workflow.id))!.graph.nodes[2]).toMatchObject({ data: { factor: 4 } });
@@ -127,16 +141,31 @@ describe("publishing an App", () => {
 
     const runs = await myRuns(team.member, slug);
     const byId = new Map(runs.map((r: any) => [r.id, r]));
-    expect(byId.get(v2.body.runs[0].id)).toMatchObject({ status: "succeeded", appVersion: 2, outputs: [expect.objectContaining({ width: 2048, height: 2048 })] });
-    expect(byId.get(v1.body.runs[0].id)).toMatchObject({ status: "succeeded", appVersion: 1, outputs: [expect.objectContaining({ width: 1024, height: 1024 })] });
-    expect((await call(rollbackRoute.POST, { method: "POST", params: { slug }, headers: as(team.editor), json: { version: 9 } })).status).toBe(404);
+    expect(byId.get(v2.body.runs[0].id)).toMatchObject({
+      status: "succeeded",
+      appVersion: 2,
+      outputs: [expect.objectContaining({ width: 2048, height: 2048 })],
+    });
+    expect(byId.get(v1.body.runs[0].id)).toMatchObject({
+      status: "succeeded",
+      appVersion: 1,
+      outputs: [expect.objectContaining({ width: 1024, height: 1024 })],
+    });
+    expect(
+      (await call(rollbackRoute.POST, { method: "POST", params: { slug }, headers: as(team.editor), json: { version: 9 } })).status,
+    ).toBe(404);
   });
 
   describe("refusals, each saying which rule failed, creating nothing", () => {
     const refused = async (graph: unknown, body: Record<string, unknown>) => {
       const workflow = await createTeamWorkflow(team.editor, graph);
       const before = await (await getServerContext()).db.app.count();
-      const answer = await publish(team.editor, workflow.id, { name: "Refused", slug: `refused-${workflow.id.slice(0, 8)}`, inputs: storyInputs, ...body });
+      const answer = await publish(team.editor, workflow.id, {
+        name: "Refused",
+        slug: `refused-${workflow.id.slice(0, 8)}`,
+        inputs: storyInputs,
+        ...body,
+      });
       expect(await (await getServerContext()).db.app.count()).toBe(before);
       return answer;
     };
@@ -196,17 +225,37 @@ describe("running an App", () => {
   });
 
   it("estimates the cost from the provider's preview, per run and for the batch", async () => {
-    const answer = await call(estimateRoute.POST, { method: "POST", params: { slug }, headers: as(team.member), json: { inputs: { platform: "instagram_story" }, runs: 3 } });
+    const answer = await call(estimateRoute.POST, {
+      method: "POST",
+      params: { slug },
+      headers: as(team.member),
+      json: { inputs: { platform: "instagram_story" }, runs: 3 },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.perRun).toBeGreaterThan(0);
     expect(answer.body).toMatchObject({ runs: 3, credits: answer.body.perRun * 3, estimated: true });
     // The offline engine charges the catalog's p50CostCU (the model picker's figure) per output.
     expect(answer.body.details).toEqual([
-      { nodeId: "exp", nodeLabel: "Expand", modelId: "model_scenario-smart-reframe", credits: catalogCost(getCatalog(), "model_scenario-smart-reframe", "outpaint")!.creditsPerOutput },
-      { nodeId: "up", nodeLabel: "Upscale", modelId: "model_upscale-v3", credits: catalogCost(getCatalog(), "model_upscale-v3", "upscale")!.creditsPerOutput },
+      {
+        nodeId: "exp",
+        nodeLabel: "Expand",
+        modelId: "model_scenario-smart-reframe",
+        credits: catalogCost(getCatalog(), "model_scenario-smart-reframe", "outpaint")!.creditsPerOutput,
+      },
+      {
+        nodeId: "up",
+        nodeLabel: "Upscale",
+        modelId: "model_upscale-v3",
+        credits: catalogCost(getCatalog(), "model_upscale-v3", "upscale")!.creditsPerOutput,
+      },
     ]);
     expect(answer.body.perRun).toBe(40 + 10);
-    const bad = await call(estimateRoute.POST, { method: "POST", params: { slug }, headers: as(team.member), json: { inputs: { platform: "myspace" } } });
+    const bad = await call(estimateRoute.POST, {
+      method: "POST",
+      params: { slug },
+      headers: as(team.member),
+      json: { inputs: { platform: "myspace" } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^inputs\.platform: must be one of the options/);
   });
@@ -219,14 +268,22 @@ describe("running an App", () => {
     ctx.provider = Object.assign(Object.create(original), {
       id: "scenario",
       async estimateCost(request: { modelId: string }) {
-        if (request.modelId === "model_upscale-v3") throw new ProviderError("Scenario API 400: Unknown input preset (upscale with model_upscale-v3)", { status: 400 });
+        if (request.modelId === "model_upscale-v3")
+          throw new ProviderError("Scenario API 400: Unknown input preset (upscale with model_upscale-v3)", { status: 400 });
         return { credits: 12 };
       },
     });
     try {
-      const answer = await call(estimateRoute.POST, { method: "POST", params: { slug }, headers: as(team.member), json: { inputs: { platform: "instagram_story" }, runs: 2 } });
+      const answer = await call(estimateRoute.POST, {
+        method: "POST",
+        params: { slug },
+        headers: as(team.member),
+        json: { inputs: { platform: "instagram_story" }, runs: 2 },
+      });
       expect(answer.status).toBe(409);
-      expect(answer.body.error.message).toBe("The cost cannot be previewed: Upscale: the model refused this request (Unknown input preset)");
+      expect(answer.body.error.message).toBe(
+        "The cost cannot be previewed: Upscale: the model refused this request (Unknown input preset)",
+      );
       expect(answer.body.error.details.refusals).toEqual([expect.objectContaining({ nodeId: "up", nodeLabel: "Upscale" })]);
       expect(answer.body.credits).toBeUndefined();
     } finally {
@@ -236,7 +293,11 @@ describe("running an App", () => {
 
   it("runs a batch of three images as three runs, lists them in My runs, and zips their outputs", async () => {
     const images = [chelsea, await uploadTeamImage(team.member, "coffee.png"), await uploadTeamImage(team.member, "astronaut.png")];
-    const started = await startRuns(team.member, slug, images.map((image) => ({ image, platform: "instagram_story" })));
+    const started = await startRuns(
+      team.member,
+      slug,
+      images.map((image) => ({ image, platform: "instagram_story" })),
+    );
     expect(started.status).toBe(202);
     expect(started.body.runs).toHaveLength(3);
     await runsSettle();
@@ -251,11 +312,23 @@ describe("running an App", () => {
         progress: { done: 4, total: 4, currentStep: null },
       });
       expect(run.credits).toBeGreaterThanOrEqual(0);
-      expect(run.outputs).toEqual([expect.objectContaining({ nodeId: "out", label: "Story", width: 2160, height: 3840, url: expect.stringMatching(/^\/api\/assets\//) })]);
+      expect(run.outputs).toEqual([
+        expect.objectContaining({
+          nodeId: "out",
+          label: "Story",
+          width: 2160,
+          height: 3840,
+          url: expect.stringMatching(/^\/api\/assets\//),
+        }),
+      ]);
     }
 
     const ids = started.body.runs.map((r: any) => r.id);
-    const zip = await call(downloadRoute.GET, { params: { slug }, url: `http://localhost/api/apps/${slug}/download?runs=${ids.join(",")}`, headers: as(team.member) });
+    const zip = await call(downloadRoute.GET, {
+      params: { slug },
+      url: `http://localhost/api/apps/${slug}/download?runs=${ids.join(",")}`,
+      headers: as(team.member),
+    });
     expect(zip.status).toBe(200);
     expect(zip.headers.get("content-type")).toBe("application/zip");
     expect(zip.headers.get("content-disposition")).toBe('attachment; filename="batch-stories-outputs.zip"');
@@ -270,11 +343,23 @@ describe("running an App", () => {
 
     // Another member neither lists nor downloads these runs; the editor sees everyone's.
     expect(await myRuns(team.member2, slug, "")).toEqual([]);
-    expect((await call(downloadRoute.GET, { params: { slug }, url: `http://localhost/api/apps/${slug}/download?runs=${ids[0]}`, headers: as(team.member2) })).status).toBe(404);
+    expect(
+      (
+        await call(downloadRoute.GET, {
+          params: { slug },
+          url: `http://localhost/api/apps/${slug}/download?runs=${ids[0]}`,
+          headers: as(team.member2),
+        })
+      ).status,
+    ).toBe(404);
     expect((await myRuns(team.editor, slug, "")).length).toBe(3);
     expect(await myRuns(team.editor, slug, "?mine=1")).toEqual([]);
     const run = (await getRunWithNodes((await getServerContext()).db, ids[0]))!;
-    const session = (account: typeof team.member, role: "owner" | "editor" | "member") => ({ user: { id: account.userId }, team: { id: account.teamId }, role });
+    const session = (account: typeof team.member, role: "owner" | "editor" | "member") => ({
+      user: { id: account.userId },
+      team: { id: account.teamId },
+      role,
+    });
     expect(canReadRun(session(team.member, "member"), run)).toBe(true);
     expect(canReadRun(session(team.member2, "member"), run)).toBe(false);
     expect(canReadRun(session(team.editor, "editor"), run)).toBe(true);
@@ -296,7 +381,12 @@ describe("running an App", () => {
   it("enforces the daily quota per person and App with 429, saying when it resets, and starts nothing", async () => {
     const workflow = await createTeamWorkflow(team.editor, storyGraph(null), "Quota");
     const quotaSlug = (await publish(team.editor, workflow.id, { name: "Quota", slug: "quota-app", inputs: storyInputs })).body.app.slug;
-    const set = await call(appRoute.PATCH, { method: "PATCH", params: { slug: quotaSlug }, headers: as(team.owner), json: { dailyRunQuota: 2 } });
+    const set = await call(appRoute.PATCH, {
+      method: "PATCH",
+      params: { slug: quotaSlug },
+      headers: as(team.owner),
+      json: { dailyRunQuota: 2 },
+    });
     expect(set.status).toBe(200);
     expect(set.body.app.dailyRunQuota).toBe(2);
 
@@ -327,8 +417,12 @@ describe("running an App", () => {
 
   it("does not count a failed run that spent nothing against the daily quota, but counts one that spent credits", async () => {
     const workflow = await createTeamWorkflow(team.editor, storyGraph(null), "Quota refunds");
-    const refundSlug = (await publish(team.editor, workflow.id, { name: "Quota refunds", slug: "quota-refunds", inputs: storyInputs })).body.app.slug;
-    expect((await call(appRoute.PATCH, { method: "PATCH", params: { slug: refundSlug }, headers: as(team.owner), json: { dailyRunQuota: 1 } })).status).toBe(200);
+    const refundSlug = (await publish(team.editor, workflow.id, { name: "Quota refunds", slug: "quota-refunds", inputs: storyInputs })).body
+      .app.slug;
+    expect(
+      (await call(appRoute.PATCH, { method: "PATCH", params: { slug: refundSlug }, headers: as(team.owner), json: { dailyRunQuota: 1 } }))
+        .status,
+    ).toBe(200);
     const { db } = await getServerContext();
 
     const first = await startRuns(team.member, refundSlug, [{ image: chelsea }]);
@@ -337,7 +431,10 @@ describe("running an App", () => {
     expect((await startRuns(team.member, refundSlug, [{ image: chelsea }])).status).toBe(429);
 
     // The run failed before any model call (as a size the model refuses does): the slot comes back.
-    await db.run.update({ where: { id: first.body.runs[0].id }, data: { status: "failed", credits: 0, error: "The image is too large for the model" } });
+    await db.run.update({
+      where: { id: first.body.runs[0].id },
+      data: { status: "failed", credits: 0, error: "The image is too large for the model" },
+    });
     expect((await call(appRoute.GET, { params: { slug: refundSlug }, headers: as(team.member) })).body.app.runsToday).toBe(0);
     const second = await startRuns(team.member, refundSlug, [{ image: chelsea }]);
     expect(second.status).toBe(202);
@@ -351,7 +448,13 @@ describe("running an App", () => {
   it("lists the team's Apps with their version", async () => {
     const list = await call(appsRoute.GET, { headers: as(team.member) });
     expect(list.status).toBe(200);
-    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual(["avatar-maker", "batch-stories", "quota-app", "quota-refunds", "story-maker"]);
+    expect(list.body.apps.map((a: any) => a.slug).sort()).toEqual([
+      "avatar-maker",
+      "batch-stories",
+      "quota-app",
+      "quota-refunds",
+      "story-maker",
+    ]);
     // No cover was chosen and the workflow never ran in the editor (only teammates' App runs, which stay theirs).
     expect(list.body.apps.find((a: any) => a.slug === "avatar-maker")).toMatchObject({ version: 1, name: "Avatar 4x", coverUrl: null });
     expect((await call(appsRoute.GET, { headers: as(team.outsider) })).body.apps).toEqual([]);

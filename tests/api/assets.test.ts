@@ -86,12 +86,21 @@ describe("assets API", () => {
       expect(refused.body.error.message).toBe(
         "The image is 12,000 × 12,000 px (144 megapixels); the studio accepts up to 50 megapixels. Choose a smaller image or reduce its size first.",
       );
-      expect(refused.body.error.details).toMatchObject({ reason: "too_many_pixels", width: 12_000, height: 12_000, megapixels: 144, maxMegapixels: 50 });
+      expect(refused.body.error.details).toMatchObject({
+        reason: "too_many_pixels",
+        width: 12_000,
+        height: 12_000,
+        megapixels: 144,
+        maxMegapixels: 50,
+      });
       expect(storedFiles()).toEqual(before);
     });
 
     it("accepts 50 megapixels exactly, and follows MAX_IMAGE_MEGAPIXELS", async () => {
-      const fifty = await call(upload.POST, { method: "POST", body: uploadForm(withDeclaredSize(fixture("coffee.png"), 10_000, 5_000), "fifty.png") });
+      const fifty = await call(upload.POST, {
+        method: "POST",
+        body: uploadForm(withDeclaredSize(fixture("coffee.png"), 10_000, 5_000), "fifty.png"),
+      });
       expect(fifty.status).toBe(201);
       expect(fifty.body.asset).toMatchObject({ width: 10_000, height: 5_000 });
 

@@ -29,8 +29,15 @@ beforeAll(async () => {
 afterAll(() => setActiveCatalog(null));
 
 /** Runs `fn` with the server holding the mock's Scenario keys. */
-async function withKeys<T>(server: { credentials: { apiKey: string; apiSecret: string }; baseUrl: string }, fn: () => Promise<T>): Promise<T> {
-  Object.assign(process.env, { SCENARIO_API_KEY: server.credentials.apiKey, SCENARIO_API_SECRET: server.credentials.apiSecret, SCENARIO_API_URL: server.baseUrl });
+async function withKeys<T>(
+  server: { credentials: { apiKey: string; apiSecret: string }; baseUrl: string },
+  fn: () => Promise<T>,
+): Promise<T> {
+  Object.assign(process.env, {
+    SCENARIO_API_KEY: server.credentials.apiKey,
+    SCENARIO_API_SECRET: server.credentials.apiSecret,
+    SCENARIO_API_URL: server.baseUrl,
+  });
   try {
     return await fn();
   } finally {
@@ -44,13 +51,28 @@ describe("GET /api/catalog and /api/models/:id/schema", () => {
   it("say which models have an input schema; a model without one answers schema null", async () => {
     const res = await call(catalogRoute.GET, { cookie: team.member.cookie });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ snapshotDate: "2026-11-20", modelCount: 60, schemaCount: 6, origin: { kind: "bundled" }, canRefresh: false });
+    expect(res.body).toMatchObject({
+      snapshotDate: "2026-11-20",
+      modelCount: 60,
+      schemaCount: 6,
+      origin: { kind: "bundled" },
+      canRefresh: false,
+    });
     const gpt = res.body.models.find((m: any) => m.id === "model_openai-gpt-image-2");
     expect(gpt).toMatchObject({ name: "GPT Image 2", hasSchema: true, schemaSource: expect.stringMatching(/^recorded/) });
     expect(res.body.models.find((m: any) => m.id === "model_upscale-v3")).toMatchObject({ hasSchema: false, schemaSource: null });
 
     // The catalog's recorded schema is the one runs fall back on.
-    expect(getCatalogModelSchema("model_openai-gpt-image-2")!.inputs.map((i) => i.name)).toEqual(["prompt", "referenceImages", "mask", "numOutputs", "width", "height", "quality", "background"]);
+    expect(getCatalogModelSchema("model_openai-gpt-image-2")!.inputs.map((i) => i.name)).toEqual([
+      "prompt",
+      "referenceImages",
+      "mask",
+      "numOutputs",
+      "width",
+      "height",
+      "quality",
+      "background",
+    ]);
     expect(getCatalogModelSchema("model_upscale-v3")).toBeNull();
   });
 
@@ -58,7 +80,12 @@ describe("GET /api/catalog and /api/models/:id/schema", () => {
     const one = await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: team.editor.cookie });
     expect(one.status).toBe(200);
     // Offline, the engine in use declares its own schema (lib/providers/local/model-schemas.ts).
-    expect(one.body).toMatchObject({ modelId: "model_openai-gpt-image-2", name: "GPT Image 2", origin: "provider", schema: { source: "local preview engine" } });
+    expect(one.body).toMatchObject({
+      modelId: "model_openai-gpt-image-2",
+      name: "GPT Image 2",
+      origin: "provider",
+      schema: { source: "local preview engine" },
+    });
     expect((await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: team.member.cookie })).status).toBe(403);
     expect((await call(schemaRoute.GET, { params: { id: "model_openai-gpt-image-2" }, cookie: null })).status).toBe(401);
   });
@@ -107,13 +134,24 @@ describe("POST /api/catalog/refresh", () => {
       expect(JSON.parse(readFileSync(path.join(catalogFolder, "refresh.json"), "utf8")).refreshedAt).toBe(res.body.refreshedAt);
 
       const info = await call(catalogRoute.GET, { cookie: team.member.cookie });
-      expect(info.body).toMatchObject({ snapshotDate: res.body.snapshotDate, schemaCount: 60, origin: { kind: "refreshed", refreshedAt: res.body.refreshedAt } });
+      expect(info.body).toMatchObject({
+        snapshotDate: res.body.snapshotDate,
+        schemaCount: 60,
+        origin: { kind: "refreshed", refreshedAt: res.body.refreshedAt },
+      });
       expect(JSON.stringify(info.body)).not.toContain(dataDir);
-      expect(info.body.models.find((m: any) => m.id === "model_bfl-flux-2-dev")).toMatchObject({ hasSchema: true, schemaSource: `api ${res.body.refreshedAt}` });
+      expect(info.body.models.find((m: any) => m.id === "model_bfl-flux-2-dev")).toMatchObject({
+        hasSchema: true,
+        schemaSource: `api ${res.body.refreshedAt}`,
+      });
       // What a run falls back on when the provider cannot answer is the refreshed schema.
       expect(getCatalogModelSchema("model_bfl-flux-2-dev")!.inputs).toEqual(flux2.inputs);
 
-      const ranked = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a fox" }, cookie: team.editor.cookie });
+      const ranked = await call(recommendRoute.POST, {
+        method: "POST",
+        json: { capability: "txt2img", prompt: "a fox" },
+        cookie: team.editor.cookie,
+      });
       expect(ranked.body.snapshotDate).toBe(res.body.snapshotDate);
       // The bundled snapshot is untouched.
       expect(getBundledCatalog().snapshotDate).toBe("2026-11-20");

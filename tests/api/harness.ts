@@ -17,7 +17,6 @@ export function useFreshDataDir(): string {
   return dir;
 }
 
- 
 /** The account `call()` acts as unless told otherwise (set by `actAsNewOwner`). */
 let defaultCookie: string | undefined;
 
@@ -75,7 +74,11 @@ export async function call<T = any>(
   const request = new Request(options.url ?? "http://localhost/api/test", { method: options.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const type = response.headers.get("content-type") ?? "";
-  const parsed = type.includes("application/json") ? await response.json() : response.status === 204 ? null : Buffer.from(await response.arrayBuffer());
+  const parsed = type.includes("application/json")
+    ? await response.json()
+    : response.status === 204
+      ? null
+      : Buffer.from(await response.arrayBuffer());
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 

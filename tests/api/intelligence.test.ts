@@ -12,7 +12,10 @@ await actAsNewOwner();
 
 describe("POST /api/recommend", () => {
   it("ranks txt2img models by quality with explanations citing the catalog's numbers", async () => {
-    const res = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a ceramic mug on a walnut table" } });
+    const res = await call(recommendRoute.POST, {
+      method: "POST",
+      json: { capability: "txt2img", prompt: "a ceramic mug on a walnut table" },
+    });
     expect(res.status).toBe(200);
     const [top, second] = res.body.recommendations;
     expect(top.modelId).toBe("model_openai-gpt-image-2");
@@ -23,8 +26,16 @@ describe("POST /api/recommend", () => {
   });
 
   it("suggests the platform's size when the prompt names one", async () => {
-    const res = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "TikTok product teaser for a sneaker" } });
-    expect(res.body.recommendations[0].suggestedParams).toMatchObject({ platform: "tiktok", aspectRatio: "9:16", width: 1080, height: 1920 });
+    const res = await call(recommendRoute.POST, {
+      method: "POST",
+      json: { capability: "txt2img", prompt: "TikTok product teaser for a sneaker" },
+    });
+    expect(res.body.recommendations[0].suggestedParams).toMatchObject({
+      platform: "tiktok",
+      aspectRatio: "9:16",
+      width: 1080,
+      height: 1920,
+    });
   });
 
   it("answers 400 for an unknown capability, naming the field, and for a missing one", async () => {
@@ -54,11 +65,17 @@ describe("POST /api/plan", () => {
   });
 
   it("understands everyday phrasing: a thumbnail for a YouTube channel, a logo made vector for print", async () => {
-    const thumb = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a thumbnail for my YouTube channel about woodworking" } });
+    const thumb = await call(recommendRoute.POST, {
+      method: "POST",
+      json: { capability: "txt2img", prompt: "a thumbnail for my YouTube channel about woodworking" },
+    });
     expect(thumb.body.recommendations[0].suggestedParams).toMatchObject({ platform: "youtube_thumbnail", width: 1280, height: 720 });
     expect(thumb.body.platformAlternative).toBeNull();
     // Two platforms named: a close call, both offered (sizes follow the first).
-    const both = await call(recommendRoute.POST, { method: "POST", json: { capability: "txt2img", prompt: "a sneaker teaser for Instagram and TikTok" } });
+    const both = await call(recommendRoute.POST, {
+      method: "POST",
+      json: { capability: "txt2img", prompt: "a sneaker teaser for Instagram and TikTok" },
+    });
     expect(both.body.platform).toBeTruthy();
     expect(both.body.platformAlternative).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
     expect(both.body.platformAlternative.id).not.toBe(both.body.platform.id);
@@ -72,7 +89,10 @@ describe("POST /api/plan", () => {
     const alternative = first.body.plan.alternative;
     expect(alternative.template).not.toBe(first.body.plan.template);
     expect([first.body.plan.template, alternative.template].sort()).toEqual(["product_video", "talking_head"]);
-    const second = await call(planRoute.POST, { method: "POST", json: { description: "a spokesperson in our product video", template: alternative.template } });
+    const second = await call(planRoute.POST, {
+      method: "POST",
+      json: { description: "a spokesperson in our product video", template: alternative.template },
+    });
     expect(second.body.plan.template).toBe(alternative.template);
     expect(second.body.plan.alternative.template).toBe(first.body.plan.template);
     expect(validateGraph(second.body.graph, "save").ok).toBe(true);

@@ -49,14 +49,21 @@ describe("save response warnings", () => {
     const saved = await call(one.PUT, { method: "PUT", params: { id: created.body.workflow.id }, json: { graph, version: 1 } });
     expect(saved.status).toBe(200);
     expect(saved.body.warnings).toEqual([
-      expect.objectContaining({ code: "model_note", nodeId: "g", field: "guidance", message: expect.stringMatching(/^The setting guidance belongs to another model: it is not sent to /) }),
+      expect.objectContaining({
+        code: "model_note",
+        nodeId: "g",
+        field: "guidance",
+        message: expect.stringMatching(/^The setting guidance belongs to another model: it is not sent to /),
+      }),
     ]);
     const read = await call(one.GET, { params: { id: created.body.workflow.id } });
     expect(read.body.warnings).toEqual(saved.body.warnings);
   });
 
   it("an uploaded image too large for the model after expanding is flagged at its real size when saved, before any run", async () => {
-    const png = await sharp({ create: { width: 6000, height: 3000, channels: 3, background: "#5a7" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 6000, height: 3000, channels: 3, background: "#5a7" } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "wide.png");
     const uploaded = await call(upload.POST, { method: "POST", body: form });
@@ -76,7 +83,9 @@ describe("save response warnings", () => {
       expect.objectContaining({
         code: "model_refusal",
         nodeId: "x",
-        message: expect.stringContaining("The image is 6,000 px wide after expanding; the model allows at most 4,096 px. Use a smaller input or a lower target size."),
+        message: expect.stringContaining(
+          "The image is 6,000 px wide after expanding; the model allows at most 4,096 px. Use a smaller input or a lower target size.",
+        ),
       }),
     );
   });

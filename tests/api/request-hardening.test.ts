@@ -86,10 +86,18 @@ describe("cross-site requests are refused before anything changes", () => {
 
   it("refuses a text/plain body (a cross-site form can send one without asking) even when it is JSON", async () => {
     const before = await counts();
-    const res = await call(workflows.POST, { method: "POST", body: JSON.stringify({ name: "Plain" }), headers: { "content-type": "text/plain" } });
+    const res = await call(workflows.POST, {
+      method: "POST",
+      body: JSON.stringify({ name: "Plain" }),
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe("unsupported_media_type");
-    const form = await call(workflows.POST, { method: "POST", body: "name=Form", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await call(workflows.POST, {
+      method: "POST",
+      body: "name=Form",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
     expect(await counts()).toEqual(before);
   });
@@ -156,7 +164,11 @@ describe("sign-up and sign-in on the address the browser used", () => {
 
   it("refuses a sign-up posted by another site", async () => {
     const before = await counts();
-    const res = await auth("sign-up/email", { name: "Eve", email: "eve@example.test", password: "password-123" }, { origin: "http://evil.example", host: "127.0.0.1:3000", cookie: "better-auth.session_token=stale" });
+    const res = await auth(
+      "sign-up/email",
+      { name: "Eve", email: "eve@example.test", password: "password-123" },
+      { origin: "http://evil.example", host: "127.0.0.1:3000", cookie: "better-auth.session_token=stale" },
+    );
     expect(res.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
@@ -174,7 +186,12 @@ describe("sign-up and sign-in on the address the browser used", () => {
     expect(surrogate.body.error.message).toContain("body.password");
     const empty = await auth("sign-in/email", null, {}, "");
     expect(empty.status).toBe(400);
-    const plain = await auth("sign-in/email", null, { "content-type": "text/plain" }, JSON.stringify({ email: "olga@example.test", password: "password-123" }));
+    const plain = await auth(
+      "sign-in/email",
+      null,
+      { "content-type": "text/plain" },
+      JSON.stringify({ email: "olga@example.test", password: "password-123" }),
+    );
     expect(plain.status).toBe(415);
     expect(await counts()).toEqual(before);
   });
@@ -200,7 +217,11 @@ describe("text the database cannot store and numbers it cannot hold", () => {
     expect(lone.status).toBe(400);
     expect(lone.body.error.message).toContain("body.graph.nodes.0.data.text");
 
-    const huge = await call(workflowRoute.PUT, { method: "PUT", params: { id: saved.id }, json: { graph: saved.graph, version: 2147483648 } });
+    const huge = await call(workflowRoute.PUT, {
+      method: "PUT",
+      params: { id: saved.id },
+      json: { graph: saved.graph, version: 2147483648 },
+    });
     expect(huge.status).toBe(400);
     expect(huge.body.error.message).toContain("body.version");
 
@@ -218,7 +239,11 @@ describe("text the database cannot store and numbers it cannot hold", () => {
 });
 
 describe("body size", () => {
-  const bigGraph = () => JSON.stringify({ name: "Big", graph: { nodes: [{ id: "p", type: "prompt", position: { x: 0, y: 0 }, data: { text: "x".repeat(1024 * 1024) } }], edges: [] } });
+  const bigGraph = () =>
+    JSON.stringify({
+      name: "Big",
+      graph: { nodes: [{ id: "p", type: "prompt", position: { x: 0, y: 0 }, data: { text: "x".repeat(1024 * 1024) } }], edges: [] },
+    });
 
   it("refuses a JSON body over 1 MB with 413 from its Content-Length, before reading any of it", async () => {
     const before = await counts();
@@ -266,24 +291,50 @@ describe("starting runs: Idempotency-Key and the per-person limit", () => {
     };
     const workflow = (await call(workflows.POST, { method: "POST", json: { name: "Mug", graph } })).body.workflow;
     const key = "3f0c9a52-7d1e-4c3b-9a55-2b9d7e1c0a11";
-    const first = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, headers: { "idempotency-key": key }, json: {} });
+    const first = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: workflow.id },
+      headers: { "idempotency-key": key },
+      json: {},
+    });
     expect(first.status).toBe(202);
     const runsAfterFirst = await db.run.count();
-    const retry = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, headers: { "idempotency-key": key }, json: {} });
+    const retry = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: workflow.id },
+      headers: { "idempotency-key": key },
+      json: {},
+    });
     expect(retry.status).toBe(202);
     expect(retry.body.run.id).toBe(first.body.run.id);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await db.run.count()).toBe(runsAfterFirst);
 
     // The same key from another person is theirs: it starts their own run.
-    const editorRun = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, cookie: team.editor.cookie, headers: { "idempotency-key": key }, json: {} });
+    const editorRun = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: workflow.id },
+      cookie: team.editor.cookie,
+      headers: { "idempotency-key": key },
+      json: {},
+    });
     expect(editorRun.status).toBe(202);
     expect(editorRun.body.run.id).not.toBe(first.body.run.id);
 
     const other = (await call(workflows.POST, { method: "POST", json: { name: "Other", graph } })).body.workflow;
-    const reused = await call(workflowRuns.POST, { method: "POST", params: { id: other.id }, headers: { "idempotency-key": key }, json: {} });
+    const reused = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: other.id },
+      headers: { "idempotency-key": key },
+      json: {},
+    });
     expect(reused.status).toBe(409);
-    const bad = await call(workflowRuns.POST, { method: "POST", params: { id: other.id }, headers: { "idempotency-key": "has space" }, json: {} });
+    const bad = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: other.id },
+      headers: { "idempotency-key": "has space" },
+      json: {},
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("Idempotency-Key");
   });
@@ -291,11 +342,21 @@ describe("starting runs: Idempotency-Key and the per-person limit", () => {
   it("returns the same App runs for a retry of a batch with the same Idempotency-Key", async () => {
     const image = await uploadTeamImage(team.owner);
     const items = [{ inputs: { image } }, { inputs: { image, platform: "instagram_post" } }];
-    const first = await call(appRuns.POST, { method: "POST", params: { slug: "story" }, headers: { "idempotency-key": "batch-1" }, json: { items } });
+    const first = await call(appRuns.POST, {
+      method: "POST",
+      params: { slug: "story" },
+      headers: { "idempotency-key": "batch-1" },
+      json: { items },
+    });
     expect(first.status).toBe(202);
     expect(first.body.runs).toHaveLength(2);
     const before = await db.run.count();
-    const retry = await call(appRuns.POST, { method: "POST", params: { slug: "story" }, headers: { "idempotency-key": "batch-1" }, json: { items } });
+    const retry = await call(appRuns.POST, {
+      method: "POST",
+      params: { slug: "story" },
+      headers: { "idempotency-key": "batch-1" },
+      json: { items },
+    });
     expect(retry.status).toBe(202);
     expect(retry.body.runs.map((r: any) => r.id)).toEqual(first.body.runs.map((r: any) => r.id));
     expect(await db.run.count()).toBe(before);
@@ -309,7 +370,9 @@ describe("starting runs: Idempotency-Key and the per-person limit", () => {
       const image = await uploadTeamImage(team.owner);
       const workflow = await createTeamWorkflow(team.owner, storyGraph(image));
       expect((await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: {} })).status).toBe(202);
-      expect((await call(appRuns.POST, { method: "POST", params: { slug: "story" }, json: { items: [{ inputs: { image } }] } })).status).toBe(202);
+      expect(
+        (await call(appRuns.POST, { method: "POST", params: { slug: "story" }, json: { items: [{ inputs: { image } }] } })).status,
+      ).toBe(202);
       const before = await db.run.count();
       const limited = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: {} });
       expect(limited.status).toBe(429);
@@ -319,7 +382,16 @@ describe("starting runs: Idempotency-Key and the per-person limit", () => {
       expect(limitedApp.headers.get("retry-after")).toBeTruthy();
       expect(await db.run.count()).toBe(before);
       // Another person is not limited by the first one's runs.
-      expect((await call(appRuns.POST, { method: "POST", params: { slug: "story" }, cookie: team.member.cookie, json: { items: [{ inputs: { image: await uploadTeamImage(team.member) } }] } })).status).toBe(202);
+      expect(
+        (
+          await call(appRuns.POST, {
+            method: "POST",
+            params: { slug: "story" },
+            cookie: team.member.cookie,
+            json: { items: [{ inputs: { image: await uploadTeamImage(team.member) } }] },
+          })
+        ).status,
+      ).toBe(202);
     } finally {
       setRunStartLimiter(previous);
     }

@@ -101,12 +101,19 @@ describe("the latest output of a workflow", () => {
   it("shows in the workflow list and as the cover of its App until a cover is chosen", async () => {
     const photo = await uploadTeamImage(team.editor);
     const workflow = await createTeamWorkflow(team.editor, storyGraph(photo), "Latest output");
-    const listed = async () => (await call(workflowsRoute.GET, { headers: as(team.editor) })).body.workflows.find((w: { id: string }) => w.id === workflow.id);
+    const listed = async () =>
+      (await call(workflowsRoute.GET, { headers: as(team.editor) })).body.workflows.find((w: { id: string }) => w.id === workflow.id);
     expect((await listed()).latestOutput).toBeNull();
 
-    const published = await publish(team.editor, workflow.id, { name: "Cover from output", slug: "cover-from-output", inputs: storyInputs });
+    const published = await publish(team.editor, workflow.id, {
+      name: "Cover from output",
+      slug: "cover-from-output",
+      inputs: storyInputs,
+    });
     expect(published.status).toBe(201);
-    const cover = async () => (await call(appsRoute.GET, { headers: as(team.member) })).body.apps.find((a: { slug: string }) => a.slug === "cover-from-output").coverUrl;
+    const cover = async () =>
+      (await call(appsRoute.GET, { headers: as(team.member) })).body.apps.find((a: { slug: string }) => a.slug === "cover-from-output")
+        .coverUrl;
     expect(await cover()).toBeNull();
 
     const output = await runWorkflow(team.editor, workflow.id);
@@ -121,15 +128,28 @@ describe("the latest output of a workflow", () => {
 
     // A teammate's App run on their own photo is theirs: it changes neither the cover nor the list.
     const theirs = await uploadTeamImage(team.member, "coffee.png");
-    const ran = await call(appRunsRoute.POST, { method: "POST", params: { slug: "cover-from-output" }, headers: as(team.member), json: { items: [{ inputs: { image: theirs } }] } });
+    const ran = await call(appRunsRoute.POST, {
+      method: "POST",
+      params: { slug: "cover-from-output" },
+      headers: as(team.member),
+      json: { items: [{ inputs: { image: theirs } }] },
+    });
     expect(ran.status).toBe(202);
     await runsSettle();
-    expect(await (await getServerContext()).db.run.count({ where: { appId: { not: null }, status: "succeeded", workflowId: workflow.id } })).toBe(1);
+    expect(
+      await (await getServerContext()).db.run.count({ where: { appId: { not: null }, status: "succeeded", workflowId: workflow.id } }),
+    ).toBe(1);
     expect(await cover()).toBe(`/api/assets/${output}/file`);
     expect((await listed()).latestOutput.assetId).toBe(output);
 
     // A cover the designer chose wins over the latest output.
-    const chosen = await publish(team.editor, workflow.id, { appSlug: "cover-from-output", name: "Cover from output", slug: "cover-from-output", coverAssetId: photo, inputs: storyInputs });
+    const chosen = await publish(team.editor, workflow.id, {
+      appSlug: "cover-from-output",
+      name: "Cover from output",
+      slug: "cover-from-output",
+      coverAssetId: photo,
+      inputs: storyInputs,
+    });
     expect(chosen.status).toBe(201);
     expect(await cover()).toBe(`/api/assets/${photo}/file`);
   });
@@ -165,7 +185,9 @@ describe("a Retouch App and the designer's painted mask", () => {
     const workflow = await createTeamWorkflow(team.editor, retouchGraph(photo, mask, false), "Retouch");
     const refused = await publish(team.editor, workflow.id, { name: "Retouch my photo", slug: "retouch-my-photo", inputs: photoInput });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/Retouch would paint the mask you drew on your own picture onto every "Your photo" a teammate uploads/);
+    expect(refused.body.error.message).toMatch(
+      /Retouch would paint the mask you drew on your own picture onto every "Your photo" a teammate uploads/,
+    );
     expect(refused.body.error.message).not.toMatch(/fix|maskAssetId|nodeId/);
     expect((await call(appRoute.GET, { params: { slug: "retouch-my-photo" }, headers: as(team.editor) })).status).toBe(404);
   });
@@ -175,7 +197,9 @@ describe("a Retouch App and the designer's painted mask", () => {
     const mask = await uploadTeamImage(team.editor, "coffee.png");
     const onPort = await createTeamWorkflow(team.editor, retouchGraph(photo, mask, true), "Retouch with mask input");
     const maskInputs = [...photoInput, { key: "mask", nodeId: "maskIn", field: "assetId", label: "Mask", required: true }];
-    expect((await publish(team.editor, onPort.id, { name: "Retouch with mask", slug: "retouch-with-mask", inputs: maskInputs })).status).toBe(201);
+    expect(
+      (await publish(team.editor, onPort.id, { name: "Retouch with mask", slug: "retouch-with-mask", inputs: maskInputs })).status,
+    ).toBe(201);
 
     // The photo stays the designer's (only the prompt is asked): the painted mask fits it.
     const graph = retouchGraph(photo, mask, false);

@@ -23,7 +23,15 @@ beforeAll(async () => {
   photoId = (await call(upload.POST, { method: "POST", body: uploadForm(fixture("coffee.png"), "coffee.png") })).body.asset.id;
   // A mask the size of the photo: white square in the middle = regenerate.
   const mask = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } })
-    .composite([{ input: await sharp({ create: { width: 120, height: 100, channels: 3, background: "#fff" } }).png().toBuffer(), left: 240, top: 150 }])
+    .composite([
+      {
+        input: await sharp({ create: { width: 120, height: 100, channels: 3, background: "#fff" } })
+          .png()
+          .toBuffer(),
+        left: 240,
+        top: 150,
+      },
+    ])
     .png()
     .toBuffer();
   maskId = (await call(upload.POST, { method: "POST", body: uploadForm(mask, "mask.png") })).body.asset.id;
@@ -84,7 +92,13 @@ describe("runs API", () => {
     expect(run.nodes.find((n: any) => n.nodeId === "retouch")).toMatchObject({ model: "model_openai-gpt-image-2" });
 
     const provenance = (await call(assetMeta.GET, { params: { id: run.outputs[0].assetId } })).body.asset.provenance;
-    expect(provenance).toMatchObject({ runId: run.id, nodeId: "upscale", model: "model_upscale-v3", capability: "upscale", provider: "local" });
+    expect(provenance).toMatchObject({
+      runId: run.id,
+      nodeId: "upscale",
+      model: "model_upscale-v3",
+      capability: "upscale",
+      provider: "local",
+    });
 
     const history = await call(workflowRuns.GET, { params: { id: workflow.id } });
     expect(history.body.runs[0]).toMatchObject({ id: run.id, status: "succeeded" });
@@ -145,7 +159,11 @@ describe("runs API", () => {
 
   it("streams run snapshots as Server-Sent Events until the run ends", async () => {
     const workflow = await createWorkflow(editGraph());
-    const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
+    const started = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: workflow.id },
+      json: { force: ["retouch", "expand", "upscale"] },
+    });
     const response = await eventsRoute.GET(new Request("http://localhost/api/runs/x/events", { headers: { cookie: owner.cookie } }), {
       params: Promise.resolve({ id: started.body.run.id }),
     });
@@ -178,7 +196,11 @@ describe("runs API", () => {
     const mask = await studioAssets.read(maskId);
     const remotePhoto = await ctx.provider.uploadAsset({ bytes: photo.bytes, mimeType: photo.mimeType, name: "photo" });
     const remoteMask = await ctx.provider.uploadAsset({ bytes: mask.bytes, mimeType: mask.mimeType, name: "mask" });
-    const job = await ctx.provider.submit({ modelId: "model_openai-gpt-image-2", capability: "inpaint", body: { image: remotePhoto, mask: remoteMask, prompt: "latte art", strength: 0.85 } });
+    const job = await ctx.provider.submit({
+      modelId: "model_openai-gpt-image-2",
+      capability: "inpaint",
+      body: { image: remotePhoto, mask: remoteMask, prompt: "latte art", strength: 0.85 },
+    });
     await updateRun(ctx.db, run.id, { status: "running", startedAt: new Date() });
     await updateNodeRun(ctx.db, run.id, "in", { status: "succeeded" });
     await updateNodeRun(ctx.db, run.id, "retouch", { status: "running", providerJobIds: [job.jobId], request: { seed: null } });
@@ -204,7 +226,11 @@ describe("runs API", () => {
 
   it("cancels a run and answers 404 for unknown runs and workflows", async () => {
     const workflow = await createWorkflow(editGraph());
-    const started = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: { force: ["retouch", "expand", "upscale"] } });
+    const started = await call(workflowRuns.POST, {
+      method: "POST",
+      params: { id: workflow.id },
+      json: { force: ["retouch", "expand", "upscale"] },
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const canceled = await call(cancelRoute.POST, { method: "POST", params: { id: started.body.run.id } });
     expect(canceled.status).toBe(200);

@@ -14,7 +14,13 @@ import { actAsNewOwner, call, fixture, uploadForm, useFreshDataDir } from "@/tes
 
 const dataDir = useFreshDataDir();
 const s3Dir = mkdtempSync(path.join(os.tmpdir(), "studio-s3rver-"));
-const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: "studio-assets", configs: [] }] });
+const s3 = new S3rver({
+  address: "127.0.0.1",
+  port: 0,
+  silent: true,
+  directory: s3Dir,
+  configureBuckets: [{ name: "studio-assets", configs: [] }],
+});
 const { port } = (await s3.run()) as unknown as { port: number };
 process.env.ASSET_STORAGE_URL = "s3://studio-assets/assets";
 process.env.AWS_ENDPOINT_URL_S3 = `http://127.0.0.1:${port}`;

@@ -109,7 +109,9 @@ describe("workflows", () => {
 
 describe("runs and assets", () => {
   it("GET /api/runs/:id: the team's owners and editors; a member only their own; others 404", async () => {
-    await matrix({ anonymous: 401, member: 404, editor: 200, owner: 200, outsider: 404 }, (cookie) => call(run.GET, { params: { id: runId }, cookie }));
+    await matrix({ anonymous: 401, member: 404, editor: 200, owner: 200, outsider: 404 }, (cookie) =>
+      call(run.GET, { params: { id: runId }, cookie }),
+    );
     await matrix({ anonymous: 401, member: 404, editor: 200, owner: 200, outsider: 404 }, (cookie) =>
       call(runCancel.POST, { method: "POST", params: { id: runId }, cookie }),
     );
@@ -119,8 +121,12 @@ describe("runs and assets", () => {
     await matrix({ anonymous: 401, member: 201, editor: 201, owner: 201, outsider: 201 }, (cookie) =>
       call(assets.POST, { method: "POST", body: uploadForm(fixture("chelsea.png"), "chelsea.png"), cookie }),
     );
-    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 404 }, (cookie) => call(asset.GET, { params: { id: imageId }, cookie }));
-    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 404 }, (cookie) => call(assetFile.GET, { params: { id: imageId }, cookie }));
+    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 404 }, (cookie) =>
+      call(asset.GET, { params: { id: imageId }, cookie }),
+    );
+    await matrix({ anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 404 }, (cookie) =>
+      call(assetFile.GET, { params: { id: imageId }, cookie }),
+    );
   });
 
   it("a graph cannot read another team's image: the run fails saying the asset does not exist", async () => {
@@ -138,7 +144,9 @@ describe("model intelligence and engine", () => {
     const everyone = { anonymous: 401, member: 200, editor: 200, owner: 200, outsider: 200 } as const;
     const builders = { anonymous: 401, member: 403, editor: 200, owner: 200, outsider: 200 } as const;
     await matrix(builders, (cookie) => call(recommend.POST, { method: "POST", json: { capability: "txt2img", prompt: "a fox" }, cookie }));
-    await matrix(builders, (cookie) => call(plan.POST, { method: "POST", json: { description: "character sheet of a fox knight" }, cookie }));
+    await matrix(builders, (cookie) =>
+      call(plan.POST, { method: "POST", json: { description: "character sheet of a fox knight" }, cookie }),
+    );
     await matrix(builders, (cookie) => call(training.POST, { method: "POST", json: { description: "30 photos of our mascot" }, cookie }));
     await matrix(everyone, (cookie) => call(catalog.GET, { cookie }));
     await matrix(everyone, (cookie) => call(engine.GET, { cookie }));

@@ -54,9 +54,17 @@ describe("workflows API", () => {
 
   it("answers 409 to a save based on a stale version and keeps the newer graph", async () => {
     const { workflow } = (await create("Race")).body;
-    const first = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: validGraph, name: "Tab A", version: 1 } });
+    const first = await call(one.PUT, {
+      method: "PUT",
+      params: { id: workflow.id },
+      json: { graph: validGraph, name: "Tab A", version: 1 },
+    });
     expect(first.status).toBe(200);
-    const stale = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: { nodes: [], edges: [] }, name: "Tab B", version: 1 } });
+    const stale = await call(one.PUT, {
+      method: "PUT",
+      params: { id: workflow.id },
+      json: { graph: { nodes: [], edges: [] }, name: "Tab B", version: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "version_conflict", details: { currentVersion: 2 } });
     const read = await call(one.GET, { params: { id: workflow.id } });
@@ -71,7 +79,11 @@ describe("workflows API", () => {
       { id: "group-1", kind: "group", position: { x: -40, y: -80 }, size: { width: 640, height: 300 }, text: "Hero shot" },
       { id: "note-1", kind: "note", position: { x: 700, y: 0 }, size: { width: 240, height: 160 }, text: "Warmer light" },
     ];
-    const saved = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: { ...validGraph, annotations }, version: 1 } });
+    const saved = await call(one.PUT, {
+      method: "PUT",
+      params: { id: workflow.id },
+      json: { graph: { ...validGraph, annotations }, version: 1 },
+    });
     expect(saved.status).toBe(200);
     const read = await call(one.GET, { params: { id: workflow.id } });
     expect(read.body.workflow.graph.annotations).toEqual(annotations);
@@ -79,7 +91,11 @@ describe("workflows API", () => {
     expect(read.body.workflow.graph.nodes).toHaveLength(2);
 
     const tiny = [{ ...annotations[1], size: { width: 2, height: 2 } }];
-    const refused = await call(one.PUT, { method: "PUT", params: { id: workflow.id }, json: { graph: { ...validGraph, annotations: tiny }, version: 2 } });
+    const refused = await call(one.PUT, {
+      method: "PUT",
+      params: { id: workflow.id },
+      json: { graph: { ...validGraph, annotations: tiny }, version: 2 },
+    });
     expect(refused.status).toBe(400);
   });
 
@@ -142,11 +158,20 @@ describe("workflows API", () => {
     const chain = ["imageInput", "retouch", "expand", "upscale", "output"];
     const nodes = Array.from({ length: count }, (_, i) => {
       const type = chain[i % chain.length];
-      return { id: `${type}-${i + 1}`, type, position: { x: (i % chain.length) * 260.5, y: Math.floor(i / chain.length) * 180.25 }, data: structuredClone(getNodeDefinition(type)!.defaults) };
+      return {
+        id: `${type}-${i + 1}`,
+        type,
+        position: { x: (i % chain.length) * 260.5, y: Math.floor(i / chain.length) * 180.25 },
+        data: structuredClone(getNodeDefinition(type)!.defaults),
+      };
     });
-    const edges = nodes.slice(1).flatMap((node, i) =>
-      i % chain.length === chain.length - 1 ? [] : [{ id: `e-${i}`, source: nodes[i].id, sourceHandle: "image", target: node.id, targetHandle: "image" }],
-    );
+    const edges = nodes
+      .slice(1)
+      .flatMap((node, i) =>
+        i % chain.length === chain.length - 1
+          ? []
+          : [{ id: `e-${i}`, source: nodes[i].id, sourceHandle: "image", target: node.id, targetHandle: "image" }],
+      );
     return { nodes, edges };
   }
 

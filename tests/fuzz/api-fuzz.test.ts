@@ -33,16 +33,24 @@ const imageId = await uploadTeamImage(team.owner);
 const workflow = await createTeamWorkflow(team.owner, storyGraph(imageId), "Fuzz target");
 const spareWorkflow = await createTeamWorkflow(team.owner, storyGraph(imageId), "Fuzz spare");
 const { publishApp } = await import("@/lib/apps/publish-app");
-const published = await publishApp(ctx, { ...team.owner, user: { id: team.owner.userId }, team: { id: team.owner.teamId }, role: "owner" } as any, workflow.id, {
-  name: "Fuzz story",
-  slug: "fuzz-story",
-  inputs: storyInputs as any,
-});
+const published = await publishApp(
+  ctx,
+  { ...team.owner, user: { id: team.owner.userId }, team: { id: team.owner.teamId }, role: "owner" } as any,
+  workflow.id,
+  {
+    name: "Fuzz story",
+    slug: "fuzz-story",
+    inputs: storyInputs as any,
+  },
+);
 const appSlug = published.app.slug;
 const { startRun } = await import("@/lib/runs/start-run");
 const run = await startRun(ctx, workflow.id, { teamId: team.owner.teamId, createdById: team.owner.userId });
 await runsSettle();
-const invitation = await callAuth<{ id: string }>("organization/invite-member", { cookie: team.owner.cookie, json: { email: "fuzz.invitee@example.test", role: "member" } });
+const invitation = await callAuth<{ id: string }>("organization/invite-member", {
+  cookie: team.owner.cookie,
+  json: { email: "fuzz.invitee@example.test", role: "member" },
+});
 const invitationId = invitation.body.id;
 
 const graphSeed = storyGraph(imageId);
@@ -55,17 +63,59 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
   { spec: R("/api/apps", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/apps/route") },
   { spec: R("/api/health", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/health/route") },
   { spec: R("/api/apps/:slug", "GET", { params: { slug }, seeds: null }), load: () => import("@/app/api/apps/[slug]/route") },
-  { spec: R("/api/apps/:slug", "PATCH", { params: { slug }, seeds: [{ name: "Story", description: "d", dailyRunQuota: 40 }, { coverAssetId: imageId }] }), load: () => import("@/app/api/apps/[slug]/route") },
-  { spec: R("/api/apps/:slug/download", "GET", { params: { slug }, seeds: null, queryKeys: ["runs"] }), load: () => import("@/app/api/apps/[slug]/download/route") },
-  { spec: R("/api/apps/:slug/estimate", "POST", { params: { slug }, seeds: [{ inputs: { image: imageId, platform: "instagram_story" }, runs: 2 }] }), load: () => import("@/app/api/apps/[slug]/estimate/route") },
-  { spec: R("/api/apps/:slug/rollback", "POST", { params: { slug }, seeds: [{ version: 1 }] }), load: () => import("@/app/api/apps/[slug]/rollback/route") },
-  { spec: R("/api/apps/:slug/runs", "GET", { params: { slug }, seeds: null, queryKeys: ["mine", "limit"] }), load: () => import("@/app/api/apps/[slug]/runs/route") },
-  { spec: R("/api/apps/:slug/runs", "POST", { params: { slug }, seeds: [{ items: [{ inputs: { image: imageId } }, { inputs: { image: imageId, platform: "instagram_post" } }] }] }), load: () => import("@/app/api/apps/[slug]/runs/route") },
+  {
+    spec: R("/api/apps/:slug", "PATCH", {
+      params: { slug },
+      seeds: [{ name: "Story", description: "d", dailyRunQuota: 40 }, { coverAssetId: imageId }],
+    }),
+    load: () => import("@/app/api/apps/[slug]/route"),
+  },
+  {
+    spec: R("/api/apps/:slug/download", "GET", { params: { slug }, seeds: null, queryKeys: ["runs"] }),
+    load: () => import("@/app/api/apps/[slug]/download/route"),
+  },
+  {
+    spec: R("/api/apps/:slug/estimate", "POST", {
+      params: { slug },
+      seeds: [{ inputs: { image: imageId, platform: "instagram_story" }, runs: 2 }],
+    }),
+    load: () => import("@/app/api/apps/[slug]/estimate/route"),
+  },
+  {
+    spec: R("/api/apps/:slug/rollback", "POST", { params: { slug }, seeds: [{ version: 1 }] }),
+    load: () => import("@/app/api/apps/[slug]/rollback/route"),
+  },
+  {
+    spec: R("/api/apps/:slug/runs", "GET", { params: { slug }, seeds: null, queryKeys: ["mine", "limit"] }),
+    load: () => import("@/app/api/apps/[slug]/runs/route"),
+  },
+  {
+    spec: R("/api/apps/:slug/runs", "POST", {
+      params: { slug },
+      seeds: [{ items: [{ inputs: { image: imageId } }, { inputs: { image: imageId, platform: "instagram_post" } }] }],
+    }),
+    load: () => import("@/app/api/apps/[slug]/runs/route"),
+  },
   { spec: R("/api/assets", "POST", { params: {}, seeds: null, multipart: true }), load: () => import("@/app/api/assets/route") },
   { spec: R("/api/assets/:id", "GET", { params: { id: () => imageId }, seeds: null }), load: () => import("@/app/api/assets/[id]/route") },
-  { spec: R("/api/assets/:id/file", "GET", { params: { id: () => imageId }, seeds: null, queryKeys: ["download"] }), load: () => import("@/app/api/assets/[id]/file/route") },
   {
-    spec: R("/api/auth/*", "GET", { params: {}, seeds: null, queryKeys: ["id", "organizationId", "invitationId"], subPaths: ["get-session", "organization/get-invitation", "organization/list-invitations", "organization/get-full-organization", "organization/list-members", "nope/unknown"] }),
+    spec: R("/api/assets/:id/file", "GET", { params: { id: () => imageId }, seeds: null, queryKeys: ["download"] }),
+    load: () => import("@/app/api/assets/[id]/file/route"),
+  },
+  {
+    spec: R("/api/auth/*", "GET", {
+      params: {},
+      seeds: null,
+      queryKeys: ["id", "organizationId", "invitationId"],
+      subPaths: [
+        "get-session",
+        "organization/get-invitation",
+        "organization/list-invitations",
+        "organization/get-full-organization",
+        "organization/list-members",
+        "nope/unknown",
+      ],
+    }),
     load: () => import("@/app/api/auth/[...all]/route"),
   },
   {
@@ -78,30 +128,90 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
         { invitationId },
         { invitationId: "unknown" },
       ],
-      subPaths: ["sign-in/email", "sign-up/email", "organization/invite-member", "organization/accept-invitation", "organization/reject-invitation", "organization/cancel-invitation", "organization/set-active", "nope/unknown"],
+      subPaths: [
+        "sign-in/email",
+        "sign-up/email",
+        "organization/invite-member",
+        "organization/accept-invitation",
+        "organization/reject-invitation",
+        "organization/cancel-invitation",
+        "organization/set-active",
+        "nope/unknown",
+      ],
     }),
     load: () => import("@/app/api/auth/[...all]/route"),
   },
-  { spec: R("/api/auth/*", "PATCH", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/update"] }), load: () => import("@/app/api/auth/[...all]/route") },
-  { spec: R("/api/auth/*", "PUT", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/update"] }), load: () => import("@/app/api/auth/[...all]/route") },
-  { spec: R("/api/auth/*", "DELETE", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/delete"] }), load: () => import("@/app/api/auth/[...all]/route") },
+  {
+    spec: R("/api/auth/*", "PATCH", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/update"] }),
+    load: () => import("@/app/api/auth/[...all]/route"),
+  },
+  {
+    spec: R("/api/auth/*", "PUT", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/update"] }),
+    load: () => import("@/app/api/auth/[...all]/route"),
+  },
+  {
+    spec: R("/api/auth/*", "DELETE", { params: {}, seeds: [{ a: 1 }], subPaths: ["organization/delete"] }),
+    load: () => import("@/app/api/auth/[...all]/route"),
+  },
   { spec: R("/api/auth/me", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/auth/me/route") },
   { spec: R("/api/catalog", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/catalog/route") },
   { spec: R("/api/engine", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/engine/route") },
-  { spec: R("/api/plan", "POST", { params: {}, seeds: [{ description: "A product photo of a mug for Instagram" }] }), load: () => import("@/app/api/plan/route") },
-  { spec: R("/api/recommend", "POST", { params: {}, seeds: [{ capability: "txt2img", prompt: "a cat", priority: "quality", limit: 3, constraints: { minReferenceImages: 0 } }] }), load: () => import("@/app/api/recommend/route") },
-  { spec: R("/api/recommend-training", "POST", { params: {}, seeds: [{ description: "my illustration style, 30 images" }] }), load: () => import("@/app/api/recommend-training/route") },
+  {
+    spec: R("/api/plan", "POST", { params: {}, seeds: [{ description: "A product photo of a mug for Instagram" }] }),
+    load: () => import("@/app/api/plan/route"),
+  },
+  {
+    spec: R("/api/recommend", "POST", {
+      params: {},
+      seeds: [{ capability: "txt2img", prompt: "a cat", priority: "quality", limit: 3, constraints: { minReferenceImages: 0 } }],
+    }),
+    load: () => import("@/app/api/recommend/route"),
+  },
+  {
+    spec: R("/api/recommend-training", "POST", { params: {}, seeds: [{ description: "my illustration style, 30 images" }] }),
+    load: () => import("@/app/api/recommend-training/route"),
+  },
   { spec: R("/api/runs/:id", "GET", { params: { id: () => run.id }, seeds: null }), load: () => import("@/app/api/runs/[id]/route") },
-  { spec: R("/api/runs/:id/cancel", "POST", { params: { id: () => run.id }, seeds: [{}] }), load: () => import("@/app/api/runs/[id]/cancel/route") },
-  { spec: R("/api/runs/:id/events", "GET", { params: { id: () => run.id }, seeds: null }), load: () => import("@/app/api/runs/[id]/events/route") },
+  {
+    spec: R("/api/runs/:id/cancel", "POST", { params: { id: () => run.id }, seeds: [{}] }),
+    load: () => import("@/app/api/runs/[id]/cancel/route"),
+  },
+  {
+    spec: R("/api/runs/:id/events", "GET", { params: { id: () => run.id }, seeds: null }),
+    load: () => import("@/app/api/runs/[id]/events/route"),
+  },
   { spec: R("/api/workflows", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/workflows/route") },
-  { spec: R("/api/workflows", "POST", { params: {}, seeds: [{ name: "Fuzzed", graph: graphSeed }, { name: "Empty" }] }), load: () => import("@/app/api/workflows/route") },
+  {
+    spec: R("/api/workflows", "POST", { params: {}, seeds: [{ name: "Fuzzed", graph: graphSeed }, { name: "Empty" }] }),
+    load: () => import("@/app/api/workflows/route"),
+  },
   { spec: R("/api/workflows/:id", "GET", { params: { id }, seeds: null }), load: () => import("@/app/api/workflows/[id]/route") },
-  { spec: R("/api/workflows/:id", "PUT", { params: { id }, seeds: [{ name: "Renamed", graph: graphSeed, version: 1 }] }), load: () => import("@/app/api/workflows/[id]/route") },
-  { spec: R("/api/workflows/:id", "DELETE", { params: { id: () => spareWorkflow.id }, seeds: null }), load: () => import("@/app/api/workflows/[id]/route") },
-  { spec: R("/api/workflows/:id/publish", "POST", { params: { id }, seeds: [{ name: "Fuzz app", slug: "fuzz-app", description: "d", inputs: storyInputs }, { appSlug, name: "Fuzz story", slug: appSlug, inputs: storyInputs }] }), load: () => import("@/app/api/workflows/[id]/publish/route") },
-  { spec: R("/api/workflows/:id/runs", "GET", { params: { id }, seeds: null, queryKeys: ["limit"] }), load: () => import("@/app/api/workflows/[id]/runs/route") },
-  { spec: R("/api/workflows/:id/runs", "POST", { params: { id }, seeds: [{ force: ["up"] }, {}] }), load: () => import("@/app/api/workflows/[id]/runs/route") },
+  {
+    spec: R("/api/workflows/:id", "PUT", { params: { id }, seeds: [{ name: "Renamed", graph: graphSeed, version: 1 }] }),
+    load: () => import("@/app/api/workflows/[id]/route"),
+  },
+  {
+    spec: R("/api/workflows/:id", "DELETE", { params: { id: () => spareWorkflow.id }, seeds: null }),
+    load: () => import("@/app/api/workflows/[id]/route"),
+  },
+  {
+    spec: R("/api/workflows/:id/publish", "POST", {
+      params: { id },
+      seeds: [
+        { name: "Fuzz app", slug: "fuzz-app", description: "d", inputs: storyInputs },
+        { appSlug, name: "Fuzz story", slug: appSlug, inputs: storyInputs },
+      ],
+    }),
+    load: () => import("@/app/api/workflows/[id]/publish/route"),
+  },
+  {
+    spec: R("/api/workflows/:id/runs", "GET", { params: { id }, seeds: null, queryKeys: ["limit"] }),
+    load: () => import("@/app/api/workflows/[id]/runs/route"),
+  },
+  {
+    spec: R("/api/workflows/:id/runs", "POST", { params: { id }, seeds: [{ force: ["up"] }, {}] }),
+    load: () => import("@/app/api/workflows/[id]/runs/route"),
+  },
 ];
 
 // ——— What a refusal must leave unchanged ———
@@ -133,7 +243,8 @@ function countFiles(dir: string): number {
 }
 
 /** Internals an answer must never show. */
-const LEAKS = /\bat \/|\bat async\b|\/work\/|node_modules|\.tsx?:\d+|prisma|\bP20\d\d\b|invalid `|SELECT |ECONN|TypeError|ReferenceError|RangeError|SyntaxError: /i;
+const LEAKS =
+  /\bat \/|\bat async\b|\/work\/|node_modules|\.tsx?:\d+|prisma|\bP20\d\d\b|invalid `|SELECT |ECONN|TypeError|ReferenceError|RangeError|SyntaxError: /i;
 
 function cookieOf(caller: Caller): string | null {
   return caller === "owner" ? team.owner.cookie : caller === "member" ? team.member.cookie : null;
@@ -183,7 +294,10 @@ describe("fuzzing every API route with malformed requests", () => {
 
   it.each(ROUTES.map((r, index) => [`${r.spec.method} ${r.spec.name}`, index] as const))("%s", async (_label, index) => {
     const { spec, load } = ROUTES[index];
-    const module = (await load()) as Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+    const module = (await load()) as Record<
+      string,
+      (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+    >;
     const handler = module[spec.method];
     expect(handler, `${spec.method} is exported`).toBeTypeOf("function");
     const corpus = fc.sample(requestArb(spec, ORIGIN, png), { numRuns: RUNS_PER_ROUTE, seed: SEED + index });
@@ -192,13 +306,16 @@ describe("fuzzing every API route with malformed requests", () => {
     // The state before each request: the state after the previous one (one snapshot a request).
     let current = await snapshot();
     for (const generated of corpus) {
-      const describeRequest = () =>
-        `${spec.method} ${spec.name} ${JSON.stringify({ ...generated, body: describeBody(generated.body) })}`;
+      const describeRequest = () => `${spec.method} ${spec.name} ${JSON.stringify({ ...generated, body: describeBody(generated.body) })}`;
       const before = current;
       let response: Response;
       let text = "";
       try {
-        response = await withDeadline(handler(toRequest(spec, generated), { params: Promise.resolve(generated.params) }), 10_000, describeRequest());
+        response = await withDeadline(
+          handler(toRequest(spec, generated), { params: Promise.resolve(generated.params) }),
+          10_000,
+          describeRequest(),
+        );
         const type = response.headers.get("content-type") ?? "";
         if (type.includes("event-stream")) await response.body?.cancel();
         else if (type.includes("json") || type.startsWith("text/")) text = await withDeadline(response.text(), 10_000, describeRequest());
@@ -236,7 +353,12 @@ describe("fuzzing every API route with malformed requests", () => {
 
   it("sent at least 2,000 requests over every route, with no 5xx, no leak and no change after a refusal", () => {
     expect(figures.requests).toBeGreaterThanOrEqual(Math.min(2000, RUNS_PER_ROUTE * ROUTES.length));
-    expect({ serverErrors: figures.serverErrors, stateChanges: figures.stateChanges, leaks: figures.leaks, stalls: figures.stalls }).toEqual({
+    expect({
+      serverErrors: figures.serverErrors,
+      stateChanges: figures.stateChanges,
+      leaks: figures.leaks,
+      stalls: figures.stalls,
+    }).toEqual({
       serverErrors: 0,
       stateChanges: 0,
       leaks: 0,

@@ -122,33 +122,53 @@ function jsonBody(seeds: unknown[]): fc.Arbitrary<string | Uint8Array> {
     { weight: 1, arbitrary: fc.tuple(seed, fc.nat()).map(([s, i]) => JSON.stringify(withValueAt(s, i, undefined))) },
     { weight: 1, arbitrary: fc.tuple(seed, fc.nat(), nastyString).map(([s, i, k]) => JSON.stringify(withValueAt(s, i, undefined, k))) },
     // Truncated, garbage, or a different JSON type altogether.
-    { weight: 2, arbitrary: fc.tuple(seed, fc.nat()).map(([s, n]) => { const t = JSON.stringify(s); return t.slice(0, n % Math.max(1, t.length)); }) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(seed, fc.nat()).map(([s, n]) => {
+        const t = JSON.stringify(s);
+        return t.slice(0, n % Math.max(1, t.length));
+      }),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(
         "{",
         "[",
         "nul",
-        "{\"a\":}",
+        '{"a":}',
         "{'single': 'quotes'}",
         "\ufeff{}",
         "[]",
         "null",
         "42",
-        "\"text\"",
-        "{\"__proto__\":{\"polluted\":true},\"name\":\"P\"}",
-        "{\"constructor\":{\"prototype\":{\"x\":1}}}",
+        '"text"',
+        '{"__proto__":{"polluted":true},"name":"P"}',
+        '{"constructor":{"prototype":{"x":1}}}',
         "[".repeat(5000) + "]".repeat(5000),
-        "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
-        "{\"name\":\"dup\",\"name\":\"\\u0000\"}",
+        '{"a":'.repeat(3000) + "1" + "}".repeat(3000),
+        '{"name":"dup","name":"\\u0000"}',
       ),
     },
-    { weight: 1, arbitrary: fc.constantFrom(new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]), new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d])) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]),
+        new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+      ),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
   );
 }
 
-const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml", ""];
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "application/xml",
+  "",
+];
 
 /** Headers: mostly the studio's own, sometimes a foreign origin, a wrong content type, a bad key. */
 function headersArb(origin: string, bodyType: "json" | "multipart" | "none"): fc.Arbitrary<Record<string, string>> {
@@ -159,9 +179,20 @@ function headersArb(origin: string, bodyType: "json" | "multipart" | "none"): fc
       origin: fc.oneof(
         { weight: 6, arbitrary: fc.constant<string | null>(null) },
         { weight: 2, arbitrary: fc.constant<string | null>(origin) },
-        { weight: 1, arbitrary: fc.constantFrom<string | null>("http://evil.example", origin.replace(/:\d+$/, ":3999"), "null", "http://127.0.0.1:3000") },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom<string | null>(
+            "http://evil.example",
+            origin.replace(/:\d+$/, ":3999"),
+            "null",
+            "http://127.0.0.1:3000",
+          ),
+        },
       ),
-      site: fc.oneof({ weight: 6, arbitrary: fc.constant<string | null>(null) }, { weight: 1, arbitrary: fc.constantFrom<string | null>("same-origin", "cross-site", "same-site", "none") }),
+      site: fc.oneof(
+        { weight: 6, arbitrary: fc.constant<string | null>(null) },
+        { weight: 1, arbitrary: fc.constantFrom<string | null>("same-origin", "cross-site", "same-site", "none") },
+      ),
       key: fc.oneof(
         { weight: 6, arbitrary: fc.constant<string | null>(null) },
         { weight: 1, arbitrary: fc.constantFrom<string | null>("fuzz-key-1", "", "has space", "a".repeat(300), "k#1", "ok-key") },
@@ -182,15 +213,19 @@ function encode(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return value.replace(/[\ud800-\udfff]/g, "%ED%A0%80").replace(/[^\w%-]/g, (c) => (c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).padStart(2, "0")}` : "%C3%A9"));
+    return value
+      .replace(/[\ud800-\udfff]/g, "%ED%A0%80")
+      .replace(/[^\w%-]/g, (c) => (c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).padStart(2, "0")}` : "%C3%A9"));
   }
 }
 
 function queryArb(keys: string[] | undefined): fc.Arbitrary<string> {
   if (!keys?.length) return fc.constantFrom("", "", "?x=%00", "?%FF=1");
-  return fc.array(fc.tuple(fc.constantFrom(...keys, "__proto__"), fc.oneof(nastyString, fc.constantFrom("1", "true", "30", "0", "100000"))), { maxLength: 3 }).map(
-    (pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encode(v)}`).join("&")}` : ""),
-  );
+  return fc
+    .array(fc.tuple(fc.constantFrom(...keys, "__proto__"), fc.oneof(nastyString, fc.constantFrom("1", "true", "30", "0", "100000"))), {
+      maxLength: 3,
+    })
+    .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encode(v)}`).join("&")}` : ""));
 }
 
 function multipartBody(png: Uint8Array): fc.Arbitrary<FormData | string> {
@@ -214,7 +249,10 @@ function multipartBody(png: Uint8Array): fc.Arbitrary<FormData | string> {
 export function requestArb(route: RouteSpec, origin: string, png: Uint8Array): fc.Arbitrary<FuzzRequest> {
   const paramArb = fc.record(
     Object.fromEntries(
-      Object.entries(route.params).map(([name, real]) => [name, fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: nastyString }).map((v) => v ?? real())]),
+      Object.entries(route.params).map(([name, real]) => [
+        name,
+        fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: nastyString }).map((v) => v ?? real()),
+      ]),
     ) as Record<string, fc.Arbitrary<string>>,
   );
   const bodyType = route.multipart ? "multipart" : route.seeds ? "json" : "none";

@@ -57,7 +57,9 @@ describe("model nodes with video and audio inputs on Scenario (strict mock)", ()
     expect(paidGenerates(ctx).map((r) => r.path)).toEqual([`/v1/generate/custom/${SEEDANCE}`]);
     const body = paidGenerates(ctx)[0].body as Record<string, unknown>;
     expect(body.prompt).toBe("the cup turns slowly");
-    const sentImages = Object.values(body).flat().filter((v) => typeof v === "string" && server.state.assets.get(v)?.kind === "image");
+    const sentImages = Object.values(body)
+      .flat()
+      .filter((v) => typeof v === "string" && server.state.assets.get(v)?.kind === "image");
     expect(sentImages).toHaveLength(1);
     // A 600×400 PNG is far below 3.5 MB: base64, no multipart upload.
     const uploads = multipartUploads(ctx.requests);
@@ -72,7 +74,12 @@ describe("model nodes with video and audio inputs on Scenario (strict mock)", ()
       workflow()
         .imageInput("photo", (await assets.add(PHOTO)).assetId)
         .node("clip", "runModel", { capability: "img2video", model: SEEDANCE, prompt: "the cup turns slowly" }, { image: "photo" })
-        .node("restyle", "runModel", { capability: "video2video", model: SEEDANCE, prompt: "same motion, as claymation" }, { media: "clip" })
+        .node(
+          "restyle",
+          "runModel",
+          { capability: "video2video", model: SEEDANCE, prompt: "same motion, as claymation" },
+          { media: "clip" },
+        )
         .output("out", "restyle")
         .graph(),
     );
@@ -98,7 +105,12 @@ describe("model nodes with video and audio inputs on Scenario (strict mock)", ()
       workflow()
         .imageInput("photo", (await assets.add(PHOTO)).assetId)
         .imageInput("voice", (await assets.add(VOICE, "audio/mpeg")).assetId)
-        .node("clip", "runModel", { capability: "img2video", model: SEEDANCE, prompt: "the cup speaks" }, { image: "photo", media: "voice" })
+        .node(
+          "clip",
+          "runModel",
+          { capability: "img2video", model: SEEDANCE, prompt: "the cup speaks" },
+          { image: "photo", media: "voice" },
+        )
         .output("out", "clip")
         .graph(),
     );
@@ -107,7 +119,11 @@ describe("model nodes with video and audio inputs on Scenario (strict mock)", ()
     expect(paidGenerates(ctx)).toHaveLength(1);
     const body = paidGenerates(ctx)[0].body as Record<string, unknown>;
     expect(body.referenceAudio).toHaveLength(1);
-    expect(server.state.assets.get((body.referenceAudio as string[])[0])).toMatchObject({ kind: "audio", mimeType: "audio/mpeg", bytes: VOICE });
+    expect(server.state.assets.get((body.referenceAudio as string[])[0])).toMatchObject({
+      kind: "audio",
+      mimeType: "audio/mpeg",
+      bytes: VOICE,
+    });
     const uploads = multipartUploads(ctx.requests);
     expect(uploads.creates.map((r) => (r.body as { kind: string }).kind)).toEqual(["audio"]);
     expect(uploads.parts.reduce((sum, r) => sum + r.bodyBytes, 0)).toBe(VOICE.length);
@@ -164,7 +180,9 @@ describe("a video model the studio has never seen (strict mock serving its recor
   it("its ifNotDefined rule broken (no prompt and no first frame) is refused before anything is sent", async () => {
     const ctx = await run(server, () => clipper({ prompt: "" }));
     expect(ctx.statuses).toMatchObject({ clip: "failed" });
-    expect(ctx.store.node("r", "clip")!.error).toBe("Unseen Clipper: Describe the clip or give it a first frame: connect a Prompt node or type a prompt");
+    expect(ctx.store.node("r", "clip")!.error).toBe(
+      "Unseen Clipper: Describe the clip or give it a first frame: connect a Prompt node or type a prompt",
+    );
     expect(ctx.generates).toEqual([]);
     expect(ctx.store.node("r", "clip")!.credits ?? 0).toBe(0);
   });
@@ -203,14 +221,32 @@ describe("a hand-picked model of the wrong kind is refused, at save time and at 
   const saveWarnings = (graph: WorkflowGraph) => findModelWarnings(providerFor(server), validateGraph(graph, "save").plan!);
 
   it.each([
-    ["a video model", SEEDANCE, "Seedance 2.0 makes videos, so it cannot generate an image from a prompt: pick an image model for this node"],
-    ["a 3D model", "model_meshy-7-img23d", "Meshy 7 Image to 3D makes 3D models, so it cannot generate an image from a prompt: pick an image model for this node"],
-    ["an upscale-only model", "model_upscale-v3", "Scenario Upscale V3 only upscales images, so it cannot generate an image from a prompt: pick a model that generates images"],
+    [
+      "a video model",
+      SEEDANCE,
+      "Seedance 2.0 makes videos, so it cannot generate an image from a prompt: pick an image model for this node",
+    ],
+    [
+      "a 3D model",
+      "model_meshy-7-img23d",
+      "Meshy 7 Image to 3D makes 3D models, so it cannot generate an image from a prompt: pick an image model for this node",
+    ],
+    [
+      "an upscale-only model",
+      "model_upscale-v3",
+      "Scenario Upscale V3 only upscales images, so it cannot generate an image from a prompt: pick a model that generates images",
+    ],
   ])("Prompt → Generation with %s picked", async (_what, model, message) => {
-    const graph = workflow().prompt("p", "a lighthouse at dawn").node("gen", "generation", { model }, { prompt: "p" }).output("out", "gen").graph();
+    const graph = workflow()
+      .prompt("p", "a lighthouse at dawn")
+      .node("gen", "generation", { model }, { prompt: "p" })
+      .output("out", "gen")
+      .graph();
 
     const warnings = await saveWarnings(graph);
-    expect(warnings.filter((w) => w.code === "model_refusal")).toEqual([expect.objectContaining({ nodeId: "gen", modelId: model, message, field: "model" })]);
+    expect(warnings.filter((w) => w.code === "model_refusal")).toEqual([
+      expect.objectContaining({ nodeId: "gen", modelId: model, message, field: "model" }),
+    ]);
     expect(warnings.filter((w) => w.code === "model_note")).toEqual([]);
 
     const ctx = await run(server, () => graph);
@@ -223,7 +259,8 @@ describe("a hand-picked model of the wrong kind is refused, at save time and at 
   });
 
   it("Image input → Upscale with a background remover picked", async () => {
-    const message = "Photoroom Background Removal only removes backgrounds, so it cannot upscale an image: pick a model that upscales images";
+    const message =
+      "Photoroom Background Removal only removes backgrounds, so it cannot upscale an image: pick a model that upscales images";
     const ctx = await run(server, async (assets) =>
       workflow()
         .imageInput("in", (await assets.add(PHOTO)).assetId)
@@ -238,12 +275,24 @@ describe("a hand-picked model of the wrong kind is refused, at save time and at 
   });
 
   it("GPT Image 2 on an image Run model is fine, on a Run model for video it is refused", async () => {
-    const graph = workflow().node("clip", "runModel", { capability: "txt2video", model: "model_openai-gpt-image-2", prompt: "waves" }).output("out", "clip").graph();
+    const graph = workflow()
+      .node("clip", "runModel", { capability: "txt2video", model: "model_openai-gpt-image-2", prompt: "waves" })
+      .output("out", "clip")
+      .graph();
     const warnings = await saveWarnings(graph);
     expect(warnings).toEqual([
-      expect.objectContaining({ code: "model_refusal", nodeId: "clip", message: "GPT Image 2 makes images, so it cannot run Text → video: pick a video model for this node" }),
+      expect.objectContaining({
+        code: "model_refusal",
+        nodeId: "clip",
+        message: "GPT Image 2 makes images, so it cannot run Text → video: pick a video model for this node",
+      }),
     ]);
-    const ok = await saveWarnings(workflow().node("img", "runModel", { capability: "txt2img", model: "model_openai-gpt-image-2", prompt: "waves" }).output("out", "img").graph());
+    const ok = await saveWarnings(
+      workflow()
+        .node("img", "runModel", { capability: "txt2img", model: "model_openai-gpt-image-2", prompt: "waves" })
+        .output("out", "img")
+        .graph(),
+    );
     expect(ok.filter((w) => w.code === "model_refusal")).toEqual([]);
   });
 });

@@ -73,7 +73,12 @@ describe("a run on the Scenario provider", () => {
     const { result, store } = await runEditChain();
     expect(result.status).toBe("succeeded");
     const requests = server.state.requests;
-    expect(requests.every((r) => r.path.startsWith("/files/") || r.headers.authorization === `Basic ${Buffer.from("test-key:test-secret").toString("base64")}`)).toBe(true);
+    expect(
+      requests.every(
+        (r) =>
+          r.path.startsWith("/files/") || r.headers.authorization === `Basic ${Buffer.from("test-key:test-secret").toString("base64")}`,
+      ),
+    ).toBe(true);
 
     const generates = requests.filter((r) => r.method === "POST" && r.path.startsWith("/v1/generate/custom/"));
     expect(generates.map((r) => r.path)).toEqual([
@@ -99,7 +104,11 @@ describe("a run on the Scenario provider", () => {
 
   it("retries a 429 on generate, and fails the node with the job's failure reason", async () => {
     server.script.reset();
-    server.script.failNext("POST /v1/generate/custom/*", { status: 429, body: { reason: "Too many requests" }, headers: { "retry-after": "0" } });
+    server.script.failNext("POST /v1/generate/custom/*", {
+      status: 429,
+      body: { reason: "Too many requests" },
+      headers: { "retry-after": "0" },
+    });
     server.script.jobOutcome("next", "failure", "NSFW content detected");
     const { result, store } = await runEditChain();
     expect(result.status).toBe("failed");

@@ -61,7 +61,9 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
     expect(ctx.generates).toHaveLength(1);
     expect(ctx.generates[0].path).toBe("/v1/generate/custom/model_google-gemini-3-1-flash");
     const body = ctx.generates[0].body as Record<string, unknown>;
-    const refs = Object.values(body).flat().filter((v) => typeof v === "string" && server.state.assets.has(v));
+    const refs = Object.values(body)
+      .flat()
+      .filter((v) => typeof v === "string" && server.state.assets.has(v));
     expect(refs).toHaveLength(1);
     const size = await savedSize(ctx, "gen");
     expect(size.width / size.height).toBeCloseTo(1.5, 1);
@@ -74,7 +76,15 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
       const photo = await assets.add(PHOTO);
       // A painted mask: white where the cup's steam should change, black elsewhere.
       const maskBytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } })
-        .composite([{ input: await sharp({ create: { width: 200, height: 150, channels: 3, background: "#fff" } }).png().toBuffer(), left: 200, top: 50 }])
+        .composite([
+          {
+            input: await sharp({ create: { width: 200, height: 150, channels: 3, background: "#fff" } })
+              .png()
+              .toBuffer(),
+            left: 200,
+            top: 50,
+          },
+        ])
         .png()
         .toBuffer();
       const mask = await assets.add(maskBytes);
@@ -106,7 +116,9 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
     expect(ctx.statuses).toEqual({ in: "succeeded", gen: "succeeded", out: "succeeded" });
     expect(ctx.generates.map((r) => r.path)).toEqual(["/v1/generate/custom/model_bfl-flux-2-dev"]);
     const body = ctx.generates[0].body as Record<string, unknown>;
-    const refs = Object.values(body).flat().filter((v) => typeof v === "string" && server.state.assets.has(v));
+    const refs = Object.values(body)
+      .flat()
+      .filter((v) => typeof v === "string" && server.state.assets.has(v));
     expect(refs).toHaveLength(1);
     const size = await savedSize(ctx, "gen");
     expect(size.width / size.height).toBeCloseTo(1.5, 1);
@@ -139,7 +151,9 @@ describe("issue 7: six workflows on the Scenario provider (strict mock, real HTT
     // above both the provider's 3.5 MB base64 limit and the mock's 6 MB refusal (contract §4).
     const noise = Buffer.alloc(1600 * 1600 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (Math.random() * 256) | 0;
-    const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(7 * 1024 * 1024);
     const ctx = await run(server, async (assets) =>
       workflow()
@@ -182,7 +196,13 @@ const UNSEEN_RECORDS = [
         },
         { name: "referenceImages", type: "file_array", kind: "image", label: "References", maxLength: 2 },
         { name: "resolution", type: "string", label: "Resolution", default: "1K", allowedValues: ["1K", "2K"] },
-        { name: "aspectRatio", type: "string", label: "Aspect ratio", default: "1:1", allowedValues: ["1:1", "3:2", "2:3", "16:9", "9:16"] },
+        {
+          name: "aspectRatio",
+          type: "string",
+          label: "Aspect ratio",
+          default: "1:1",
+          allowedValues: ["1:1", "3:2", "2:3", "16:9", "9:16"],
+        },
         { name: "numOutputs", type: "number", label: "Outputs", default: 1, min: 1, max: 2, step: 1 },
       ],
     },

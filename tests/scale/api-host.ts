@@ -30,9 +30,9 @@ function collectRoutes(dir: string, segments: string[] = []): Route[] {
       const source = segments
         .map((segment) => {
           const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
-          if (catchAll) return names.push(`...${catchAll[1]}`), "(.+)";
+          if (catchAll) return (names.push(`...${catchAll[1]}`), "(.+)");
           const param = /^\[(\w+)\]$/.exec(segment);
-          if (param) return names.push(param[1]), "([^/]+)";
+          if (param) return (names.push(param[1]), "([^/]+)");
           return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         })
         .join("/");
@@ -51,7 +51,9 @@ const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
     const route = routes.find((r) => r.pattern.test(url.pathname));
     if (!route) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "No such route" } }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { code: "not_found", message: "No such route" } }));
       return;
     }
     const match = route.pattern.exec(url.pathname)!;
@@ -86,7 +88,10 @@ const server = createServer(async (req, res) => {
     });
     res.writeHead(response.status, outHeaders);
     if (!response.body) res.end();
-    else Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).on("error", () => res.destroy()).pipe(res);
+    else
+      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream)
+        .on("error", () => res.destroy())
+        .pipe(res);
   } catch (error) {
     console.error("api-host:", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -66,7 +66,13 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 /** `node --import tsx`, so that the child's pid is the process that executes (SIGKILL reaches it). */
 const nodeWithTsx = (args: string[]) => [process.execPath, ["--import", "tsx", ...args]] as const;
 
-function startProcess(name: string, args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 90_000): Promise<ClusterProcess> {
+function startProcess(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 90_000,
+): Promise<ClusterProcess> {
   const [command, argv] = nodeWithTsx(args);
   const child = spawn(command, argv, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
@@ -97,7 +103,12 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
  * @param options.env extra environment for every process (latency, lease, provider...).
  * @param options.basePort first web port (then +1...).
  */
-export async function startCluster(options: { webs: number; workers: number; basePort: number; env?: Record<string, string> }): Promise<Cluster> {
+export async function startCluster(options: {
+  webs: number;
+  workers: number;
+  basePort: number;
+  env?: Record<string, string>;
+}): Promise<Cluster> {
   const database = `studio_scale_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -132,7 +143,9 @@ export async function startCluster(options: { webs: number; workers: number; bas
   const killAll = () => all.forEach((p) => p.child.exitCode === null && p.child.kill("SIGKILL"));
   let webs: ClusterProcess[];
   try {
-    const starting = webPorts.map((port, i) => startProcess(`web-${i + 1}`, ["tests/scale/api-host.ts"], { ...env, PORT: String(port) }, /listening on/));
+    const starting = webPorts.map((port, i) =>
+      startProcess(`web-${i + 1}`, ["tests/scale/api-host.ts"], { ...env, PORT: String(port) }, /listening on/),
+    );
     webs = await Promise.all(starting.map((p) => p.then((proc) => (all.push(proc), proc))));
     for (let i = 0; i < options.workers; i++) await startWorker();
   } catch (error) {
@@ -175,13 +188,20 @@ export async function startCluster(options: { webs: number; workers: number; bas
 
 /** A signed-in browser-like client of one web process. */
 export class StudioClient {
-  constructor(readonly base: string, public cookie = "") {}
+  constructor(
+    readonly base: string,
+    public cookie = "",
+  ) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, form?: FormData): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { origin: this.base };
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers["content-type"] = "application/json";
-    const response = await fetch(`${this.base}${url}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const response = await fetch(`${this.base}${url}`, {
+      method,
+      headers,
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -190,7 +210,11 @@ export class StudioClient {
       // not JSON
     }
     if (method === "POST" && url.startsWith("/api/auth/sign-up")) {
-      this.cookie = response.headers.getSetCookie().map((l) => l.split(";", 1)[0]).filter((p) => !/=$/.test(p)).join("; ");
+      this.cookie = response.headers
+        .getSetCookie()
+        .map((l) => l.split(";", 1)[0])
+        .filter((p) => !/=$/.test(p))
+        .join("; ");
     }
     return { status: response.status, body: parsed as T };
   }

@@ -25,7 +25,12 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
   let db: pg.Client;
 
   beforeAll(async () => {
-    cluster = await startCluster({ webs: 2, workers: 3, basePort, env: { LOCAL_ENGINE_LATENCY_MS: "500", RUN_CONCURRENCY: "3", RUN_LEASE_SECONDS: "4" } });
+    cluster = await startCluster({
+      webs: 2,
+      workers: 3,
+      basePort,
+      env: { LOCAL_ENGINE_LATENCY_MS: "500", RUN_CONCURRENCY: "3", RUN_LEASE_SECONDS: "4" },
+    });
     db = new pg.Client({ connectionString: cluster.databaseUrl });
     await db.connect();
   }, 180_000);
@@ -38,7 +43,11 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
   it("finishes 30 runs with one worker SIGKILLed mid-way, never submitting a provider job twice", async () => {
     const [portA, portB] = cluster.webPorts;
     const a = new StudioClient(`http://127.0.0.1:${portA}`);
-    const signUp = await a.request("POST", "/api/auth/sign-up/email", { name: "Scale Owner", email: "scale.owner@example.test", password: "password-123" });
+    const signUp = await a.request("POST", "/api/auth/sign-up/email", {
+      name: "Scale Owner",
+      email: "scale.owner@example.test",
+      password: "password-123",
+    });
     expect(signUp.status, JSON.stringify(signUp.body)).toBe(200);
     const b = new StudioClient(`http://127.0.0.1:${portB}`, a.cookie);
 
@@ -85,7 +94,9 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     let victimRuns: string[] = [];
     let victim: (typeof cluster.workers)[number] | undefined;
     for (let i = 0; i < 200 && !victim; i++) {
-      const { rows } = await db.query<{ id: string; leaseOwner: string }>(`SELECT id, "leaseOwner" FROM "Run" WHERE status = 'running' AND "leaseOwner" NOT LIKE 'requeued:%'`);
+      const { rows } = await db.query<{ id: string; leaseOwner: string }>(
+        `SELECT id, "leaseOwner" FROM "Run" WHERE status = 'running' AND "leaseOwner" NOT LIKE 'requeued:%'`,
+      );
       for (const worker of cluster.workers) {
         const held = rows.filter((r) => r.leaseOwner.split(":")[1] === String(worker.child.pid));
         if (held.length) {
@@ -109,10 +120,26 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     }
     const notSucceeded = statuses.filter((r) => r.status !== "succeeded");
     if (notSucceeded.length) {
-      const { rows } = await db.query(`SELECT "runId", "nodeId", status, error, "startedAt", request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1)`, [notSucceeded.map((r) => r.id)]);
-      const { rows: runs } = await db.query(`SELECT id, "leaseOwner", "leaseExpiresAt", "startedAt" FROM "Run" WHERE id = ANY($1)`, [notSucceeded.map((r) => r.id)]);
-      const logs = cluster.workers.map((w) => `${w.name} (${w.child.pid}):\n${w.output.join("").split("\n").filter((l) => notSucceeded.some((r) => l.includes(r.id)) || /error|sent/i.test(l)).slice(0, 20).join("\n")}`);
-      console.error(JSON.stringify({ killedAt: new Date(killedAt).toISOString(), victim: victim!.child.pid, victimRuns, runs, rows }, null, 1), logs.join("\n"));
+      const { rows } = await db.query(
+        `SELECT "runId", "nodeId", status, error, "startedAt", request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1)`,
+        [notSucceeded.map((r) => r.id)],
+      );
+      const { rows: runs } = await db.query(`SELECT id, "leaseOwner", "leaseExpiresAt", "startedAt" FROM "Run" WHERE id = ANY($1)`, [
+        notSucceeded.map((r) => r.id),
+      ]);
+      const logs = cluster.workers.map(
+        (w) =>
+          `${w.name} (${w.child.pid}):\n${w.output
+            .join("")
+            .split("\n")
+            .filter((l) => notSucceeded.some((r) => l.includes(r.id)) || /error|sent/i.test(l))
+            .slice(0, 20)
+            .join("\n")}`,
+      );
+      console.error(
+        JSON.stringify({ killedAt: new Date(killedAt).toISOString(), victim: victim!.child.pid, victimRuns, runs, rows }, null, 1),
+        logs.join("\n"),
+      );
     }
     expect(notSucceeded, `runs not succeeded 60 s after the kill`).toEqual([]);
     expect(statuses).toHaveLength(RUNS);
@@ -132,8 +159,26 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const describeExtra = async () => {
       const { readFileSync } = await import("node:fs");
       const records = extra.map((id) => JSON.parse(readFileSync(path.join(cluster.dataDir, "local-engine", "jobs", `${id}.json`), "utf8")));
-      const { rows } = await db.query(`SELECT "runId", "nodeId", status, request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up','up2')`, [victimRuns]);
-      return JSON.stringify({ victim: victim!.child.pid, extra: records.map((r) => ({ id: r.jobId, owner: r.owner, status: r.status, createdAt: r.createdAt, cap: r.request.capability })), victimNodes: rows.map((r) => ({ ...r, s: (r.s ?? []).map((x: { jobId: string; submittedAt: string; uncertain?: boolean }) => ({ jobId: x.jobId, at: x.submittedAt, u: x.uncertain })) })) }, null, 1);
+      const { rows } = await db.query(
+        `SELECT "runId", "nodeId", status, request->'submissions' AS s, "providerJobIds" FROM "NodeRun" WHERE "runId" = ANY($1) AND "nodeId" IN ('up','up2')`,
+        [victimRuns],
+      );
+      return JSON.stringify(
+        {
+          victim: victim!.child.pid,
+          extra: records.map((r) => ({ id: r.jobId, owner: r.owner, status: r.status, createdAt: r.createdAt, cap: r.request.capability })),
+          victimNodes: rows.map((r) => ({
+            ...r,
+            s: (r.s ?? []).map((x: { jobId: string; submittedAt: string; uncertain?: boolean }) => ({
+              jobId: x.jobId,
+              at: x.submittedAt,
+              u: x.uncertain,
+            })),
+          })),
+        },
+        null,
+        1,
+      );
     };
     expect(extra, extra.length ? await describeExtra() : "").toEqual([]);
     expect(submitted).toHaveLength(RUNS * 2);

@@ -31,7 +31,10 @@ export type ScenarioRun = Awaited<ReturnType<typeof runOnScenario>>;
  * @returns the run result, its stores, the mock's requests since the start (`requests`) and its
  *   `POST /generate/custom/…` ones (`generates`), each node's status, and "nodeId: error" lines.
  */
-export async function runOnScenario(server: MockScenarioServer, build: (assets: MemoryAssetStore) => Promise<WorkflowGraph> | WorkflowGraph) {
+export async function runOnScenario(
+  server: MockScenarioServer,
+  build: (assets: MemoryAssetStore) => Promise<WorkflowGraph> | WorkflowGraph,
+) {
   server.script.reset();
   const provider = providerFor(server);
   const assets = new MemoryAssetStore();
@@ -39,11 +42,22 @@ export async function runOnScenario(server: MockScenarioServer, build: (assets: 
   const validation = validateGraph(graph, "run");
   expect(validation.plan, JSON.stringify(validation)).toBeTruthy();
   const store = new MemoryExecutionStore();
-  const result = await executeRun({ runId: "r", plan: validation.plan!, provider, store, assets, pollIntervalMs: 5, schemas: createSchemaSource(provider) });
+  const result = await executeRun({
+    runId: "r",
+    plan: validation.plan!,
+    provider,
+    store,
+    assets,
+    pollIntervalMs: 5,
+    schemas: createSchemaSource(provider),
+  });
   const requests = [...server.state.requests];
   const generates = requests.filter((r) => r.method === "POST" && r.path.startsWith("/v1/generate/custom/"));
   const statuses = Object.fromEntries(graph.nodes.map((n) => [n.id, store.node("r", n.id)?.status]));
-  const failures = graph.nodes.map((n) => store.node("r", n.id)).filter((n) => n?.error).map((n) => `${n!.nodeId}: ${n!.error}`);
+  const failures = graph.nodes
+    .map((n) => store.node("r", n.id))
+    .filter((n) => n?.error)
+    .map((n) => `${n!.nodeId}: ${n!.error}`);
   return { result, store, assets, requests, generates, statuses, failures };
 }
 
@@ -60,7 +74,9 @@ export function multipartUploads(requests: ScenarioRun["requests"]) {
   return {
     creates: requests.filter((r) => r.method === "POST" && r.path === "/v1/uploads"),
     parts: requests.filter((r) => r.method === "PUT" && r.path.startsWith("/upload-parts/")),
-    completes: requests.filter((r) => r.method === "POST" && /^\/v1\/uploads\/[^/]+\/action$/.test(r.path) && (r.body as { action?: string })?.action === "complete"),
+    completes: requests.filter(
+      (r) => r.method === "POST" && /^\/v1\/uploads\/[^/]+\/action$/.test(r.path) && (r.body as { action?: string })?.action === "complete",
+    ),
     base64: requests.filter((r) => r.method === "POST" && r.path === "/v1/assets"),
   };
 }

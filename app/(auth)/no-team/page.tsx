@@ -17,8 +17,8 @@ export default async function NoTeamPage() {
       title="Ask a team owner for an invitation link"
       description={
         <>
-          You are signed in as <span className="text-fg">{context.user.email}</span>, but you are not in a team yet. A team owner can create an
-          invitation link for this email on their Team page; open it while signed in to join.
+          You are signed in as <span className="text-fg">{context.user.email}</span>, but you are not in a team yet. A team owner can create
+          an invitation link for this email on their Team page; open it while signed in to join.
         </>
       }
       footer={

@@ -17,8 +17,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       description={
         joining ? (
           <>
-            {joining.inviterName} invited <span className="text-fg">{joining.email}</span> as {ROLE_LABELS[joining.role].toLowerCase()}. Create
-            your account to accept.
+            {joining.inviterName} invited <span className="text-fg">{joining.email}</span> as {ROLE_LABELS[joining.role].toLowerCase()}.
+            Create your account to accept.
           </>
         ) : fresh ? (
           "You are the first one here: your account will own the studio's team, and you can invite the others."

@@ -24,7 +24,7 @@ export const POST = teamRoute(ANY_ROLE, async (request, _params, session) => {
     throw new AppError("payload_too_large", `file: ${(declared / 1024 / 1024).toFixed(1)} MB is over the 20 MB limit`);
   }
   if (!request.headers.get("content-type")?.includes("multipart/form-data")) {
-    throw new AppError("bad_request", "Send the image as multipart/form-data in a field named \"file\"");
+    throw new AppError("bad_request", 'Send the image as multipart/form-data in a field named "file"');
   }
   let form: FormData;
   try {
@@ -33,9 +33,10 @@ export const POST = teamRoute(ANY_ROLE, async (request, _params, session) => {
     throw new AppError("bad_request", "The multipart body could not be read");
   }
   const file = form.get("file");
-  if (!file || typeof file === "string") throw new AppError("bad_request", "file: missing; send the image in a field named \"file\"");
+  if (!file || typeof file === "string") throw new AppError("bad_request", 'file: missing; send the image in a field named "file"');
   const nameProblem = file.name ? textProblem(file.name) : null;
-  if (nameProblem) throw new AppError("validation_error", `file: the file name ${nameProblem}`, { fields: [{ path: "file.name", message: nameProblem }] });
+  if (nameProblem)
+    throw new AppError("validation_error", `file: the file name ${nameProblem}`, { fields: [{ path: "file.name", message: nameProblem }] });
   const bytes = Buffer.from(await file.arrayBuffer());
   const asset = await storeImage(await getServerContext(), { bytes, origin: "upload", name: file.name || null, teamId: session.team.id });
   return Response.json({ asset: toAssetSummary(asset) }, { status: 201 });

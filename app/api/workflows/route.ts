@@ -17,7 +17,11 @@ export const dynamic = "force-dynamic";
 export const GET = teamRoute(BUILDERS, async (_request, _params, session) => {
   const ctx = await getServerContext();
   const rows = await listWorkflows(ctx.db, { teamId: session.team.id });
-  const latest = await latestOutputImages(ctx.db, session.team.id, rows.map((row) => row.id));
+  const latest = await latestOutputImages(
+    ctx.db,
+    session.team.id,
+    rows.map((row) => row.id),
+  );
   return Response.json({ workflows: rows.map((row) => toWorkflowSummaryDto(row, latest.get(row.id))) });
 });
 

@@ -61,8 +61,16 @@ export function AssetField({ field, nodeId, value, inputId, describedBy, commit 
       >
         {assetId ? (
           <figure>
-            <img src={thumbnailUrl(asset.data?.url ?? assetFileUrl(assetId))} alt="Uploaded image" data-testid="asset-preview" className="checkerboard max-h-[200px] w-full object-contain" />
-            <figcaption className="flex items-center justify-between gap-2 border-t border-line px-2.5 py-1.5 text-[11.5px] text-muted" data-testid="asset-dimensions">
+            <img
+              src={thumbnailUrl(asset.data?.url ?? assetFileUrl(assetId))}
+              alt="Uploaded image"
+              data-testid="asset-preview"
+              className="checkerboard max-h-[200px] w-full object-contain"
+            />
+            <figcaption
+              className="flex items-center justify-between gap-2 border-t border-line px-2.5 py-1.5 text-[11.5px] text-muted"
+              data-testid="asset-dimensions"
+            >
               {asset.data ? (
                 <span className="tabular-nums">
                   {asset.data.width} × {asset.data.height} px · {asset.data.mimeType.replace("image/", "").toUpperCase()}

@@ -113,14 +113,16 @@ export function NumberField({ field, value, inputId, describedBy, invalid, commi
         onChange={(event) => onChange(event.target.value)}
         className={`${INPUT_CLASS} h-8 tabular-nums ${field.unit ? "pr-9" : ""}`}
       />
-      {field.unit && <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-[12px] text-faint">{field.unit}</span>}
+      {field.unit && (
+        <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-[12px] text-faint">{field.unit}</span>
+      )}
     </div>
   );
 }
 
 export function SliderField({ field, value, inputId, describedBy, commit }: FieldProps<FieldOf<"slider">>) {
   const n = typeof value === "number" ? value : field.min;
-  const decimals = field.step < 1 ? String(field.step).split(".")[1]?.length ?? 2 : 0;
+  const decimals = field.step < 1 ? (String(field.step).split(".")[1]?.length ?? 2) : 0;
   return (
     <div className="flex items-center gap-3">
       <input

@@ -23,7 +23,11 @@ export function CatalogFooter({ catalog, snapshotDate, rankedLine }: { catalog?:
   return (
     <div className="space-y-1.5" data-testid="catalog-footer">
       <div className="flex items-center gap-2">
-        <p className="min-w-0 flex-1 text-[11px] text-faint" data-testid="catalog-snapshot" title="Figures come from this catalog snapshot; most are labelled estimates">
+        <p
+          className="min-w-0 flex-1 text-[11px] text-faint"
+          data-testid="catalog-snapshot"
+          title="Figures come from this catalog snapshot; most are labelled estimates"
+        >
           Catalog snapshot {snapshotDate}
           {refreshed ? ` (refreshed from Scenario ${refreshed})` : ""}
           {rankedLine}

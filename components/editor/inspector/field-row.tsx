@@ -64,7 +64,9 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
     }),
   );
   const selectNode = (id: string) =>
-    useEditorStore.getState().onNodesChange(useEditorStore.getState().nodes.map((n) => ({ type: "select" as const, id: n.id, selected: n.id === id })));
+    useEditorStore
+      .getState()
+      .onNodesChange(useEditorStore.getState().nodes.map((n) => ({ type: "select" as const, id: n.id, selected: n.id === id })));
 
   const inputId = `field-${nodeId}-${field.name}`;
   const describedBy = `${inputId}-desc`;
@@ -80,7 +82,11 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
 
   const Control = CONTROLS[field.kind] as ComponentType<FieldProps>;
   const lockedLabel =
-    lock && field.kind === "select" ? (field.options.find((o) => o.value === String(lock.value))?.label ?? String(lock.value)) : lock ? `${String(lock.value)}${field.kind === "number" && field.unit ? ` ${field.unit}` : ""}` : "";
+    lock && field.kind === "select"
+      ? (field.options.find((o) => o.value === String(lock.value))?.label ?? String(lock.value))
+      : lock
+        ? `${String(lock.value)}${field.kind === "number" && field.unit ? ` ${field.unit}` : ""}`
+        : "";
   const control = lock ? (
     <select
       id={inputId}
@@ -119,12 +125,22 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
       </Label>
       {source ? (
         <>
-          <div className="flex items-center gap-2 rounded-md border border-line bg-panel-2 px-2.5 py-2 text-[12.5px]" data-testid={`field-${field.name}-connected`}>
-            <span className={`h-2 w-2 shrink-0 rounded-full ${port?.type === "text" ? "bg-port-text" : port?.type === "asset" ? "bg-port-asset" : "bg-port-image"}`} aria-hidden="true" />
+          <div
+            className="flex items-center gap-2 rounded-md border border-line bg-panel-2 px-2.5 py-2 text-[12.5px]"
+            data-testid={`field-${field.name}-connected`}
+          >
+            <span
+              className={`h-2 w-2 shrink-0 rounded-full ${port?.type === "text" ? "bg-port-text" : port?.type === "asset" ? "bg-port-asset" : "bg-port-image"}`}
+              aria-hidden="true"
+            />
             <span className="min-w-0 flex-1">
               {field.label}: from connected {getNodeDefinition(source.type)?.label ?? source.type} node
             </span>
-            <button type="button" onClick={() => selectNode(source.id)} className="rounded text-[12px] text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+            <button
+              type="button"
+              onClick={() => selectNode(source.id)}
+              className="rounded text-[12px] text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            >
               Select
             </button>
           </div>

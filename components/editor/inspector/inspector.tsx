@@ -54,7 +54,16 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
   const data = { ...definition.defaults, ...node.data };
   const stored = fieldErrors(definition, data);
   const fieldNames = new Set(definition.fields.map((f) => f.name));
-  const otherIssues = issues.filter((i) => !(i.field && fieldNames.has(i.field)) && !(i.port && definition.inputs.some((p) => p.name === i.port && definition.fields.some((f) => f.name === p.name || definition.assetParamForPort?.[p.name] === f.name))));
+  const otherIssues = issues.filter(
+    (i) =>
+      !(i.field && fieldNames.has(i.field)) &&
+      !(
+        i.port &&
+        definition.inputs.some(
+          (p) => p.name === i.port && definition.fields.some((f) => f.name === p.name || definition.assetParamForPort?.[p.name] === f.name),
+        )
+      ),
+  );
 
   return (
     <>
@@ -81,7 +90,11 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
 
       <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-4 py-4">
         {run && (
-          <section aria-label="Last run of this node" className="space-y-1.5 rounded-lg border border-line bg-panel-2 p-3 text-[12px]" data-testid="inspector-run-state">
+          <section
+            aria-label="Last run of this node"
+            className="space-y-1.5 rounded-lg border border-line bg-panel-2 p-3 text-[12px]"
+            data-testid="inspector-run-state"
+          >
             <div className="flex items-center gap-2">
               <StatusBadge status={run.status} progress={run.progress} />
               {run.cached && <span className="rounded-full border border-line-strong px-1.5 text-[10.5px] text-muted">cached</span>}

@@ -23,7 +23,9 @@ export function MaskField({ field, nodeId, definition, value, inputId, described
           className="max-h-[140px] w-full rounded-md border border-line bg-black object-contain"
         />
       ) : (
-        <p className="rounded-md border border-dashed border-line-strong px-3 py-3 text-center text-[12px] text-faint">No mask painted yet</p>
+        <p className="rounded-md border border-dashed border-line-strong px-3 py-3 text-center text-[12px] text-faint">
+          No mask painted yet
+        </p>
       )}
       <div className="flex gap-2">
         <Button id={inputId} size="sm" data-testid="mask-open" aria-describedby={describedBy} onClick={() => setOpen(true)}>

@@ -35,13 +35,29 @@ const AUTO = "auto";
 const CUSTOM = "__custom";
 const KNOWN_MODELS = [...new Set(Object.values(DEFAULT_MODEL_BY_CAPABILITY))];
 
-type PickerOption = { kind: "auto"; id: typeof AUTO } | { kind: "model"; id: string; rec: Recommendation; rank: number } | { kind: "custom"; id: typeof CUSTOM };
+type PickerOption =
+  | { kind: "auto"; id: typeof AUTO }
+  | { kind: "model"; id: string; rec: Recommendation; rank: number }
+  | { kind: "custom"; id: typeof CUSTOM };
 
 const PRIORITY_WORD: Record<Priority, string> = { quality: "quality", speed: "speed", cost: "cost" };
 
-export function ModelField({ field, nodeId, definition, data, value, inputId, describedBy, invalid, commit, setDraftError }: FieldProps<FieldOf<"model">>) {
+export function ModelField({
+  field,
+  nodeId,
+  definition,
+  data,
+  value,
+  inputId,
+  describedBy,
+  invalid,
+  commit,
+  setDraftError,
+}: FieldProps<FieldOf<"model">>) {
   const stored = typeof value === "string" && value ? value : AUTO;
-  const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === nodeId && e.targetHandle).map((e) => e.targetHandle as string)));
+  const connected = useEditorStore(
+    useShallow((s) => s.edges.filter((e) => e.target === nodeId && e.targetHandle).map((e) => e.targetHandle as string)),
+  );
   const prompt = useEditorStore((s) => nodePromptText(nodeId, s.nodes, s.edges));
   const capability = definition.capability?.(data, new Set(connected));
   const priority = useModelPickerStore((s) => s.priority);
@@ -69,7 +85,10 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
     { kind: "custom", id: CUSTOM },
   ];
   const selectedId = custom ? CUSTOM : stored === AUTO ? AUTO : stored;
-  const selectedIndex = Math.max(0, options.findIndex((o) => o.id === selectedId));
+  const selectedIndex = Math.max(
+    0,
+    options.findIndex((o) => o.id === selectedId),
+  );
 
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -114,7 +133,14 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
       }
       return;
     }
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: last, PageDown: active + 5, PageUp: active - 5 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: last,
+      PageDown: active + 5,
+      PageUp: active - 5,
+    };
     if (event.key in moves) {
       event.preventDefault();
       setActive(Math.min(last, Math.max(0, moves[event.key])));
@@ -181,25 +207,27 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
             onMouseDown={(event) => event.preventDefault()}
             className="mt-1 max-h-[320px] overflow-y-auto overscroll-contain rounded-lg border border-line-strong bg-panel-2 p-1 shadow-lg shadow-black/40"
           >
-            {options.map((option, i) => (
-              <PickerRow
-                key={option.id}
-                id={optionId(i)}
-                option={option}
-                active={i === active}
-                selected={option.id === selectedId}
-                onHover={() => setActive(i)}
-                onPick={() => choose(option)}
-                heading={
-                  i === 1 && option.kind === "model"
-                    ? `Ranked for ${PRIORITY_WORD[ranking.data?.priority ?? priority]} · ${capability}`
-                    : undefined
-                }
-              />
-            )).flatMap((row, i) =>
-              // Status rows go between Auto and the free id while there is no ranking to show.
-              i === 0 && recs.length === 0 ? [row, <RankingStatus key="status" ranking={ranking} capability={capability} />] : [row],
-            )}
+            {options
+              .map((option, i) => (
+                <PickerRow
+                  key={option.id}
+                  id={optionId(i)}
+                  option={option}
+                  active={i === active}
+                  selected={option.id === selectedId}
+                  onHover={() => setActive(i)}
+                  onPick={() => choose(option)}
+                  heading={
+                    i === 1 && option.kind === "model"
+                      ? `Ranked for ${PRIORITY_WORD[ranking.data?.priority ?? priority]} · ${capability}`
+                      : undefined
+                  }
+                />
+              ))
+              .flatMap((row, i) =>
+                // Status rows go between Auto and the free id while there is no ranking to show.
+                i === 0 && recs.length === 0 ? [row, <RankingStatus key="status" ranking={ranking} capability={capability} />] : [row],
+              )}
           </ul>
         )}
       </div>
@@ -240,7 +268,11 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
       </div>
 
       {ranking.isError && (
-        <div role="alert" data-testid="model-ranking-error" className="flex items-start gap-2 rounded-md border border-bad/40 bg-bad-soft px-2.5 py-2 text-[12px] text-[#ffb0b0]">
+        <div
+          role="alert"
+          data-testid="model-ranking-error"
+          className="flex items-start gap-2 rounded-md border border-bad/40 bg-bad-soft px-2.5 py-2 text-[12px] text-[#ffb0b0]"
+        >
           <AlertIcon size={13} className="mt-0.5 shrink-0" />
           <p className="min-w-0 flex-1">
             Could not rank models{capability ? ` for ${capability}` : ""}: {errorMessage(ranking.error)}
@@ -253,9 +285,21 @@ export function ModelField({ field, nodeId, definition, data, value, inputId, de
 
       {showAutoInfo && <AutoInfo top={recs[0]} priority={ranking.data?.priority ?? priority} />}
       {infoRec && (
-        <ModelInfo rec={infoRec} rank={recs.indexOf(infoRec) + 1} entry={catalog.data?.models.find((m) => m.id === infoRec.modelId)} engine={engine.data?.id} />
+        <ModelInfo
+          rec={infoRec}
+          rank={recs.indexOf(infoRec) + 1}
+          entry={catalog.data?.models.find((m) => m.id === infoRec.modelId)}
+          engine={engine.data?.id}
+        />
       )}
-      {ranking.data && <PlatformSuggestion nodeId={nodeId} data={data} hasPlatformField={definition.fields.some((f) => f.name === "platform")} response={ranking.data} />}
+      {ranking.data && (
+        <PlatformSuggestion
+          nodeId={nodeId}
+          data={data}
+          hasPlatformField={definition.fields.some((f) => f.name === "platform")}
+          response={ranking.data}
+        />
+      )}
 
       <CatalogFooter
         catalog={catalog.data}
@@ -292,7 +336,9 @@ function SelectedSummary({ stored, custom, rec, loading }: { stored: string; cus
   return (
     <>
       <span className="block text-[13px]">{custom ? "Other model id" : "Model"}</span>
-      <span className="block truncate font-mono text-[11px] text-muted">{custom && stored === AUTO ? "type an id below" : loading ? `${stored} · ranking…` : stored}</span>
+      <span className="block truncate font-mono text-[11px] text-muted">
+        {custom && stored === AUTO ? "type an id below" : loading ? `${stored} · ranking…` : stored}
+      </span>
     </>
   );
 }
@@ -322,7 +368,11 @@ function PickerRow({
       data-testid="model-option"
       data-option={option.kind}
       data-model-id={option.kind === "model" ? option.id : undefined}
-      title={option.kind === "model" ? `${option.rec.name} (${option.id}) · score ${option.rec.score.toFixed(2)} · ${formatMetrics(option.rec.metrics)}` : undefined}
+      title={
+        option.kind === "model"
+          ? `${option.rec.name} (${option.id}) · score ${option.rec.score.toFixed(2)} · ${formatMetrics(option.rec.metrics)}`
+          : undefined
+      }
       onMouseMove={onHover}
       onClick={onPick}
       className={`flex cursor-pointer items-start gap-2 rounded-md px-2 py-1.5 ${active ? "bg-panel-3" : ""}`}
@@ -341,7 +391,9 @@ function PickerRow({
           <>
             <span className="flex items-center gap-1.5">
               <span className="truncate text-[12.5px] font-medium">{option.rec.name}</span>
-              {option.rank === 1 && <span className="shrink-0 rounded-full bg-accent-soft px-1.5 text-[10px] leading-4 text-[#b3b6ff]">top</span>}
+              {option.rank === 1 && (
+                <span className="shrink-0 rounded-full bg-accent-soft px-1.5 text-[10px] leading-4 text-[#b3b6ff]">top</span>
+              )}
             </span>
             <MetricsLine metrics={option.rec.metrics} className="block truncate text-[11px] text-muted" />
           </>
@@ -359,7 +411,10 @@ function PickerRow({
   if (!heading) return row;
   return (
     <>
-      <li role="presentation" className="mt-1 border-t border-line px-2 pt-2 pb-1 text-[10.5px] font-medium tracking-wide text-faint uppercase">
+      <li
+        role="presentation"
+        className="mt-1 border-t border-line px-2 pt-2 pb-1 text-[10.5px] font-medium tracking-wide text-faint uppercase"
+      >
         {heading}
       </li>
       {row}
@@ -404,8 +459,8 @@ function AutoInfo({ top, priority }: { top?: Recommendation; priority: Priority 
   return (
     <section className="rounded-lg border border-line bg-panel-2 px-3 py-2.5 text-[12px]" data-testid="model-info" aria-label="About Auto">
       <p className="text-muted">
-        Auto asks the resolver at run time: quality for a single output, faster and cheaper models for several candidates, and the
-        model that made the input image when continuity matters.
+        Auto asks the resolver at run time: quality for a single output, faster and cheaper models for several candidates, and the model
+        that made the input image when continuity matters.
       </p>
       {top && (
         <p className="mt-1.5 text-faint">
@@ -426,7 +481,8 @@ function costNote(rec: Recommendation, engine: EngineInfo["provider"]["id"] | un
   if (cu === null) return "The catalog has no cost figure for this model; the node's cost estimate asks the engine.";
   const figure = `${formatCost(cu)} per output is the catalog's ${rec.metrics.estimated.p50CostCU ? "estimate" : "figure"}`;
   if (engine === "local") return `${figure}; offline runs charge exactly this.`;
-  if (engine === "scenario") return `${figure}; a run is charged what Scenario bills, so the node's own cost estimate (a dry run) is the one to trust.`;
+  if (engine === "scenario")
+    return `${figure}; a run is charged what Scenario bills, so the node's own cost estimate (a dry run) is the one to trust.`;
   return `${figure}.`;
 }
 
@@ -448,10 +504,24 @@ function SchemaNote({ entry }: { entry?: CatalogModelEntry }) {
   );
 }
 
-function ModelInfo({ rec, rank, entry, engine }: { rec: Recommendation; rank: number; entry?: CatalogModelEntry; engine?: EngineInfo["provider"]["id"] }) {
+function ModelInfo({
+  rec,
+  rank,
+  entry,
+  engine,
+}: {
+  rec: Recommendation;
+  rank: number;
+  entry?: CatalogModelEntry;
+  engine?: EngineInfo["provider"]["id"];
+}) {
   const cost = costNote(rec, engine);
   return (
-    <section className="space-y-1.5 rounded-lg border border-line bg-panel-2 px-3 py-2.5 text-[12px]" data-testid="model-info" aria-label={`About ${rec.name}`}>
+    <section
+      className="space-y-1.5 rounded-lg border border-line bg-panel-2 px-3 py-2.5 text-[12px]"
+      data-testid="model-info"
+      aria-label={`About ${rec.name}`}
+    >
       <div className="flex items-baseline gap-2">
         <h3 className="min-w-0 flex-1 truncate text-[12.5px] font-semibold" title={rec.modelId}>
           {rank > 0 && <span className="mr-1 font-normal text-faint tabular-nums">#{rank}</span>}
@@ -483,15 +553,33 @@ function ModelInfo({ rec, rank, entry, engine }: { rec: Recommendation; rank: nu
 }
 
 /** When the prompt names a platform the node is not set to, offer its size in one click. */
-function PlatformSuggestion({ nodeId, data, hasPlatformField, response }: { nodeId: string; data: Record<string, unknown>; hasPlatformField: boolean; response: RecommendResponse }) {
+function PlatformSuggestion({
+  nodeId,
+  data,
+  hasPlatformField,
+  response,
+}: {
+  nodeId: string;
+  data: Record<string, unknown>;
+  hasPlatformField: boolean;
+  response: RecommendResponse;
+}) {
   const platform = response.platform;
   if (!platform || !hasPlatformField || data.platform === platform.id) return null;
   return (
-    <div className="flex items-center gap-2 rounded-md border border-accent/30 bg-accent-soft px-2.5 py-1.5 text-[12px]" data-testid="platform-suggestion">
+    <div
+      className="flex items-center gap-2 rounded-md border border-accent/30 bg-accent-soft px-2.5 py-1.5 text-[12px]"
+      data-testid="platform-suggestion"
+    >
       <p className="min-w-0 flex-1 text-muted">
         The prompt mentions <span className="text-fg">{platform.label}</span>: {platform.width} × {platform.height} px
       </p>
-      <Button size="sm" variant="ghost" className="-my-1 text-accent" onClick={() => useEditorStore.getState().updateNodeData(nodeId, { platform: platform.id })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="-my-1 text-accent"
+        onClick={() => useEditorStore.getState().updateNodeData(nodeId, { platform: platform.id })}
+      >
         Use it
       </Button>
     </div>

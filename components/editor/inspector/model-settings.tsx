@@ -27,7 +27,12 @@ export function ModelSettings({ nodeId, modelId, settings }: { nodeId: string; m
   if (modelId === "auto") body = <p className="text-faint">Auto picks a model per run; choose one to set its own settings.</p>;
   else if (answer.isPending) body = <p className="text-faint">Loading the model's settings…</p>;
   else if (answer.isError) body = <p className="text-bad">The model's settings could not be loaded.</p>;
-  else if (!answer.data.schema) body = <p className="text-warn" data-testid="model-settings-none">{answer.data.message}</p>;
+  else if (!answer.data.schema)
+    body = (
+      <p className="text-warn" data-testid="model-settings-none">
+        {answer.data.message}
+      </p>
+    );
   else {
     const schema = answer.data.schema;
     const inputs = modelSettingInputs(schema);
@@ -38,12 +43,28 @@ export function ModelSettings({ nodeId, modelId, settings }: { nodeId: string; m
         {inputs.length === 0 ? (
           <p className="text-faint">{answer.data.name} has no settings beyond the node's own.</p>
         ) : (
-          inputs.map((input) => <SettingControl key={input.name} schema={schema} input={input} value={settings[input.name]} onChange={(v) => set(input.name, v)} />)
+          inputs.map((input) => (
+            <SettingControl
+              key={input.name}
+              schema={schema}
+              input={input}
+              value={settings[input.name]}
+              onChange={(v) => set(input.name, v)}
+            />
+          ))
         )}
         {stale.length > 0 && (
           <p className="text-faint" data-testid="model-settings-stale">
             Not sent to {answer.data.name} (settings of another model): {stale.join(", ")}.{" "}
-            <button type="button" className="underline" onClick={() => useEditorStore.getState().updateNodeData(nodeId, { settings: Object.fromEntries(Object.entries(settings).filter(([k]) => !stale.includes(k))) })}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() =>
+                useEditorStore
+                  .getState()
+                  .updateNodeData(nodeId, { settings: Object.fromEntries(Object.entries(settings).filter(([k]) => !stale.includes(k))) })
+              }
+            >
               Remove
             </button>
           </p>
@@ -59,24 +80,42 @@ export function ModelSettings({ nodeId, modelId, settings }: { nodeId: string; m
   );
 }
 
-function SettingControl({ schema, input, value, onChange }: { schema: ModelSchema; input: ModelInput; value: unknown; onChange(value: string | number | boolean | null): void }) {
+function SettingControl({
+  schema,
+  input,
+  value,
+  onChange,
+}: {
+  schema: ModelSchema;
+  input: ModelInput;
+  value: unknown;
+  onChange(value: string | number | boolean | null): void;
+}) {
   const id = `model-setting-${input.name}`;
   const label = inputLabel(input);
   const fallback = input.default;
   const hint = [
     input.min !== undefined || input.max !== undefined ? `${input.min ?? "…"} to ${input.max ?? "…"}` : null,
-    fallback !== undefined && fallback !== "" ? `default ${input.allowedValues ? valueLabel(schema, input, fallback) : String(fallback)}` : null,
+    fallback !== undefined && fallback !== ""
+      ? `default ${input.allowedValues ? valueLabel(schema, input, fallback) : String(fallback)}`
+      : null,
   ]
     .filter(Boolean)
     .join(" · ");
   let control: React.ReactNode;
   if (input.allowedValues) {
     control = (
-      <select id={id} data-testid={id} className={`${INPUT_CLASS} h-8`} value={value === undefined ? "" : String(value)} onChange={(e) => {
-        const raw = e.target.value;
-        const picked = input.allowedValues!.find((v) => String(v) === raw);
-        onChange(picked === undefined ? null : picked);
-      }}>
+      <select
+        id={id}
+        data-testid={id}
+        className={`${INPUT_CLASS} h-8`}
+        value={value === undefined ? "" : String(value)}
+        onChange={(e) => {
+          const raw = e.target.value;
+          const picked = input.allowedValues!.find((v) => String(v) === raw);
+          onChange(picked === undefined ? null : picked);
+        }}
+      >
         <option value="">Model default{fallback !== undefined ? ` (${valueLabel(schema, input, fallback)})` : ""}</option>
         {input.allowedValues.map((v) => (
           <option key={String(v)} value={String(v)}>
@@ -87,7 +126,13 @@ function SettingControl({ schema, input, value, onChange }: { schema: ModelSchem
     );
   } else if (input.type === "boolean") {
     control = (
-      <select id={id} data-testid={id} className={`${INPUT_CLASS} h-8`} value={value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value === "" ? null : e.target.value === "true")}>
+      <select
+        id={id}
+        data-testid={id}
+        className={`${INPUT_CLASS} h-8`}
+        value={value === undefined ? "" : String(value)}
+        onChange={(e) => onChange(e.target.value === "" ? null : e.target.value === "true")}
+      >
         <option value="">Model default{fallback !== undefined ? ` (${fallback ? "on" : "off"})` : ""}</option>
         <option value="true">On</option>
         <option value="false">Off</option>
@@ -95,15 +140,31 @@ function SettingControl({ schema, input, value, onChange }: { schema: ModelSchem
     );
   } else if (input.type === "number") {
     control = (
-      <input id={id} data-testid={id} type="number" className={`${INPUT_CLASS} h-8`} min={input.min} max={input.max} step={input.step ?? "any"}
-        placeholder={fallback !== undefined ? String(fallback) : "model default"} value={typeof value === "number" ? value : ""}
-        onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))} />
+      <input
+        id={id}
+        data-testid={id}
+        type="number"
+        className={`${INPUT_CLASS} h-8`}
+        min={input.min}
+        max={input.max}
+        step={input.step ?? "any"}
+        placeholder={fallback !== undefined ? String(fallback) : "model default"}
+        value={typeof value === "number" ? value : ""}
+        onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+      />
     );
   } else {
     control = (
-      <input id={id} data-testid={id} type="text" className={`${INPUT_CLASS} h-8`} maxLength={input.maxLength}
-        placeholder={fallback !== undefined && fallback !== "" ? String(fallback) : "model default"} value={typeof value === "string" ? value : ""}
-        onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        className={`${INPUT_CLASS} h-8`}
+        maxLength={input.maxLength}
+        placeholder={fallback !== undefined && fallback !== "" ? String(fallback) : "model default"}
+        value={typeof value === "string" ? value : ""}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   }
   return (

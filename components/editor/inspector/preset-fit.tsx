@@ -24,12 +24,21 @@ function useSizeModel(nodeId: string, definition: AnyNodeDefinition, data: Recor
  * maximum shows the size the model will get ("Poster print — 3000 × 4500 → 2731 × 4096 (model's
  * limit)"), and the active preset's adjustment is said under the field.
  */
-export function usePresetFit(nodeId: string, definition: AnyNodeDefinition, data: Record<string, unknown>, field: FieldSpec): { field: FieldSpec; active: PresetFit | null; modelName: string | null } {
+export function usePresetFit(
+  nodeId: string,
+  definition: AnyNodeDefinition,
+  data: Record<string, unknown>,
+  field: FieldSpec,
+): { field: FieldSpec; active: PresetFit | null; modelName: string | null } {
   const modelId = useSizeModel(nodeId, definition, data);
   const schema = useModelSchema(field.name === "platform" ? modelId : null);
   const answer = schema.data?.schema ? schema.data : null;
   if (field.kind !== "select" || field.name !== "platform" || !answer?.schema) return { field, active: null, modelName: null };
-  const options = field.options.map((option) => (option.value ? { ...option, label: presetOptionLabel(option.value, option.label, fitPresetToModel(option.value, answer.schema!, answer.name)) } : option));
+  const options = field.options.map((option) =>
+    option.value
+      ? { ...option, label: presetOptionLabel(option.value, option.label, fitPresetToModel(option.value, answer.schema!, answer.name)) }
+      : option,
+  );
   const active = typeof data.platform === "string" && data.platform ? fitPresetToModel(data.platform, answer.schema, answer.name) : null;
   return { field: { ...field, options }, active: active && (active.adjusted || active.refused) ? active : null, modelName: answer.name };
 }
@@ -42,4 +51,3 @@ export function PresetFitNote({ fit, modelName }: { fit: PresetFit; modelName: s
     </p>
   );
 }
-

@@ -9,11 +9,20 @@ const LABELS: Record<Priority, { label: string; title: string }> = {
 };
 
 /** Quality / Speed / Cost as a segmented radio group (arrow keys move, like native radios). */
-export function PriorityToggle({ value, onChange, label = "Rank by" }: { value: Priority; onChange: (p: Priority) => void; label?: string }) {
+export function PriorityToggle({
+  value,
+  onChange,
+  label = "Rank by",
+}: {
+  value: Priority;
+  onChange: (p: Priority) => void;
+  label?: string;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const labelId = useId();
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+    const step =
+      event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
     if (!step) return;
     event.preventDefault();
     const next = (index + step + PRIORITIES.length) % PRIORITIES.length;
@@ -25,7 +34,12 @@ export function PriorityToggle({ value, onChange, label = "Rank by" }: { value: 
       <span className="text-[11.5px] text-faint" id={labelId}>
         {label}
       </span>
-      <div role="radiogroup" aria-labelledby={labelId} className="flex rounded-md border border-line-strong bg-canvas p-0.5" data-testid="priority-toggle">
+      <div
+        role="radiogroup"
+        aria-labelledby={labelId}
+        className="flex rounded-md border border-line-strong bg-canvas p-0.5"
+        data-testid="priority-toggle"
+      >
         {PRIORITIES.map((p, i) => (
           <button
             key={p}

@@ -23,13 +23,25 @@ describe("listExposableInputs", () => {
     const platform = candidates.find((c) => c.field === "platform")!;
     expect(platform).toMatchObject({ nodeType: "expand", nodeLabel: "Expand", label: "Platform", defaultValue: "" });
     expect(platform.options).toContainEqual({ value: "instagram_story", label: "Instagram story — 1080 × 1920" });
-    expect(candidates.find((c) => c.field === "factor")).toMatchObject({ defaultValue: "2", options: [{ value: "2", label: "2x" }, { value: "4", label: "4x" }] });
+    expect(candidates.find((c) => c.field === "factor")).toMatchObject({
+      defaultValue: "2",
+      options: [
+        { value: "2", label: "2x" },
+        { value: "4", label: "4x" },
+      ],
+    });
     expect(candidates.find((c) => c.field === "assetId")).toMatchObject({ label: "Image", defaultValue: "asset-photo" });
   });
 
   it("lists a Prompt's text and Generation's outputs count (a number with bounds)", () => {
     const candidates = listExposableInputs(generationGraph());
-    expect(candidates.find((c) => c.nodeId === "p")).toMatchObject({ field: "text", kind: "textarea", label: "Prompt", defaultValue: "a red bicycle", suggestedKey: "prompt" });
+    expect(candidates.find((c) => c.nodeId === "p")).toMatchObject({
+      field: "text",
+      kind: "textarea",
+      label: "Prompt",
+      defaultValue: "a red bicycle",
+      suggestedKey: "prompt",
+    });
     expect(candidates.find((c) => c.field === "numOutputs")).toMatchObject({ kind: "number", min: 1, max: 4, defaultValue: 2 });
     expect(candidates.filter((c) => c.nodeId === "gen").map((c) => c.field)).toEqual(["numOutputs", "aspectRatio", "platform"]);
   });
@@ -99,7 +111,9 @@ describe("applyInputs", () => {
     expect(error).toBeInstanceOf(AppInputsError);
     expect((error as AppInputsError).issues.map((i) => i.key)).toEqual(["platform", "factor"]);
     expect((error as AppInputsError).message).toMatch(/^platform: .+; factor: must be 2 or 4$/);
-    expect(() => applyInputs(storyGraph(), [{ ...storyInputs[0], nodeId: "gone" }], { image: "x" })).toThrow('image: node "gone" is not in the workflow');
+    expect(() => applyInputs(storyGraph(), [{ ...storyInputs[0], nodeId: "gone" }], { image: "x" })).toThrow(
+      'image: node "gone" is not in the workflow',
+    );
   });
 });
 
@@ -142,9 +156,20 @@ describe("planModelRequests", () => {
   it("builds each model node's request with the sizes flowing through the graph", async () => {
     const graph = applyInputs(storyGraph(), storyInputs, { image: "asset-photo", platform: "instagram_story" });
     const plan = validateGraph(graph, "run").plan!;
-    const requests = await planModelRequests(plan, () => ({ width: 451, height: 300 }), () => [{ modelId: "model_auto", reason: "test" }], localSchemas);
+    const requests = await planModelRequests(
+      plan,
+      () => ({ width: 451, height: 300 }),
+      () => [{ modelId: "model_auto", reason: "test" }],
+      localSchemas,
+    );
     expect(requests).toEqual([
-      expect.objectContaining({ nodeId: "exp", capability: "outpaint", modelId: "model_auto", count: 1, body: { image: "asset-photo", width: 1080, height: 1920 } }),
+      expect.objectContaining({
+        nodeId: "exp",
+        capability: "outpaint",
+        modelId: "model_auto",
+        count: 1,
+        body: { image: "asset-photo", width: 1080, height: 1920 },
+      }),
       expect.objectContaining({ nodeId: "up", capability: "upscale", count: 1, body: expect.objectContaining({ upscaleFactor: 2 }) }),
     ]);
     // Upscale works on the 1080 × 1920 canvas Expand makes.
@@ -155,7 +180,12 @@ describe("planModelRequests", () => {
     const graph = generationGraph();
     graph.nodes.push({ id: "up", type: "upscale", position: { x: 3, y: 0 }, data: { model: "model_upscale-v3" } });
     graph.edges.push({ id: "c", source: "gen", sourceHandle: "image", target: "up", targetHandle: "image" });
-    const requests = await planModelRequests(validateGraph(graph, "run").plan!, () => undefined, () => [{ modelId: "m", reason: "" }], localSchemas);
+    const requests = await planModelRequests(
+      validateGraph(graph, "run").plan!,
+      () => undefined,
+      () => [{ modelId: "m", reason: "" }],
+      localSchemas,
+    );
     expect(requests.map((r) => [r.nodeId, r.modelId, r.count])).toEqual([
       ["gen", "m", 1],
       ["up", "model_upscale-v3", 2],

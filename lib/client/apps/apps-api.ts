@@ -3,16 +3,7 @@
  * the parsed JSON body or throws an {@link ApiError} carrying `{ error: { code, message, details } }`.
  */
 import { request } from "../api-client";
-import type {
-  AppDetail,
-  AppEstimate,
-  AppRun,
-  AppRunInputs,
-  AppSummary,
-  PublishAppBody,
-  PublishAppResponse,
-  UpdateAppBody,
-} from "./types";
+import type { AppDetail, AppEstimate, AppRun, AppRunInputs, AppSummary, PublishAppBody, PublishAppResponse, UpdateAppBody } from "./types";
 import type { RunStatus } from "../types";
 
 const enc = encodeURIComponent;
@@ -23,7 +14,8 @@ export const appsApi = {
   publish: (workflowId: string, body: PublishAppBody) =>
     request<PublishAppResponse>(`/api/workflows/${enc(workflowId)}/publish`, { method: "POST", json: body }),
   updateApp: (slug: string, body: UpdateAppBody) => request<{ app: AppDetail }>(`/api/apps/${enc(slug)}`, { method: "PATCH", json: body }),
-  rollback: (slug: string, version: number) => request<{ app: AppDetail }>(`/api/apps/${enc(slug)}/rollback`, { method: "POST", json: { version } }),
+  rollback: (slug: string, version: number) =>
+    request<{ app: AppDetail }>(`/api/apps/${enc(slug)}/rollback`, { method: "POST", json: { version } }),
   estimate: (slug: string, items: AppRunInputs[], signal?: AbortSignal) =>
     request<AppEstimate>(`/api/apps/${enc(slug)}/estimate`, { method: "POST", json: estimateBody(items), signal }),
   startRuns: (slug: string, items: AppRunInputs[]) =>

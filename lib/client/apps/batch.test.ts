@@ -41,7 +41,10 @@ describe("planBatch", () => {
 
   it("pairs images with prompt lines in order, and refuses lists of different lengths", () => {
     const paired = planBatch(inputs, { photo: ["a", "b"], prompt: "x\n\n y ", platform: "tiktok" }, new Set(["prompt"]));
-    expect(paired.items.map((i) => [i.photo, i.prompt])).toEqual([["a", "x"], ["b", "y"]]);
+    expect(paired.items.map((i) => [i.photo, i.prompt])).toEqual([
+      ["a", "x"],
+      ["b", "y"],
+    ]);
     const uneven = planBatch(inputs, { photo: ["a", "b"], prompt: "x\ny\nz", platform: "tiktok" }, new Set(["prompt"]));
     expect(uneven.items).toEqual([]);
     expect(uneven.error).toEqual({ key: "prompt", message: "2 images but 3 lines of Prompt: give as many of each, or just one." });
@@ -89,6 +92,9 @@ describe("buildFormSchema", () => {
   it("reports uneven batches on the field", () => {
     const schema = buildFormSchema(runSchema, inputs, new Set(["prompt"]));
     const result = schema.safeParse({ photo: ["a", "b", "c"], prompt: "x\ny", platform: "tiktok" });
-    expect(result.error!.issues[0]).toMatchObject({ path: ["prompt"], message: "3 images but 2 lines of Prompt: give as many of each, or just one." });
+    expect(result.error!.issues[0]).toMatchObject({
+      path: ["prompt"],
+      message: "3 images but 2 lines of Prompt: give as many of each, or just one.",
+    });
   });
 });

@@ -23,7 +23,12 @@ export interface BatchPlan {
 
 /** The non-empty lines of a prompt, trimmed. */
 export function promptLines(text: unknown): string[] {
-  return typeof text === "string" ? text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [];
+  return typeof text === "string"
+    ? text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** The asset ids an image input holds. */

@@ -63,7 +63,9 @@ function summarize(nodeType: string, parameters: unknown): string | null {
 export function provenanceStep(asset: Asset): ProvenanceStep {
   const p = (asset.provenance ?? null) as Record<string, unknown> | null;
   const nodeType = str(p?.nodeType);
-  const parents = Array.isArray(p?.parentAssetIds) ? (p.parentAssetIds as unknown[]).filter((id): id is string => typeof id === "string") : [];
+  const parents = Array.isArray(p?.parentAssetIds)
+    ? (p.parentAssetIds as unknown[]).filter((id): id is string => typeof id === "string")
+    : [];
   return {
     assetId: asset.id,
     title: p ? (nodeType ? (getNodeDefinition(nodeType)?.label ?? nodeType) : "Generated") : "Uploaded image",

@@ -42,10 +42,19 @@ describe("publish form", () => {
   });
 
   it("refuses a form exposing nothing, and builds the body of one that does", () => {
-    const values: PublishFormValues = { target: "", name: "Story maker", slug: "story-maker", description: "", cover: null, inputs: initialInputs(candidates) };
+    const values: PublishFormValues = {
+      target: "",
+      name: "Story maker",
+      slug: "story-maker",
+      description: "",
+      cover: null,
+      inputs: initialInputs(candidates),
+    };
     values.inputs = values.inputs.map((i) => ({ ...i, enabled: false }));
     const refused = publishFormSchema.safeParse(values);
-    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["inputs", "Choose at least one input for the App's form."]]);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["inputs", "Choose at least one input for the App's form."],
+    ]);
 
     values.inputs[0].enabled = true;
     values.inputs[1] = { ...values.inputs[1], enabled: true, help: " Where it will be posted " };
@@ -57,7 +66,15 @@ describe("publish form", () => {
       coverAssetId: null,
       inputs: [
         { key: "image", nodeId: "imageInput-1", field: "assetId", label: "Image", required: true },
-        { key: "platform", nodeId: "expand-1", field: "platform", label: "Platform", required: false, help: "Where it will be posted", default: "tiktok" },
+        {
+          key: "platform",
+          nodeId: "expand-1",
+          field: "platform",
+          label: "Platform",
+          required: false,
+          help: "Where it will be posted",
+          default: "tiktok",
+        },
       ],
     });
   });

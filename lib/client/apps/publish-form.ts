@@ -55,10 +55,14 @@ export const publishFormSchema = z
     const seen = new Set<string>();
     for (const { input, index } of enabled) {
       if (!input.label.trim()) ctx.addIssue({ code: "custom", path: ["inputs", index, "label"], message: "Give the field a label" });
-      else if (input.label.trim().length > 80) ctx.addIssue({ code: "custom", path: ["inputs", index, "label"], message: "At most 80 characters" });
-      if (input.help.trim().length > 300) ctx.addIssue({ code: "custom", path: ["inputs", index, "help"], message: "At most 300 characters" });
-      if (!INPUT_KEY_PATTERN.test(input.key)) ctx.addIssue({ code: "custom", path: ["inputs", index, "key"], message: "Use a-z, 0-9 and _ (starting with a letter)" });
-      else if (seen.has(input.key)) ctx.addIssue({ code: "custom", path: ["inputs", index, "key"], message: "Another input uses this key" });
+      else if (input.label.trim().length > 80)
+        ctx.addIssue({ code: "custom", path: ["inputs", index, "label"], message: "At most 80 characters" });
+      if (input.help.trim().length > 300)
+        ctx.addIssue({ code: "custom", path: ["inputs", index, "help"], message: "At most 300 characters" });
+      if (!INPUT_KEY_PATTERN.test(input.key))
+        ctx.addIssue({ code: "custom", path: ["inputs", index, "key"], message: "Use a-z, 0-9 and _ (starting with a letter)" });
+      else if (seen.has(input.key))
+        ctx.addIssue({ code: "custom", path: ["inputs", index, "key"], message: "Another input uses this key" });
       seen.add(input.key);
     }
   });
@@ -121,7 +125,13 @@ export function toPublishBody(candidates: readonly ExposableInput[], values: Pub
   values.inputs.forEach((input, index) => {
     const candidate = candidates[index];
     if (!input.enabled || !candidate) return;
-    const exposed: ExposedInput = { key: input.key, nodeId: candidate.nodeId, field: candidate.field, label: input.label.trim(), required: input.required };
+    const exposed: ExposedInput = {
+      key: input.key,
+      nodeId: candidate.nodeId,
+      field: candidate.field,
+      label: input.label.trim(),
+      required: input.required,
+    };
     if (input.help.trim()) exposed.help = input.help.trim();
     const def = sendableDefault(candidate.kind, input);
     if (def !== undefined) exposed.default = def;

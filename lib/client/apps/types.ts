@@ -14,8 +14,6 @@ import type { PublishAppBody as ServerPublishAppBody, UpdateAppBody as ServerUpd
 
 /** One field of an App's form, as published: the designer's choice plus how to draw it. */
 export type AppInput = PublishedInput;
-;
-
 /** `GET /api/apps` item. */
 export type AppSummary = AppSummaryDto;
 

@@ -21,7 +21,11 @@ export function useProvenanceChain(assetId: string | null) {
       let next: string | null = assetId;
       while (next && steps.length < MAX_STEPS) {
         const id: string = next;
-        const { asset } = await queryClient.fetchQuery({ queryKey: queryKeys.asset(id), queryFn: () => api.getAsset(id), staleTime: Infinity });
+        const { asset } = await queryClient.fetchQuery({
+          queryKey: queryKeys.asset(id),
+          queryFn: () => api.getAsset(id),
+          staleTime: Infinity,
+        });
         const step = provenanceStep(asset);
         steps.push(step);
         next = step.parentAssetId;

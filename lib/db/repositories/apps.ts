@@ -300,7 +300,10 @@ export async function listAppRuns(
 }
 
 /** The runs of an App within a team with these ids (unknown ids left out), in the order of `ids`. */
-export async function getAppRunsByIds(db: DbClient, input: { appId: string; teamId: string; ids: readonly string[] }): Promise<AppRunRow[]> {
+export async function getAppRunsByIds(
+  db: DbClient,
+  input: { appId: string; teamId: string; ids: readonly string[] },
+): Promise<AppRunRow[]> {
   const unique = [...new Set(input.ids)];
   if (unique.length === 0) return [];
   const rows = await db.run.findMany({ where: { id: { in: unique }, appId: input.appId, teamId: input.teamId }, select: APP_RUN_SELECT });

@@ -14,7 +14,10 @@ interface StoredOutput {
 function firstImage(outputs: unknown): string | null {
   if (!Array.isArray(outputs)) return null;
   for (const output of outputs as StoredOutput[]) {
-    const isImage = output?.mimeType === undefined || output?.mimeType === null || (typeof output.mimeType === "string" && output.mimeType.startsWith("image/"));
+    const isImage =
+      output?.mimeType === undefined ||
+      output?.mimeType === null ||
+      (typeof output.mimeType === "string" && output.mimeType.startsWith("image/"));
     if (isImage && typeof output?.assetId === "string" && output.assetId) return output.assetId;
   }
   return null;

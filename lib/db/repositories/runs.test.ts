@@ -2,15 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { openTestDb } from "../test-db";
 import { RecordNotFoundError } from "../types";
-import {
-  createRun,
-  findCachedNodeRun,
-  findUnfinishedRuns,
-  getRunWithNodes,
-  listRunsForWorkflow,
-  updateNodeRun,
-  updateRun,
-} from "./runs";
+import { createRun, findCachedNodeRun, findUnfinishedRuns, getRunWithNodes, listRunsForWorkflow, updateNodeRun, updateRun } from "./runs";
 import { createWorkflow, snapshotVersion } from "./workflows";
 
 const graph = {
@@ -71,9 +63,7 @@ describe("runs repository", () => {
 
   it("creates nothing when a node run cannot be written (one transaction)", async () => {
     const before = await db.prisma.run.count();
-    await expect(
-      createRun(db.prisma, { workflowId, workflowVersionId, nodes: [nodes[0], nodes[0]] }),
-    ).rejects.toThrow();
+    await expect(createRun(db.prisma, { workflowId, workflowVersionId, nodes: [nodes[0], nodes[0]] })).rejects.toThrow();
     expect(await db.prisma.run.count()).toBe(before);
   });
 
@@ -128,9 +118,7 @@ describe("runs repository", () => {
     expect((await read()).outputs).toBeNull();
 
     await expect(updateRun(db.prisma, "missing", { status: "failed" })).rejects.toBeInstanceOf(RecordNotFoundError);
-    await expect(updateNodeRun(db.prisma, run.id, "nope", { status: "failed" })).rejects.toBeInstanceOf(
-      RecordNotFoundError,
-    );
+    await expect(updateNodeRun(db.prisma, run.id, "nope", { status: "failed" })).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 
   it("finds unfinished runs with the job ids to resume", async () => {
@@ -184,7 +172,12 @@ describe("runs repository", () => {
   it("never finds another team's cached node run", async () => {
     const key = `cache-team-${Date.now()}`;
     const ofA = await createRun(db.prisma, { workflowId, workflowVersionId, nodes, teamId: "team-a" });
-    await updateNodeRun(db.prisma, ofA.id, "gen", { status: "succeeded", cacheKey: key, outputs: [{ assetId: "a" }], finishedAt: new Date() });
+    await updateNodeRun(db.prisma, ofA.id, "gen", {
+      status: "succeeded",
+      cacheKey: key,
+      outputs: [{ assetId: "a" }],
+      finishedAt: new Date(),
+    });
 
     expect(await findCachedNodeRun(db.prisma, key, { teamId: "team-a" })).toMatchObject({ runId: ofA.id });
     expect(await findCachedNodeRun(db.prisma, key, { teamId: "team-b" })).toBeNull();

@@ -12,7 +12,6 @@ import { toGraph, type WorkflowGraphJson } from "./workflows";
 import type { NodeRunStatus, RunStatus } from "../../engine/types";
 
 // One list of statuses for engine, database and client (lib/engine/types.ts).
-;
 export type { NodeRunStatus, RunStatus };
 
 export interface RunRecord {
@@ -231,11 +230,7 @@ export async function getRunWithNodes(db: DbClient, runId: string): Promise<RunW
  * (`workflowVersion` gives the version number).
  * @param options.limit at most this many (default 20, capped at 200).
  */
-export async function listRunsForWorkflow(
-  db: DbClient,
-  workflowId: string,
-  options: { limit?: number } = {},
-): Promise<RunRecord[]> {
+export async function listRunsForWorkflow(db: DbClient, workflowId: string, options: { limit?: number } = {}): Promise<RunRecord[]> {
   const take = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 200);
   const rows = await db.run.findMany({
     where: { workflowId },

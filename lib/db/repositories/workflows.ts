@@ -63,9 +63,7 @@ export interface WorkflowVersionRecord {
 }
 
 export type UpdateWorkflowResult =
-  | { ok: true; workflow: WorkflowRecord }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "stale"; current: WorkflowRecord };
+  { ok: true; workflow: WorkflowRecord } | { ok: false; reason: "not_found" } | { ok: false; reason: "stale"; current: WorkflowRecord };
 
 /** Normalises a stored graph: always an object with `nodes` and `edges` arrays. */
 export function toGraph(value: Prisma.JsonValue): WorkflowGraphJson {
@@ -131,7 +129,12 @@ export async function createWorkflow(
   input: { name: string; graph: WorkflowGraphInput; teamId?: string | null; createdById?: string | null },
 ): Promise<WorkflowRecord> {
   const row = await db.workflow.create({
-    data: { name: input.name, graph: toRequiredJsonInput(input.graph), teamId: input.teamId ?? null, createdById: input.createdById ?? null },
+    data: {
+      name: input.name,
+      graph: toRequiredJsonInput(input.graph),
+      teamId: input.teamId ?? null,
+      createdById: input.createdById ?? null,
+    },
   });
   return toWorkflowRecord(row);
 }
@@ -175,7 +178,10 @@ export async function updateWorkflow(
  * @returns true when it was deleted by this call; false when missing or already deleted.
  */
 export async function softDeleteWorkflow(db: DbClient, id: string, scope: TeamScope = {}): Promise<boolean> {
-  const { count } = await db.workflow.updateMany({ where: { id, deletedAt: null, ...scopeFilter(scope) }, data: { deletedAt: new Date() } });
+  const { count } = await db.workflow.updateMany({
+    where: { id, deletedAt: null, ...scopeFilter(scope) },
+    data: { deletedAt: new Date() },
+  });
   return count === 1;
 }
 

@@ -54,7 +54,13 @@ describe("executeRun", () => {
     const result = await executeRun({ runId: "r1", plan: plan(graph), provider, store, assets });
     const retouched = store.node("r1", "retouch")!.outputs[0];
     const provenance = assets.assets.get(retouched.assetId)!.provenance!;
-    expect(provenance).toMatchObject({ runId: "r1", nodeId: "retouch", model: "model_openai-gpt-image-2", prompt: "steam", capability: "inpaint" });
+    expect(provenance).toMatchObject({
+      runId: "r1",
+      nodeId: "retouch",
+      model: "model_openai-gpt-image-2",
+      prompt: "steam",
+      capability: "inpaint",
+    });
     expect(provenance.parentAssetIds[0]).toBe(photo.assetId);
     expect(assets.assets.get(result.outputs[0].assetId)!.provenance!.nodeId).toBe("upscale");
   });
@@ -64,7 +70,12 @@ describe("executeRun", () => {
     const { assets, store, graph } = await setup((a) => {
       const g: WorkflowGraph = { nodes: [{ id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: a } }], edges: [] };
       for (let i = 0; i < 4; i++) {
-        g.nodes.push({ id: `up${i}`, type: "upscale", position: { x: 0, y: 0 }, data: { factor: 2, preset: ["precise", "balanced", "creative", "balanced"][i] } });
+        g.nodes.push({
+          id: `up${i}`,
+          type: "upscale",
+          position: { x: 0, y: 0 },
+          data: { factor: 2, preset: ["precise", "balanced", "creative", "balanced"][i] },
+        });
         g.edges.push({ id: `e${i}`, source: "in", sourceHandle: "image", target: `up${i}`, targetHandle: "image" });
       }
       // make the 4th branch differ from the 2nd so neither is served from the other's cache

@@ -28,12 +28,16 @@ function plan(graph: WorkflowGraph) {
 async function setup(provider: FakeProvider, graphFor: (a: string, m: string) => WorkflowGraph = editChain) {
   const assets = new MemoryAssetStore();
   const photo = await assets.add(coffee);
-  const mask = await assets.add(await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ffffff" } }).png().toBuffer());
+  const mask = await assets.add(
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer(),
+  );
   return { assets, store: new MemoryExecutionStore(), provider, graph: graphFor(photo.assetId, mask.assetId), photo, mask };
 }
 
 const submissionsOf = (store: MemoryExecutionStore, runId: string, nodeId: string) =>
-  ((store.node(runId, nodeId)?.request as { submissions?: SubmissionRecord[] } | null)?.submissions ?? []);
+  (store.node(runId, nodeId)?.request as { submissions?: SubmissionRecord[] } | null)?.submissions ?? [];
 
 describe("submit once", () => {
   it("crash gap: killed after Expand's submit returned but before its job id was written, the restart polls the job it finds and submits nothing again", async () => {
@@ -55,7 +59,9 @@ describe("submit once", () => {
     await store.updateNodeRun("r", "expand", { status: "running", error: null });
     expect(intentSeen).not.toBeNull();
     expect(store.node("r", "expand")!.providerJobIds).toEqual([]);
-    expect(submissionsOf(store, "r", "expand")).toEqual([expect.objectContaining({ jobId: null, body: expect.objectContaining({ width: 720, height: 405 }) })]);
+    expect(submissionsOf(store, "r", "expand")).toEqual([
+      expect.objectContaining({ jobId: null, body: expect.objectContaining({ width: 720, height: 405 }) }),
+    ]);
     const expandSubmitsBefore = provider.submitted.filter((r) => r.capability === "outpaint").length;
     expect(expandSubmitsBefore).toBe(1);
 
@@ -77,7 +83,9 @@ describe("submit once", () => {
     expect(result.status).toBe("succeeded");
     expect(provider.submitted.filter((r) => r.capability === "outpaint")).toHaveLength(1);
     expect(provider.findCalls).toBe(1);
-    expect(submissionsOf(store, "r", "expand")).toEqual([expect.objectContaining({ jobId: expect.stringMatching(/^fake_job_/), uncertain: false })]);
+    expect(submissionsOf(store, "r", "expand")).toEqual([
+      expect.objectContaining({ jobId: expect.stringMatching(/^fake_job_/), uncertain: false }),
+    ]);
   });
 
   it("lost request: no job exists after the reconcile window, so the node fails saying so and nothing is sent again", async () => {
@@ -86,7 +94,9 @@ describe("submit once", () => {
     const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets, reconcile: { attempts: 3, intervalMs: 5 } });
     expect(result.status).toBe("failed");
     expect(store.node("r", "expand")).toMatchObject({ status: "failed", credits: null });
-    expect(store.node("r", "expand")!.error).toMatch(/^The provider did not confirm this request and no job for it could be found, so the studio did not send it again/);
+    expect(store.node("r", "expand")!.error).toMatch(
+      /^The provider did not confirm this request and no job for it could be found, so the studio did not send it again/,
+    );
     expect(provider.findCalls).toBe(3);
     expect(provider.submitted.filter((r) => r.capability === "outpaint")).toHaveLength(0);
     expect(submissionsOf(store, "r", "expand")).toEqual([expect.objectContaining({ jobId: null, uncertain: true })]);
@@ -100,7 +110,9 @@ describe("submit once", () => {
     const started = Date.now();
     const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets });
     expect(result.status).toBe("failed");
-    expect(store.node("r", "expand")!.error).toBe('The provider reported a job status the studio does not know ("exploded"); the node stops instead of waiting');
+    expect(store.node("r", "expand")!.error).toBe(
+      'The provider reported a job status the studio does not know ("exploded"); the node stops instead of waiting',
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
@@ -113,7 +125,12 @@ describe("requests from the model's schema in a run", () => {
     const { assets, store, graph } = await setup(provider, (a, m) => ({
       nodes: [
         { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: a } },
-        { id: "retouch", type: "retouch", position: { x: 1, y: 0 }, data: { maskAssetId: m, prompt: "steam", model: "model_openai-gpt-image-2" } },
+        {
+          id: "retouch",
+          type: "retouch",
+          position: { x: 1, y: 0 },
+          data: { maskAssetId: m, prompt: "steam", model: "model_openai-gpt-image-2" },
+        },
         { id: "out", type: "output", position: { x: 2, y: 0 }, data: {} },
       ],
       edges: [
@@ -128,7 +145,9 @@ describe("requests from the model's schema in a run", () => {
     const mask = await sharp(provider.bytesOf(String(body.mask))!).metadata();
     expect(mask).toMatchObject({ width: 600, height: 400, format: "png", hasAlpha: true });
     // White (change) became transparent.
-    const { data } = await sharp(provider.bytesOf(String(body.mask))!).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(provider.bytesOf(String(body.mask))!)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(data[3]).toBe(0);
     expect((store.node("r", "retouch")!.request as { notes: { message: string }[] }).notes.map((n) => n.message)).toEqual([
       "GPT Image 2 takes no strength: it is not sent",
@@ -140,7 +159,12 @@ describe("requests from the model's schema in a run", () => {
     const { assets, store, graph } = await setup(provider, (a, m) => ({
       nodes: [
         { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: a } },
-        { id: "retouch", type: "retouch", position: { x: 1, y: 0 }, data: { maskAssetId: m, prompt: "steam", model: "model_google-gemini-3-1-flash" } },
+        {
+          id: "retouch",
+          type: "retouch",
+          position: { x: 1, y: 0 },
+          data: { maskAssetId: m, prompt: "steam", model: "model_google-gemini-3-1-flash" },
+        },
       ],
       edges: [{ id: "e1", source: "in", sourceHandle: "image", target: "retouch", targetHandle: "image" }],
     }));

@@ -41,7 +41,9 @@ interface FakeJob extends ProviderJob {
   createdAt: Date;
 }
 
-const TINY_PNG = sharp({ create: { width: 4, height: 4, channels: 3, background: "#808080" } }).png().toBuffer();
+const TINY_PNG = sharp({ create: { width: 4, height: 4, channels: 3, background: "#808080" } })
+  .png()
+  .toBuffer();
 
 export class FakeProvider implements Provider {
   readonly id = "fake";
@@ -87,7 +89,8 @@ export class FakeProvider implements Provider {
     for (const input of schema.inputs) {
       if (input.type !== "file" && input.type !== "file_array") continue;
       const ids = ([] as unknown[]).concat(request.body[input.name] ?? []);
-      for (const id of ids) if (!this.blobs.has(String(id))) throw new ProviderError(`body.${input.name}: unknown asset ${String(id)}`, { status: 400 });
+      for (const id of ids)
+        if (!this.blobs.has(String(id))) throw new ProviderError(`body.${input.name}: unknown asset ${String(id)}`, { status: 400 });
     }
     const lose = this.options.loseSubmit?.(request) ?? null;
     const lost = () => new ProviderError("The connection was reset before the answer arrived", { status: 502, code: "submission_unknown" });
@@ -98,7 +101,7 @@ export class FakeProvider implements Provider {
     this.jobs.set(jobId, job);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    const latency = typeof this.options.latencyMs === "function" ? this.options.latencyMs(request) : this.options.latencyMs ?? 0;
+    const latency = typeof this.options.latencyMs === "function" ? this.options.latencyMs(request) : (this.options.latencyMs ?? 0);
     if (latency <= 0) await this.finish(job);
     else setTimeout(() => void this.finish(job), latency);
     if (lose === "after-create") throw lost();
@@ -164,10 +167,14 @@ export class FakeProvider implements Provider {
     return new Promise((resolve, reject) => {
       const onDone = () => resolve(this.getJob(jobId));
       this.events.once(jobId, onDone);
-      options.signal?.addEventListener("abort", () => {
-        this.events.off(jobId, onDone);
-        reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
-      }, { once: true });
+      options.signal?.addEventListener(
+        "abort",
+        () => {
+          this.events.off(jobId, onDone);
+          reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
+        },
+        { once: true },
+      );
     });
   }
 
@@ -189,7 +196,9 @@ export class FakeProvider implements Provider {
     const key = `${blob.width}x${blob.height}`;
     let png = this.pngBySize.get(key);
     if (!png) {
-      png = sharp({ create: { width: blob.width, height: blob.height, channels: 3, background: "#808080" } }).png({ compressionLevel: 1 }).toBuffer();
+      png = sharp({ create: { width: blob.width, height: blob.height, channels: 3, background: "#808080" } })
+        .png({ compressionLevel: 1 })
+        .toBuffer();
       this.pngBySize.set(key, png);
     }
     return { bytes: await png, mimeType: "image/png" };

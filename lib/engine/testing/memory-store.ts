@@ -85,7 +85,13 @@ export class MemoryAssetStore implements AssetStore {
     const image = mimeType.startsWith("image/");
     const meta = image ? await sharp(bytes).metadata() : { width: 0, height: 0 };
     const id = `asset_${createHash("sha256").update(bytes).digest("hex").slice(0, 8)}_${randomUUID().slice(0, 8)}`;
-    const ref: ImageRef = { assetId: id, url: `/api/assets/${id}/file`, width: meta.width ?? 0, height: meta.height ?? 0, ...(image ? {} : { mimeType }) };
+    const ref: ImageRef = {
+      assetId: id,
+      url: `/api/assets/${id}/file`,
+      width: meta.width ?? 0,
+      height: meta.height ?? 0,
+      ...(image ? {} : { mimeType }),
+    };
     this.assets.set(id, { bytes, mimeType, ref, provenance });
     return ref;
   }

@@ -67,7 +67,9 @@ describe("validateGraph", () => {
     const graph = editChain();
     graph.edges.push({ id: "e5", source: "in", sourceHandle: "image", target: "upscale", targetHandle: "image" });
     const result = validateGraph(graph, "save");
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: "port_already_connected", nodeId: "upscale", port: "image", edgeId: "e5" }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: "port_already_connected", nodeId: "upscale", port: "image", edgeId: "e5" }),
+    );
   });
 
   it("refuses parameters out of range, naming node and field", () => {

@@ -103,7 +103,8 @@ export function deriveCapabilities(model: ApiModel): CatalogCapability[] {
     } else if (cap === "img2img") {
       const specialists: CatalogCapability[] = [];
       if (/upscal|super[- ]?resolution/.test(identity)) specialists.push("upscale");
-      if (/background[- ]?remov|remove[- ]?(the )?background|\bbg[- ]?remov|cutout|matting/.test(identity)) specialists.push("background-removal");
+      if (/background[- ]?remov|remove[- ]?(the )?background|\bbg[- ]?remov|cutout|matting/.test(identity))
+        specialists.push("background-removal");
       if (/outpaint|reframe|\bexpand|uncrop/.test(identity)) specialists.push("outpaint");
       if (/vectori[sz]|\bsvg\b|to[- ]vector/.test(identity)) specialists.push("img2svg");
       if (specialists.length) {

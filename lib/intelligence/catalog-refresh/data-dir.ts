@@ -62,16 +62,21 @@ type GlobalWithRefresh = typeof globalThis & { [BUSY_KEY]?: boolean };
  *   read or written); `busy` while another refresh runs; `api_failed`, `no_models`,
  *   `too_many_dropped`, `invalid`, `write_failed` (the catalog in use is not changed).
  */
-export async function refreshCatalogInDataDir(env: Record<string, string | undefined> = process.env, deps: DataDirRefreshDeps = {}): Promise<DataDirRefreshResult> {
+export async function refreshCatalogInDataDir(
+  env: Record<string, string | undefined> = process.env,
+  deps: DataDirRefreshDeps = {},
+): Promise<DataDirRefreshResult> {
   const apiKey = env.SCENARIO_API_KEY?.trim();
   const apiSecret = env.SCENARIO_API_SECRET?.trim();
-  if (!apiKey || !apiSecret) throw new CatalogRefreshError("no_keys", "Refreshing needs Scenario API keys on the server; the catalog was not changed.");
+  if (!apiKey || !apiSecret)
+    throw new CatalogRefreshError("no_keys", "Refreshing needs Scenario API keys on the server; the catalog was not changed.");
   const g = globalThis as GlobalWithRefresh;
   if (g[BUSY_KEY]) throw new CatalogRefreshError("busy", "A catalog refresh is already running; try again when it has finished.");
   g[BUSY_KEY] = true;
   try {
     const folder = refreshedCatalogFolder(env);
-    const snapshot = ((await readRefreshedCatalogDocument(folder).catch(() => null)) ?? structuredClone(bundledCatalogDocument())) as Catalog;
+    const snapshot = ((await readRefreshedCatalogDocument(folder).catch(() => null)) ??
+      structuredClone(bundledCatalogDocument())) as Catalog;
     const baseUrl = env.SCENARIO_API_URL?.trim() || SCENARIO_DEFAULT_BASE_URL;
     const now = (deps.now ?? (() => new Date()))();
     const outcome = await refreshCatalog({
@@ -94,7 +99,11 @@ export async function refreshCatalogInDataDir(env: Record<string, string | undef
     try {
       await writeCatalogFolder(refreshedCatalogTarget(folder, baseUrl, now), outcome.catalog, outcome.schemas);
     } catch (error) {
-      throw new CatalogRefreshError("write_failed", "The refreshed model catalog could not be saved on the server; the catalog in use was not changed.", (error as Error).message);
+      throw new CatalogRefreshError(
+        "write_failed",
+        "The refreshed model catalog could not be saved on the server; the catalog in use was not changed.",
+        (error as Error).message,
+      );
     }
     await activateRefreshedCatalog(env);
     return {

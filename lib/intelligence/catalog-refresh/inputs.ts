@@ -87,7 +87,9 @@ export function summariseInputs(inputs: readonly ScenarioModelInput[]): InputsSu
   const byName = (pattern: RegExp) => inputs.find((input) => pattern.test(input.name));
   const core: Record<string, unknown> = {};
 
-  const prompt = use(inputs.find((input) => input.name === "prompt") ?? inputs.find((input) => input.prompt === true && input.type === "string"));
+  const prompt = use(
+    inputs.find((input) => input.name === "prompt") ?? inputs.find((input) => input.prompt === true && input.type === "string"),
+  );
   core.prompt = Boolean(prompt);
   const promptMax = finiteNumber(prompt?.maxLength);
   if (promptMax !== null) core.promptMaxLength = promptMax;
@@ -96,7 +98,9 @@ export function summariseInputs(inputs: readonly ScenarioModelInput[]): InputsSu
   masks.forEach(use);
   const endFrames = inputs.filter((input) => isEndFrame(input) && isImageKind(input));
   endFrames.forEach(use);
-  const imageInputs = inputs.filter((input) => (isFile(input) || isFileArray(input)) && isImageKind(input) && !masks.includes(input) && !endFrames.includes(input));
+  const imageInputs = inputs.filter(
+    (input) => (isFile(input) || isFileArray(input)) && isImageKind(input) && !masks.includes(input) && !endFrames.includes(input),
+  );
   core.image = imageInputs.length > 0;
   core.mask = masks.length > 0;
   if (endFrames.length) core.endImage = true;

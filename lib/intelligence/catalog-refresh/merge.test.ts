@@ -125,7 +125,10 @@ describe("mergeCatalog: kept, added, dropped", () => {
       name: "Acme Voice",
       capabilities: ["txt2audio"],
       tags: ["TTS"],
-      inputs: [{ name: "prompt", type: "string" }, { name: "voiceId", type: "string", allowedValues: ["a", "b"] }],
+      inputs: [
+        { name: "prompt", type: "string" },
+        { name: "voiceId", type: "string", allowedValues: ["a", "b"] },
+      ],
     }),
     apiModel({
       id: "model_acme-edit",
@@ -143,7 +146,12 @@ describe("mergeCatalog: kept, added, dropped", () => {
         { name: "seed", type: "number" },
       ],
     }),
-    apiModel({ id: "model_acme-upscale-x", name: "Acme Upscale X", capabilities: ["img2img"], inputs: [{ name: "image", type: "file", kind: "image" }] }),
+    apiModel({
+      id: "model_acme-upscale-x",
+      name: "Acme Upscale X",
+      capabilities: ["img2img"],
+      inputs: [{ name: "image", type: "file", kind: "image" }],
+    }),
     apiModel({
       id: "model_bytedance-seedance-3-0",
       name: "Seedance 3.0",
@@ -252,7 +260,9 @@ describe("mergeCatalog: kept, added, dropped", () => {
     expect(text).toContain("- model_imagen4-fast (Imagen 4 Fast): not returned by the Scenario API");
     expect(text).toContain("+ model_acme-edit");
     const gptTags = formatReport(
-      mergeCatalog(snapshot, [...api.filter((m) => m.id !== "model_openai-gpt-image-2"), mockRecord("model_openai-gpt-image-2")], { now: NOW }).report,
+      mergeCatalog(snapshot, [...api.filter((m) => m.id !== "model_openai-gpt-image-2"), mockRecord("model_openai-gpt-image-2")], {
+        now: NOW,
+      }).report,
     );
     expect(gptTags).toContain('    tags: +"GPT-Image", +"OpenAI", +"editing", +"sc:third-party"');
     expect(gptTags).toContain('    inputs.background: +"transparent", −"transparent (preview)"');
@@ -270,7 +280,12 @@ describe("mergeCatalog: kept, added, dropped", () => {
 describe("mergeCatalog: a known model whose API record changed", () => {
   const snapshot = loadSnapshot();
   const api = mirror(snapshot);
-  const replace = (record: ScenarioModel) => api.splice(api.findIndex((m) => m.id === record.id), 1, record);
+  const replace = (record: ScenarioModel) =>
+    api.splice(
+      api.findIndex((m) => m.id === record.id),
+      1,
+      record,
+    );
   // The mock's realistic records: API names, raw tags, refreshed inputs.
   replace(mockRecord("model_openai-gpt-image-2"));
   replace(mockRecord("model_google-gemini-3-1-flash"));
@@ -298,7 +313,9 @@ describe("mergeCatalog: a known model whose API record changed", () => {
 
   it("drops a known model left without any catalog capability", () => {
     expect(byId.has("model_upscale-v3")).toBe(false);
-    expect(report.dropped).toEqual([{ id: "model_upscale-v3", name: "Scenario Upscale V3", reason: "no catalog capability left (Scenario lists none)" }]);
+    expect(report.dropped).toEqual([
+      { id: "model_upscale-v3", name: "Scenario Upscale V3", reason: "no catalog capability left (Scenario lists none)" },
+    ]);
   });
 
   it("takes the API's name, appends its tags after the curated ones, and follows accessRestrictions", () => {
@@ -316,7 +333,15 @@ describe("mergeCatalog: a known model whose API record changed", () => {
     const old = before.get("model_openai-gpt-image-2")!.inputs;
     expect(gpt.background).toEqual(["auto", "opaque", "transparent"]);
     expect(gpt.quality).toEqual(["auto", "high", "medium", "low"]);
-    expect(gpt).toMatchObject({ prompt: true, promptMaxLength: 32000, image: true, mask: true, referenceImagesMax: 10, numOutputsMax: 10, maxWidth: 3840 });
+    expect(gpt).toMatchObject({
+      prompt: true,
+      promptMaxLength: 32000,
+      image: true,
+      mask: true,
+      referenceImagesMax: 10,
+      numOutputsMax: 10,
+      maxWidth: 3840,
+    });
     expect(gpt.sizing).toBe(old.sizing);
     expect(gpt.aspectRatios).toEqual(old.aspectRatios);
     expect(gpt.seed).toBe(false);
@@ -350,7 +375,8 @@ describe("mergeCatalog: a known model whose API record changed", () => {
 
 describe("capability mapping", () => {
   it("derives the specialist img2img slugs from id, name and tags", () => {
-    const derive = (id: string, name: string, tags: string[] = []) => deriveCapabilities(apiModel({ id, name, tags, capabilities: ["img2img"] }));
+    const derive = (id: string, name: string, tags: string[] = []) =>
+      deriveCapabilities(apiModel({ id, name, tags, capabilities: ["img2img"] }));
     expect(derive("model_x-upscaler", "X")).toEqual(["upscale"]);
     expect(derive("model_x", "Remove Background Pro")).toEqual(["background-removal"]);
     expect(derive("model_x", "X", ["Background Removal"])).toEqual(["background-removal"]);
@@ -380,7 +406,9 @@ describe("capability mapping", () => {
   });
 
   it("leaves Scenario capabilities outside the catalog's set out", () => {
-    expect(deriveCapabilities(apiModel({ id: "m", capabilities: ["controlnet", "video2img", "3d23d", "audio2audio", "txt2img_texture"] }))).toEqual([]);
+    expect(
+      deriveCapabilities(apiModel({ id: "m", capabilities: ["controlnet", "video2img", "3d23d", "audio2audio", "txt2img_texture"] })),
+    ).toEqual([]);
   });
 
   it("reconciles a curated split with the API's current capabilities", () => {

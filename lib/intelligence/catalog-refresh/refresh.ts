@@ -59,10 +59,20 @@ export async function refreshCatalog(options: RefreshOptions): Promise<RefreshOu
   try {
     fetched = await fetchApiModels(options.source);
   } catch (error) {
-    return { ok: false, reason: "api_failed", message: `reading the Scenario API failed: ${(error as Error).message}; the catalog was not changed`, lines: [] };
+    return {
+      ok: false,
+      reason: "api_failed",
+      message: `reading the Scenario API failed: ${(error as Error).message}; the catalog was not changed`,
+      lines: [],
+    };
   }
   if (fetched.models.length === 0) {
-    return { ok: false, reason: "no_models", message: `the Scenario API returned no catalog models (${fetched.listed} row(s) listed); the catalog was not changed`, lines: [] };
+    return {
+      ok: false,
+      reason: "no_models",
+      message: `the Scenario API returned no catalog models (${fetched.listed} row(s) listed); the catalog was not changed`,
+      lines: [],
+    };
   }
 
   const { catalog, report } = mergeCatalog(snapshot, fetched.models, { now: options.now, includeNew: !options.knownOnly });
@@ -84,11 +94,14 @@ export async function refreshCatalog(options: RefreshOptions): Promise<RefreshOu
       problems.push(`parseCatalog: ${(error as Error).message}`);
     }
   }
-  if (problems.length) return { ok: false, reason: "invalid", message: "the refreshed catalog is invalid; nothing written", lines, problems };
+  if (problems.length)
+    return { ok: false, reason: "invalid", message: "the refreshed catalog is invalid; nothing written", lines, problems };
 
   const ids = catalog.models.map((m) => m.id);
   const { schemas, withoutSchema, warnings } = schemasFromRecords(fetched.models, ids, `api ${options.now.toISOString()}`);
-  lines.push(`Input schemas: ${schemas.length} of ${ids.length} models${withoutSchema.length ? `; without one: ${withoutSchema.join(", ")}` : ""}`);
+  lines.push(
+    `Input schemas: ${schemas.length} of ${ids.length} models${withoutSchema.length ? `; without one: ${withoutSchema.join(", ")}` : ""}`,
+  );
   for (const warning of warnings) lines.push(`  warning: ${warning}`);
   return { ok: true, catalog, schemas, withoutSchema, report, lines };
 }

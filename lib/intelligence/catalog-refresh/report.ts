@@ -12,7 +12,10 @@ const MAX_VALUE_CHARS = 120;
  *
  * @param extra lines about the fetch (rows listed, skipped, warnings) printed after the counts.
  */
-export function formatReport(report: MergeReport, extra: { listed?: number; fetchSkipped?: { id: string; reason: string }[]; warnings?: string[] } = {}): string[] {
+export function formatReport(
+  report: MergeReport,
+  extra: { listed?: number; fetchSkipped?: { id: string; reason: string }[]; warnings?: string[] } = {},
+): string[] {
   const lines: string[] = [];
   lines.push(`Catalog refresh: snapshot ${report.previousSnapshotDate} → ${report.snapshotDate}`);
   lines.push(

@@ -18,9 +18,6 @@ import type { Catalog } from "./types";
 import { validateCatalogShape } from "./validate";
 import { writeCatalogFolder } from "./write";
 
-;
-;
-
 /** The bundled catalog the command refreshes by default. */
 export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../data/model-catalog.json", import.meta.url));
 
@@ -132,7 +129,9 @@ export async function runCatalogRefresh(
 
   const dataFolder = refreshedCatalogFolder(env);
   const startFromData = args.dataDir && !args.snapshot && (await readRefreshMeta(dataFolder).catch(() => null)) !== null;
-  const snapshotPath = path.resolve(args.snapshot ?? (startFromData ? path.join(dataFolder, CATALOG_FILE) : (deps.catalogPath ?? DEFAULT_CATALOG_PATH)));
+  const snapshotPath = path.resolve(
+    args.snapshot ?? (startFromData ? path.join(dataFolder, CATALOG_FILE) : (deps.catalogPath ?? DEFAULT_CATALOG_PATH)),
+  );
   const outPath = path.resolve(args.out ?? snapshotPath);
   const apiKey = env.SCENARIO_API_KEY?.trim();
   const apiSecret = env.SCENARIO_API_SECRET?.trim();
@@ -192,7 +191,9 @@ export async function runCatalogRefresh(
     return 1;
   }
   const { catalog, schemas } = outcome;
-  io.log(`Wrote ${target.catalogFile} (${catalog.models.length} models, snapshot ${catalog.snapshotDate}) and ${schemas.length} input schema(s) to ${target.schemasDir}.`);
+  io.log(
+    `Wrote ${target.catalogFile} (${catalog.models.length} models, snapshot ${catalog.snapshotDate}) and ${schemas.length} input schema(s) to ${target.schemasDir}.`,
+  );
   return 0;
 }
 

@@ -122,7 +122,9 @@ describe("catalog:refresh writes the input schemas", () => {
     // Read back as the loader does: Upscale v3 is in the catalog with schema null.
     const catalog = attachSchemas(parseCatalog(JSON.parse(readFileSync(out, "utf8"))), await readSchemaFolder(path.dirname(out)));
     expect(catalog.models.find((m) => m.id === "model_upscale-v3")!.schema).toBeNull();
-    expect(catalog.models.find((m) => m.id === "model_openai-gpt-image-2")!.schema!.inputs.find((i) => i.name === "numOutputs")!.max).toBe(8);
+    expect(catalog.models.find((m) => m.id === "model_openai-gpt-image-2")!.schema!.inputs.find((i) => i.name === "numOutputs")!.max).toBe(
+      8,
+    );
     // The generated index lists the schema files, as the bundled one does.
     expect(readFileSync(path.join(schemaDir, "index.ts"), "utf8")).toContain(`import s0 from "./model_bfl-flux-1-dev.json";`);
 
@@ -135,11 +137,21 @@ describe("catalog:refresh --data-dir", () => {
   it("writes <DATA_DIR>/catalog/ as the studio's refresh does, leaving the bundled snapshot alone", async () => {
     const server = await serve([...recordedRecords(), recordWithoutInputs()]);
     const dataDir = path.join(tempDir, "cli-data");
-    const code = await main(["--data-dir", "--force"], envFor(server, { DATA_DIR: dataDir }), quiet, { now: () => NOW, retry: { retries: 0 } });
+    const code = await main(["--data-dir", "--force"], envFor(server, { DATA_DIR: dataDir }), quiet, {
+      now: () => NOW,
+      retry: { retries: 0 },
+    });
     expect(code).toBe(0);
     const folder = path.join(dataDir, "catalog");
-    expect(JSON.parse(readFileSync(path.join(folder, "refresh.json"), "utf8"))).toEqual({ refreshedAt: NOW.toISOString(), source: server.baseUrl });
-    expect(readdirSync(path.join(folder, "model-schemas")).sort()).toEqual(recordedRecords().map((r) => `${r.id}.json`).sort());
+    expect(JSON.parse(readFileSync(path.join(folder, "refresh.json"), "utf8"))).toEqual({
+      refreshedAt: NOW.toISOString(),
+      source: server.baseUrl,
+    });
+    expect(readdirSync(path.join(folder, "model-schemas")).sort()).toEqual(
+      recordedRecords()
+        .map((r) => `${r.id}.json`)
+        .sort(),
+    );
     expect((await activateRefreshedCatalog({ DATA_DIR: dataDir })).kind).toBe("refreshed");
     expect(getCatalog().models.map((m) => m.id)).toContain("model_upscale-v3");
     expect(getCatalog().models.find((m) => m.id === "model_upscale-v3")!.schema).toBeNull();
@@ -161,7 +173,9 @@ describe("refreshCatalogInDataDir (POST /api/catalog/refresh)", () => {
   it("refuses a result that drops most of the catalog, and changes nothing", async () => {
     const server = await serve(recordedRecords());
     const dataDir = path.join(tempDir, "too-few");
-    const error = await refreshCatalogInDataDir(envFor(server, { DATA_DIR: dataDir }), { now: () => NOW, retry: { retries: 0 } }).catch((e) => e);
+    const error = await refreshCatalogInDataDir(envFor(server, { DATA_DIR: dataDir }), { now: () => NOW, retry: { retries: 0 } }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(CatalogRefreshError);
     expect(error.reason).toBe("too_many_dropped");
     expect(error.detail).toMatch(/54 of 60 snapshot models would be dropped/);
@@ -179,16 +193,28 @@ describe("refreshCatalogInDataDir (POST /api/catalog/refresh)", () => {
     const env = envFor(server, { DATA_DIR: dataDir });
 
     const result = await refreshCatalogInDataDir(env, { now: () => NOW, retry: { retries: 0 } });
-    expect(result).toMatchObject({ snapshotDate: "2026-12-03", modelCount: 60, withSchema: 59, withoutSchema: ["model_upscale-v3"], added: [], dropped: [] });
+    expect(result).toMatchObject({
+      snapshotDate: "2026-12-03",
+      modelCount: 60,
+      withSchema: 59,
+      withoutSchema: ["model_upscale-v3"],
+      added: [],
+      dropped: [],
+    });
     const folder = path.join(dataDir, "catalog");
-    expect(JSON.parse(readFileSync(path.join(folder, "refresh.json"), "utf8"))).toEqual({ refreshedAt: NOW.toISOString(), source: server.baseUrl });
+    expect(JSON.parse(readFileSync(path.join(folder, "refresh.json"), "utf8"))).toEqual({
+      refreshedAt: NOW.toISOString(),
+      source: server.baseUrl,
+    });
     expect(readdirSync(path.join(folder, "model-schemas"))).toHaveLength(59);
 
     expect(getCatalogOrigin()).toEqual({ kind: "refreshed", folder, refreshedAt: NOW.toISOString() });
     const active = getCatalog();
     expect(active.snapshotDate).toBe("2026-12-03");
     expect(active.models.find((m) => m.id === "model_upscale-v3")!.schema).toBeNull();
-    expect(active.models.find((m) => m.id === "model_bfl-flux-2-dev")!.schema!.inputs).toEqual(recorded.get("model_bfl-flux-2-dev")!.inputs);
+    expect(active.models.find((m) => m.id === "model_bfl-flux-2-dev")!.schema!.inputs).toEqual(
+      recorded.get("model_bfl-flux-2-dev")!.inputs,
+    );
     expect(readFileSync(DEFAULT_CATALOG_PATH, "utf8")).toBe(BUNDLED_TEXT);
 
     // A new process: nothing installed until the start-up hook reads the folder.

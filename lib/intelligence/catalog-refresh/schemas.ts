@@ -29,7 +29,9 @@ export function schemasFromRecords(records: readonly ApiModel[], catalogIds: rea
       schema = record ? modelSchemaFromRecord(record, source) : null;
     } catch (error) {
       const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-      result.warnings.push(`${id}: inputs[] is malformed (${issue ? `${issue.path.map(String).join(".")}: ${issue.message}` : (error as Error).message}); no schema kept`);
+      result.warnings.push(
+        `${id}: inputs[] is malformed (${issue ? `${issue.path.map(String).join(".")}: ${issue.message}` : (error as Error).message}); no schema kept`,
+      );
     }
     if (schema) result.schemas.push(schema);
     else result.withoutSchema.push(id);

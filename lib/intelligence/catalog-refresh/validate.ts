@@ -38,7 +38,8 @@ export function validateCatalogShape(value: unknown): string[] {
     else ids.add(model.id);
     if (!isString(model.name) || !model.name) bad("name", "must be a non-empty string");
     if (!isString(model.provider)) bad("provider", "must be a string");
-    if (!(model.releasedAt === null || (isString(model.releasedAt) && /^\d{4}-\d{2}$/.test(model.releasedAt)))) bad("releasedAt", "must be YYYY-MM or null");
+    if (!(model.releasedAt === null || (isString(model.releasedAt) && /^\d{4}-\d{2}$/.test(model.releasedAt))))
+      bad("releasedAt", "must be YYYY-MM or null");
     if (!isStringArray(model.capabilities) || model.capabilities.length === 0) bad("capabilities", "must be a non-empty array of strings");
     if (!isStringArray(model.scenarioCapabilities)) bad("scenarioCapabilities", "must be an array of strings");
     if (!isRecord(model.inputs)) bad("inputs", "must be an object");
@@ -59,7 +60,8 @@ export function validateCatalogShape(value: unknown): string[] {
       for (const metric of ["elo", "p50LatencySec", "p50CostCU"]) {
         if (!isFigure(entry[metric])) bad(`${field}.${metric}`, "must be a number or null");
       }
-      if (!isRecord(entry.sources) || !Object.values(entry.sources).every(isString)) bad(`${field}.sources`, "must map each figure to a source text");
+      if (!isRecord(entry.sources) || !Object.values(entry.sources).every(isString))
+        bad(`${field}.sources`, "must map each figure to a source text");
     }
   });
   return problems;

@@ -90,5 +90,6 @@ export async function writeCatalogFolder(target: CatalogTarget, catalog: Catalog
     await rm(old, { recursive: true, force: true });
   }
   await writeAtomically(target.catalogFile, JSON.stringify(catalog, null, 1));
-  if (target.meta) await writeAtomically(path.join(path.dirname(target.catalogFile), REFRESH_META_FILE), `${JSON.stringify(target.meta, null, 1)}\n`);
+  if (target.meta)
+    await writeAtomically(path.join(path.dirname(target.catalogFile), REFRESH_META_FILE), `${JSON.stringify(target.meta, null, 1)}\n`);
 }

@@ -21,7 +21,9 @@ export function parseModelSchemaFile(json: unknown, where: string): ModelSchema 
     return isRecord ? modelSchemaFromRecord(json) : modelSchemaSchema.parse(json);
   } catch (error) {
     const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    throw new CatalogError([`schema file ${where}: ${issue ? `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}` : (error as Error).message}`]);
+    throw new CatalogError([
+      `schema file ${where}: ${issue ? `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}` : (error as Error).message}`,
+    ]);
   }
 }
 

@@ -46,7 +46,13 @@ export interface CatalogRefreshDto {
 }
 
 export function toCatalogModelEntry(model: CatalogModel): CatalogModelEntryDto {
-  return { id: model.id, name: model.name, capabilities: model.capabilities, hasSchema: model.schema !== null, schemaSource: model.schema?.source ?? null };
+  return {
+    id: model.id,
+    name: model.name,
+    capabilities: model.capabilities,
+    hasSchema: model.schema !== null,
+    schemaSource: model.schema?.source ?? null,
+  };
 }
 
 /** The catalog in use, as `GET /api/catalog` answers (the server folder of a refresh is not shown). */

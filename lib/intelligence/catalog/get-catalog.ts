@@ -40,7 +40,9 @@ export function bundledCatalogDocument(): unknown {
  */
 export function getBundledCatalog(): Catalog {
   if (!bundled) {
-    const schemas = BUNDLED_MODEL_SCHEMA_FILES.map(([file, json]) => parseModelSchemaFile(json, `model-schemas/${file}`)).filter((s) => s !== null);
+    const schemas = BUNDLED_MODEL_SCHEMA_FILES.map(([file, json]) => parseModelSchemaFile(json, `model-schemas/${file}`)).filter(
+      (s) => s !== null,
+    );
     bundled = attachSchemas(parseCatalog(catalogJson), schemas);
   }
   return bundled;

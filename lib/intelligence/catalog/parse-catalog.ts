@@ -65,10 +65,12 @@ function semanticIssues(catalog: Catalog): string[] {
   for (const model of catalog.models) {
     const at = `model "${model.id}"`;
     for (const capability of model.capabilities) {
-      if (!model.performance[capability]) issues.push(`${at}: performance.${capability}: missing (the capability is listed in capabilities)`);
+      if (!model.performance[capability])
+        issues.push(`${at}: performance.${capability}: missing (the capability is listed in capabilities)`);
     }
     for (const capability of Object.keys(model.performance)) {
-      if (!model.capabilities.includes(capability)) issues.push(`${at}: performance.${capability}: "${capability}" is not one of the model's capabilities`);
+      if (!model.capabilities.includes(capability))
+        issues.push(`${at}: performance.${capability}: "${capability}" is not one of the model's capabilities`);
     }
     model.tags.forEach((tag, i) => {
       if (!tag.startsWith(DEPRECATED_PREFIX)) return;

@@ -30,7 +30,8 @@ export async function readRefreshMeta(folder: string): Promise<RefreshMeta | nul
     return null;
   }
   const meta = JSON.parse(text) as Partial<RefreshMeta>;
-  if (typeof meta.refreshedAt !== "string" || typeof meta.source !== "string") throw new Error(`${REFRESH_META_FILE}: expected { refreshedAt, source }`);
+  if (typeof meta.refreshedAt !== "string" || typeof meta.source !== "string")
+    throw new Error(`${REFRESH_META_FILE}: expected { refreshedAt, source }`);
   return { refreshedAt: meta.refreshedAt, source: meta.source };
 }
 
@@ -85,7 +86,8 @@ export async function activateRefreshedCatalog(env: Record<string, string | unde
     installedStamp = null;
     return getCatalogOrigin();
   }
-  if (installedStamp?.folder === folder && installedStamp.mtimeMs === mtimeMs && getCatalogOrigin().kind === "refreshed") return getCatalogOrigin();
+  if (installedStamp?.folder === folder && installedStamp.mtimeMs === mtimeMs && getCatalogOrigin().kind === "refreshed")
+    return getCatalogOrigin();
   try {
     const loaded = await loadRefreshedCatalog(folder);
     if (loaded) setActiveCatalog(loaded.catalog, { kind: "refreshed", folder, refreshedAt: loaded.meta.refreshedAt });

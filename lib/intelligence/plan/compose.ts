@@ -127,7 +127,9 @@ export function composeSteps(description: string): Composition {
   if (caps.size === 0) {
     caps.add("txt2img");
     minimal = true;
-    notes.push("Nothing in the description matched a template or named a capability: drafted a single text-to-image step. Name the output (image, video, voice, music, 3D, SVG…) for a fuller plan.");
+    notes.push(
+      "Nothing in the description matched a template or named a capability: drafted a single text-to-image step. Name the output (image, video, voice, music, 3D, SVG…) for a fuller plan.",
+    );
   }
 
   const ordered = [...caps].sort((a, b) => CAPABILITY_INFO[a].rank - CAPABILITY_INFO[b].rank);

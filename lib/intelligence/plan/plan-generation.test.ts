@@ -68,11 +68,14 @@ describe("templates as data", () => {
     expect(TEMPLATE_IDS).toHaveLength(9);
   });
 
-  it.each(PLAN_TEMPLATES.map((t) => [t.id, t] as const))("%s: ordered steps with tool, capability and optional flag, and its rules", (id, template) => {
-    expect(template.steps.map((s) => [s.tool, s.capability, s.optional])).toEqual(expected[id]);
-    expect(template.rules.length).toBeGreaterThan(0);
-    expect(new Set(template.steps.map((s) => s.key)).size).toBe(template.steps.length);
-  });
+  it.each(PLAN_TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: ordered steps with tool, capability and optional flag, and its rules",
+    (id, template) => {
+      expect(template.steps.map((s) => [s.tool, s.capability, s.optional])).toEqual(expected[id]);
+      expect(template.rules.length).toBeGreaterThan(0);
+      expect(new Set(template.steps.map((s) => s.key)).size).toBe(template.steps.length);
+    },
+  );
 
   it("keeps the reference's trigger phrases", () => {
     const count = PLAN_TEMPLATES.reduce((n, t) => n + t.triggers.length, 0);
@@ -96,7 +99,7 @@ describe("template matching: every trigger phrase, embedded in a sentence", () =
     }
   });
 
-  it("reads a duration as a long video: \"60 second clip\" → video_chain_long", () => {
+  it('reads a duration as a long video: "60 second clip" → video_chain_long', () => {
     expect(plan("a 60 second clip of the harbour").template).toBe("video_chain_long");
   });
 });
@@ -247,14 +250,22 @@ describe("models per step", () => {
   });
 
   it("relaxes required inputs when no model accepts them, and says so", () => {
-    const pick: PickFn = (capability, hints) => (hints?.requiredInputs?.includes("endImage") ? null : { modelId: `m-${capability}`, name: "M" });
+    const pick: PickFn = (capability, hints) =>
+      hints?.requiredInputs?.includes("endImage") ? null : { modelId: `m-${capability}`, name: "M" };
     const p = planGeneration({ description: "a long video of a forest" }, { pick }).plan;
     expect(p.steps[1].modelId).toBe("m-img2video");
     expect(p.notes.join(" ")).toMatch(/accepts image \+ endImage/);
   });
 
   it("survives a pick that throws", () => {
-    const p = planGeneration({ description: "style transfer" }, { pick: () => { throw new Error("boom"); } }).plan;
+    const p = planGeneration(
+      { description: "style transfer" },
+      {
+        pick: () => {
+          throw new Error("boom");
+        },
+      },
+    ).plan;
     expect(p.steps[0].modelId).toBeNull();
     expect(p.notes.join(" ")).toMatch(/boom/);
   });
@@ -266,7 +277,14 @@ describe("models per step", () => {
 
   it("reports the step shape of the API", () => {
     const step = plan("style transfer to anime style").steps[0];
-    expect(step).toMatchObject({ tool: "run_model", title: expect.any(String), capability: "img2img", optional: false, modelId: "model_img2img", modelName: "Model for img2img" });
+    expect(step).toMatchObject({
+      tool: "run_model",
+      title: expect.any(String),
+      capability: "img2img",
+      optional: false,
+      modelId: "model_img2img",
+      modelName: "Model for img2img",
+    });
   });
 });
 
@@ -299,7 +317,12 @@ describe("composed fallback", () => {
   });
 
   it("orders steps image first, then edits, then conversions", () => {
-    expect(caps("a 3d mesh from a 4k picture of a lamp with the background removed")).toEqual(["txt2img", "background-removal", "upscale", "img23d"]);
+    expect(caps("a 3d mesh from a 4k picture of a lamp with the background removed")).toEqual([
+      "txt2img",
+      "background-removal",
+      "upscale",
+      "img23d",
+    ]);
   });
 
   it("gathers the rules of the templates its steps came from, only those about its capabilities", () => {

@@ -159,7 +159,10 @@ function resolveModel(pick: PickFn, capability: PlanCapability, prompt: string, 
   const nodeInputs = getNodeDefinition(nodeTypeForCapability(capability))?.modelInputs ?? [];
   const merged = [...new Set([...(requiredInputs ?? []), ...nodeInputs])];
   const required = merged.length ? merged : undefined;
-  const attempts: Array<{ prompt?: string; requiredInputs?: string[] }> = [{ prompt, requiredInputs: required }, { requiredInputs: required }];
+  const attempts: Array<{ prompt?: string; requiredInputs?: string[] }> = [
+    { prompt, requiredInputs: required },
+    { requiredInputs: required },
+  ];
   if (required) attempts.push({ prompt }, {});
   try {
     for (const hints of attempts) {
@@ -172,7 +175,10 @@ function resolveModel(pick: PickFn, capability: PlanCapability, prompt: string, 
     }
     return { model: null, note: `No model in the catalog can do ${capability}: the step's model is left on Auto.` };
   } catch (error) {
-    return { model: null, note: `Model pick for ${capability} failed (${error instanceof Error ? error.message : String(error)}): left on Auto.` };
+    return {
+      model: null,
+      note: `Model pick for ${capability} failed (${error instanceof Error ? error.message : String(error)}): left on Auto.`,
+    };
   }
 }
 
@@ -333,7 +339,10 @@ function composedPlan(description: string, pick: PickFn): GenerationPlan {
  * @throws InvalidDescriptionError when the description is missing, empty/whitespace or longer
  *   than 4000 characters (the API answers 400).
  */
-export function planGeneration(input: { description: string; template?: TemplateId }, options: PlanGenerationOptions = {}): PlanGenerationResult {
+export function planGeneration(
+  input: { description: string; template?: TemplateId },
+  options: PlanGenerationOptions = {},
+): PlanGenerationResult {
   const description = requireDescription(input?.description);
   const pick = options.pick ?? defaultPick;
   const matching = matchTemplatesDetailed(description);

@@ -11,7 +11,8 @@ const planFor = (description: string, p: PickFn = pick): GenerationPlan => planG
 
 const byType = (graph: WorkflowGraph, type: string): GraphNode[] => graph.nodes.filter((n) => n.type === type);
 const edgesInto = (graph: WorkflowGraph, id: string) => graph.edges.filter((e) => e.target === id);
-const source = (graph: WorkflowGraph, target: string, port: string) => graph.edges.find((e) => e.target === target && e.targetHandle === port)?.source;
+const source = (graph: WorkflowGraph, target: string, port: string) =>
+  graph.edges.find((e) => e.target === target && e.targetHandle === port)?.source;
 
 /** One description per template (with every optional step mentioned) plus composed plans. */
 const TEMPLATE_DESCRIPTIONS: Record<TemplateId, string> = {
@@ -52,7 +53,16 @@ describe("planToGraph: every template and composed plans pass the studio validat
   });
 
   it("templates that need no upload or mask are runnable as drafted", () => {
-    for (const id of ["product_video", "talking_head", "game_asset_3d", "character_sheet", "logo_to_vector", "video_chain_long", "video_extend", "photorealism_polish"] as const) {
+    for (const id of [
+      "product_video",
+      "talking_head",
+      "game_asset_3d",
+      "character_sheet",
+      "logo_to_vector",
+      "video_chain_long",
+      "video_extend",
+      "photorealism_polish",
+    ] as const) {
       const result = validateGraph(planToGraph(planFor(TEMPLATE_DESCRIPTIONS[id])), "run");
       expect(result.issues, id).toEqual([]);
     }
@@ -76,7 +86,11 @@ describe("planToGraph: node kinds, wiring and layout", () => {
   });
 
   it("photorealism_polish upscales 2x with the creative preset; game_asset_3d with balanced", () => {
-    expect(byType(planToGraph(planFor("photo polish of a street")), "upscale")[0].data).toMatchObject({ factor: 2, preset: "creative", model: "model_upscale" });
+    expect(byType(planToGraph(planFor("photo polish of a street")), "upscale")[0].data).toMatchObject({
+      factor: 2,
+      preset: "creative",
+      model: "model_upscale",
+    });
     expect(byType(planToGraph(planFor("3d game asset of a barrel")), "upscale")[0].data).toMatchObject({ factor: 2, preset: "balanced" });
   });
 
@@ -94,7 +108,17 @@ describe("planToGraph: node kinds, wiring and layout", () => {
   it("product video: generation → remove background → runModel img2video, audio branches from the prompt, one output per result", () => {
     const plan = planFor(TEMPLATE_DESCRIPTIONS.product_video);
     const { graph, stepNodes } = draftGraphFromPlan(plan);
-    expect(graph.nodes.map((n) => n.type)).toEqual(["prompt", "generation", "removeBackground", "runModel", "runModel", "runModel", "output", "output", "output"]);
+    expect(graph.nodes.map((n) => n.type)).toEqual([
+      "prompt",
+      "generation",
+      "removeBackground",
+      "runModel",
+      "runModel",
+      "runModel",
+      "output",
+      "output",
+      "output",
+    ]);
     expect(source(graph, stepNodes.cutout, "image")).toBe(stepNodes.hero);
     expect(source(graph, stepNodes.reveal, "image")).toBe(stepNodes.cutout);
     const reveal = graph.nodes.find((n) => n.id === stepNodes.reveal)!;
@@ -103,7 +127,10 @@ describe("planToGraph: node kinds, wiring and layout", () => {
     const outputs = byType(graph, "output");
     const main = outputs.find((o) => source(graph, o.id, "image") === stepNodes.reveal)!;
     expect(main.data.label).toBe("Product video");
-    expect(outputs.filter((o) => o !== main).map((o) => o.data.label)).toEqual(["Product video: Generate voiceover", "Product video: Generate background music"]);
+    expect(outputs.filter((o) => o !== main).map((o) => o.data.label)).toEqual([
+      "Product video: Generate voiceover",
+      "Product video: Generate background music",
+    ]);
     expect(graph.edges.find((e) => e.source === stepNodes.reveal && e.target === main.id)?.sourceHandle).toBe("asset");
   });
 

@@ -47,7 +47,9 @@ export interface DraftedGraph {
 }
 
 /** The studio node kind a capability becomes. */
-export function nodeTypeForCapability(capability: PlanCapability): "generation" | "removeBackground" | "upscale" | "expand" | "retouch" | "runModel" {
+export function nodeTypeForCapability(
+  capability: PlanCapability,
+): "generation" | "removeBackground" | "upscale" | "expand" | "retouch" | "runModel" {
   switch (capability) {
     case "txt2img":
     case "img2img":
@@ -167,7 +169,8 @@ export function draftGraphFromPlan(plan: GenerationPlan): DraftedGraph {
       if (source) wires.push({ port: "media", nodeId: source.nodeId, handle: source.handle });
       else notes.push(`"${step.title}" needs a ${mediaKind} on its media input: connect one.`);
     }
-    if (info.takesPrompt && promptId && type !== "retouch" && type !== "expand") wires.push({ port: "prompt", nodeId: promptId, handle: "text" });
+    if (info.takesPrompt && promptId && type !== "retouch" && type !== "expand")
+      wires.push({ port: "prompt", nodeId: promptId, handle: "text" });
 
     let data: Record<string, unknown>;
     switch (type) {
@@ -189,10 +192,20 @@ export function draftGraphFromPlan(plan: GenerationPlan): DraftedGraph {
         data = { capability, model, prompt };
     }
 
-    const nodeId = addNode(type, data, wires.map((w) => w.nodeId));
+    const nodeId = addNode(
+      type,
+      data,
+      wires.map((w) => w.nodeId),
+    );
     for (const w of wires) connect(w.nodeId, w.handle, nodeId, w.port);
     stepNodes[step.key] = nodeId;
-    const producer: Producer = { nodeId, handle: type === "runModel" ? "asset" : "image", gives: info.gives, capability, title: step.title };
+    const producer: Producer = {
+      nodeId,
+      handle: type === "runModel" ? "asset" : "image",
+      gives: info.gives,
+      capability,
+      title: step.title,
+    };
     producers.set(step.key, producer);
     order.push(producer);
   }

@@ -118,9 +118,30 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "A hero product image, cut out and animated into a reveal video, with an optional voiceover and optional music.",
     triggers: ["product video", "product reveal", "product launch", "commercial", "ad video"],
     steps: [
-      { key: "hero", tool: "run_model", title: "Generate hero product image", capability: "txt2img", optional: false, promptHint: "hero product shot" },
-      { key: "cutout", tool: "analyze", title: "Clean transparent product image", capability: "background-removal", optional: false, requiredInputs: ["image"] },
-      { key: "reveal", tool: "run_model", title: "Image-to-video product reveal", capability: "img2video", optional: false, requiredInputs: ["image"] },
+      {
+        key: "hero",
+        tool: "run_model",
+        title: "Generate hero product image",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "hero product shot",
+      },
+      {
+        key: "cutout",
+        tool: "analyze",
+        title: "Clean transparent product image",
+        capability: "background-removal",
+        optional: false,
+        requiredInputs: ["image"],
+      },
+      {
+        key: "reveal",
+        tool: "run_model",
+        title: "Image-to-video product reveal",
+        capability: "img2video",
+        optional: false,
+        requiredInputs: ["image"],
+      },
       {
         key: "voiceover",
         tool: "run_model",
@@ -139,7 +160,10 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
       },
     ],
     rules: [
-      { text: "Get the hero product image right before animating it: the video can only be as good as the picture it starts from.", appliesTo: ["img2video"] },
+      {
+        text: "Get the hero product image right before animating it: the video can only be as good as the picture it starts from.",
+        appliesTo: ["img2video"],
+      },
       { text: "Voiceover and music are extras: add them only when the request asks for them.", appliesTo: ["txt2audio", "txt2music"] },
     ],
   },
@@ -149,7 +173,14 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "A portrait, a spoken line, and a lipsync pass that turns both into a talking video.",
     triggers: ["talking head", "spokesperson", "presenter", "avatar video", "welcome video", "app intro", "lipsync"],
     steps: [
-      { key: "portrait", tool: "run_model", title: "Generate portrait/headshot", capability: "txt2img", optional: false, promptHint: "front-facing portrait, mouth closed" },
+      {
+        key: "portrait",
+        tool: "run_model",
+        title: "Generate portrait/headshot",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "front-facing portrait, mouth closed",
+      },
       { key: "voiceover", tool: "run_model", title: "Generate voiceover", capability: "txt2audio", optional: false },
       {
         key: "lipsync",
@@ -162,7 +193,10 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
       },
     ],
     rules: [
-      { text: "Choose the voice once, at the start, and keep it for every line: a change of voice breaks the speaker's identity.", appliesTo: ["txt2audio"] },
+      {
+        text: "Choose the voice once, at the start, and keep it for every line: a change of voice breaks the speaker's identity.",
+        appliesTo: ["txt2audio"],
+      },
       { text: "Lipsync comes out best from a portrait that faces the camera with the mouth closed.", appliesTo: ["lipsync"] },
     ],
   },
@@ -172,8 +206,22 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "Concept art on a clean background, cut out, optionally upscaled, then converted to a 3D model.",
     triggers: ["game asset 3d", "3d game asset", "3d model for game", "game prop 3d", "concept to 3d"],
     steps: [
-      { key: "concept", tool: "run_model", title: "Generate concept art (white bg, isometric)", capability: "txt2img", optional: false, promptHint: "isometric concept art, plain white background" },
-      { key: "cutout", tool: "analyze", title: "Remove background for clean 3D input", capability: "background-removal", optional: false, requiredInputs: ["image"] },
+      {
+        key: "concept",
+        tool: "run_model",
+        title: "Generate concept art (white bg, isometric)",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "isometric concept art, plain white background",
+      },
+      {
+        key: "cutout",
+        tool: "analyze",
+        title: "Remove background for clean 3D input",
+        capability: "background-removal",
+        optional: false,
+        requiredInputs: ["image"],
+      },
       {
         key: "upscale",
         tool: "run_model",
@@ -202,14 +250,44 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "One strong reference image of the character, reused as the image input of every scene.",
     triggers: ["character sheet", "character turnaround", "character reference", "character consistency", "same character"],
     steps: [
-      { key: "reference", tool: "run_model", title: "Generate strong reference character image", capability: "txt2img", optional: false, promptHint: "character reference, full body, neutral pose" },
-      { key: "scene1", tool: "run_model", title: "Scene 1: pass reference image + new scene prompt", capability: "img2img", optional: false, requiredInputs: ["image"], inputs: { image: "reference" } },
-      { key: "scene2", tool: "run_model", title: "Scene 2: same reference image + new scene prompt", capability: "img2img", optional: false, requiredInputs: ["image"], sameModelAs: "scene1", inputs: { image: "reference" } },
+      {
+        key: "reference",
+        tool: "run_model",
+        title: "Generate strong reference character image",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "character reference, full body, neutral pose",
+      },
+      {
+        key: "scene1",
+        tool: "run_model",
+        title: "Scene 1: pass reference image + new scene prompt",
+        capability: "img2img",
+        optional: false,
+        requiredInputs: ["image"],
+        inputs: { image: "reference" },
+      },
+      {
+        key: "scene2",
+        tool: "run_model",
+        title: "Scene 2: same reference image + new scene prompt",
+        capability: "img2img",
+        optional: false,
+        requiredInputs: ["image"],
+        sameModelAs: "scene1",
+        inputs: { image: "reference" },
+      },
     ],
     rules: [
       { text: "Make one strong reference image first, then give it as the image input of every scene.", appliesTo: ["img2img"] },
-      { text: "If the request stresses consistency, lean towards models that accept many reference images: more slots hold a character's identity better from scene to scene.", appliesTo: ["img2img"] },
-      { text: "A single character run does not call for LoRA training; training pays off for recurring brand-style work at volume.", appliesTo: ["img2img"] },
+      {
+        text: "If the request stresses consistency, lean towards models that accept many reference images: more slots hold a character's identity better from scene to scene.",
+        appliesTo: ["img2img"],
+      },
+      {
+        text: "A single character run does not call for LoRA training; training pays off for recurring brand-style work at volume.",
+        appliesTo: ["img2img"],
+      },
     ],
   },
   {
@@ -218,7 +296,14 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "A logo generated for vector output, vectorized to SVG when the model only draws raster.",
     triggers: ["logo vector", "vectorize logo", "svg logo", "logo for print", "scalable logo"],
     steps: [
-      { key: "logo", tool: "run_model", title: "Generate logo as vector", capability: "txt2img", optional: false, promptHint: "flat vector logo, few colours, plain background" },
+      {
+        key: "logo",
+        tool: "run_model",
+        title: "Generate logo as vector",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "flat vector logo, few colours, plain background",
+      },
       {
         key: "vectorize",
         tool: "run_model",
@@ -235,7 +320,10 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
       },
     ],
     rules: [
-      { text: "A model that writes SVG itself is quicker than drawing a raster and vectorizing it, when one is available.", appliesTo: ["img2svg"] },
+      {
+        text: "A model that writes SVG itself is quicker than drawing a raster and vectorizing it, when one is available.",
+        appliesTo: ["img2svg"],
+      },
       { text: "When only a raster logo is available, upscale it before vectorizing: the paths come out cleaner.", appliesTo: ["img2svg"] },
     ],
   },
@@ -246,7 +334,14 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     triggers: ["long video", "30 second video", "60 second video", "extended video", "multi-clip"],
     steps: [
       { key: "hero", tool: "run_model", title: "Generate hero image for first frame", capability: "txt2img", optional: false },
-      { key: "clip1", tool: "run_model", title: "Image→video clip 1", capability: "img2video", optional: false, requiredInputs: ["image", "endImage"] },
+      {
+        key: "clip1",
+        tool: "run_model",
+        title: "Image→video clip 1",
+        capability: "img2video",
+        optional: false,
+        requiredInputs: ["image", "endImage"],
+      },
       { key: "lastFrame", tool: "manage_assets", title: "Read clip 1's lastFrame asset ID", capability: null, optional: false },
       {
         key: "clip2",
@@ -260,8 +355,14 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
       },
     ],
     rules: [
-      { text: "Run every clip on the very same image-to-video model; changing model part-way breaks the visual continuity.", appliesTo: ["img2video"] },
-      { text: "Only chain with a model that takes an `endImage` input (conditioning on the final frame); lacking it, consecutive clips will not join cleanly.", appliesTo: ["img2video"] },
+      {
+        text: "Run every clip on the very same image-to-video model; changing model part-way breaks the visual continuity.",
+        appliesTo: ["img2video"],
+      },
+      {
+        text: "Only chain with a model that takes an `endImage` input (conditioning on the final frame); lacking it, consecutive clips will not join cleanly.",
+        appliesTo: ["img2video"],
+      },
       { text: "Before launching the next clip, save the asset id of the previous clip's final frame.", appliesTo: ["img2video"] },
     ],
   },
@@ -272,23 +373,55 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     triggers: ["extend video", "longer video", "video extend", "60 second clip", "video continuation"],
     steps: [
       { key: "clip", tool: "run_model", title: "Generate initial clip", capability: "txt2video", optional: false },
-      { key: "extend", tool: "run_model", title: "Extend clip (chainable)", capability: "video2video", optional: false, requiredInputs: ["video"], inputs: { media: "clip" } },
+      {
+        key: "extend",
+        tool: "run_model",
+        title: "Extend clip (chainable)",
+        capability: "video2video",
+        optional: false,
+        requiredInputs: ["video"],
+        inputs: { media: "clip" },
+      },
     ],
     rules: [
-      { text: "Extend with a model that has the video2video extend capability, so the sound carries on without a seam.", appliesTo: ["video2video"] },
-      { text: "Every extension starts from the previous one, so the total time grows in step with the number of extensions.", appliesTo: ["video2video"] },
+      {
+        text: "Extend with a model that has the video2video extend capability, so the sound carries on without a seam.",
+        appliesTo: ["video2video"],
+      },
+      {
+        text: "Every extension starts from the previous one, so the total time grows in step with the number of extensions.",
+        appliesTo: ["video2video"],
+      },
     ],
   },
   {
     id: "style_transfer",
     title: "Style transfer",
     summary: "A source image edited with a prompt that describes the target style.",
-    triggers: ["style transfer", "make it look like", "ghibli style", "anime style", "oil painting style", "watercolor style", "pixel art style"],
+    triggers: [
+      "style transfer",
+      "make it look like",
+      "ghibli style",
+      "anime style",
+      "oil painting style",
+      "watercolor style",
+      "pixel art style",
+    ],
     steps: [
-      { key: "restyle", tool: "run_model", title: "Edit source image with style description", capability: "img2img", optional: false, requiredInputs: ["image"] },
+      {
+        key: "restyle",
+        tool: "run_model",
+        title: "Edit source image with style description",
+        capability: "img2img",
+        optional: false,
+        requiredInputs: ["image"],
+      },
     ],
     rules: [
-      { text: "Feed the original picture in as an input image and name the wanted style in the prompt; relying on text alone to carry a style is unreliable.", appliesTo: ["img2img"] },
+      {
+        text: "Feed the original picture in as an input image and name the wanted style in the prompt; relying on text alone to carry a style is unreliable.",
+        appliesTo: ["img2img"],
+      },
     ],
   },
   {
@@ -297,8 +430,22 @@ export const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     summary: "A base image, then a creative upscale with photorealistic settings to take away the AI look.",
     triggers: ["photorealistic", "remove ai look", "polish photo", "look real", "photo polish"],
     steps: [
-      { key: "base", tool: "run_model", title: "Generate base photoreal image", capability: "txt2img", optional: false, promptHint: "photorealistic" },
-      { key: "polish", tool: "run_model", title: "Polish with creative upscaler (photorealistic preset)", capability: "upscale", optional: false, requiredInputs: ["image"] },
+      {
+        key: "base",
+        tool: "run_model",
+        title: "Generate base photoreal image",
+        capability: "txt2img",
+        optional: false,
+        promptHint: "photorealistic",
+      },
+      {
+        key: "polish",
+        tool: "run_model",
+        title: "Polish with creative upscaler (photorealistic preset)",
+        capability: "upscale",
+        optional: false,
+        requiredInputs: ["image"],
+      },
     ],
     rules: [
       {

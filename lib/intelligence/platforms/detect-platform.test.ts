@@ -85,7 +85,16 @@ describe("detectPlatform", () => {
   });
 
   it("returns null when no platform is named (no false friends)", () => {
-    for (const text of ["", "a portrait of a cat", "a box post", "the story of a dragon", "bigger picture", "rigged character", undefined, null]) {
+    for (const text of [
+      "",
+      "a portrait of a cat",
+      "a box post",
+      "the story of a dragon",
+      "bigger picture",
+      "rigged character",
+      undefined,
+      null,
+    ]) {
       expect(detectPlatform(text as string)).toBeNull();
     }
   });

@@ -41,7 +41,13 @@ export interface PlatformPreset {
   note: string;
 }
 
-const row = (id: PlatformId, label: string, aspectRatio: PlatformPreset["aspectRatio"], resolution: number, note: string): PlatformPreset => ({
+const row = (
+  id: PlatformId,
+  label: string,
+  aspectRatio: PlatformPreset["aspectRatio"],
+  resolution: number,
+  note: string,
+): PlatformPreset => ({
   id,
   label,
   aspectRatio,

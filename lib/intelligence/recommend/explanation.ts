@@ -32,7 +32,11 @@ function leads(rec: RankedModel, ranked: readonly RankedModel[], result: Resolve
   const higher = metric === "elo";
   const best = ranked.every((r) => r.metrics[metric] === null || (higher ? r.metrics[metric]! <= v : r.metrics[metric]! >= v));
   if (!best) return "";
-  return metric === "elo" ? ", the highest of the candidates" : metric === "p50LatencySec" ? ", the fastest of the candidates" : ", the cheapest of the candidates";
+  return metric === "elo"
+    ? ", the highest of the candidates"
+    : metric === "p50LatencySec"
+      ? ", the fastest of the candidates"
+      : ", the cheapest of the candidates";
 }
 
 /** Intent values (style/use/subcategory) of the result that `rec` is tagged with. */
@@ -45,7 +49,8 @@ export function matchedIntent(rec: RankedModel, result: ResolveResult): string[]
 export function explain(rec: RankedModel, position: number, result: ResolveResult, nameOf: (id: string) => string): string {
   const n = result.ranked.length;
   const parts = [`${rec.name} (${rec.provider}): ${describeMetrics(rec.metrics)} for ${result.capability}.`];
-  if (result.pinnedModelId === rec.modelId) parts.push(`Ranked ${position + 1} of ${n}: keeps continuity with the upstream image made by ${rec.name}.`);
+  if (result.pinnedModelId === rec.modelId)
+    parts.push(`Ranked ${position + 1} of ${n}: keeps continuity with the upstream image made by ${rec.name}.`);
   else parts.push(`Ranked ${position + 1} of ${n} by ${byWhat(result)}${leads(rec, result.ranked, result)}.`);
   const matched = matchedIntent(rec, result);
   if (matched.length > 0) parts.push(`Matches the prompt's ${matched.join(", ")} cue${matched.length > 1 ? "s" : ""}.`);

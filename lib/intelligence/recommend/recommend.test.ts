@@ -43,7 +43,12 @@ describe("recommend", () => {
     );
     const gpt15 = byId(r.recommendations, "model_openai-gpt-image-1-5-editing");
     expect(gpt15.explanation).toContain("Arena ELO 1237, p50 latency 40 s (est.), p50 cost 28 CU (est.)");
-    expect(gpt15.metrics).toEqual({ elo: 1237, p50LatencySec: 40, p50CostCU: 28, estimated: { elo: false, p50LatencySec: true, p50CostCU: true } });
+    expect(gpt15.metrics).toEqual({
+      elo: 1237,
+      p50LatencySec: 40,
+      p50CostCU: 28,
+      estimated: { elo: false, p50LatencySec: true, p50CostCU: true },
+    });
   });
 
   it("marks each figure separately (sourced cost, estimated ELO and latency)", () => {
@@ -65,7 +70,9 @@ describe("recommend", () => {
       "costs 11 CU more than FLUX.2 Klein 9B (1 CU)",
       "2× faster than GPT Image 2 (40 s, est.)",
     ]);
-    expect(byId(r.recommendations, "model_openai-gpt-image-1-5-editing").tradeoffs).toContain("does not offer 9:16 for TikTok: crop or expand the result");
+    expect(byId(r.recommendations, "model_openai-gpt-image-1-5-editing").tradeoffs).toContain(
+      "does not offer 9:16 for TikTok: crop or expand the result",
+    );
   });
 
   it("flags deprecation, legacy, output caps and platform width", () => {
@@ -74,7 +81,9 @@ describe("recommend", () => {
     const imagen = byId(r.recommendations, "model_imagen4-fast");
     expect(imagen.tradeoffs).toContain("deprecated: superseded by Gemini 3.1 Flash (Nano Banana 2)");
     expect(byId(r.recommendations, "model_bfl-flux-1-1-pro").tradeoffs).toContain("legacy model family");
-    expect(byId(r.recommendations, "model_bfl-flux-2-klein-9b").tradeoffs).toContain("returns at most 1 output per run (6 asked): run it again for more");
+    expect(byId(r.recommendations, "model_bfl-flux-2-klein-9b").tradeoffs).toContain(
+      "returns at most 1 output per run (6 asked): run it again for more",
+    );
     expect(byId(r.recommendations, "model_bfl-flux-2-klein-9b").suggestedParams.numOutputs).toBe(1);
     expect(byId(r.recommendations, "model_openai-gpt-image-2").suggestedParams).toEqual({
       platform: "print_a4",
@@ -83,7 +92,9 @@ describe("recommend", () => {
       height: 3307,
       numOutputs: 6,
     });
-    expect(byId(r.recommendations, "model_bfl-flux-2-dev").tradeoffs).toContain("max width 2048 px, below the 2480 px of A4 print: upscale the result");
+    expect(byId(r.recommendations, "model_bfl-flux-2-dev").tradeoffs).toContain(
+      "max width 2048 px, below the 2480 px of A4 print: upscale the result",
+    );
     expect(byId(r.recommendations, "model_google-gemini-3-1-flash").suggestedParams.numOutputs).toBe(4);
   });
 
@@ -113,7 +124,12 @@ describe("recommend", () => {
 
   it("lets an explicit ratio override the platform's, keeping the platform width", () => {
     const r = recommend({ capability: "txt2img", prompt: "YouTube thumbnail, square 1:1 variant" });
-    expect(r.recommendations[0].suggestedParams).toMatchObject({ platform: "youtube_thumbnail", aspectRatio: "1:1", width: 1280, height: 1280 });
+    expect(r.recommendations[0].suggestedParams).toMatchObject({
+      platform: "youtube_thumbnail",
+      aspectRatio: "1:1",
+      width: 1280,
+      height: 1280,
+    });
   });
 
   it("passes priority, constraints, routing and limit to the resolver", () => {
@@ -139,7 +155,9 @@ describe("rewriteRecommendations (optional LLM hook)", () => {
   });
 
   it("replaces only the text", async () => {
-    const out = await rewriteRecommendations(base, async (recs) => recs.map((r) => ({ ...r, explanation: `Short: ${r.name}`, score: 0, modelId: r.modelId })));
+    const out = await rewriteRecommendations(base, async (recs) =>
+      recs.map((r) => ({ ...r, explanation: `Short: ${r.name}`, score: 0, modelId: r.modelId })),
+    );
     expect(out.recommendations.map((r) => r.explanation)).toEqual(["Short: GPT Image 2", "Short: Gemini 3.1 Flash (Nano Banana 2)"]);
     expect(out.recommendations.map((r) => r.score)).toEqual(base.recommendations.map((r) => r.score));
   });

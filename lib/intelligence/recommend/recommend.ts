@@ -77,7 +77,15 @@ export function recommend(request: RecommendRequest, catalog: Catalog = getCatal
   const preset = match?.preset ?? null;
   const withSize = (p: PlatformPreset): PlatformWithSize => {
     const size = platformSize(p.id);
-    return { id: p.id, label: p.label, aspectRatio: p.aspectRatio, resolution: p.resolution, note: p.note, width: size.width, height: size.height };
+    return {
+      id: p.id,
+      label: p.label,
+      aspectRatio: p.aspectRatio,
+      resolution: p.resolution,
+      note: p.note,
+      width: size.width,
+      height: size.height,
+    };
   };
   const platform: PlatformWithSize | null = preset ? withSize(preset) : null;
   const platformAlternative: PlatformWithSize | null = match?.alternative ? withSize(match.alternative.preset) : null;
@@ -127,7 +135,8 @@ export async function rewriteRecommendations(response: RecommendResponse, rewrit
   if (!rewrite || response.recommendations.length === 0) return response;
   try {
     const rewritten = await rewrite(response.recommendations.map((r) => ({ ...r, tradeoffs: [...r.tradeoffs] })));
-    const same = rewritten.length === response.recommendations.length && rewritten.every((r, i) => r.modelId === response.recommendations[i].modelId);
+    const same =
+      rewritten.length === response.recommendations.length && rewritten.every((r, i) => r.modelId === response.recommendations[i].modelId);
     if (!same) return response;
     return {
       ...response,

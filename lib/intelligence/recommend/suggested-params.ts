@@ -31,8 +31,21 @@ const SQUARE = /\bsquare\b/i;
 const PORTRAIT = /\b(?:portrait|vertical)\b/i;
 const LANDSCAPE = /\b(?:landscape|horizontal)\b/i;
 const WIDESCREEN = /\bwide\s*screen\b/i;
-const MANY = /\b(?:(\d{1,2})|(two|three|four|five|six|seven|eight|nine|ten|a few|several))?\s*(?:[a-z-]+\s+)?(?:variations|options|candidates|alternatives|versions|variants)\b/i;
-const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, "a few": 3, several: 4 };
+const MANY =
+  /\b(?:(\d{1,2})|(two|three|four|five|six|seven|eight|nine|ten|a few|several))?\s*(?:[a-z-]+\s+)?(?:variations|options|candidates|alternatives|versions|variants)\b/i;
+const WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  "a few": 3,
+  several: 4,
+};
 
 /** Default count for "variations"/"options"/"candidates" without a number. */
 export const DEFAULT_VARIATIONS = 4;

@@ -60,18 +60,23 @@ export function tradeoffsFor(rec: RankedModel, ctx: TradeoffContext): string[] {
 
   const bestElo = extreme(others, "elo", true);
   if (m.elo === null) out.push("no Arena ELO for this capability: quality is unranked");
-  else if (bestElo && bestElo.metrics.elo! > m.elo) out.push(`Arena ELO ${formatNumber(bestElo.metrics.elo! - m.elo)} below ${bestElo.name} (${fig(bestElo.metrics, "elo")})`);
+  else if (bestElo && bestElo.metrics.elo! > m.elo)
+    out.push(`Arena ELO ${formatNumber(bestElo.metrics.elo! - m.elo)} below ${bestElo.name} (${fig(bestElo.metrics, "elo")})`);
 
   const fastest = extreme(others, "p50LatencySec", false);
   if (m.p50LatencySec === null) out.push("no p50 latency figure");
   else if (fastest && m.p50LatencySec >= SLOWER_AT * fastest.metrics.p50LatencySec!) {
-    out.push(`${formatRatio(m.p50LatencySec / fastest.metrics.p50LatencySec!)} slower than ${fastest.name} (${fig(fastest.metrics, "p50LatencySec")})`);
+    out.push(
+      `${formatRatio(m.p50LatencySec / fastest.metrics.p50LatencySec!)} slower than ${fastest.name} (${fig(fastest.metrics, "p50LatencySec")})`,
+    );
   }
 
   const cheapest = extreme(others, "p50CostCU", false);
   if (m.p50CostCU === null) out.push("no p50 cost figure");
   else if (cheapest && m.p50CostCU >= DEARER_AT * cheapest.metrics.p50CostCU! && m.p50CostCU > cheapest.metrics.p50CostCU!) {
-    out.push(`costs ${formatNumber(m.p50CostCU - cheapest.metrics.p50CostCU!)} CU more than ${cheapest.name} (${fig(cheapest.metrics, "p50CostCU")})`);
+    out.push(
+      `costs ${formatNumber(m.p50CostCU - cheapest.metrics.p50CostCU!)} CU more than ${cheapest.name} (${fig(cheapest.metrics, "p50CostCU")})`,
+    );
   }
 
   if (top && top.modelId !== rec.modelId) {
@@ -80,7 +85,8 @@ export function tradeoffsFor(rec: RankedModel, ctx: TradeoffContext): string[] {
       out.push(`${formatRatio(tl / m.p50LatencySec)} faster than ${top.name} (${fig(top.metrics, "p50LatencySec")})`);
     }
     const tc = top.metrics.p50CostCU;
-    if (tc !== null && m.p50CostCU !== null && tc > m.p50CostCU) out.push(`costs ${formatNumber(tc - m.p50CostCU)} CU less than ${top.name} (${fig(top.metrics, "p50CostCU")})`);
+    if (tc !== null && m.p50CostCU !== null && tc > m.p50CostCU)
+      out.push(`costs ${formatNumber(tc - m.p50CostCU)} CU less than ${top.name} (${fig(top.metrics, "p50CostCU")})`);
   }
 
   const inputs = ctx.catalogModel.inputs;
@@ -97,6 +103,7 @@ export function tradeoffsFor(rec: RankedModel, ctx: TradeoffContext): string[] {
     }
   }
   const cap = maxOutputs(ctx.catalogModel);
-  if (ctx.wantedOutputs > cap) out.push(`returns at most ${cap} output${cap === 1 ? "" : "s"} per run (${ctx.wantedOutputs} asked): run it again for more`);
+  if (ctx.wantedOutputs > cap)
+    out.push(`returns at most ${cap} output${cap === 1 ? "" : "s"} per run (${ctx.wantedOutputs} asked): run it again for more`);
   return out;
 }

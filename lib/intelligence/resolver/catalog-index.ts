@@ -86,7 +86,11 @@ function buildIndex(catalog: Catalog): CatalogIndex {
     }
   }
   const lacking = new Map<string, IndexedModel[]>();
-  for (const capability of byCapability.keys()) lacking.set(capability, models.filter((im) => !im.model.capabilities.includes(capability)));
+  for (const capability of byCapability.keys())
+    lacking.set(
+      capability,
+      models.filter((im) => !im.model.capabilities.includes(capability)),
+    );
   return {
     catalog,
     models,

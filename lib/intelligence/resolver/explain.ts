@@ -50,7 +50,10 @@ export function explainPick(first: Explainable | RankedModel | readonly RankedMo
     result = first as Explainable;
   }
   const cap = result.capability;
-  const ordered = pick && result.ranked[0]?.modelId !== pick.modelId ? [pick, ...result.ranked.filter((r) => r.modelId !== pick!.modelId)] : result.ranked;
+  const ordered =
+    pick && result.ranked[0]?.modelId !== pick.modelId
+      ? [pick, ...result.ranked.filter((r) => r.modelId !== pick!.modelId)]
+      : result.ranked;
   const n = ordered.length;
   if (n === 0) {
     const excluded = result.excluded?.filter((e) => !e.reasons[0]?.startsWith("no ")).length;
@@ -71,11 +74,15 @@ export function explainPick(first: Explainable | RankedModel | readonly RankedMo
   const offTopicDrops = result.excluded?.some((e) => e.reasons.some((r) => r.startsWith("off-topic"))) ?? false;
   const sep = n === 1 ? `, ${among}` : ` ${among}`;
   if (isPure(weights) && !(matched.length > 0 && offTopicDrops)) {
-    if (priority === "quality" && leads(ordered, "elo", true)) return `Auto: ${top.name}, highest Arena ELO for ${cap} (${inner("elo", top.metrics)})${sep}`;
-    if (priority === "speed" && leads(ordered, "p50LatencySec", false)) return `Auto: ${top.name}, fastest p50 latency for ${cap} (${inner("p50LatencySec", top.metrics)})${sep}`;
-    if (priority === "cost" && leads(ordered, "p50CostCU", false)) return `Auto: ${top.name}, lowest p50 cost for ${cap} (${inner("p50CostCU", top.metrics)})${sep}`;
+    if (priority === "quality" && leads(ordered, "elo", true))
+      return `Auto: ${top.name}, highest Arena ELO for ${cap} (${inner("elo", top.metrics)})${sep}`;
+    if (priority === "speed" && leads(ordered, "p50LatencySec", false))
+      return `Auto: ${top.name}, fastest p50 latency for ${cap} (${inner("p50LatencySec", top.metrics)})${sep}`;
+    if (priority === "cost" && leads(ordered, "p50CostCU", false))
+      return `Auto: ${top.name}, lowest p50 cost for ${cap} (${inner("p50CostCU", top.metrics)})${sep}`;
   }
-  if (matched.length > 0) return `Auto: ${top.name}, best match for ${matched.join(", ")} on ${cap}${sep} (${describeMetrics(top.metrics)})`;
+  if (matched.length > 0)
+    return `Auto: ${top.name}, best match for ${matched.join(", ")} on ${cap}${sep} (${describeMetrics(top.metrics)})`;
   if (!isPure(weights)) {
     const lean = priority === "speed" ? "speed-leaning" : priority === "cost" ? "cost-leaning" : "quality-leaning";
     return `Auto: ${top.name}, best ${lean} balance for ${cap}${sep} (${describeMetrics(top.metrics)})`;

@@ -8,7 +8,12 @@ describe("stage 1: filter", () => {
   it("keeps only models with the capability and says so for the others", () => {
     const r = resolveModels({ capability: "inpaint" });
     expect(r.ranked.map((m) => m.modelId).sort()).toEqual(
-      ["model_flux-kontext-editing", "model_google-gemini-pro-image-editing", "model_openai-gpt-image-2", "model_qwen-image-edit-2511"].sort(),
+      [
+        "model_flux-kontext-editing",
+        "model_google-gemini-pro-image-editing",
+        "model_openai-gpt-image-2",
+        "model_qwen-image-edit-2511",
+      ].sort(),
     );
     expect(r.excluded).toHaveLength(56);
     expect(reasonsOf(r, "model_veo3-1")).toEqual(["no inpaint capability"]);
@@ -17,7 +22,10 @@ describe("stage 1: filter", () => {
   it("gives every reason: required input and cost cap (estimate labelled)", () => {
     const r = resolveModels({ capability: "inpaint", constraints: { requiredInputs: ["mask"], maxCostCU: 20 } });
     expect(r.ranked.map((m) => m.modelId)).toEqual(["model_openai-gpt-image-2"]);
-    expect(reasonsOf(r, "model_google-gemini-pro-image-editing")).toEqual(["does not take a mask", "p50 cost 24 CU (est.) is over the 20 CU cap"]);
+    expect(reasonsOf(r, "model_google-gemini-pro-image-editing")).toEqual([
+      "does not take a mask",
+      "p50 cost 24 CU (est.) is over the 20 CU cap",
+    ]);
     expect(reasonsOf(r, "model_flux-kontext-editing")).toEqual(["does not take a mask"]);
     expect(reasonsOf(r, "model_bfl-flux-2-dev")).toEqual(["no inpaint capability", "does not take a mask"]);
     // capable-but-failing models come before the ones lacking the capability
@@ -45,7 +53,10 @@ describe("stage 1: filter", () => {
     expect(r.ranked.map((m) => m.modelId)).toEqual(["model_bytedance-seedance-2-5"]);
     expect(reasonsOf(r, "model_bytedance-seedance-2-0")).toEqual(["duration 20 s not within 4–15 s"]);
     expect(reasonsOf(r, "model_veo3-1")).toEqual(["duration 20 s is not one of 4, 6, 8 s"]);
-    expect(reasonsOf(r, "model_bytedance-seedance-2-0-mini")).toEqual(["does not take an end image (endImage)", "duration 20 s not within 4–15 s"]);
+    expect(reasonsOf(r, "model_bytedance-seedance-2-0-mini")).toEqual([
+      "does not take an end image (endImage)",
+      "duration 20 s not within 4–15 s",
+    ]);
     expect(reasonsOf(r, "model_openai-gpt-image-2")).toEqual([
       "no img2video capability",
       "does not take an end image (endImage)",
@@ -61,7 +72,12 @@ describe("stage 1: filter", () => {
   it("checks the reference-image count", () => {
     const r = resolveModels({ capability: "img2img", constraints: { minReferenceImages: 12 } });
     expect(r.ranked.map((m) => m.modelId).sort()).toEqual(
-      ["model_bytedance-seedream-5-0-lite", "model_google-gemini-3-1-flash", "model_google-gemini-3-1-flash-lite-image", "model_google-gemini-pro-image-editing"].sort(),
+      [
+        "model_bytedance-seedream-5-0-lite",
+        "model_google-gemini-3-1-flash",
+        "model_google-gemini-3-1-flash-lite-image",
+        "model_google-gemini-pro-image-editing",
+      ].sort(),
     );
     expect(reasonsOf(r, "model_openai-gpt-image-2")).toEqual(["takes at most 10 reference images (needs 12)"]);
     expect(reasonsOf(r, "model_bfl-flux-2-dev")).toEqual(["reference-image limit not documented (needs 12)"]);

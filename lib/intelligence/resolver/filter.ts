@@ -87,12 +87,14 @@ function capReasons(entry: CapabilityEntry, constraints: ResolveConstraints): st
   if (constraints.maxCostCU !== undefined) {
     const cap = formatNumber(constraints.maxCostCU);
     if (metrics.p50CostCU === null) reasons.push(`no p50 cost figure to check against the ${cap} CU cap`);
-    else if (metrics.p50CostCU > constraints.maxCostCU) reasons.push(`p50 cost ${formatFigure("p50CostCU", metrics)} is over the ${cap} CU cap`);
+    else if (metrics.p50CostCU > constraints.maxCostCU)
+      reasons.push(`p50 cost ${formatFigure("p50CostCU", metrics)} is over the ${cap} CU cap`);
   }
   if (constraints.maxLatencySec !== undefined) {
     const cap = formatNumber(constraints.maxLatencySec);
     if (metrics.p50LatencySec === null) reasons.push(`no p50 latency figure to check against the ${cap} s cap`);
-    else if (metrics.p50LatencySec > constraints.maxLatencySec) reasons.push(`p50 latency ${formatFigure("p50LatencySec", metrics)} is over the ${cap} s cap`);
+    else if (metrics.p50LatencySec > constraints.maxLatencySec)
+      reasons.push(`p50 latency ${formatFigure("p50LatencySec", metrics)} is over the ${cap} s cap`);
   }
   return reasons;
 }

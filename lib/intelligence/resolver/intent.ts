@@ -21,7 +21,10 @@ import { tokenKeys } from "../understand/lexicon";
 import { analyze } from "../understand/nlp";
 
 /** Everyday phrases → catalog tag values. A phrase may name several values (one cue). */
-const synonymsFileSchema = z.object({ $comment: z.string().optional(), synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) });
+const synonymsFileSchema = z.object({
+  $comment: z.string().optional(),
+  synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+});
 
 /**
  * Everyday phrases → catalog tag values (../data/understand/catalog-tag-synonyms.json, validated
@@ -107,7 +110,7 @@ export function inferCues(vocabulary: Vocabulary, prompt: string | undefined): C
   const cues: Cue[] = [];
   const seen = new Set<string>();
   const same = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched: Phrase | undefined;
     for (const key of words[i]) {
       for (const phrase of vocabulary.byFirst.get(key) ?? []) {

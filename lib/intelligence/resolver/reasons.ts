@@ -77,8 +77,7 @@ function scoreSentence(c: ScoredCandidate, ctx: ReasonContext): string {
   if (c.intentWeight === 0) return `Score ${score2(c.score)} from the ${isPure(ctx.weights) ? ctx.priority : "weighted"} metric alone.`;
   const k = c.matchedCues.length;
   const total = c.relevantCues.length;
-  const cues =
-    k > 0 ? `matches ${c.matchedCues.join(", ")}` : `matches none of ${c.relevantCues.join(", ")}`;
+  const cues = k > 0 ? `matches ${c.matchedCues.join(", ")}` : `matches none of ${c.relevantCues.join(", ")}`;
   return `Score ${score2(c.score)} = ${formatNumber(1 - c.intentWeight)} × metric ${score2(c.metricScore)} + ${formatNumber(c.intentWeight)} × intent ${k}/${total} (${cues}).`;
 }
 
@@ -104,7 +103,9 @@ export function buildRanked(list: readonly ScoredCandidate[], ctx: ReasonContext
           : `Ranked first: keeps continuity with the upstream image made by ${upstream}.`,
       );
     } else if (c.modelId === ctx.successorId && ctx.pinnedId) {
-      reasons.push(`Ranked first: successor of ${byId.get(ctx.pinnedId)?.name ?? ctx.pinnedId}, which made the upstream image and is deprecated.`);
+      reasons.push(
+        `Ranked first: successor of ${byId.get(ctx.pinnedId)?.name ?? ctx.pinnedId}, which made the upstream image and is deprecated.`,
+      );
     }
     reasons.push(primarySentence(c, list, ctx));
     reasons.push(scoreSentence(c, ctx));

@@ -66,12 +66,18 @@ describe("resolveModels", () => {
 
 describe("explainPick", () => {
   it("names the model, the metric and the candidate count", () => {
-    expect(explainPick(resolveModels({ capability: "txt2img" }))).toBe("Auto: GPT Image 2, highest Arena ELO for txt2img (1512) among 21 candidates");
-    expect(explainPick(resolveModels({ capability: "txt2audio" }))).toBe("Auto: xAI Grok TTS, highest Arena ELO for txt2audio (1225, est.) among 3 candidates");
+    expect(explainPick(resolveModels({ capability: "txt2img" }))).toBe(
+      "Auto: GPT Image 2, highest Arena ELO for txt2img (1512) among 21 candidates",
+    );
+    expect(explainPick(resolveModels({ capability: "txt2audio" }))).toBe(
+      "Auto: xAI Grok TTS, highest Arena ELO for txt2audio (1225, est.) among 3 candidates",
+    );
     expect(explainPick(resolveModels({ capability: "txt2img", priority: "speed" }))).toBe(
       "Auto: FLUX.2 Klein 9B, fastest p50 latency for txt2img (3 s, est.) among 21 candidates",
     );
-    expect(explainPick(resolveModels({ capability: "txt2img", priority: "cost" }))).toBe("Auto: FLUX.2 Klein 9B, lowest p50 cost for txt2img (1 CU) among 21 candidates");
+    expect(explainPick(resolveModels({ capability: "txt2img", priority: "cost" }))).toBe(
+      "Auto: FLUX.2 Klein 9B, lowest p50 cost for txt2img (1 CU) among 21 candidates",
+    );
   });
 
   it("accepts (pick, result) and (ranked, capability)", () => {

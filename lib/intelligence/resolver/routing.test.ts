@@ -49,7 +49,10 @@ describe("routing: continuity", () => {
       capability: "img2img",
       routing: { continuityModelId: "model_google-gemini-2-5-flash-image-editing", wantsConsistency: true },
     });
-    expect(r.ranked.slice(0, 2).map((m) => m.modelId)).toEqual(["model_google-gemini-3-1-flash", "model_google-gemini-2-5-flash-image-editing"]);
+    expect(r.ranked.slice(0, 2).map((m) => m.modelId)).toEqual([
+      "model_google-gemini-3-1-flash",
+      "model_google-gemini-2-5-flash-image-editing",
+    ]);
     expect(explainPick(r)).toBe(
       "Auto: Gemini 3.1 Flash (Nano Banana 2), successor of the deprecated Gemini 2.5 Flash (Nano Banana) that made the upstream image (img2img)",
     );
@@ -72,7 +75,9 @@ describe("routing: candidates versus final", () => {
     expect(top(r)).toBe("model_bfl-flux-2-klein-9b");
     expect(r.ranked.findIndex((m) => m.modelId === "model_openai-gpt-image-2")).toBeGreaterThan(2);
     expect(r.notes).toEqual(["4 candidate outputs: biased toward cost and speed (ELO 20%, latency 35%, cost 45%)."]);
-    expect(r.ranked[0].reasons[0]).toBe("Weighted ELO 20%, latency 35%, cost 45%: Arena ELO 1100 (est.), p50 latency 3 s (est.), p50 cost 1 CU.");
+    expect(r.ranked[0].reasons[0]).toBe(
+      "Weighted ELO 20%, latency 35%, cost 45%: Arena ELO 1100 (est.), p50 latency 3 s (est.), p50 cost 1 CU.",
+    );
   });
 
   it("one output is a final: quality", () => {
@@ -100,7 +105,10 @@ describe("routing: interactive preview", () => {
   });
 
   it("with candidates too, a speed blend that weighs cost more", () => {
-    expect(decideWeights({ routing: { interactive: true, outputCount: 4 } })).toMatchObject({ priority: "speed", weights: BIAS_WEIGHTS.interactiveCandidates });
+    expect(decideWeights({ routing: { interactive: true, outputCount: 4 } })).toMatchObject({
+      priority: "speed",
+      weights: BIAS_WEIGHTS.interactiveCandidates,
+    });
   });
 
   it("on img2img, a fast editor beats the slow quality pick", () => {

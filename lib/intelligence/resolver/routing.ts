@@ -63,13 +63,22 @@ export function decideWeights(request: Pick<ResolveRequest, "priority" | "routin
   if (routing.interactive) {
     const weights = candidates ? BIAS_WEIGHTS.interactiveCandidates : BIAS_WEIGHTS.interactive;
     const why = candidates ? `interactive preview with ${count} candidate outputs` : "interactive preview";
-    return { priority: "speed", weights, notes: [`${why[0].toUpperCase()}${why.slice(1)}: biased toward speed (${describeWeights(weights)}).`] };
+    return {
+      priority: "speed",
+      weights,
+      notes: [`${why[0].toUpperCase()}${why.slice(1)}: biased toward speed (${describeWeights(weights)}).`],
+    };
   }
   if (candidates) {
     const weights = BIAS_WEIGHTS.candidates;
-    return { priority: "cost", weights, notes: [`${count} candidate outputs: biased toward cost and speed (${describeWeights(weights)}).`] };
+    return {
+      priority: "cost",
+      weights,
+      notes: [`${count} candidate outputs: biased toward cost and speed (${describeWeights(weights)}).`],
+    };
   }
-  if (count === 1) return { priority: "quality", weights: PURE_WEIGHTS.quality, notes: ["One final output: ranked by quality (Arena ELO)."] };
+  if (count === 1)
+    return { priority: "quality", weights: PURE_WEIGHTS.quality, notes: ["One final output: ranked by quality (Arena ELO)."] };
   return { priority: "quality", weights: PURE_WEIGHTS.quality, notes: [] };
 }
 
@@ -106,12 +115,24 @@ export function applyContinuity(
   const id = r.continuityModelId;
   const name = index.byId.get(id)?.model.name ?? id;
   if (!r.wantsConsistency) {
-    return { ranked, pinnedId: null, successorId: null, notes: [`Upstream model ${name} given without wantsConsistency: no continuity preference.`] };
+    return {
+      ranked,
+      pinnedId: null,
+      successorId: null,
+      notes: [`Upstream model ${name} given without wantsConsistency: no continuity preference.`],
+    };
   }
   const at = ranked.findIndex((c) => c.modelId === id);
   if (at < 0) {
-    const why = index.byId.has(id) ? (excluded.find((e) => e.modelId === id)?.reasons.join("; ") ?? "not a candidate") : "not in the catalog";
-    return { ranked, pinnedId: null, successorId: null, notes: [`Continuity with ${name} not possible for ${request.capability}: ${why}.`] };
+    const why = index.byId.has(id)
+      ? (excluded.find((e) => e.modelId === id)?.reasons.join("; ") ?? "not a candidate")
+      : "not in the catalog";
+    return {
+      ranked,
+      pinnedId: null,
+      successorId: null,
+      notes: [`Continuity with ${name} not possible for ${request.capability}: ${why}.`],
+    };
   }
   const [pinned] = ranked.splice(at, 1);
   const successorAt = pinned.deprecatedBy ? ranked.findIndex((c) => c.modelId === pinned.deprecatedBy) : -1;

@@ -4,7 +4,8 @@ import { enforceDeprecation } from "./score";
 import { editedCatalog, rawModel, short } from "./test-helpers";
 import type { Priority, ResolveRequest } from "./types";
 
-const order = (request: ResolveRequest, catalog?: Parameters<typeof resolveModels>[1]) => short(resolveModels(request, catalog).ranked.map((m) => m.modelId));
+const order = (request: ResolveRequest, catalog?: Parameters<typeof resolveModels>[1]) =>
+  short(resolveModels(request, catalog).ranked.map((m) => m.modelId));
 
 const METRIC = { quality: "elo", speed: "p50LatencySec", cost: "p50CostCU" } as const;
 
@@ -39,9 +40,12 @@ function expectRankedByFigures(priority: Priority, capability = "txt2img") {
 }
 
 describe("stage 3: priority metric order (checked against the catalog's figures)", () => {
-  it.each(["txt2img", "img2img", "img2video"])("quality on %s: Arena ELO descending, null ELO last, deprecated behind successor", (capability) => {
-    expectRankedByFigures("quality", capability);
-  });
+  it.each(["txt2img", "img2img", "img2video"])(
+    "quality on %s: Arena ELO descending, null ELO last, deprecated behind successor",
+    (capability) => {
+      expectRankedByFigures("quality", capability);
+    },
+  );
 
   it.each(["txt2img", "img2video"])("speed on %s: p50 latency ascending, deprecated behind successor", (capability) => {
     expectRankedByFigures("speed", capability);
@@ -85,7 +89,9 @@ describe("stage 3: priority metric order (checked against the catalog's figures)
     const speed = resolveModels({ capability: "txt2img", priority: "speed" });
     expect(speed.ranked[0].reasons[0]).toBe(`p50 latency 3 s (est.), the fastest of ${speed.ranked.length} candidates.`);
     const cost = resolveModels({ capability: "txt2img", priority: "cost" });
-    expect(cost.ranked.find((m) => m.modelId === "model_openai-gpt-image-2")!.reasons[0]).toBe("p50 cost 11 CU, 10 CU more than FLUX.2 Klein 9B (1 CU).");
+    expect(cost.ranked.find((m) => m.modelId === "model_openai-gpt-image-2")!.reasons[0]).toBe(
+      "p50 cost 11 CU, 10 CU more than FLUX.2 Klein 9B (1 CU).",
+    );
   });
 });
 
@@ -163,7 +169,11 @@ describe("stage 3: deprecated models always rank behind their successor", () => 
       { modelId: "p", deprecatedBy: "q" },
       { modelId: "q", deprecatedBy: "p" },
     ];
-    expect(enforceDeprecation(cycle).map((m) => m.modelId).sort()).toEqual(["p", "q"]);
+    expect(
+      enforceDeprecation(cycle)
+        .map((m) => m.modelId)
+        .sort(),
+    ).toEqual(["p", "q"]);
   });
 
   it("leaves a deprecated model alone when its successor is not a candidate", () => {
@@ -212,7 +222,9 @@ describe("stage 3: intent", () => {
   });
 
   it("boosts style/use matches: 'logo with bold typography' lifts Ideogram V4 above Grok Imagine 2.0", () => {
-    const plain = short(resolveModels({ capability: "txt2img", constraints: { maxCostCU: 12 }, priority: "quality" }).ranked.map((m) => m.modelId));
+    const plain = short(
+      resolveModels({ capability: "txt2img", constraints: { maxCostCU: 12 }, priority: "quality" }).ranked.map((m) => m.modelId),
+    );
     expect(plain.indexOf("xai-grok-imagine-image-2-0")).toBeLessThan(plain.indexOf("ideogram-v4")); // ELO 1200 > 1180
     const r = resolveModels({ capability: "txt2img", prompt: "logo with bold typography" });
     expect(short(r.ranked.map((m) => m.modelId))).toEqual([

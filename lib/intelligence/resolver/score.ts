@@ -70,7 +70,9 @@ export function dropOffTopic(
   let kept = [...candidates];
   const dropped: ExcludedModel[] = [];
   for (const cue of cues) {
-    const targeted = cue.values.filter((v) => !BOOST_ONLY_SUBCATEGORIES.has(v) && kept.some((c) => c.entry.im.tagSet.has(`subcategory:${v}`)));
+    const targeted = cue.values.filter(
+      (v) => !BOOST_ONLY_SUBCATEGORIES.has(v) && kept.some((c) => c.entry.im.tagSet.has(`subcategory:${v}`)),
+    );
     if (targeted.length === 0) continue;
     const onTopic = kept.filter((c) => matchesCue(c, cue));
     if (onTopic.length === 0 || onTopic.length === kept.length) continue;
@@ -78,7 +80,12 @@ export function dropOffTopic(
     const next: EnrichedCandidate[] = [];
     for (const c of kept) {
       if (matchesCue(c, cue) || c.modelId === protectedId) next.push(c);
-      else dropped.push({ modelId: c.modelId, name: c.name, reasons: [`off-topic: the prompt asks for ${cue.label} (${tagList}), which this model is not tagged for`] });
+      else
+        dropped.push({
+          modelId: c.modelId,
+          name: c.name,
+          reasons: [`off-topic: the prompt asks for ${cue.label} (${tagList}), which this model is not tagged for`],
+        });
     }
     kept = next;
   }

@@ -37,7 +37,8 @@ export interface TrainingIntent {
 
 const count = (text: string, pattern: RegExp): number => text.match(new RegExp(pattern.source, "g"))?.length ?? 0;
 
-const VOICE = /\b(voices?|voice clon\w*|clon\w* (\w+ )?voice|speech|tts|narrat\w*|podcasts?|audio ?books?|recordings?|recorded|audio (samples?|clips?|files?)|vocals?|speaker|spoken)\b/;
+const VOICE =
+  /\b(voices?|voice clon\w*|clon\w* (\w+ )?voice|speech|tts|narrat\w*|podcasts?|audio ?books?|recordings?|recorded|audio (samples?|clips?|files?)|vocals?|speaker|spoken)\b/;
 const IMAGE = /\b(images?|photos?|pictures?|illustrations?|renders?|drawings?|artworks?|paintings?|sprites?|icons?|lora)\b/;
 const VIDEO = /\b(videos?|footage|video clips?|motion clips?)\b/;
 const THREE_D = /\b(3d|meshe?s?|3d models?|glb|fbx)\b/;
@@ -45,29 +46,58 @@ const THREE_D = /\b(3d|meshe?s?|3d models?|glb|fbx)\b/;
 const PAIRS =
   /\b(before (and |or )?after|pairs?|paired|input (and )?output|source (and )?target|transformations?|transform\w*|edited versions?|edit lora|edit model|(convert\w*|turn\w*) (\w+ ){0,3}into)\b/;
 
-const PHOTOREAL = /\b(photo ?real\w*|realistic|real (people|person|humans?|faces?)|photograph\w*|photos? of (me|myself|my face|a real)|lifelike|live action|headshots?|dslr|selfies?)\b/;
+const PHOTOREAL =
+  /\b(photo ?real\w*|realistic|real (people|person|humans?|faces?)|photograph\w*|photos? of (me|myself|my face|a real)|lifelike|live action|headshots?|dslr|selfies?)\b/;
 const STYLIZED =
   /\b(styli[sz]ed|anime|manga|cartoon\w*|illustrat\w*|painterly|hand ?painted|hand ?drawn|pixel art|comics?|watercolou?r|cel shad\w*|2d|chibi|toon\w*|low poly|flat (vector|design|colou?rs?)|sketch\w*|concept art)\b/;
 
 const SUBJECTS: ReadonlyArray<{ subject: TrainingSubject; pattern: RegExp }> = [
   { subject: "transformation", pattern: /\b(transformations?|transform\w*|before (and |or )?after|restyl\w*|edits?|editing)\b/ },
-  { subject: "character", pattern: /\b(characters?|person|people|faces?|mascots?|avatars?|influencers?|myself|selfies?|headshots?|portraits?|creatures?|hero character|my face|actor|actress|identity)\b/ },
-  { subject: "object/product", pattern: /\b(products?|packshots?|objects?|items?|props?|bottles?|shoes?|sneakers?|furniture|packaging|merch\w*|goods|catalog(ue)? shots?|jewel\w*|cars?|vehicles?|weapons?)\b/ },
-  { subject: "environment", pattern: /\b(environments?|landscapes?|scenery|scenes?|interiors?|architecture|levels?|locations?|cit(y|ies)|worlds?|backgrounds?|rooms?|buildings?)\b/ },
+  {
+    subject: "character",
+    pattern:
+      /\b(characters?|person|people|faces?|mascots?|avatars?|influencers?|myself|selfies?|headshots?|portraits?|creatures?|hero character|my face|actor|actress|identity)\b/,
+  },
+  {
+    subject: "object/product",
+    pattern:
+      /\b(products?|packshots?|objects?|items?|props?|bottles?|shoes?|sneakers?|furniture|packaging|merch\w*|goods|catalog(ue)? shots?|jewel\w*|cars?|vehicles?|weapons?)\b/,
+  },
+  {
+    subject: "environment",
+    pattern:
+      /\b(environments?|landscapes?|scenery|scenes?|interiors?|architecture|levels?|locations?|cit(y|ies)|worlds?|backgrounds?|rooms?|buildings?)\b/,
+  },
   { subject: "texture", pattern: /\b(textures?|materials?|patterns?|tileable|seamless|surfaces?)\b/ },
-  { subject: "style", pattern: /\b(styles?|aesthetics?|look and feel|art direction|visual identity|house style|brand style|art style|rendering style)\b/ },
+  {
+    subject: "style",
+    pattern: /\b(styles?|aesthetics?|look and feel|art direction|visual identity|house style|brand style|art style|rendering style)\b/,
+  },
 ];
 
 const QUALITY = /\b(best|highest|top|premium|hero|key visuals?|quality|detail\w*|fidelity|flagship|print|max\w*)\b/;
-const SPEED = /\b(fast\w*|quick\w*|speed|rapid\w*|real ?time|volume|at scale|lots of|many|hundreds|thousands|batch\w*|iterat\w*|throughput|mass|production volume)\b/;
+const SPEED =
+  /\b(fast\w*|quick\w*|speed|rapid\w*|real ?time|volume|at scale|lots of|many|hundreds|thousands|batch\w*|iterat\w*|throughput|mass|production volume)\b/;
 const COST = /\b(cheap\w*|budget|costs?|afford\w*|inexpensive|low cost|economical|save money|price)\b/;
 
-const LEGACY = /\b(existing (\w+ ){0,2}loras?|flux ?1|flux\.1|kontext|public loras?|stack\w* (\w+ ){0,2}loras?|pinned to (an? )?(older|legacy|flux|kontext)\w*|legacy|compositions?)\b/;
+const LEGACY =
+  /\b(existing (\w+ ){0,2}loras?|flux ?1|flux\.1|kontext|public loras?|stack\w* (\w+ ){0,2}loras?|pinned to (an? )?(older|legacy|flux|kontext)\w*|legacy|compositions?)\b/;
 
-const ROUGH = /\b(rough|noisy|noise|phone|voice (memo|note|message)s?|voicemail|whatsapp|low quality|poor quality|casual|laptop mic\w*|echo\w*|zoom (call|recording)s?|quick (sample|recording|clip))\b/;
+const ROUGH =
+  /\b(rough|noisy|noise|phone|voice (memo|note|message)s?|voicemail|whatsapp|low quality|poor quality|casual|laptop mic\w*|echo\w*|zoom (call|recording)s?|quick (sample|recording|clip))\b/;
 const CLEAN = /\b(clean|studio|pristine|professional\w*|high quality|broadcast|treated room|noise free|crisp|lossless|wav|mastered)\b/;
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { second: 1, sec: 1, s: 1, minute: 60, min: 60, m: 60, hour: 3600, hr: 3600, h: 3600 };
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  second: 1,
+  sec: 1,
+  s: 1,
+  minute: 60,
+  min: 60,
+  m: 60,
+  hour: 3600,
+  hr: 3600,
+  h: 3600,
+};
 
 /** Longest duration named in the text, in seconds ("30 seconds", "2 hours", "an hour", "half an hour"). */
 export function parseDurationSec(text: string): number | undefined {
@@ -140,7 +170,18 @@ export function parseTrainingIntent(description: string): TrainingIntent {
 
   const photoreal = count(text, PHOTOREAL);
   const stylized = count(text, STYLIZED);
-  const style: TrainingStyle | null = photoreal && stylized ? (photoreal === stylized ? "mixed" : photoreal > stylized ? "photoreal" : "stylized") : photoreal ? "photoreal" : stylized ? "stylized" : null;
+  const style: TrainingStyle | null =
+    photoreal && stylized
+      ? photoreal === stylized
+        ? "mixed"
+        : photoreal > stylized
+          ? "photoreal"
+          : "stylized"
+      : photoreal
+        ? "photoreal"
+        : stylized
+          ? "stylized"
+          : null;
 
   let subject: TrainingSubject | null = null;
   if (modality === "image" || modality === "video" || modality === "3d") {
@@ -165,7 +206,10 @@ export function parseTrainingIntent(description: string): TrainingIntent {
     legacyOk: LEGACY.test(text),
   };
 
-  const size = /\b(\d{1,5})\s+(?:\w+\s+){0,2}?(images?|photos?|pictures?|pairs?|renders?|illustrations?|examples?|shots?|packshots?|samples?)\b/.exec(text);
+  const size =
+    /\b(\d{1,5})\s+(?:\w+\s+){0,2}?(images?|photos?|pictures?|pairs?|renders?|illustrations?|examples?|shots?|packshots?|samples?)\b/.exec(
+      text,
+    );
   if (size) intent.datasetSize = Number(size[1]);
 
   if (modality === "voice") {

@@ -15,7 +15,10 @@ describe("parseTrainingIntent", () => {
       "I have 30 before/after pairs: raw product photos and the same photos in our house style",
       { modality: "image", datasetShape: "before-after-pairs", subject: "transformation", priority: "balanced", datasetSize: 30 },
     ],
-    ["photorealistic character LoRA of a real person from 25 photos", { modality: "image", datasetShape: "single-images", style: "photoreal", subject: "character", datasetSize: 25 }],
+    [
+      "photorealistic character LoRA of a real person from 25 photos",
+      { modality: "image", datasetShape: "single-images", style: "photoreal", subject: "character", datasetSize: 25 },
+    ],
     ["stylized anime art style, we need hundreds of images fast", { style: "stylized", subject: "style", priority: "speed" }],
     ["our sneaker product line, 40 packshots", { subject: "object/product", style: null, datasetSize: 40 }],
     ["hero key visuals, best quality, in our painterly look", { priority: "quality", style: "stylized" }],
@@ -67,7 +70,8 @@ describe("recommendTraining: the decision tree", () => {
     expect(r.familyLockIn).toMatch(/Qwen Image Edit 2511/);
     expect(r.familyLockIn).toMatch(/model_qwen-image-edit-2511/);
     // the other alternatives take single images, and say so
-    for (const alt of r.alternatives.filter((a) => a.type !== "flux.1-kontext-lora")) expect(alt.whenBetter).toMatch(/needs single images instead of before\/after pairs/);
+    for (const alt of r.alternatives.filter((a) => a.type !== "flux.1-kontext-lora"))
+      expect(alt.whenBetter).toMatch(/needs single images instead of before\/after pairs/);
   });
 
   it("photoreal character → Z-Image (strong for photoreal characters), FLUX.2 Dev as the quality alternative", () => {
@@ -78,7 +82,10 @@ describe("recommendTraining: the decision tree", () => {
   });
 
   it("stylized style at volume / speed → zimage-lora, Turbo only as an alternative", () => {
-    for (const description of ["a stylized anime art style, hundreds of images, fast", "cheap style LoRA for thousands of mobile game icons"]) {
+    for (const description of [
+      "a stylized anime art style, hundreds of images, fast",
+      "cheap style LoRA for thousands of mobile game icons",
+    ]) {
       const r = recommendTraining({ description });
       expect(r.recommended!.type, description).toBe("zimage-lora");
       expect(r.alternatives.map((a) => a.type)).toContain("zimage-turbo-lora");
@@ -86,7 +93,9 @@ describe("recommendTraining: the decision tree", () => {
   });
 
   it("Turbo when the pipeline is pinned to it", () => {
-    expect(recommendTraining({ description: "character LoRA; our pipeline is pinned to Z-Image Turbo" }).recommended!.type).toBe("zimage-turbo-lora");
+    expect(recommendTraining({ description: "character LoRA; our pipeline is pinned to Z-Image Turbo" }).recommended!.type).toBe(
+      "zimage-turbo-lora",
+    );
   });
 
   it("product → flux.2-dev-lora (the current family listed for object/product)", () => {
@@ -96,7 +105,9 @@ describe("recommendTraining: the decision tree", () => {
   });
 
   it("hero art at quality priority → flux.2-dev-lora", () => {
-    expect(recommendTraining({ description: "hero key visuals in our brand style, highest quality" }).recommended!.type).toBe("flux.2-dev-lora");
+    expect(recommendTraining({ description: "hero key visuals in our brand style, highest quality" }).recommended!.type).toBe(
+      "flux.2-dev-lora",
+    );
   });
 
   it("leaves legacy families out by default, and considers them when the description ties the run to them", () => {
@@ -109,7 +120,13 @@ describe("recommendTraining: the decision tree", () => {
 
   it("returns one to three real alternatives: catalog types, none equal to the pick, each runnable and with a when-better note", () => {
     const modelIds = new Set(catalog.models.map((m) => m.id));
-    for (const description of ["a style", "a character", "before/after pairs", "a product", "30 photos of our mascot character, photoreal"]) {
+    for (const description of [
+      "a style",
+      "a character",
+      "before/after pairs",
+      "a product",
+      "30 photos of our mascot character, photoreal",
+    ]) {
       const r = recommendTraining({ description });
       expect(r.alternatives.length).toBeGreaterThanOrEqual(1);
       expect(r.alternatives.length).toBeLessThanOrEqual(3);

@@ -98,17 +98,42 @@ const isNiche = (t: TrainingType) => /^only\b/i.test(t.whenBetter.trim());
 
 /** The word that names a niche row's niche: the family's last word not shared with other rows ("Turbo"). */
 function nicheWord(t: TrainingType, all: readonly TrainingType[]): string | null {
-  const words = t.family.replace(/\(.*?\)/g, "").trim().split(/\s+/);
+  const words = t.family
+    .replace(/\(.*?\)/g, "")
+    .trim()
+    .split(/\s+/);
   for (const word of [...words].reverse()) {
     if (!all.some((o) => o !== t && o.family.includes(word))) return word.toLowerCase();
   }
   return null;
 }
 
-const STOP = new Set(["only", "when", "where", "than", "rather", "with", "from", "that", "this", "here", "instead", "prefer", "outweighs", "existing"]);
+const STOP = new Set([
+  "only",
+  "when",
+  "where",
+  "than",
+  "rather",
+  "with",
+  "from",
+  "that",
+  "this",
+  "here",
+  "instead",
+  "prefer",
+  "outweighs",
+  "existing",
+]);
 
 function keyWords(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/[^a-z0-9.]+/).filter((w) => w.length > 3 && !STOP.has(w)))];
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9.]+/)
+        .filter((w) => w.length > 3 && !STOP.has(w)),
+    ),
+  ];
 }
 
 interface Scored {
@@ -183,7 +208,10 @@ function alternativeNote(scored: Scored, intent: TrainingIntent): string {
 
 /** Inference models of a family in the catalog: model names equal to, or starting with, the family name. */
 export function familyModels(catalog: Catalog, family: string): Array<{ id: string; name: string }> {
-  const base = family.replace(/\(.*?\)/g, "").trim().toLowerCase();
+  const base = family
+    .replace(/\(.*?\)/g, "")
+    .trim()
+    .toLowerCase();
   return catalog.models
     .filter((m) => {
       const name = m.name.toLowerCase();
@@ -217,7 +245,9 @@ export function familyLockInFor(catalog: Catalog, row: TrainingType): string {
     ? `in this catalog: ${models.map((m) => `${m.name} (${m.id})`).join(", ")}`
     : "no inference model of this family is in the catalog snapshot";
   if (portable) {
-    const variants = [...new Set(catalog.trainingTypes.filter((t) => t.family.toLowerCase().startsWith(portable.toLowerCase())).map((t) => t.family))];
+    const variants = [
+      ...new Set(catalog.trainingTypes.filter((t) => t.family.toLowerCase().startsWith(portable.toLowerCase())).map((t) => t.family)),
+    ];
     return `Family lock-in: a LoRA trained as "${row.type}" is bound to the ${portable} family and runs only on it at inference (${where}); it carries across the family's own variants (${variants.join(", ")}) but will not load on any other family, so moving later means training again.`;
   }
   return `Family lock-in: a LoRA trained as "${row.type}" is bound to the ${row.family} family and runs only on ${row.family} at inference (${where}); it will not load on any other family, nor on other versions of this one, so moving later means training again.`;
@@ -247,7 +277,12 @@ export function recommendTraining(input: { description: string }, options: Recom
     notes.push("Voice cloning is a static lookup: the catalog's training types cover images only.");
     return {
       intent,
-      recommended: { type: decision.recommended.type, family: decision.recommended.family, why: decision.why, whenBetter: decision.recommended.whenBetter },
+      recommended: {
+        type: decision.recommended.type,
+        family: decision.recommended.family,
+        why: decision.why,
+        whenBetter: decision.recommended.whenBetter,
+      },
       alternatives: [
         {
           type: decision.alternative.type,
@@ -268,7 +303,9 @@ export function recommendTraining(input: { description: string }, options: Recom
       recommended: null,
       alternatives: [],
       familyLockIn: `No ${intent.modality} training type is in the catalog, so there is no family to lock into yet.`,
-      notes: [`The catalog (snapshot ${catalog.snapshotDate}) has no training types for ${intent.modality}; it lists image LoRA types and voice cloning only.`],
+      notes: [
+        `The catalog (snapshot ${catalog.snapshotDate}) has no training types for ${intent.modality}; it lists image LoRA types and voice cloning only.`,
+      ],
     };
   }
 
@@ -276,17 +313,23 @@ export function recommendTraining(input: { description: string }, options: Recom
   const eligible = rows.filter((r) => !isLegacy(r) || intent.legacyOk);
   const excluded = rows.filter((r) => !eligible.includes(r));
   if (excluded.length) {
-    notes.push(`Left out legacy families (${excluded.map((r) => r.type).join(", ")}): mention existing FLUX.1 or Kontext LoRAs to consider them.`);
+    notes.push(
+      `Left out legacy families (${excluded.map((r) => r.type).join(", ")}): mention existing FLUX.1 or Kontext LoRAs to consider them.`,
+    );
   }
   const ranked = eligible
     .map((r) => scoreRow(r, intent, text, rows))
     .sort((a, b) => b.score - a.score || rows.indexOf(a.row) - rows.indexOf(b.row));
   const [best, ...rest] = ranked;
   if (!best.shapeMatches) {
-    notes.push(`No training type in the catalog takes ${SHAPE_LABEL[intent.datasetShape] ?? intent.datasetShape}; the pick needs ${SHAPE_LABEL[best.row.datasetShape] ?? best.row.datasetShape}.`);
+    notes.push(
+      `No training type in the catalog takes ${SHAPE_LABEL[intent.datasetShape] ?? intent.datasetShape}; the pick needs ${SHAPE_LABEL[best.row.datasetShape] ?? best.row.datasetShape}.`,
+    );
   }
   if (intent.priority === "cost" && rest.some((r) => /zimage-turbo/.test(r.row.type)) && best.row.type === "zimage-lora") {
-    notes.push("For cost, train on Z-Image and run the finished LoRA on Z-Image Turbo: the LoRA carries across the variants and trains better on Z-Image.");
+    notes.push(
+      "For cost, train on Z-Image and run the finished LoRA on Z-Image Turbo: the LoRA carries across the variants and trains better on Z-Image.",
+    );
   }
 
   const why = `${best.row.type}: ${best.reasons.join("; ")}. Priority: ${intent.priority}.`;
@@ -295,7 +338,8 @@ export function recommendTraining(input: { description: string }, options: Recom
   const runnable = (r: Scored) => runsOnModels(catalog, r.row).length > 0;
   let pool = rest.filter(runnable);
   const dropped = rest.filter((r) => !runnable(r));
-  if (dropped.length) notes.push(`Not offered: ${dropped.map((r) => r.row.type).join(", ")} (no model of that family is in the catalog to run the LoRA on).`);
+  if (dropped.length)
+    notes.push(`Not offered: ${dropped.map((r) => r.row.type).join(", ")} (no model of that family is in the catalog to run the LoRA on).`);
   if (pool.length === 0 && excluded.length) {
     const legacy = excluded
       .map((r) => scoreRow(r, intent, text, rows))
@@ -309,7 +353,12 @@ export function recommendTraining(input: { description: string }, options: Recom
   return {
     intent,
     recommended: { type: best.row.type, family: best.row.family, why, whenBetter: best.row.whenBetter },
-    alternatives: pool.slice(0, 3).map((r) => ({ type: r.row.type, family: r.row.family, whenBetter: alternativeNote(r, intent), runsOn: runsOnModels(catalog, r.row) })),
+    alternatives: pool.slice(0, 3).map((r) => ({
+      type: r.row.type,
+      family: r.row.family,
+      whenBetter: alternativeNote(r, intent),
+      runsOn: runsOnModels(catalog, r.row),
+    })),
     familyLockIn: familyLockInFor(catalog, best.row),
     notes,
   };

@@ -63,7 +63,8 @@ function describeLength(sec: number): string {
  */
 export function decideVoiceClone(sample: VoiceSample, mentionsLong = false): VoiceDecision {
   const long = sample.lengthSec !== undefined ? sample.lengthSec >= PROFESSIONAL_MIN_SEC : mentionsLong;
-  const length = sample.lengthSec !== undefined ? `${describeLength(sample.lengthSec)} of audio` : mentionsLong ? "long recordings" : "no stated length";
+  const length =
+    sample.lengthSec !== undefined ? `${describeLength(sample.lengthSec)} of audio` : mentionsLong ? "long recordings" : "no stated length";
   if (long && sample.quality !== "rough") {
     return {
       recommended: PROFESSIONAL_VOICE_CLONE,
@@ -72,7 +73,10 @@ export function decideVoiceClone(sample: VoiceSample, mentionsLong = false): Voi
     };
   }
   const reasons: string[] = [];
-  if (!long) reasons.push(sample.lengthSec !== undefined ? `short sample (${length}, under ${PROFESSIONAL_MIN_SEC / 60} min)` : "no long recording mentioned");
+  if (!long)
+    reasons.push(
+      sample.lengthSec !== undefined ? `short sample (${length}, under ${PROFESSIONAL_MIN_SEC / 60} min)` : "no long recording mentioned",
+    );
   if (sample.quality === "rough") reasons.push("rough audio quality");
   return {
     recommended: INSTANT_VOICE_CLONING,

@@ -45,7 +45,11 @@ describe("settleCloseCall", () => {
   });
 
   it("ignores an error and a classifier that does not answer in time", async () => {
-    expect(await settleCloseCall(request, fake(new Error("502 from the model")))).toMatchObject({ id: "talking_head", source: "rules", ignored: "502 from the model" });
+    expect(await settleCloseCall(request, fake(new Error("502 from the model")))).toMatchObject({
+      id: "talking_head",
+      source: "rules",
+      ignored: "502 from the model",
+    });
     const slow = await settleCloseCall(request, fake("hang"), { timeoutMs: 20 });
     expect(slow).toMatchObject({ id: "talking_head", source: "rules", ignored: expect.stringMatching(/within 20 ms/) });
   });

@@ -56,7 +56,13 @@ function figure(correct: number, total: number): Figure {
 
 /** Scores the items of one half (see the module comment). */
 export function evaluateHalf(items: readonly EvalItem[], split: EvalSplit, lexicon: Lexicon = getLexicon()): HalfReport {
-  let pOk = 0, pAll = 0, tOk = 0, tAll = 0, nOk = 0, nAll = 0, nWrongTemplate = 0;
+  let pOk = 0,
+    pAll = 0,
+    tOk = 0,
+    tAll = 0,
+    nOk = 0,
+    nAll = 0,
+    nWrongTemplate = 0;
   const confusions = new Map<string, { count: number; examples: string[] }>();
   const confuse = (kind: string, expected: string, got: string, text: string) => {
     const pair = `${kind}: ${expected} → ${got}`;
@@ -94,6 +100,8 @@ export function evaluateHalf(items: readonly EvalItem[], split: EvalSplit, lexic
     templates: figure(tOk, tAll),
     noMatch: figure(nOk, nAll),
     noMatchTurnedIntoTemplate: nWrongTemplate,
-    confusions: [...confusions.entries()].map(([pair, v]) => ({ pair, ...v })).sort((a, b) => b.count - a.count || a.pair.localeCompare(b.pair)),
+    confusions: [...confusions.entries()]
+      .map(([pair, v]) => ({ pair, ...v }))
+      .sort((a, b) => b.count - a.count || a.pair.localeCompare(b.pair)),
   };
 }

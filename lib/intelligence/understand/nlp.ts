@@ -50,7 +50,17 @@ export function analyze(text: string): Token[] {
   for (let i = 0; i < words.length; i++) {
     const type = types[i];
     const boundary = type === "punctuation" || type === "symbol";
-    if (boundary && words[i] !== "." && words[i] !== "," && words[i] !== ";" && words[i] !== "!" && words[i] !== "?" && words[i] !== ":" && words[i] !== "(" && words[i] !== ")") {
+    if (
+      boundary &&
+      words[i] !== "." &&
+      words[i] !== "," &&
+      words[i] !== ";" &&
+      words[i] !== "!" &&
+      words[i] !== "?" &&
+      words[i] !== ":" &&
+      words[i] !== "(" &&
+      words[i] !== ")"
+    ) {
       // Hyphens, slashes, quotes, … only separate words.
       continue;
     }

@@ -11,8 +11,20 @@
  */
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fortyfive: 45, sixty: 60, ninety: 90,
-  one: 1, two: 2, three: 3, four: 4, six: 6,
+  five: 5,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fortyfive: 45,
+  sixty: 60,
+  ninety: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  six: 6,
 };
 
 /**
@@ -28,16 +40,23 @@ export function normalizeText(input: string): string {
  * lower case, accents, `w/`, `&`, durations, "3-D"/"3 d" → "3d", "lip-sync" → "lip sync".
  */
 export function foldDurations(input: string): string {
-  let s = input.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  let s = input
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   s = s.replace(/\bw\//g, " with ").replace(/[&+]/g, " and ");
   // "half a minute", "a minute", "one minute", "2 minutes", "1.5 min"
   s = s.replace(/\bhalf (?:a |an )?minute\b/g, "30 second");
-  s = s.replace(/\b(a|an|one|two|three|four|five|ten)[\s-]+(minutes?|mins?)\b/g, (_m, n: string) =>
-    `${(n === "a" || n === "an" ? 1 : NUMBER_WORDS[n]) * 60} second`,
+  s = s.replace(
+    /\b(a|an|one|two|three|four|five|ten)[\s-]+(minutes?|mins?)\b/g,
+    (_m, n: string) => `${(n === "a" || n === "an" ? 1 : NUMBER_WORDS[n]) * 60} second`,
   );
   s = s.replace(/\b(\d+(?:\.\d+)?)[\s-]*(minutes?|mins?)\b/g, (_m, n: string) => `${Math.round(Number(n) * 60)} second`);
   // "thirty-second", "sixty seconds"
-  s = s.replace(/\b(five|ten|fifteen|twenty|thirty|forty|sixty|ninety)[\s-]+(seconds?|secs?)\b/g, (_m, n: string) => `${NUMBER_WORDS[n]} second`);
+  s = s.replace(
+    /\b(five|ten|fifteen|twenty|thirty|forty|sixty|ninety)[\s-]+(seconds?|secs?)\b/g,
+    (_m, n: string) => `${NUMBER_WORDS[n]} second`,
+  );
   // "60-second", "60s", "60 sec", "60secs"
   s = s.replace(/\b(\d+(?:\.\d+)?)[\s-]*(seconds?|secs?|s)\b/g, "$1 second");
   s = s.replace(/\b([23])[\s-]?d\b/g, "$1d").replace(/(\w)-(\w)/g, "$1 $2");
@@ -49,7 +68,9 @@ function stripPunctuation(input: string): string {
   // keep "flux.2"-style version dots; every other punctuation mark separates words
   // \u0001 stands in for a decimal point while punctuation is stripped.
   // eslint-disable-next-line no-control-regex
-  s = s.replace(/(\d)\.(\d)/g, "$1\u0001$2").replace(/[^a-z0-9\u0001]+/g, " ").replace(/\u0001/g, ".");
+  s = s
+    .replace(/(\d)\.(\d)/g, "$1\u0001$2")
+    .replace(/[^a-z0-9\u0001]+/g, " ")
+    .replace(/\u0001/g, ".");
   return s.trim().replace(/\s+/g, " ");
 }
-

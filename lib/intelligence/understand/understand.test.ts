@@ -71,7 +71,7 @@ describe("negative evidence", () => {
     expect(platform("a poster for the gig, not for print")).toBeNull();
   });
 
-  it("negation ends at a clause boundary or at \"but\"", () => {
+  it('negation ends at a clause boundary or at "but"', () => {
     const u = understand("no voiceover, but add music");
     expect(u.negated.has("voiceover")).toBe(true);
     expect(u.present.has("music")).toBe(true);
@@ -100,10 +100,14 @@ describe("scores with a margin", () => {
   it("equal scores keep the data order (documented template order)", () => {
     const lexicon = getLexicon();
     const u = understand("anything");
-    const set = { minScore: 1, margin: 0.5, profiles: [
-      { id: "b", weights: new Map([["x", 2]]), requires: null },
-      { id: "a", weights: new Map([["x", 2]]), requires: null },
-    ] };
+    const set = {
+      minScore: 1,
+      margin: 0.5,
+      profiles: [
+        { id: "b", weights: new Map([["x", 2]]), requires: null },
+        { id: "a", weights: new Map([["x", 2]]), requires: null },
+      ],
+    };
     const withX = { ...u, present: new Set(["x"]) };
     const d = decide(rankProfiles(withX, set), set);
     expect(d.ranked.map((c) => c.id)).toEqual(["b", "a"]);
@@ -120,7 +124,10 @@ describe("data files", () => {
   });
 
   it("reject an unknown concept in a profile and a rule, naming it", () => {
-    const badProfile = { ...platformJson, profiles: [...platformJson.profiles.slice(1), { id: "instagram_post", concepts: { instagramm: 3 } }] };
+    const badProfile = {
+      ...platformJson,
+      profiles: [...platformJson.profiles.slice(1), { id: "instagram_post", concepts: { instagramm: 3 } }],
+    };
     expect(() => buildLexicon(conceptsJson, badProfile, templateJson)).toThrow(/unknown concept .{0,2}instagramm/);
     const badRule = { ...conceptsJson, rules: [{ when: ["phone", "wallpapr"], add: ["phone_wallpaper"] }] };
     expect(() => buildLexicon(badRule, platformJson, templateJson)).toThrow(/unknown concept .{0,2}wallpapr/);
@@ -137,7 +144,8 @@ describe("evaluation set", () => {
     for (const id of PLATFORM_IDS) expect(items.filter((i) => i.platform === id).length, id).toBeGreaterThanOrEqual(5);
     for (const id of TEMPLATE_IDS) expect(items.filter((i) => i.template === id).length, id).toBeGreaterThanOrEqual(5);
     expect(items.filter((i) => i.platform === null && i.template === null).length).toBeGreaterThanOrEqual(30);
-    for (const split of ["tune", "holdout"] as const) expect(items.filter((i) => i.split === split).length).toBeGreaterThanOrEqual(items.length / 4);
+    for (const split of ["tune", "holdout"] as const)
+      expect(items.filter((i) => i.split === split).length).toBeGreaterThanOrEqual(items.length / 4);
     const texts = items.map((i) => i.text.toLowerCase());
     expect(new Set(texts).size).toBe(texts.length);
   });

@@ -150,7 +150,7 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
   const hits: ConceptHit[] = [];
   const wordMatches = (w: Marked, want: PreparedPhrase["words"][number], concept: string) =>
     (want.exact ? w.text === want.exact : want.keys.has(w.lemma) || want.keys.has(w.stem)) && !lexicon.excluded.get(concept)?.has(w.text);
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const keys = tokenKeys(words[i]);
     // Longest match wins; `length` counts content words consumed, `span` the words shown.
     let matched: { concept: string; size: number; consumed: number; span: Marked[] } | null = null;
@@ -171,7 +171,13 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
           if (i + phrase.words.length > words.length) continue;
           let ok = true;
           for (let k = 0; ok && k < phrase.words.length; k++) ok = wordMatches(words[i + k], phrase.words[k], phrase.concept);
-          if (ok) matched = { concept: phrase.concept, size: phrase.words.length, consumed: phrase.words.length, span: words.slice(i, i + phrase.words.length) };
+          if (ok)
+            matched = {
+              concept: phrase.concept,
+              size: phrase.words.length,
+              consumed: phrase.words.length,
+              span: words.slice(i, i + phrase.words.length),
+            };
         }
       }
     }
@@ -181,7 +187,11 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
       i++;
       continue;
     }
-    hits.push({ concept: matched.concept, phrase: matched.span.map((w) => w.text).join(" "), negated: matched.span.some((w) => w.negated) });
+    hits.push({
+      concept: matched.concept,
+      phrase: matched.span.map((w) => w.text).join(" "),
+      negated: matched.span.some((w) => w.negated),
+    });
     i += Math.max(1, matched.consumed);
   }
   const present = new Set<string>();

@@ -24,7 +24,10 @@ describe("platform presets on nodes", () => {
   it("Expand with a platform makes the platform's canvas around a smaller image", () => {
     const params = expandNode.paramsSchema.parse({ platform: "instagram_story" });
     expect(expandTargetSize(params, 451, 300)).toEqual({ width: 1080, height: 1920 });
-    expect(expandTargetSize(expandNode.paramsSchema.parse({ platform: "youtube_thumbnail" }), 600, 400)).toEqual({ width: 1280, height: 720 });
+    expect(expandTargetSize(expandNode.paramsSchema.parse({ platform: "youtube_thumbnail" }), 600, 400)).toEqual({
+      width: 1280,
+      height: 720,
+    });
   });
 
   it("Expand never shrinks: an image larger than the platform gets the smallest canvas at its ratio", () => {
@@ -33,7 +36,10 @@ describe("platform presets on nodes", () => {
   });
 
   it("refuses an unknown platform id, naming node and field", () => {
-    const result = validateGraph({ nodes: [{ id: "g", type: "generation", position: { x: 0, y: 0 }, data: { platform: "myspace" } }], edges: [] }, "save");
+    const result = validateGraph(
+      { nodes: [{ id: "g", type: "generation", position: { x: 0, y: 0 }, data: { platform: "myspace" } }], edges: [] },
+      "save",
+    );
     expect(result.issues[0]).toMatchObject({ nodeId: "g", field: "platform", code: "invalid_parameter" });
   });
 });
@@ -57,7 +63,10 @@ describe("Run model node and asset ports", () => {
       { id: "2", source: "v", sourceHandle: "asset", target: "o", targetHandle: "image" },
     ];
     expect(validateGraph({ nodes: nodes.slice(0, 3), edges: good }, "run").ok).toBe(true);
-    const bad = validateGraph({ nodes, edges: [...good, { id: "3", source: "v", sourceHandle: "asset", target: "u", targetHandle: "image" }] }, "save");
+    const bad = validateGraph(
+      { nodes, edges: [...good, { id: "3", source: "v", sourceHandle: "asset", target: "u", targetHandle: "image" }] },
+      "save",
+    );
     expect(bad.issues[0]).toMatchObject({ code: "port_type_mismatch", nodeId: "u", port: "image" });
   });
 

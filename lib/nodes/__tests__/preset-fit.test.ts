@@ -31,7 +31,11 @@ describe("fitPresetToModel", () => {
 describe("lockedFields", () => {
   it("locks the aspect ratio (and pixels) to the preset's while a preset is active", () => {
     const params = generationNode.paramsSchema.parse({ platform: "instagram_story", aspectRatio: "1:1" });
-    expect(generationNode.lockedFields!(params)).toMatchObject({ aspectRatio: { value: "9:16" }, width: { value: 1080 }, height: { value: 1920 } });
+    expect(generationNode.lockedFields!(params)).toMatchObject({
+      aspectRatio: { value: "9:16" },
+      width: { value: 1080 },
+      height: { value: 1920 },
+    });
     expect(generationNode.lockedFields!(generationNode.paramsSchema.parse({}))).toEqual({});
     const expand = expandNode.paramsSchema.parse({ platform: "instagram_post" });
     expect(expandNode.lockedFields!(expand).aspectRatio).toMatchObject({ value: "4:5" });

@@ -27,21 +27,30 @@ function checkValue(schema: ModelSchema, input: ModelInput, value: unknown, mode
   const label = inputLabel(input);
   switch (input.type) {
     case "number": {
-      if (typeof value !== "number" || !Number.isFinite(value)) return refuse(`${label} must be a number for ${modelName}`, input, { value });
+      if (typeof value !== "number" || !Number.isFinite(value))
+        return refuse(`${label} must be a number for ${modelName}`, input, { value });
       if ((input.min !== undefined && value < input.min) || (input.max !== undefined && value > input.max)) {
-        return refuse(`${label} ${value} is outside what ${modelName} accepts (${input.min ?? "−∞"} to ${input.max ?? "∞"})`, input, { value, min: input.min, max: input.max });
+        return refuse(`${label} ${value} is outside what ${modelName} accepts (${input.min ?? "−∞"} to ${input.max ?? "∞"})`, input, {
+          value,
+          min: input.min,
+          max: input.max,
+        });
       }
       if (input.step && input.step > 0) {
         const base = input.min !== undefined && input.min % input.step !== 0 ? input.min : 0;
         const steps = (value - base) / input.step;
-        if (Math.abs(steps - Math.round(steps)) > 1e-6) return refuse(`${label} must be a multiple of ${input.step} for ${modelName}, got ${value}`, input, { value, step: input.step });
+        if (Math.abs(steps - Math.round(steps)) > 1e-6)
+          return refuse(`${label} must be a multiple of ${input.step} for ${modelName}, got ${value}`, input, { value, step: input.step });
       }
       break;
     }
     case "string":
       if (typeof value !== "string") return refuse(`${label} must be text for ${modelName}`, input, { value });
       if (input.maxLength !== undefined && value.length > input.maxLength) {
-        return refuse(`${label} is ${value.length} characters; ${modelName} accepts at most ${input.maxLength}`, input, { length: value.length, maxLength: input.maxLength });
+        return refuse(`${label} is ${value.length} characters; ${modelName} accepts at most ${input.maxLength}`, input, {
+          length: value.length,
+          maxLength: input.maxLength,
+        });
       }
       break;
     case "boolean":
@@ -56,7 +65,10 @@ function checkValue(schema: ModelSchema, input: ModelInput, value: unknown, mode
     case "model_array":
       if (!Array.isArray(value)) return refuse(`${label} must be a list for ${modelName}`, input, { value });
       if (input.maxLength !== undefined && value.length > input.maxLength) {
-        return refuse(`${modelName} takes at most ${input.maxLength} ${label.toLowerCase()}, got ${value.length}`, input, { count: value.length, maxLength: input.maxLength });
+        return refuse(`${modelName} takes at most ${input.maxLength} ${label.toLowerCase()}, got ${value.length}`, input, {
+          count: value.length,
+          maxLength: input.maxLength,
+        });
       }
       break;
     default:
@@ -64,7 +76,10 @@ function checkValue(schema: ModelSchema, input: ModelInput, value: unknown, mode
   }
   if (input.allowedValues && !Array.isArray(value) && !input.allowedValues.includes(value as string | number | boolean)) {
     const offered = input.allowedValues.map((v) => valueLabel(schema, input, v)).join(", ");
-    return refuse(`${modelName} does not offer ${label} "${String(value)}": choose one of ${offered}`, input, { value, allowedValues: input.allowedValues });
+    return refuse(`${modelName} does not offer ${label} "${String(value)}": choose one of ${offered}`, input, {
+      value,
+      allowedValues: input.allowedValues,
+    });
   }
   return null;
 }
@@ -77,11 +92,17 @@ function checkValue(schema: ModelSchema, input: ModelInput, value: unknown, mode
 export function checkBody(schema: ModelSchema, body: Record<string, unknown>, modelName: string): RequestRefusal | null {
   const known = new Map(schema.inputs.map((input) => [input.name, input]));
   for (const name of Object.keys(body)) {
-    if (!known.has(name)) return { message: `${modelName} has no input ${name}: it cannot be sent`, field: name, details: { input: name, reason: `Unknown input ${name}` } };
+    if (!known.has(name))
+      return {
+        message: `${modelName} has no input ${name}: it cannot be sent`,
+        field: name,
+        details: { input: name, reason: `Unknown input ${name}` },
+      };
   }
   for (const input of schema.inputs) {
     const rule = input.required;
-    if (rule?.always && !present(body[input.name]) && input.default !== undefined && present(input.default)) body[input.name] = input.default;
+    if (rule?.always && !present(body[input.name]) && input.default !== undefined && present(input.default))
+      body[input.name] = input.default;
   }
   for (const input of schema.inputs) {
     const value = body[input.name];
@@ -98,11 +119,16 @@ export function checkBody(schema: ModelSchema, body: Record<string, unknown>, mo
       return refuse(`${modelName} needs ${what}, which this node does not give: ${howToGive(input)}`, input, { rule: "always" });
     }
     for (const [other, { message }] of Object.entries(rule.ifDefined ?? {})) {
-      if (present(body[other])) return refuse(`${modelName}: ${message ?? `${label} is required when ${other} is given`}`, input, { rule: "ifDefined", other });
+      if (present(body[other]))
+        return refuse(`${modelName}: ${message ?? `${label} is required when ${other} is given`}`, input, { rule: "ifDefined", other });
     }
     for (const [other, { message }] of Object.entries(rule.ifNotDefined ?? {})) {
       if (!present(body[other])) {
-        return refuse(`${modelName}: ${message ?? `${label} is required when ${known.get(other) ? inputLabel(known.get(other)!).toLowerCase() : other} is not given`}: ${howToGive(input)}`, input, { rule: "ifNotDefined", other });
+        return refuse(
+          `${modelName}: ${message ?? `${label} is required when ${known.get(other) ? inputLabel(known.get(other)!).toLowerCase() : other} is not given`}: ${howToGive(input)}`,
+          input,
+          { rule: "ifNotDefined", other },
+        );
       }
     }
   }

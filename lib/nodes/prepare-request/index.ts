@@ -40,7 +40,8 @@ export function prepareNodeRequest({ intent, schema, modelName, kind }: PrepareI
   } else if (!output && intent.image && intent.image.width > 0 && !intent.size) {
     output = { width: intent.image.width, height: intent.image.height };
   }
-  if (output && output.width * output.height > MAX_OUTPUT_PIXELS) return { ok: false, refusal: overPixelLimit(output.width, output.height, intent.verb) };
+  if (output && output.width * output.height > MAX_OUTPUT_PIXELS)
+    return { ok: false, refusal: overPixelLimit(output.width, output.height, intent.verb) };
 
   const body: Record<string, unknown> = { ...files.fields, ...size.fields, ...scalars.fields };
   const refusal = checkBody(schema, body, modelName);
@@ -49,6 +50,5 @@ export function prepareNodeRequest({ intent, schema, modelName, kind }: PrepareI
 }
 
 export type * from "./types";
-;
 export { capabilityKind, checkModelKind } from "./model-kind";
-export { modelSettingInputs,  inputLabel, valueLabel } from "./schema-inputs";
+export { modelSettingInputs, inputLabel, valueLabel } from "./schema-inputs";

@@ -25,10 +25,24 @@ const TOOLS: Readonly<Record<string, string>> = {
 };
 
 /** Other capabilities that are not `<from>2<to>` slugs, and the kind they make. */
-const OTHER_KINDS: Readonly<Record<string, string>> = { lipsync: "video", controlnet: "image", ...Object.fromEntries(Object.keys(TOOLS).map((tool) => [tool, "image"])) };
+const OTHER_KINDS: Readonly<Record<string, string>> = {
+  lipsync: "video",
+  controlnet: "image",
+  ...Object.fromEntries(Object.keys(TOOLS).map((tool) => [tool, "image"])),
+};
 
 /** The kind of `<from>2<to>` targets. */
-const TARGET_KINDS: Readonly<Record<string, string>> = { img: "image", image: "image", video: "video", "3d": "3d", audio: "audio", music: "audio", sfx: "audio", speech: "audio", svg: "vector" };
+const TARGET_KINDS: Readonly<Record<string, string>> = {
+  img: "image",
+  image: "image",
+  video: "video",
+  "3d": "3d",
+  audio: "audio",
+  music: "audio",
+  sfx: "audio",
+  speech: "audio",
+  svg: "vector",
+};
 
 const KIND_WORDS: Readonly<Record<string, { plural: string; model: string }>> = {
   image: { plural: "images", model: "an image model" },
@@ -47,7 +61,8 @@ export function capabilityKind(capability: string): string | null {
 
 const isGenerative = (capability: string) => /^[a-z0-9]+2[a-z0-9]+$/.test(capability) || capability === "lipsync";
 
-const joinWords = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`);
+const joinWords = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 
 export interface ModelKindCheck {
   /** The node's capability (`txt2img`, `img2img`, `inpaint`, `outpaint`, `upscale`, `background-removal`, `img2video`, …). */
@@ -70,16 +85,28 @@ export function checkModelKind({ capability, modelCapabilities, task, modelName 
   if (sameKind.length === 0) {
     const makes = joinWords([...new Set(known.map((c) => KIND_WORDS[capabilityKind(c)!]?.plural ?? capabilityKind(c)!))]);
     const pick = KIND_WORDS[wanted]?.model ?? `a model that makes ${wanted}`;
-    return { message: `${modelName} makes ${makes}, so it cannot ${task}: pick ${pick} for this node`, field: "model", details: { ...details, reason: "wrong_kind" } };
+    return {
+      message: `${modelName} makes ${makes}, so it cannot ${task}: pick ${pick} for this node`,
+      field: "model",
+      details: { ...details, reason: "wrong_kind" },
+    };
   }
   const tools = sameKind.filter((c) => TOOLS[c]);
   if (tools.length < sameKind.length) return null;
   const only = `${modelName} only ${joinWords(tools.map((c) => TOOLS[c]))}`;
   if (isGenerative(capability)) {
-    return { message: `${only}, so it cannot ${task}: pick a model that generates ${KIND_WORDS[wanted]?.plural ?? wanted}`, field: "model", details: { ...details, reason: "tool_only" } };
+    return {
+      message: `${only}, so it cannot ${task}: pick a model that generates ${KIND_WORDS[wanted]?.plural ?? wanted}`,
+      field: "model",
+      details: { ...details, reason: "tool_only" },
+    };
   }
   if (TOOLS[capability] && !tools.includes(capability)) {
-    return { message: `${only}, so it cannot ${task}: pick a model that ${TOOLS[capability]}`, field: "model", details: { ...details, reason: "other_tool" } };
+    return {
+      message: `${only}, so it cannot ${task}: pick a model that ${TOOLS[capability]}`,
+      field: "model",
+      details: { ...details, reason: "other_tool" },
+    };
   }
   return null;
 }

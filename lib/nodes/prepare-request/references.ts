@@ -31,7 +31,13 @@ export function mapFiles(intent: RequestIntent, schema: ModelSchema, modelName: 
   const out: FileFields = { fields: {}, files: [] };
   const mask = intent.mask ? maskInput(schema) : undefined;
   if (intent.mask && !mask) {
-    return { refusal: { message: `${modelName} cannot ${intent.task}: pick a model that accepts a mask`, field: "mask", details: { modelInputs: schema.inputs.map((i) => i.name) } } };
+    return {
+      refusal: {
+        message: `${modelName} cannot ${intent.task}: pick a model that accepts a mask`,
+        field: "mask",
+        details: { modelInputs: schema.inputs.map((i) => i.name) },
+      },
+    };
   }
   if (intent.image) {
     const target = imageInput(schema, Boolean(intent.mask));
@@ -62,7 +68,9 @@ export function mapFiles(intent: RequestIntent, schema: ModelSchema, modelName: 
     const kind = intent.media.mimeType?.split("/")[0] ?? "image";
     const target = mediaInput(schema, kind);
     if (!target) {
-      return { refusal: { message: `${modelName} takes no ${kind} input: pick a model that accepts one`, field: "media", details: { kind } } };
+      return {
+        refusal: { message: `${modelName} takes no ${kind} input: pick a model that accepts one`, field: "media", details: { kind } },
+      };
     }
     place(target, intent.media, undefined, out);
   }

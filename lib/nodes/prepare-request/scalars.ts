@@ -18,7 +18,12 @@ export interface ScalarFields {
 const UPSCALE_NAMES = ["upscaleFactor", "scaleFactor", "scale", "factor"];
 
 /** @param taken body fields already set by the file and size mappers (settings never override them). */
-export function mapScalars(intent: RequestIntent, schema: ModelSchema, modelName: string, taken: ReadonlySet<string>): ScalarFields | { refusal: RequestRefusal } {
+export function mapScalars(
+  intent: RequestIntent,
+  schema: ModelSchema,
+  modelName: string,
+  taken: ReadonlySet<string>,
+): ScalarFields | { refusal: RequestRefusal } {
   const fields: Record<string, unknown> = {};
   const notes: RequestNote[] = [];
   let factor: number | null = null;
@@ -59,7 +64,8 @@ export function mapScalars(intent: RequestIntent, schema: ModelSchema, modelName
 
   if (intent.seed) {
     const input = inputNamed(schema, "seed");
-    if (input && input.type === "number") fields[input.name] = Math.min(Math.max(intent.seed.value, input.min ?? 0), input.max ?? intent.seed.value);
+    if (input && input.type === "number")
+      fields[input.name] = Math.min(Math.max(intent.seed.value, input.min ?? 0), input.max ?? intent.seed.value);
     else if (intent.seed.fixed) notes.push({ field: "seed", message: `${modelName} takes no seed: results vary between runs` });
   }
 
@@ -68,7 +74,11 @@ export function mapScalars(intent: RequestIntent, schema: ModelSchema, modelName
     if (input && input.type === "number") {
       const value = snapToInput(intent.strength, { ...input, min: input.min ?? 0 });
       fields[input.name] = value;
-      if (Math.abs(value - intent.strength) > 1e-9) notes.push({ field: "strength", message: `Strength ${intent.strength} → ${value}, inside ${modelName}'s range ${input.min ?? 0} to ${input.max ?? 1}` });
+      if (Math.abs(value - intent.strength) > 1e-9)
+        notes.push({
+          field: "strength",
+          message: `Strength ${intent.strength} → ${value}, inside ${modelName}'s range ${input.min ?? 0} to ${input.max ?? 1}`,
+        });
     } else notes.push({ field: "strength", message: `${modelName} takes no strength: it is not sent` });
   }
 
@@ -91,7 +101,8 @@ export function mapScalars(intent: RequestIntent, schema: ModelSchema, modelName
     } else notes.push({ field: "factor", message: `${modelName} has its own scale: ${intent.upscale.factor}x is not sent` });
     if (intent.upscale.preset) {
       const preset = inputNamed(schema, "preset");
-      if (preset && (!preset.allowedValues || preset.allowedValues.includes(intent.upscale.preset))) fields[preset.name] = intent.upscale.preset;
+      if (preset && (!preset.allowedValues || preset.allowedValues.includes(intent.upscale.preset)))
+        fields[preset.name] = intent.upscale.preset;
       else notes.push({ field: "preset", message: `${modelName} has no ${intent.upscale.preset} preset: it is not sent` });
     }
   }
@@ -124,5 +135,3 @@ function mapFactor(input: ModelInput, factor: number): { value: unknown; factor:
   const sized = allowed.filter((v) => resolutionLongSide(v) !== null);
   return sized.length ? { value: sized[sized.length - 1], factor: null } : null;
 }
-
-;

@@ -84,7 +84,18 @@ export function valueLabel(schema: ModelSchema, input: ModelInput, value: unknow
  * lists the rest (GPT Image 2's quality and background, FLUX's guidance and steps).
  */
 export function nodeMappedInputNames(schema: ModelSchema): Set<string> {
-  const names = new Set<string>(["numOutputs", "seed", "strength", "preset", "aspectRatio", "resolution", "upscaleFactor", "scaleFactor", "scale", "factor"]);
+  const names = new Set<string>([
+    "numOutputs",
+    "seed",
+    "strength",
+    "preset",
+    "aspectRatio",
+    "resolution",
+    "upscaleFactor",
+    "scaleFactor",
+    "scale",
+    "factor",
+  ]);
   const prompt = promptInput(schema);
   if (prompt) names.add(prompt.name);
   const size = sizeInputs(schema);
@@ -96,5 +107,7 @@ export function nodeMappedInputNames(schema: ModelSchema): Set<string> {
 /** The model's own settings a designer may set: scalar inputs the node does not map itself, in schema order. */
 export function modelSettingInputs(schema: ModelSchema): ModelInput[] {
   const mapped = nodeMappedInputNames(schema);
-  return schema.inputs.filter((input) => !mapped.has(input.name) && (input.type === "string" || input.type === "number" || input.type === "boolean"));
+  return schema.inputs.filter(
+    (input) => !mapped.has(input.name) && (input.type === "string" || input.type === "number" || input.type === "boolean"),
+  );
 }

@@ -66,9 +66,7 @@ function ratioOf(size: SizeIntent): number {
 
 /** The size a ratio stands for when the model chooses the pixels: long side `longSide` px. */
 function sizeAtRatio(ratio: number, longSide = 1024): { width: number; height: number } {
-  return ratio >= 1
-    ? { width: longSide, height: Math.round(longSide / ratio) }
-    : { width: Math.round(longSide * ratio), height: longSide };
+  return ratio >= 1 ? { width: longSide, height: Math.round(longSide / ratio) } : { width: Math.round(longSide * ratio), height: longSide };
 }
 
 /**
@@ -94,11 +92,16 @@ export function mapSize(intent: RequestIntent, schema: ModelSchema, modelName: s
     if (allowed.length === 0) {
       fields[ratioInput.name] = asked ?? `${size.kind === "exact" ? size.width : 1}:${size.kind === "exact" ? size.height : 1}`;
     } else {
-      const nearest = allowed.reduce((best, v) => (ratioDistance(parseRatio(v)!, wanted) < ratioDistance(parseRatio(best)!, wanted) ? v : best));
+      const nearest = allowed.reduce((best, v) =>
+        ratioDistance(parseRatio(v)!, wanted) < ratioDistance(parseRatio(best)!, wanted) ? v : best,
+      );
       fields[ratioInput.name] = nearest;
       if (asked !== nearest && (asked !== null || ratioDistance(parseRatio(nearest)!, wanted) > 0.01)) {
         const what = asked ?? `${px((size as { width: number }).width)} × ${px((size as { height: number }).height)}`;
-        notes.push({ field: ratioInput.name, message: `${modelName} does not offer ${what}: it uses ${nearest}, the nearest ratio it offers` });
+        notes.push({
+          field: ratioInput.name,
+          message: `${modelName} does not offer ${what}: it uses ${nearest}, the nearest ratio it offers`,
+        });
       }
     }
     output = sizeAtRatio(parseRatio(fields[ratioInput.name]) ?? wanted);
@@ -114,7 +117,10 @@ export function mapSize(intent: RequestIntent, schema: ModelSchema, modelName: s
       const pick = options.find((o) => o.side >= longSide) ?? options[options.length - 1];
       fields[resolutionInput.name] = pick.value;
       if (pick.side < longSide) {
-        notes.push({ field: resolutionInput.name, message: `${modelName} makes at most ${pick.value} (${px(pick.side)} px): the image will be smaller than ${px(size.width)} × ${px(size.height)}` });
+        notes.push({
+          field: resolutionInput.name,
+          message: `${modelName} makes at most ${pick.value} (${px(pick.side)} px): the image will be smaller than ${px(size.width)} × ${px(size.height)}`,
+        });
       }
       output = sizeAtRatio(parseRatio(fields[ratioInput?.name ?? ""]) ?? wanted, pick.side);
     }
@@ -122,7 +128,13 @@ export function mapSize(intent: RequestIntent, schema: ModelSchema, modelName: s
 
   if (Object.keys(fields).length === 0) {
     if (intent.sizeRequired) {
-      return { refusal: { message: `${modelName} cannot ${intent.task} to a chosen size: pick a model that accepts a size`, field: "size", details: { size } } };
+      return {
+        refusal: {
+          message: `${modelName} cannot ${intent.task} to a chosen size: pick a model that accepts a size`,
+          field: "size",
+          details: { size },
+        },
+      };
     }
     const what = size.kind === "ratio" ? size.ratio : `${px(size.width)} × ${px(size.height)}`;
     notes.push({ field: "size", message: `${modelName} chooses its own size: ${what} is not sent` });
@@ -148,7 +160,9 @@ function mapToPixels(
     );
     const near = presets.filter((p) => ratioDistance(p.width / p.height, ratio) <= 0.03);
     if (near.length) {
-      const best = near.reduce((a, b) => (Math.abs(Math.log((b.width * b.height) / 1024 ** 2)) < Math.abs(Math.log((a.width * a.height) / 1024 ** 2)) ? b : a));
+      const best = near.reduce((a, b) =>
+        Math.abs(Math.log((b.width * b.height) / 1024 ** 2)) < Math.abs(Math.log((a.width * a.height) / 1024 ** 2)) ? b : a,
+      );
       width = best.width;
       height = best.height;
     } else {
@@ -176,7 +190,12 @@ function mapToPixels(
     }
     if (width !== size.width || height !== size.height) {
       const from = `${size.label ? `${size.label} ` : ""}${size.width} × ${size.height}`;
-      const why = scale < 1 ? "the model's maximum" : scale > 1 ? "the model's minimum" : `the model takes sizes in steps of ${inputs.width.step ?? 1} px`;
+      const why =
+        scale < 1
+          ? "the model's maximum"
+          : scale > 1
+            ? "the model's minimum"
+            : `the model takes sizes in steps of ${inputs.width.step ?? 1} px`;
       notes.push({ field: inputs.width.name, message: `${from} → ${width} × ${height}, ${why}` });
     }
   }

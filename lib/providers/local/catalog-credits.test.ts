@@ -19,7 +19,9 @@ function provider() {
 
 /** The cost the picker lists for a model (its row in the ranking for the node's capability). */
 function pickerCost(capability: string, modelId: string): number | null {
-  const rec = recommend({ capability, prompt: "a product photo of a ceramic mug", limit: 50 }).recommendations.find((r) => r.modelId === modelId);
+  const rec = recommend({ capability, prompt: "a product photo of a ceramic mug", limit: 50 }).recommendations.find(
+    (r) => r.modelId === modelId,
+  );
   if (!rec) throw new Error(`${modelId} is not ranked for ${capability}`);
   return rec.metrics.p50CostCU;
 }
@@ -29,15 +31,33 @@ describe("local engine credits", () => {
     const p = provider();
     const shown = pickerCost("txt2img", "model_openai-gpt-image-2");
     expect(shown).toBe(11);
-    const one = await p.submit({ modelId: "model_openai-gpt-image-2", capability: "txt2img", body: { prompt: "a mug", width: 64, height: 64 } });
+    const one = await p.submit({
+      modelId: "model_openai-gpt-image-2",
+      capability: "txt2img",
+      body: { prompt: "a mug", width: 64, height: 64 },
+    });
     expect(one.creditsCost).toBe(shown);
-    const three = await p.submit({ modelId: "model_openai-gpt-image-2", capability: "txt2img", body: { prompt: "a mug", width: 64, height: 64, numOutputs: 3 } });
+    const three = await p.submit({
+      modelId: "model_openai-gpt-image-2",
+      capability: "txt2img",
+      body: { prompt: "a mug", width: 64, height: 64, numOutputs: 3 },
+    });
     expect(three.creditsCost).toBe(3 * shown!);
-    expect(await p.estimateCost({ modelId: "model_openai-gpt-image-2", capability: "txt2img", body: { prompt: "a mug", numOutputs: 3 } })).toEqual({ credits: 33 });
+    expect(
+      await p.estimateCost({ modelId: "model_openai-gpt-image-2", capability: "txt2img", body: { prompt: "a mug", numOutputs: 3 } }),
+    ).toEqual({ credits: 33 });
 
     // FLUX.1 dev is priced 10.75 CU per image in the catalog: fractions are charged as shown.
     const flux = pickerCost("txt2img", "model_bfl-flux-1-dev");
-    expect((await p.submit({ modelId: "model_bfl-flux-1-dev", capability: "txt2img", body: { prompt: "a mug", width: 64, height: 64, numOutputs: 2 } })).creditsCost).toBe(2 * flux!);
+    expect(
+      (
+        await p.submit({
+          modelId: "model_bfl-flux-1-dev",
+          capability: "txt2img",
+          body: { prompt: "a mug", width: 64, height: 64, numOutputs: 2 },
+        })
+      ).creditsCost,
+    ).toBe(2 * flux!);
   });
 
   it("charges the picker's figure for one-asset operations (upscale, background removal)", async () => {
@@ -57,6 +77,14 @@ describe("local engine credits", () => {
 
   it("falls back to the nominal figure for a model id the catalog does not list", async () => {
     const p = provider();
-    expect((await p.submit({ modelId: "model_someones-lora", capability: "txt2img", body: { prompt: "x", width: 64, height: 64, numOutputs: 2 } })).creditsCost).toBe(10);
+    expect(
+      (
+        await p.submit({
+          modelId: "model_someones-lora",
+          capability: "txt2img",
+          body: { prompt: "x", width: 64, height: 64, numOutputs: 2 },
+        })
+      ).creditsCost,
+    ).toBe(10);
   });
 });

@@ -17,7 +17,13 @@ import type { LocalCapability } from "./capabilities";
  * output (txt2img/img2img scale with `numOutputs`; the others make one asset).
  * @throws ProviderError 400 from the capability for an invalid `numOutputs`.
  */
-export function localCredits(capabilityName: string, capability: LocalCapability, modelId: string, body: Body, catalog: Catalog = getCatalog()): number {
+export function localCredits(
+  capabilityName: string,
+  capability: LocalCapability,
+  modelId: string,
+  body: Body,
+  catalog: Catalog = getCatalog(),
+): number {
   const nominal = capability.credits(body);
   const cost = catalogCost(catalog, modelId, capabilityName);
   if (!cost) return nominal;

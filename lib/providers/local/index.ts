@@ -1,14 +1,4 @@
 /**
  * The local preview engine: the offline Provider and the image operations behind it.
  */
-export { LocalProvider,  } from "./local-provider";
-;
-;
-;
-;
-;
-;
-;
-;
-;
-;
+export { LocalProvider } from "./local-provider";

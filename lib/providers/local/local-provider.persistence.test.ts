@@ -34,12 +34,21 @@ describe("LocalProvider with a data folder", () => {
     const job = await p.waitForJob(jobId, {});
     expect((await readdir(path.join(dataDir, "assets"))).sort()).toEqual([`${image}.png`, `${job.assetIds[0]}.png`].sort());
     const record = JSON.parse(await readFile(path.join(dataDir, "jobs", `${jobId}.json`), "utf8")) as JobRecord;
-    expect(record).toMatchObject({ jobId, status: "succeeded", assetIds: job.assetIds, request: { capability: "background-removal", body: { image } } });
+    expect(record).toMatchObject({
+      jobId,
+      status: "succeeded",
+      assetIds: job.assetIds,
+      request: { capability: "background-removal", body: { image } },
+    });
   }, 240_000); // a neural background removal
 
   it("lets a new instance read a finished job and its outputs", async () => {
     const first = provider();
-    const { jobId } = await first.submit({ modelId: "m", capability: "txt2img", body: { prompt: "dunes", width: 160, height: 90, seed: 4 } });
+    const { jobId } = await first.submit({
+      modelId: "m",
+      capability: "txt2img",
+      body: { prompt: "dunes", width: 160, height: 90, seed: 4 },
+    });
     const done = await first.waitForJob(jobId, {});
     const firstBytes = (await first.downloadAsset(done.assetIds[0])).bytes;
 

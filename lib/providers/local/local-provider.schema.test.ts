@@ -32,12 +32,27 @@ describe("LocalProvider.getModelSchema", () => {
   it("declares the fields its capabilities read, and the bodies built from it run", async () => {
     const p = provider();
     const schema = (await p.getModelSchema("model_openai-gpt-image-2"))!;
-    expect(schema.inputs.map((i) => i.name)).toEqual(["prompt", "image", "mask", "strength", "width", "height", "numOutputs", "seed", "upscaleFactor", "preset"]);
+    expect(schema.inputs.map((i) => i.name)).toEqual([
+      "prompt",
+      "image",
+      "mask",
+      "strength",
+      "width",
+      "height",
+      "numOutputs",
+      "seed",
+      "upscaleFactor",
+      "preset",
+    ]);
     const image = await p.uploadAsset({ bytes: readSample("coffee.png"), mimeType: "image/png", name: "coffee.png" });
     const photo = { assetId: image, url: "", width: 600, height: 400 };
 
     const gen = prepareNodeRequest({
-      intent: generationNode.describeRequest!({ params: generationNode.paramsSchema.parse({ aspectRatio: "3:2", numOutputs: 2 }), prompt: "a fox", seed: 7 }),
+      intent: generationNode.describeRequest!({
+        params: generationNode.paramsSchema.parse({ aspectRatio: "3:2", numOutputs: 2 }),
+        prompt: "a fox",
+        seed: 7,
+      }),
       schema,
       modelName: "local",
     });
@@ -46,16 +61,34 @@ describe("LocalProvider.getModelSchema", () => {
     expect(job).toMatchObject({ status: "succeeded" });
     expect(job.assetIds).toHaveLength(2);
 
-    const up = prepareNodeRequest({ intent: upscaleNode.describeRequest!({ params: upscaleNode.paramsSchema.parse({ factor: 2, preset: "creative" }), prompt: "", image: photo, seed: null }), schema, modelName: "local" });
+    const up = prepareNodeRequest({
+      intent: upscaleNode.describeRequest!({
+        params: upscaleNode.paramsSchema.parse({ factor: 2, preset: "creative" }),
+        prompt: "",
+        image: photo,
+        seed: null,
+      }),
+      schema,
+      modelName: "local",
+    });
     expect(up.ok && up.body).toEqual({ image, upscaleFactor: 2, preset: "creative" });
 
     const retouch = prepareNodeRequest({
-      intent: retouchNode.describeRequest!({ params: retouchNode.paramsSchema.parse({}), prompt: "", image: photo, mask: photo, seed: null }),
+      intent: retouchNode.describeRequest!({
+        params: retouchNode.paramsSchema.parse({}),
+        prompt: "",
+        image: photo,
+        mask: photo,
+        seed: null,
+      }),
       schema,
       modelName: "local",
     });
     // No maskFrom: the mask is sent as painted (white = repaint), without conversion.
-    expect(retouch.ok && retouch.files.map((f) => [f.field, f.convert])).toEqual([["image", undefined], ["mask", undefined]]);
+    expect(retouch.ok && retouch.files.map((f) => [f.field, f.convert])).toEqual([
+      ["image", undefined],
+      ["mask", undefined],
+    ]);
   });
 });
 

@@ -32,7 +32,11 @@ describe("LocalProvider life cycle", () => {
     const image = await upload(p, "coffee.png");
     expect(image).toMatch(/^local_asset_[0-9a-f]{16}$/);
 
-    const submitted = await p.submit({ modelId: "model_upscale-v3", capability: "upscale", body: { image, upscaleFactor: 2, preset: "precise" } });
+    const submitted = await p.submit({
+      modelId: "model_upscale-v3",
+      capability: "upscale",
+      body: { image, upscaleFactor: 2, preset: "precise" },
+    });
     expect(submitted.jobId).toMatch(/^local_job_[0-9a-f]{16}$/);
     expect(submitted.creditsCost).toBe(10); // the catalog's p50CostCU of Upscale v3 (catalog-credits.ts)
 
@@ -66,11 +70,26 @@ describe("LocalProvider life cycle", () => {
       name: "mask.png",
     });
     const cases: Array<[ModelRequest, { width: number; height: number; count: number }]> = [
-      [{ modelId: "m", capability: "txt2img", body: { prompt: "a red fox", width: 320, height: 200, numOutputs: 2, seed: 9 } }, { width: 320, height: 200, count: 2 }],
-      [{ modelId: "m", capability: "img2img", body: { image, prompt: "oil painting", strength: 0.4, width: 256, height: 256 } }, { width: 256, height: 256, count: 1 }],
-      [{ modelId: "m", capability: "inpaint", body: { image, mask, prompt: "wood", strength: 1 } }, { width: 600, height: 400, count: 1 }],
-      [{ modelId: "m", capability: "outpaint", body: { image, width: 720, height: 405 } }, { width: 720, height: 405, count: 1 }],
-      [{ modelId: "m", capability: "background-removal", body: { image } }, { width: 600, height: 400, count: 1 }],
+      [
+        { modelId: "m", capability: "txt2img", body: { prompt: "a red fox", width: 320, height: 200, numOutputs: 2, seed: 9 } },
+        { width: 320, height: 200, count: 2 },
+      ],
+      [
+        { modelId: "m", capability: "img2img", body: { image, prompt: "oil painting", strength: 0.4, width: 256, height: 256 } },
+        { width: 256, height: 256, count: 1 },
+      ],
+      [
+        { modelId: "m", capability: "inpaint", body: { image, mask, prompt: "wood", strength: 1 } },
+        { width: 600, height: 400, count: 1 },
+      ],
+      [
+        { modelId: "m", capability: "outpaint", body: { image, width: 720, height: 405 } },
+        { width: 720, height: 405, count: 1 },
+      ],
+      [
+        { modelId: "m", capability: "background-removal", body: { image } },
+        { width: 600, height: 400, count: 1 },
+      ],
     ];
     for (const [request, expected] of cases) {
       const { jobId } = await p.submit(request);
@@ -159,7 +178,9 @@ describe("LocalProvider validation", () => {
 
   it("rejects uploads that are not images, and unknown ids with 404", async () => {
     const p = provider();
-    await expect(p.uploadAsset({ bytes: Buffer.from("hello"), mimeType: "image/png", name: "x.png" })).rejects.toMatchObject({ status: 400 });
+    await expect(p.uploadAsset({ bytes: Buffer.from("hello"), mimeType: "image/png", name: "x.png" })).rejects.toMatchObject({
+      status: 400,
+    });
     await expect(p.getJob("local_job_0000000000000000")).rejects.toMatchObject({ status: 404 });
     await expect(p.downloadAsset("local_asset_0000000000000000")).rejects.toMatchObject({ status: 404 });
     await expect(p.waitForJob("nope", {})).rejects.toMatchObject({ status: 404 });
@@ -271,4 +292,3 @@ describe("LocalProvider within one run (issue 14)", () => {
     expect(await p.uploadAsset({ bytes: Buffer.from(downloaded.bytes), mimeType: "image/png", name: "copy" })).not.toBe(job.assetIds[0]);
   });
 });
-

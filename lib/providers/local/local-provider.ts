@@ -178,10 +178,7 @@ export class LocalProvider implements Provider {
    * @throws ProviderError 404 for an unknown id; the signal's reason (an AbortError
    *   DOMException by default) when aborted; ProviderError when the provider is closed.
    */
-  async waitForJob(
-    jobId: string,
-    options: { signal?: AbortSignal; onProgress?: (progress: number) => void } = {},
-  ): Promise<ProviderJob> {
+  async waitForJob(jobId: string, options: { signal?: AbortSignal; onProgress?: (progress: number) => void } = {}): Promise<ProviderJob> {
     const { signal, onProgress } = options;
     signal?.throwIfAborted();
     const first = await this.findJob(jobId);
@@ -328,7 +325,8 @@ export class LocalProvider implements Provider {
     try {
       const failure = this.faults.jobFailure(request);
       const context = { neural: this.neuralOption ?? getNeuralPool(), onProgress: this.progressReporter(record) };
-      const work = failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasksFor(request), context) : null;
+      const work =
+        failure === null ? localCapability(request.capability).run(request.body, this.assetAccess, this.tasksFor(request), context) : null;
       work?.catch(() => undefined); // awaited below; avoids an unhandled rejection during the latency
       if (latencyMs > 0) {
         for (let step = 1; step <= LATENCY_STEPS; step++) {

@@ -46,7 +46,12 @@ describe("mock GET /v1/models", () => {
     expect(body.models).toHaveLength(3);
     expect(body.models[0]).not.toHaveProperty("inputs");
     expect(body.models[0]).not.toHaveProperty("uiConfig");
-    expect(body.models[0]).toMatchObject({ id: "model_bfl-flux-1-dev", capabilities: ["txt2img", "img2img", "controlnet", "outpaint"], status: "trained", type: "custom" });
+    expect(body.models[0]).toMatchObject({
+      id: "model_bfl-flux-1-dev",
+      capabilities: ["txt2img", "img2img", "controlnet", "outpaint"],
+      status: "trained",
+      type: "custom",
+    });
     expect(typeof body.nextPaginationToken).toBe("string");
   });
 

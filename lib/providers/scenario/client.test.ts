@@ -343,7 +343,12 @@ describe("ScenarioClient: errors and retries", () => {
   });
 
   it("does not resubmit a paid generate after a timeout (the job may exist): one request, a clear error", async () => {
-    server.script.failNext("POST /v1/generate/custom/*", { delayMs: 400, processFirst: true, status: 200, body: { job: { jobId: "job_slow" } } });
+    server.script.failNext("POST /v1/generate/custom/*", {
+      delayMs: 400,
+      processFirst: true,
+      status: 200,
+      body: { job: { jobId: "job_slow" } },
+    });
     const error = await catchError(makeClient({ timeoutMs: 100 }).generate("model_google-gemini-3-1-flash", { prompt: "x" }));
     expect(error).toMatchObject({ retryable: false, code: "submission_unknown" });
     expect(error.message).toMatch(/did not answer in time/);

@@ -272,9 +272,11 @@ export class ScenarioClient {
     // job may exist, so it is never sent again; the caller reconciles with `listJobs`. Only a 429
     // (refused before anything was created) and a connection that never opened are retried.
     const spec: RequestSpec = { method: "POST", path: generatePath(modelId), json: body };
-    const reply = await this.#retryCall(() => this.#send(spec).catch((error: unknown) => {
-      throw generateFailure(error);
-    }));
+    const reply = await this.#retryCall(() =>
+      this.#send(spec).catch((error: unknown) => {
+        throw generateFailure(error);
+      }),
+    );
     const parsed = parseReply(generateResponseSchema, reply.body, "generate", reply.status);
     const jobId = parsed.job.jobId ?? parsed.job.id;
     if (!jobId) {
@@ -395,7 +397,13 @@ export class ScenarioClient {
     const created = await this.#call({
       method: "POST",
       path: "/uploads",
-      json: { fileName: input.name || "upload", fileSize: input.bytes.length, contentType: input.mimeType, kind: uploadKindOf(input.mimeType), parts },
+      json: {
+        fileName: input.name || "upload",
+        fileSize: input.bytes.length,
+        contentType: input.mimeType,
+        kind: uploadKindOf(input.mimeType),
+        parts,
+      },
     });
     const { upload } = parseReply(uploadResponseSchema, created.body, "uploadAsset", created.status);
     const jobId = upload.jobId;
@@ -425,7 +433,11 @@ export class ScenarioClient {
       }
       await sleep(this.#upload.pollIntervalMs);
     }
-    throw new ProviderError(`Scenario did not finish importing ${input.name || "the file"} in time`, { status: null, retryable: true, code: "upload_failed" });
+    throw new ProviderError(`Scenario did not finish importing ${input.name || "the file"} in time`, {
+      status: null,
+      retryable: true,
+      code: "upload_failed",
+    });
   }
 
   /**
@@ -541,11 +553,14 @@ export class ScenarioClient {
   async *listModelPages(options: ScenarioListModelsOptions = {}): AsyncGenerator<ScenarioModel[], void, undefined> {
     const pageSize = options.pageSize ?? SCENARIO_MODELS_MAX_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > SCENARIO_MODELS_MAX_PAGE_SIZE) {
-      throw new ProviderError(`Scenario listModels: pageSize must be an integer from 1 to ${SCENARIO_MODELS_MAX_PAGE_SIZE} (got ${pageSize})`, {
-        status: null,
-        retryable: false,
-        code: "invalid_input",
-      });
+      throw new ProviderError(
+        `Scenario listModels: pageSize must be an integer from 1 to ${SCENARIO_MODELS_MAX_PAGE_SIZE} (got ${pageSize})`,
+        {
+          status: null,
+          retryable: false,
+          code: "invalid_input",
+        },
+      );
     }
     const maxPages = options.maxPages ?? 1000;
     const seen = new Set<string>();
@@ -606,15 +621,22 @@ export class ScenarioClient {
   /** One `PUT` of a multipart part to its signed URL (no Authorization: the URL carries its signature). */
   async #putPart(url: string, chunk: Buffer, contentType: string, number: number): Promise<void> {
     const operation = `upload of part ${number}`;
-    const response = await this.#fetchOnce(url, { method: "PUT", headers: { "Content-Type": contentType }, body: new Uint8Array(chunk) }, operation);
+    const response = await this.#fetchOnce(
+      url,
+      { method: "PUT", headers: { "Content-Type": contentType }, body: new Uint8Array(chunk) },
+      operation,
+    );
     const text = await this.#readBody(response, operation, (r) => r.text());
     if (!response.ok) {
-      throw new ProviderError(`Scenario ${operation} ${response.status}: ${extractErrorReason(safeJson(text)) ?? (response.statusText || "refused")}`, {
-        status: response.status,
-        retryable: response.status === 429 || response.status >= 500,
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-        code: "upload_failed",
-      });
+      throw new ProviderError(
+        `Scenario ${operation} ${response.status}: ${extractErrorReason(safeJson(text)) ?? (response.statusText || "refused")}`,
+        {
+          status: response.status,
+          retryable: response.status === 429 || response.status >= 500,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+          code: "upload_failed",
+        },
+      );
     }
   }
 
@@ -724,7 +746,10 @@ function toScenarioModel(raw: z.infer<typeof scenarioModelSchema>): ScenarioMode
   if (Array.isArray(inputs)) {
     model.inputs = inputs.filter(
       (item): item is ScenarioModelInput =>
-        typeof item === "object" && item !== null && typeof (item as { name?: unknown }).name === "string" && typeof (item as { type?: unknown }).type === "string",
+        typeof item === "object" &&
+        item !== null &&
+        typeof (item as { name?: unknown }).name === "string" &&
+        typeof (item as { type?: unknown }).type === "string",
     );
   }
   return model;
@@ -752,7 +777,11 @@ function generateFailure(error: unknown): unknown {
   const transport = error.status === null && (error.code === "network_error" || error.code === "timeout");
   if (transport && error.code === "network_error" && NOT_SENT_CODES.has(networkErrorCode(error.cause) ?? "")) return error;
   if (!transport && (error.status ?? 0) < 500) return error;
-  const what = error.status ? `answered HTTP ${error.status}` : error.code === "timeout" ? "did not answer in time" : "dropped the connection";
+  const what = error.status
+    ? `answered HTTP ${error.status}`
+    : error.code === "timeout"
+      ? "did not answer in time"
+      : "dropped the connection";
   return new ProviderError(
     `Scenario ${what} after the generation request was sent, so the job may have started. It was not sent again, so it is not paid twice.`,
     { status: error.status, retryable: false, code: "submission_unknown", cause: error },

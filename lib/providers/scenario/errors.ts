@@ -87,12 +87,7 @@ export function codeForStatus(status: number): string {
  * @param retryAfterHeader the raw `Retry-After` header, if any.
  * @param statusText fallback message when the body says nothing.
  */
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  retryAfterHeader: string | null,
-  statusText = "",
-): ProviderError {
+export function errorFromResponse(status: number, body: unknown, retryAfterHeader: string | null, statusText = ""): ProviderError {
   const reason = extractErrorReason(body) ?? (statusText.trim() || defaultReason(status));
   let message = `Scenario API ${status}: ${reason}`;
   if (status === 401) {

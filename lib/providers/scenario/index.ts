@@ -5,31 +5,5 @@
  * The mock server (`./mock-server`) is deliberately not re-exported: it imports sharp and
  * node:http and is meant for tests and end-to-end runs only.
  */
-export {
-  ScenarioClient,
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-  
-} from "./client";
-;
-;
-;
-export {
-  ScenarioProvider,
-  
-  
-  
-  
-} from "./scenario-provider";
+export { ScenarioClient } from "./client";
+export { ScenarioProvider } from "./scenario-provider";

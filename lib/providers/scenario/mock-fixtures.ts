@@ -70,7 +70,10 @@ export function loadMockModelRecords(dir: string = DEFAULT_MOCK_MODELS_DIR): Moc
       }
       const inputs = record.inputs.map((input, index) => {
         const parsed = modelInputSchema.safeParse(input);
-        if (!parsed.success) throw new Error(`mock Scenario: ${path.join(dir, name)} inputs[${index}] is not a model input: ${parsed.error.issues[0]?.message}`);
+        if (!parsed.success)
+          throw new Error(
+            `mock Scenario: ${path.join(dir, name)} inputs[${index}] is not a model input: ${parsed.error.issues[0]?.message}`,
+          );
         return parsed.data;
       });
       return { ...record, inputs, capabilities: record.capabilities ?? [], tags: record.tags ?? [] };
@@ -78,7 +81,10 @@ export function loadMockModelRecords(dir: string = DEFAULT_MOCK_MODELS_DIR): Moc
 }
 
 /** The cost table of `__fixtures__/costs.json`: per model id, plus `default` for the others. */
-export function loadMockCosts(file: string = path.join(MOCK_FIXTURES_DIR, "costs.json")): { default: MockModelCost; models: Record<string, MockModelCost> } {
+export function loadMockCosts(file: string = path.join(MOCK_FIXTURES_DIR, "costs.json")): {
+  default: MockModelCost;
+  models: Record<string, MockModelCost>;
+} {
   const raw = JSON.parse(readFileSync(file, "utf8")) as { default: MockModelCost; models: Record<string, MockModelCost> };
   return { default: raw.default, models: raw.models ?? {} };
 }

@@ -53,7 +53,11 @@ const RESOLUTION_SCALE: Record<string, number> = { "512": 0.5, "1K": 1, "2K": 2,
  * Output pixel size for an image job (see the module note for the rules).
  * @returns `{width, height}` in pixels.
  */
-export function outputImageSize(record: MockModelRecord, body: Record<string, unknown>, source: MockSourceImage | undefined): { width: number; height: number } {
+export function outputImageSize(
+  record: MockModelRecord,
+  body: Record<string, unknown>,
+  source: MockSourceImage | undefined,
+): { width: number; height: number } {
   const num = (key: string) => (typeof body[key] === "number" ? (body[key] as number) : undefined);
   const explicit = (w: number | undefined, h: number | undefined) => {
     if (w && h) return { width: w, height: h };
@@ -75,7 +79,8 @@ export function outputImageSize(record: MockModelRecord, body: Record<string, un
   if (ratioInput && record.inputs.some((i) => i.name === "resolution")) {
     let ratio = typeof body.aspectRatio === "string" ? body.aspectRatio : String(ratioInput.default ?? "1:1");
     if (!GEMINI_1K[ratio]) ratio = nearestRatio(source, (ratioInput.allowedValues ?? []).map(String));
-    const resolution = typeof body.resolution === "string" ? body.resolution : String(record.inputs.find((i) => i.name === "resolution")?.default ?? "1K");
+    const resolution =
+      typeof body.resolution === "string" ? body.resolution : String(record.inputs.find((i) => i.name === "resolution")?.default ?? "1K");
     const scale = RESOLUTION_SCALE[resolution] ?? 1;
     const [w, h] = GEMINI_1K[ratio];
     return { width: Math.round(w * scale), height: Math.round(h * scale) };
@@ -126,7 +131,9 @@ export async function renderOutput(
 async function solidPng(width: number, height: number, seed: string): Promise<Buffer> {
   let hash = 2166136261;
   for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return sharp({ create: { width, height, channels: 4, background: { r: hash & 255, g: (hash >> 8) & 255, b: (hash >> 16) & 255, alpha: 1 } } })
+  return sharp({
+    create: { width, height, channels: 4, background: { r: hash & 255, g: (hash >> 8) & 255, b: (hash >> 16) & 255, alpha: 1 } },
+  })
     .png({ compressionLevel: 1 })
     .toBuffer();
 }

@@ -49,13 +49,7 @@ import {
 import { renderOutput, type MockSourceImage } from "./mock-outputs";
 import { validateGenerateBody, type ValidationContext } from "./mock-validate";
 
-export {
-  DEFAULT_MOCK_MODEL_RECORDS,
-  DEFAULT_MOCK_MODELS,
-  
-  
-  type MockModelRecord,
-} from "./mock-fixtures";
+export { DEFAULT_MOCK_MODEL_RECORDS, DEFAULT_MOCK_MODELS, type MockModelRecord } from "./mock-fixtures";
 
 /** A canned answer queued with `script.failNext`. */
 export interface MockFault {
@@ -258,9 +252,9 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
   const expectedAuth = `Basic ${Buffer.from(`${credentials.apiKey}:${credentials.apiSecret}`).toString("base64")}`;
   const costTable = loadMockCosts();
   const only = options.models ? new Set(options.models) : null;
-  const records = [...(options.modelRecords ?? (options.modelsDir ? loadMockModelRecords(options.modelsDir) : DEFAULT_MOCK_MODEL_RECORDS))].filter(
-    (r) => !only || only.has(r.id),
-  );
+  const records = [
+    ...(options.modelRecords ?? (options.modelsDir ? loadMockModelRecords(options.modelsDir) : DEFAULT_MOCK_MODEL_RECORDS)),
+  ].filter((r) => !only || only.has(r.id));
   const state: MockScenarioState = {
     requests: [],
     jobs: new Map(),
@@ -384,7 +378,13 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     job.statusHistory.push({ status, date: now });
   };
 
-  const newJob = (jobType: MockJob["jobType"], modelId: string | null, body: Record<string, unknown>, status: string, creditsCost: number): MockJob => {
+  const newJob = (
+    jobType: MockJob["jobType"],
+    modelId: string | null,
+    body: Record<string, unknown>,
+    status: string,
+    creditsCost: number,
+  ): MockJob => {
     const now = new Date().toISOString();
     const scripted = jobType === "custom" ? nextOutcomes.shift() : undefined;
     const job: MockJob = {
@@ -460,7 +460,9 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     const record = state.modelRecords.get(job.modelId!)!;
     const count = outputCount(record, job.body);
     const sourceAsset = sourceImageOf(job.body);
-    const source: MockSourceImage | undefined = sourceAsset?.width ? { bytes: sourceAsset.bytes, width: sourceAsset.width, height: sourceAsset.height! } : undefined;
+    const source: MockSourceImage | undefined = sourceAsset?.width
+      ? { bytes: sourceAsset.bytes, width: sourceAsset.width, height: sourceAsset.height! }
+      : undefined;
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const output = await renderOutput(record, job.body, source, i);
@@ -597,7 +599,12 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       const types = (query.types ?? query.type)?.split(",").filter(Boolean);
       const rows = [...state.jobs.values()]
         .reverse() // insertion order is creation order; newest first
-        .filter((j) => (!query.status || j.status === query.status) && (!types?.length || types.includes(j.jobType)) && (!query.authorId || query.authorId === "mock-author"));
+        .filter(
+          (j) =>
+            (!query.status || j.status === query.status) &&
+            (!types?.length || types.includes(j.jobType)) &&
+            (!query.authorId || query.authorId === "mock-author"),
+        );
       const reply: Record<string, unknown> = { jobs: rows.slice(offset, offset + pageSize).map(jobView) };
       if (offset + pageSize < rows.length) reply.nextPaginationToken = encodePageToken(offset + pageSize);
       return send(200, reply);
@@ -641,9 +648,12 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     if (path === "/v1/uploads" && method === "POST") {
       const { fileName, fileSize, contentType, kind, parts } = body;
       if (typeof fileName !== "string" || !fileName) return send(400, { reason: '"fileName" is required' });
-      if (typeof fileSize !== "number" || !Number.isInteger(fileSize) || fileSize < 1) return send(400, { reason: '"fileSize" must be a positive integer (bytes)' });
-      if (typeof contentType !== "string" || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType)) return send(400, { reason: '"contentType" must be a MIME type' });
-      if (typeof kind !== "string" || !UPLOAD_KINDS.includes(kind)) return send(400, { reason: `"kind" must be one of ${UPLOAD_KINDS.join(", ")}` });
+      if (typeof fileSize !== "number" || !Number.isInteger(fileSize) || fileSize < 1)
+        return send(400, { reason: '"fileSize" must be a positive integer (bytes)' });
+      if (typeof contentType !== "string" || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType))
+        return send(400, { reason: '"contentType" must be a MIME type' });
+      if (typeof kind !== "string" || !UPLOAD_KINDS.includes(kind))
+        return send(400, { reason: `"kind" must be one of ${UPLOAD_KINDS.join(", ")}` });
       if (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1 || parts > MAX_UPLOAD_PARTS || parts > fileSize) {
         return send(400, { reason: `"parts" must be an integer from 1 to ${MAX_UPLOAD_PARTS}, and no more than fileSize` });
       }
@@ -668,7 +678,11 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
           id: uploadId,
           jobId: job.jobId,
           status: "pending",
-          parts: Array.from({ length: parts }, (_, i) => ({ number: i + 1, url: `${origin}/upload-parts/${uploadId}/${i + 1}?sig=${SIGNATURE}`, expires })),
+          parts: Array.from({ length: parts }, (_, i) => ({
+            number: i + 1,
+            url: `${origin}/upload-parts/${uploadId}/${i + 1}?sig=${SIGNATURE}`,
+            expires,
+          })),
         },
       });
     }
@@ -682,7 +696,8 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
       const missing = Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !upload.parts.has(n));
       if (missing.length) return send(400, { reason: `Upload is missing part(s) ${missing.join(", ")}` });
       const received = [...upload.parts.values()].reduce((sum, part) => sum + part.length, 0);
-      if (received !== upload.fileSize) return send(400, { reason: `Uploaded parts total ${received} bytes; fileSize is ${upload.fileSize}` });
+      if (received !== upload.fileSize)
+        return send(400, { reason: `Uploaded parts total ${received} bytes; fileSize is ${upload.fileSize}` });
       upload.status = "completed";
       const job = state.jobs.get(upload.jobId)!;
       setStatus(job, "queued", 0);

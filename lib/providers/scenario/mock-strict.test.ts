@@ -21,7 +21,10 @@ let mask: string; // 600×400 with alpha
 let smallMask: string; // 300×200 with alpha
 let video: string;
 
-const auth = () => ({ authorization: `Basic ${Buffer.from("test-key:test-secret").toString("base64")}`, "content-type": "application/json" });
+const auth = () => ({
+  authorization: `Basic ${Buffer.from("test-key:test-secret").toString("base64")}`,
+  "content-type": "application/json",
+});
 
 async function generate(modelId: string, body: unknown, dryRun = false): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${server.baseUrl}/generate/custom/${modelId}${dryRun ? "?dryRun=true" : ""}`, {
@@ -33,7 +36,9 @@ async function generate(modelId: string, body: unknown, dryRun = false): Promise
 }
 
 const png = (width: number, height: number, channels: 3 | 4) =>
-  sharp({ create: { width, height, channels, background: { r: 40, g: 90, b: 200, alpha: 1 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels, background: { r: 40, g: 90, b: 200, alpha: 1 } } })
+    .png()
+    .toBuffer();
 
 beforeAll(async () => {
   server = await startMockScenarioServer();
@@ -48,9 +53,15 @@ afterAll(() => server.close());
 describe("strict mock: model records", () => {
   it("reads each record's inputs as the studio's ModelInput, refusing a file whose input is not one", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "mock-records-"));
-    writeFileSync(path.join(dir, "model_ok.json"), JSON.stringify({ model: { id: "model_ok", inputs: [{ name: "steps", type: "number", min: 1, max: 50 }] } }));
+    writeFileSync(
+      path.join(dir, "model_ok.json"),
+      JSON.stringify({ model: { id: "model_ok", inputs: [{ name: "steps", type: "number", min: 1, max: 50 }] } }),
+    );
     expect(loadMockModelRecords(dir)[0].inputs).toEqual([{ name: "steps", type: "number", min: 1, max: 50 }]);
-    writeFileSync(path.join(dir, "model_bad.json"), JSON.stringify({ model: { id: "model_bad", inputs: [{ name: "steps", type: "number", min: "one" }] } }));
+    writeFileSync(
+      path.join(dir, "model_bad.json"),
+      JSON.stringify({ model: { id: "model_bad", inputs: [{ name: "steps", type: "number", min: "one" }] } }),
+    );
     expect(() => loadMockModelRecords(dir)).toThrow(/model_bad\.json inputs\[0\] is not a model input/);
   });
 });
@@ -59,13 +70,28 @@ describe("strict mock: refusals with the real API's reasons", () => {
   it.each([
     ["an unknown field", "model_openai-gpt-image-2", { prompt: "a fox", aspectRatio: "16:9" }, "Unknown input aspectRatio"],
     ["a wrong type", "model_openai-gpt-image-2", { prompt: "a fox", numOutputs: "2" }, "Input numOutputs must be a number"],
-    ["an off-step number", "model_openai-gpt-image-2", { prompt: "a fox", width: 1024, height: 1000 }, "Input height must be a multiple of 16"],
+    [
+      "an off-step number",
+      "model_openai-gpt-image-2",
+      { prompt: "a fox", width: 1024, height: 1000 },
+      "Input height must be a multiple of 16",
+    ],
     ["a number above max", "model_bfl-flux-2-dev", { prompt: "a fox", width: 4096 }, "Input width must be at most 2048"],
     ["a number below min", "model_bfl-flux-1-dev", { prompt: "a fox", numInferenceSteps: 0 }, "Input numInferenceSteps must be at least 1"],
-    ["a value outside allowedValues", "model_google-gemini-3-1-flash", { prompt: "a fox", resolution: "8K" }, 'Input resolution must be one of "512", "1K", "2K", "4K"'],
+    [
+      "a value outside allowedValues",
+      "model_google-gemini-3-1-flash",
+      { prompt: "a fox", resolution: "8K" },
+      'Input resolution must be one of "512", "1K", "2K", "4K"',
+    ],
     ["a string over maxLength", "model_bfl-flux-1-dev", { prompt: "x".repeat(2049) }, "Input prompt must be at most 2048 characters long"],
     ["a missing required input", "model_google-gemini-3-1-flash", { aspectRatio: "1:1" }, "Input prompt is required"],
-    ["a boolean of the wrong type", "model_google-gemini-3-1-flash", { prompt: "a fox", useGoogleSearch: "yes" }, "Input useGoogleSearch must be a boolean"],
+    [
+      "a boolean of the wrong type",
+      "model_google-gemini-3-1-flash",
+      { prompt: "a fox", useGoogleSearch: "yes" },
+      "Input useGoogleSearch must be a boolean",
+    ],
   ])("refuses %s", async (_what, modelId, body, reason) => {
     const jobsBefore = server.state.jobs.size;
     expect(await generate(modelId, body)).toEqual({ status: 400, json: { reason } });
@@ -110,7 +136,12 @@ describe("strict mock: refusals with the real API's reasons", () => {
           capabilities: ["img2img"],
           tags: [],
           inputs: [
-            { name: "image", type: "file", kind: "image", required: { ifNotDefined: { imageUrl: { message: "Give an image or an image URL." } } } },
+            {
+              name: "image",
+              type: "file",
+              kind: "image",
+              required: { ifNotDefined: { imageUrl: { message: "Give an image or an image URL." } } },
+            },
             { name: "imageUrl", type: "string", maxLength: 2000 },
           ],
         },
@@ -119,19 +150,29 @@ describe("strict mock: refusals with the real API's reasons", () => {
     const other = await startMockScenarioServer({ modelsDir: dir });
     try {
       const call = async (body: unknown) =>
-        (await fetch(`${other.baseUrl}/generate/custom/model_acme-edit`, { method: "POST", headers: auth(), body: JSON.stringify(body) })).json();
+        (
+          await fetch(`${other.baseUrl}/generate/custom/model_acme-edit`, { method: "POST", headers: auth(), body: JSON.stringify(body) })
+        ).json();
       expect(await call({})).toEqual({ reason: "Give an image or an image URL." });
       expect(await call({ imageUrl: "https://example.test/a.png" })).toMatchObject({ job: { status: "queued" } });
       expect([...other.state.modelRecords.keys()]).toEqual(["model_acme-edit"]);
-      expect((await fetch(`${other.baseUrl}/generate/custom/model_openai-gpt-image-2`, { method: "POST", headers: auth(), body: "{}" })).status).toBe(404);
+      expect(
+        (await fetch(`${other.baseUrl}/generate/custom/model_openai-gpt-image-2`, { method: "POST", headers: auth(), body: "{}" })).status,
+      ).toBe(404);
     } finally {
       await other.close();
     }
   });
 
   it("refuses an unknown asset id, an asset of the wrong kind and a mask that does not match its image", async () => {
-    expect(await generate("model_upscale-v3", { image: "asset_nope" })).toEqual({ status: 400, json: { reason: "Asset asset_nope not found (input image)" } });
-    expect(await generate("model_upscale-v3", { image: video })).toEqual({ status: 400, json: { reason: `Input image takes image assets; ${video} is video` } });
+    expect(await generate("model_upscale-v3", { image: "asset_nope" })).toEqual({
+      status: 400,
+      json: { reason: "Asset asset_nope not found (input image)" },
+    });
+    expect(await generate("model_upscale-v3", { image: video })).toEqual({
+      status: 400,
+      json: { reason: `Input image takes image assets; ${video} is video` },
+    });
     expect((await generate("model_openai-gpt-image-2", { prompt: "fill", referenceImages: [photo], mask: smallMask })).json.reason).toBe(
       "The mask (300x200) must have the same dimensions as the image it edits (600x400)",
     );
@@ -192,7 +233,12 @@ describe("strict mock: outputs of the asked size", () => {
 
   it.each([
     ["width × height", "model_openai-gpt-image-2", { prompt: "a fox", width: 1536, height: 1024 }, { width: 1536, height: 1024, count: 1 }],
-    ["aspectRatio × resolution", "model_google-gemini-3-1-flash", { prompt: "a fox", aspectRatio: "16:9", resolution: "2K", numOutputs: 2 }, { width: 2752, height: 1536, count: 2 }],
+    [
+      "aspectRatio × resolution",
+      "model_google-gemini-3-1-flash",
+      { prompt: "a fox", aspectRatio: "16:9", resolution: "2K", numOutputs: 2 },
+      { width: 2752, height: 1536, count: 2 },
+    ],
     ["the record's default size", "model_bfl-flux-1-dev", { prompt: "a fox" }, { width: 1104, height: 832, count: 1 }],
   ])("%s", async (_rule, modelId, body, expected) => {
     expect(await outputSize(modelId, body)).toEqual(expected);
@@ -201,9 +247,21 @@ describe("strict mock: outputs of the asked size", () => {
   it("upscales by the factor, keeps the input's size for background removal and reframes to the exact size", async () => {
     expect(await outputSize("model_upscale-v3", { image: photo, upscaleFactor: 2 })).toEqual({ width: 1200, height: 800, count: 1 });
     expect(await outputSize("model_photoroom-background-removal", { image: photo })).toEqual({ width: 600, height: 400, count: 1 });
-    expect(await outputSize("model_scenario-smart-reframe", { image: photo, width: 720, height: 405 })).toEqual({ width: 720, height: 405, count: 1 });
-    expect(await outputSize("model_photoroom-expand", { image: photo, outputWidth: 800, outputHeight: 400 })).toEqual({ width: 800, height: 400, count: 1 });
-    expect(await outputSize("model_openai-gpt-image-2", { prompt: "latte art", referenceImages: [photo], mask })).toEqual({ width: 600, height: 400, count: 1 });
+    expect(await outputSize("model_scenario-smart-reframe", { image: photo, width: 720, height: 405 })).toEqual({
+      width: 720,
+      height: 405,
+      count: 1,
+    });
+    expect(await outputSize("model_photoroom-expand", { image: photo, outputWidth: 800, outputHeight: 400 })).toEqual({
+      width: 800,
+      height: 400,
+      count: 1,
+    });
+    expect(await outputSize("model_openai-gpt-image-2", { prompt: "latte art", referenceImages: [photo], mask })).toEqual({
+      width: 600,
+      height: 400,
+      count: 1,
+    });
   });
 });
 
@@ -213,7 +271,12 @@ describe("strict mock: GET /jobs", () => {
     const b = await client.generate("model_google-gemini-3-1-flash", { prompt: "second" });
     const page = await client.listJobs({ pageSize: 2, type: "custom" });
     expect(page.jobs.map((j) => j.jobId)).toEqual([b.jobId, a.jobId]);
-    expect(page.jobs[0]).toMatchObject({ modelId: "model_google-gemini-3-1-flash", status: "queued", input: { prompt: "second" }, jobType: "custom" });
+    expect(page.jobs[0]).toMatchObject({
+      modelId: "model_google-gemini-3-1-flash",
+      status: "queued",
+      input: { prompt: "second" },
+      jobType: "custom",
+    });
     expect(page.nextPaginationToken).toBeTruthy();
     const next = await client.listJobs({ pageSize: 2, type: "custom", paginationToken: page.nextPaginationToken! });
     expect(next.jobs.every((j) => Date.parse(j.createdAt!) <= Date.parse(page.jobs[1].createdAt!))).toBe(true);

@@ -113,7 +113,8 @@ function checkValue(input: ModelInput, value: unknown, context: InputContext): R
       if (typeof value !== "string") return bad(`Input ${name} must be a model id`);
       return value === "" ? null : checkModels(input, [value], context);
     case "model_array":
-      if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) return bad(`Input ${name} must be an array of model ids`);
+      if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
+        return bad(`Input ${name} must be an array of model ids`);
       return checkLength(input, value.length, "items") ?? checkModels(input, value as string[], context);
     default:
       return null; // an input type the mock does not know: the enum is open (contract §5)
@@ -200,7 +201,9 @@ function checkMask(record: MockModelRecord, body: Record<string, unknown>, conte
     const image = typeof sourceId === "string" ? context.asset(sourceId) : undefined;
     if (!mask || !image) continue;
     if (mask.width !== image.width || mask.height !== image.height) {
-      return bad(`The mask (${mask.width}x${mask.height}) must have the same dimensions as the image it edits (${image.width}x${image.height})`);
+      return bad(
+        `The mask (${mask.width}x${mask.height}) must have the same dimensions as the image it edits (${image.width}x${image.height})`,
+      );
     }
     if (mask.hasAlpha === false) return bad("The mask must include an alpha channel");
   }

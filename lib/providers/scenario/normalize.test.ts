@@ -79,7 +79,11 @@ describe("errors", () => {
   });
 
   it("marks 429 and 5xx retryable, other 4xx not", () => {
-    expect(errorFromResponse(429, { reason: "Slow down" }, "1")).toMatchObject({ retryable: true, retryAfterMs: 1000, code: "rate_limited" });
+    expect(errorFromResponse(429, { reason: "Slow down" }, "1")).toMatchObject({
+      retryable: true,
+      retryAfterMs: 1000,
+      code: "rate_limited",
+    });
     expect(errorFromResponse(502, undefined, null, "Bad Gateway")).toMatchObject({
       retryable: true,
       message: "Scenario API 502: Bad Gateway",

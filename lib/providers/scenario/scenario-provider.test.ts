@@ -58,7 +58,11 @@ describe("ScenarioProvider", () => {
   });
 
   it("estimates cost with a dry run", async () => {
-    const estimate = await provider.estimateCost({ modelId: "model_bfl-flux-2-dev", capability: "txt2img", body: { prompt: "a cabin", numOutputs: 2 } });
+    const estimate = await provider.estimateCost({
+      modelId: "model_bfl-flux-2-dev",
+      capability: "txt2img",
+      body: { prompt: "a cabin", numOutputs: 2 },
+    });
     expect(estimate).toEqual({ credits: 33.75, details: { "custom-generation": 32, "quality-gate": 1.75 } });
   });
 
@@ -84,7 +88,9 @@ describe("mock Scenario server", () => {
     expect(await unauth.json()).toEqual({ reason: "Unauthorized" });
 
     const remoteId = await provider.uploadAsset({
-      bytes: await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).png().toBuffer(),
+      bytes: await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer(),
       mimeType: "image/png",
       name: "b.png",
     });

@@ -36,8 +36,13 @@ function makeProvider(options: ScenarioProviderOptions = {}, timeoutMs?: number)
   );
 }
 
-const foxRequest: ModelRequest = { modelId: "model_google-gemini-3-1-flash", capability: "txt2img", body: { prompt: "a red fox in snow", aspectRatio: "16:9" } };
-const generates = () => server.state.requests.filter((r) => r.method === "POST" && r.path.startsWith("/v1/generate/custom/") && !r.query.dryRun);
+const foxRequest: ModelRequest = {
+  modelId: "model_google-gemini-3-1-flash",
+  capability: "txt2img",
+  body: { prompt: "a red fox in snow", aspectRatio: "16:9" },
+};
+const generates = () =>
+  server.state.requests.filter((r) => r.method === "POST" && r.path.startsWith("/v1/generate/custom/") && !r.query.dryRun);
 
 async function untilDone(provider: ScenarioProvider, jobId: string) {
   let job = await provider.getJob(jobId);
@@ -173,7 +178,16 @@ describe("getModelSchema", () => {
     const provider = makeProvider({ schemaTtlMs: 60_000, now: () => now });
     const schema = await provider.getModelSchema("model_openai-gpt-image-2");
     expect(schema).toMatchObject({ modelId: "model_openai-gpt-image-2", capabilities: ["txt2img", "img2img"] });
-    expect(schema!.inputs.map((i) => i.name)).toEqual(["prompt", "referenceImages", "mask", "numOutputs", "width", "height", "quality", "background"]);
+    expect(schema!.inputs.map((i) => i.name)).toEqual([
+      "prompt",
+      "referenceImages",
+      "mask",
+      "numOutputs",
+      "width",
+      "height",
+      "quality",
+      "background",
+    ]);
     expect(schema!.uiConfig?.resolutionComponent?.widthInput).toBe("width");
     await provider.getModelSchema("model_openai-gpt-image-2");
     const reads = () => server.state.requests.filter((r) => r.path === "/v1/models/model_openai-gpt-image-2").length;
@@ -184,6 +198,9 @@ describe("getModelSchema", () => {
   });
 
   it("throws ProviderError 404 for an unknown model", async () => {
-    await expect(makeProvider().getModelSchema("model_nope")).rejects.toMatchObject({ status: 404, message: "Scenario API 404: Model model_nope not found" });
+    await expect(makeProvider().getModelSchema("model_nope")).rejects.toMatchObject({
+      status: 404,
+      message: "Scenario API 404: Model model_nope not found",
+    });
   });
 });

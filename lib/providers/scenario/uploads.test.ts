@@ -34,7 +34,9 @@ const routes = () => server.state.requests.map((r) => `${r.method} ${r.path.repl
 
 /** A PNG of random pixels: incompressible, so its size is about width × height × 3 bytes. */
 async function noisyPng(width: number, height: number): Promise<Buffer> {
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 describe("uploads", () => {
@@ -95,7 +97,11 @@ describe("uploads", () => {
     expect((await provider.downloadAsset(job.assetIds[0])).mimeType).toBe("video/mp4");
     // The audio is not a video: the mock refuses it in a video field.
     await expect(
-      provider.submit({ modelId: "model_bytedance-seedance-2-0", capability: "txt2video", body: { prompt: "x", referenceVideos: [audioId] } }),
+      provider.submit({
+        modelId: "model_bytedance-seedance-2-0",
+        capability: "txt2video",
+        body: { prompt: "x", referenceVideos: [audioId] },
+      }),
     ).rejects.toMatchObject({ status: 400 });
   });
 

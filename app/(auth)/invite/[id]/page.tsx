@@ -17,7 +17,10 @@ const linkButton =
 
 function Summary({ invitation }: { invitation: InvitationView }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-line bg-panel-2 px-4 py-3 text-[13px]" data-testid="invitation-summary">
+    <dl
+      className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-line bg-panel-2 px-4 py-3 text-[13px]"
+      data-testid="invitation-summary"
+    >
       <dt className="text-muted">Team</dt>
       <dd className="font-medium" data-testid="invitation-team">
         {invitation.team.name}
@@ -52,9 +55,7 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
 
   if (!invitation) {
     return (
-      <Ended title="This invitation link is not valid">
-        Check that you copied the whole link, or ask a team owner for a new one.
-      </Ended>
+      <Ended title="This invitation link is not valid">Check that you copied the whole link, or ask a team owner for a new one.</Ended>
     );
   }
   if (invitation.state === "accepted") {
@@ -86,10 +87,18 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
       <AuthCard title={`Join ${invitation.team.name}`} description={description}>
         <Summary invitation={invitation} />
         <div className="mt-5 space-y-2">
-          <Link href={`/sign-up?next=${encodeURIComponent(here)}`} data-testid="invite-sign-up" className={`${linkButton} bg-accent-strong text-white hover:bg-accent`}>
+          <Link
+            href={`/sign-up?next=${encodeURIComponent(here)}`}
+            data-testid="invite-sign-up"
+            className={`${linkButton} bg-accent-strong text-white hover:bg-accent`}
+          >
             Create an account
           </Link>
-          <Link href={signInPath(here)} data-testid="invite-sign-in" className={`${linkButton} border border-line-strong bg-panel-2 text-fg hover:bg-panel-3`}>
+          <Link
+            href={signInPath(here)}
+            data-testid="invite-sign-in"
+            className={`${linkButton} border border-line-strong bg-panel-2 text-fg hover:bg-panel-3`}
+          >
             I already have an account
           </Link>
         </div>
@@ -101,9 +110,13 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
     return (
       <AuthCard title={`Join ${invitation.team.name}`} description={description}>
         <Summary invitation={invitation} />
-        <p role="alert" className="mt-4 rounded-md border border-warn/30 bg-warn/10 px-3 py-2 text-[12.5px] text-warn" data-testid="invite-wrong-account">
-          You are signed in as {context.user.email}, but this invitation is for {invitation.email}. Sign out, then sign in or create an account with
-          that email.
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-warn/30 bg-warn/10 px-3 py-2 text-[12.5px] text-warn"
+          data-testid="invite-wrong-account"
+        >
+          You are signed in as {context.user.email}, but this invitation is for {invitation.email}. Sign out, then sign in or create an
+          account with that email.
         </p>
         <div className="mt-4 flex justify-end">
           <SignOutButton then={signInPath(here)}>Sign out and switch account</SignOutButton>

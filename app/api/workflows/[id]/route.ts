@@ -18,7 +18,10 @@ export const GET = teamRoute<{ id: string }>(BUILDERS, async (_request, { id }, 
   const ctx = await getServerContext();
   const workflow = await getWorkflow(ctx.db, id, { teamId: session.team.id });
   if (!workflow) throw notFound("Workflow", id);
-  return Response.json({ workflow: toWorkflowDto(workflow), warnings: await savedGraphWarnings(ctx.provider, workflow.graph as never, (ids) => getAssetsByIds(ctx.db, ids)) });
+  return Response.json({
+    workflow: toWorkflowDto(workflow),
+    warnings: await savedGraphWarnings(ctx.provider, workflow.graph as never, (ids) => getAssetsByIds(ctx.db, ids)),
+  });
 });
 
 /**
@@ -43,7 +46,10 @@ export const PUT = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, s
       { currentVersion: result.current?.version ?? null },
     );
   }
-  return Response.json({ workflow: toWorkflowDto(result.workflow), warnings: await savedGraphWarnings(ctx.provider, graph, (ids) => getAssetsByIds(ctx.db, ids)) });
+  return Response.json({
+    workflow: toWorkflowDto(result.workflow),
+    warnings: await savedGraphWarnings(ctx.provider, graph, (ids) => getAssetsByIds(ctx.db, ids)),
+  });
 });
 
 /**

@@ -18,7 +18,12 @@ export function apiRecordFor(model: CatalogModel): MockModelRecord {
   const i = model.inputs;
   const inputs: ModelInput[] = [];
   if (i.prompt === true) {
-    inputs.push({ name: "prompt", type: "string", prompt: true, ...(typeof i.promptMaxLength === "number" ? { maxLength: i.promptMaxLength } : {}) });
+    inputs.push({
+      name: "prompt",
+      type: "string",
+      prompt: true,
+      ...(typeof i.promptMaxLength === "number" ? { maxLength: i.promptMaxLength } : {}),
+    });
   }
   const refs = typeof i.referenceImagesMax === "number" ? i.referenceImagesMax : 0;
   if (i.image === true && refs === 0) inputs.push({ name: "image", type: "file", kind: "image" });
@@ -28,8 +33,10 @@ export function apiRecordFor(model: CatalogModel): MockModelRecord {
   if (i.video === true) inputs.push({ name: "video", type: "file", kind: "video" });
   if (i.audio === true) inputs.push({ name: "audio", type: "file", kind: "audio" });
   if (i.controlImage === true) inputs.push({ name: "controlImage", type: "file", kind: "image" });
-  if (typeof i.referenceVideosMax === "number") inputs.push({ name: "referenceVideos", type: "file_array", kind: "video", maxLength: i.referenceVideosMax });
-  if (typeof i.referenceAudioMax === "number") inputs.push({ name: "referenceAudio", type: "file_array", kind: "audio", maxLength: i.referenceAudioMax });
+  if (typeof i.referenceVideosMax === "number")
+    inputs.push({ name: "referenceVideos", type: "file_array", kind: "video", maxLength: i.referenceVideosMax });
+  if (typeof i.referenceAudioMax === "number")
+    inputs.push({ name: "referenceAudio", type: "file_array", kind: "audio", maxLength: i.referenceAudioMax });
   if (i.seed === true) inputs.push({ name: "seed", type: "number", min: 0, max: 2147483647 });
   if (i.negativePrompt === true) inputs.push({ name: "negativePrompt", type: "string" });
   if (typeof i.numOutputsMax === "number") inputs.push({ name: "numOutputs", type: "number", min: 1, max: i.numOutputsMax });
@@ -39,14 +46,32 @@ export function apiRecordFor(model: CatalogModel): MockModelRecord {
   if (typeof i.maxWidth === "number") inputs.push({ name: "width", type: "number", min: 16, max: i.maxWidth });
   if (typeof i.loras === "number") inputs.push({ name: "loras", type: "model_array", maxLength: i.loras });
   const handled = new Set([
-    "prompt", "promptMaxLength", "image", "referenceImagesMax", "mask", "endImage", "video", "audio", "controlImage",
-    "referenceVideosMax", "referenceAudioMax", "seed", "negativePrompt", "numOutputsMax", "aspectRatios", "resolution",
-    "durationsSec", "maxWidth", "loras", "sizing",
+    "prompt",
+    "promptMaxLength",
+    "image",
+    "referenceImagesMax",
+    "mask",
+    "endImage",
+    "video",
+    "audio",
+    "controlImage",
+    "referenceVideosMax",
+    "referenceAudioMax",
+    "seed",
+    "negativePrompt",
+    "numOutputsMax",
+    "aspectRatios",
+    "resolution",
+    "durationsSec",
+    "maxWidth",
+    "loras",
+    "sizing",
   ]);
   for (const [key, value] of Object.entries(i)) {
     if (handled.has(key)) continue;
     if (value === true) inputs.push({ name: key, type: "boolean" });
-    else if (Array.isArray(value) && value.length && value.every((v) => typeof v === "string")) inputs.push({ name: key, type: "string", allowedValues: [...value] });
+    else if (Array.isArray(value) && value.length && value.every((v) => typeof v === "string"))
+      inputs.push({ name: key, type: "string", allowedValues: [...value] });
   }
   const plan = model.tags.find((t) => t in TIERS);
   return {

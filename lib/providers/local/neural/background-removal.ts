@@ -56,9 +56,16 @@ export async function foregroundMatte(image: Raster, onProgress?: (fraction: num
   onProgress?.(0.1);
   const { removeBackground } = await loadImgly();
   onProgress?.(0.2);
-  const result = await removeBackground(new Blob([new Uint8Array(square.buffer, square.byteOffset, square.byteLength)], { type: "image/png" }), config());
+  const result = await removeBackground(
+    new Blob([new Uint8Array(square.buffer, square.byteOffset, square.byteLength)], { type: "image/png" }),
+    config(),
+  );
   onProgress?.(0.85);
-  const { data: matteSquare, info } = await sharp(Buffer.from(await result.arrayBuffer())).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true });
+  const { data: matteSquare, info } = await sharp(Buffer.from(await result.arrayBuffer()))
+    .ensureAlpha()
+    .extractChannel(3)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   if (info.width !== MODEL_SIDE || info.height !== MODEL_SIDE) {
     throw new Error(`the background-removal model answered a ${info.width}×${info.height} matte, not ${MODEL_SIDE}²`);
   }

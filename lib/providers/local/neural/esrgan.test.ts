@@ -39,7 +39,11 @@ describe("ESRGAN upscale", () => {
       const [n, l] = await Promise.all([pixels(neural.bytes), pixels(lanczos)]);
       expect([neural.width, neural.height, n.width, n.height]).toEqual([320, 200, 320, 200]);
       const raw = await esrganUpscaleRaw(input, 2);
-      const plain = await pixels(await sharp(raw.data, { raw: { width: 320, height: 200, channels: raw.channels } }).png().toBuffer());
+      const plain = await pixels(
+        await sharp(raw.data, { raw: { width: 320, height: 200, channels: raw.channels } })
+          .png()
+          .toBuffer(),
+      );
       const sharpness = { balanced: meanGradient(n), esrganUnsharpened: meanGradient(plain), lanczos: meanGradient(l) };
       console.info("sharpness (mean gradient magnitude, 160×100 → 320×200):", sharpness);
       expect(sharpness.balanced).toBeGreaterThan(sharpness.lanczos * 1.1);
@@ -59,10 +63,18 @@ describe("ESRGAN upscale", () => {
     "runs the model as its package does: its own fixture comes out as the package's reference result",
     async () => {
       const root = packageRoot("@upscalerjs/esrgan-slim");
-      const fixture = await sharp(readFileSync(path.join(root, "assets/fixture.png"))).removeAlpha().raw().toBuffer();
-      const reference = await sharp(readFileSync(path.join(root, "assets/samples/2x/result.png"))).removeAlpha().raw().toBuffer();
+      const fixture = await sharp(readFileSync(path.join(root, "assets/fixture.png")))
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+      const reference = await sharp(readFileSync(path.join(root, "assets/samples/2x/result.png")))
+        .removeAlpha()
+        .raw()
+        .toBuffer();
       const [tf, model] = await Promise.all([import("@tensorflow/tfjs"), loadEsrgan("slim", 2)]);
-      const output = tf.tidy(() => (model.predict(tf.tensor4d(Float32Array.from(fixture), [1, 128, 128, 3])) as Tensor).clipByValue(0, 255).round().toInt());
+      const output = tf.tidy(() =>
+        (model.predict(tf.tensor4d(Float32Array.from(fixture), [1, 128, 128, 3])) as Tensor).clipByValue(0, 255).round().toInt(),
+      );
       const values = await output.data();
       output.dispose();
       let diff = 0;
@@ -77,8 +89,11 @@ describe("ESRGAN upscale", () => {
     "quadruples with the 4× model, keeps alpha and chooses slim for large outputs",
     async () => {
       const raw = Buffer.alloc(48 * 32 * 4);
-      for (let y = 0; y < 32; y++) for (let x = 0; x < 48; x++) raw.set(x < 24 ? [200, 60 + y * 4, 30, 255] : [0, 0, 0, 0], (y * 48 + x) * 4);
-      const image = await sharp(raw, { raw: { width: 48, height: 32, channels: 4 } }).png().toBuffer();
+      for (let y = 0; y < 32; y++)
+        for (let x = 0; x < 48; x++) raw.set(x < 24 ? [200, 60 + y * 4, 30, 255] : [0, 0, 0, 0], (y * 48 + x) * 4);
+      const image = await sharp(raw, { raw: { width: 48, height: 32, channels: 4 } })
+        .png()
+        .toBuffer();
       const out = await esrganUpscaleRaw(image, 4);
       expect([out.width, out.height, out.channels, out.model]).toEqual([192, 128, 4, "medium"]);
       expect(out.data[(64 * 192 + 20) * 4 + 3]).toBe(255);

@@ -125,7 +125,15 @@ export async function esrganUpscaleRaw(
   const out = { width: width * factor, height: height * factor };
   const colour = Buffer.from(upscaled.buffer, upscaled.byteOffset, upscaled.byteLength);
   if (!hasAlpha) return { data: colour, ...out, channels: 3, model: size };
-  const alpha = await openImage(image).ensureAlpha().resize(out.width, out.height, { kernel: "lanczos3", fit: "fill" }).extractChannel(3).raw().toBuffer();
-  const data = await sharp(colour, { raw: { ...out, channels: 3 } }).joinChannel(alpha, { raw: { ...out, channels: 1 } }).raw().toBuffer();
+  const alpha = await openImage(image)
+    .ensureAlpha()
+    .resize(out.width, out.height, { kernel: "lanczos3", fit: "fill" })
+    .extractChannel(3)
+    .raw()
+    .toBuffer();
+  const data = await sharp(colour, { raw: { ...out, channels: 3 } })
+    .joinChannel(alpha, { raw: { ...out, channels: 1 } })
+    .raw()
+    .toBuffer();
   return { data, ...out, channels: 4, model: size };
 }

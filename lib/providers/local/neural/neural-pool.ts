@@ -33,7 +33,8 @@ type PoolGlobal = typeof globalThis & { [GLOBAL_KEY]?: ImageTaskRunner };
  */
 export function getNeuralPool(): ImageTaskRunner {
   const g = globalThis as PoolGlobal;
-  g[GLOBAL_KEY] ??= poolOptionsFromEnv().threads === 0 ? inlineTaskRunner : createWorkerPool({ ...neuralPoolOptionsFromEnv(), sharpConcurrency: 1 });
+  g[GLOBAL_KEY] ??=
+    poolOptionsFromEnv().threads === 0 ? inlineTaskRunner : createWorkerPool({ ...neuralPoolOptionsFromEnv(), sharpConcurrency: 1 });
   return g[GLOBAL_KEY];
 }
 

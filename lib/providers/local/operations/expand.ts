@@ -110,11 +110,7 @@ async function heavyBlur(raster: Raster): Promise<Raster> {
  * Mixes `near` into `far` by Euclidean distance from the inner rectangle: `near` at the seam,
  * `far` beyond a ramp of 12% of the inner image's shorter side (smoothstep in between).
  */
-function blendByDistance(
-  near: Raster,
-  far: Raster,
-  inner: { left: number; top: number; width: number; height: number },
-): Raster {
+function blendByDistance(near: Raster, far: Raster, inner: { left: number; top: number; width: number; height: number }): Raster {
   const { width, height, channels } = near;
   const out = Buffer.alloc(near.data.length);
   const ramp = Math.max(8, 0.12 * Math.min(inner.width, inner.height));

@@ -102,7 +102,9 @@ describe("inpaint", () => {
   });
 
   it("still produces a changed image when the mask covers everything", async () => {
-    const white = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#fff" } }).png().toBuffer();
+    const white = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     const out = await inpaint(coffee, white, { strength: 1 });
     const [original, result] = await Promise.all([pixels(coffee), pixels(out.bytes)]);
     expect([result.width, result.height]).toEqual([600, 400]);

@@ -34,13 +34,7 @@ interface Level {
  * @returns the filled colour of every pixel as floats (same layout as `pixels`), or null when
  *   no pixel is known (nothing to fill from).
  */
-export function pullPushFill(
-  pixels: Uint8Array,
-  known: Uint8Array,
-  width: number,
-  height: number,
-  channels: number,
-): Float32Array | null {
+export function pullPushFill(pixels: Uint8Array, known: Uint8Array, width: number, height: number, channels: number): Float32Array | null {
   const base: Level = { width, height, weight: new Float32Array(width * height), colour: new Float32Array(pixels.length) };
   let anyKnown = false;
   for (let p = 0; p < known.length; p++) {

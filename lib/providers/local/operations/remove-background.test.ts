@@ -45,7 +45,9 @@ describe("removeBackground (neural)", () => {
           }
         }
       }
-      console.info(`coffee.png: subject region ${((100 * subjectOpaque) / subject).toFixed(2)} % opaque, border region ${((100 * borderClear) / border).toFixed(2)} % transparent`);
+      console.info(
+        `coffee.png: subject region ${((100 * subjectOpaque) / subject).toFixed(2)} % opaque, border region ${((100 * borderClear) / border).toFixed(2)} % transparent`,
+      );
       expect(subject).toBeGreaterThan(80_000);
       expect(border).toBeGreaterThan(30_000);
       expect(subjectOpaque / subject).toBeGreaterThanOrEqual(0.95);
@@ -65,7 +67,9 @@ describe("removeBackground (neural)", () => {
     async () => {
       const raw = Buffer.alloc(64 * 64 * 4);
       for (let p = 0; p < 64 * 64; p++) raw.set(p % 64 < 32 ? [200, 40, 30, 255] : [0, 0, 0, 0], p * 4);
-      const image = await sharp(raw, { raw: { width: 64, height: 64, channels: 4 } }).png().toBuffer();
+      const image = await sharp(raw, { raw: { width: 64, height: 64, channels: 4 } })
+        .png()
+        .toBuffer();
       const result = await pixels((await removeBackground(image)).bytes);
       for (let y = 0; y < 64; y += 8) for (let x = 40; x < 64; x += 8) expect(at(result, x, y, 3)).toBe(0);
     },

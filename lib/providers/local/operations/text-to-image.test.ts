@@ -11,7 +11,12 @@ function meanAbsDiff(a: Buffer, b: Buffer): number {
 
 describe("textToImage", () => {
   it("renders a PNG of exactly the requested size", async () => {
-    for (const [width, height] of [[512, 512], [768, 432], [333, 127], [64, 64]]) {
+    for (const [width, height] of [
+      [512, 512],
+      [768, 432],
+      [333, 127],
+      [64, 64],
+    ]) {
       const out = await textToImage({ prompt: "a lighthouse at dusk", seed: 1, width, height });
       const meta = await sharp(out.bytes).metadata();
       expect([meta.format, meta.width, meta.height, out.width, out.height]).toEqual(["png", width, height, width, height]);

@@ -48,11 +48,16 @@ export async function textToImage(options: TextToImageOptions): Promise<Operatio
     kernel: "cubic",
   });
   if (options.caption !== false && width >= 96 && height >= 48) {
-    const caption = await sharp(Buffer.from(captionSvg(prompt, width, height))).png().toBuffer();
+    const caption = await sharp(Buffer.from(captionSvg(prompt, width, height)))
+      .png()
+      .toBuffer();
     const base = await pipeline.raw().toBuffer();
     pipeline = sharp(base, { raw: { width, height, channels: 3 } }).composite([{ input: caption, left: 0, top: 0 }]);
   }
-  const bytes = await pipeline.removeAlpha().png(pngOptions(width, height, 3)).toBuffer();
+  const bytes = await pipeline
+    .removeAlpha()
+    .png(pngOptions(width, height, 3))
+    .toBuffer();
   return { bytes, width, height };
 }
 

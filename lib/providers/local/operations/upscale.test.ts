@@ -50,7 +50,11 @@ describe("upscale", () => {
     try {
       const up = await upscale(coffee, { factor: 2, preset: "balanced" });
       expect([up.width, up.height]).toEqual([1200, 800]);
-      const lanczos = await sharp(coffee).resize(1200, 800, { kernel: "lanczos3", fit: "fill" }).sharpen({ sigma: 1, m1: 1, m2: 2 }).png().toBuffer();
+      const lanczos = await sharp(coffee)
+        .resize(1200, 800, { kernel: "lanczos3", fit: "fill" })
+        .sharpen({ sigma: 1, m1: 1, m2: 2 })
+        .png()
+        .toBuffer();
       expect(Buffer.compare((await pixels(up.bytes)).data, (await pixels(lanczos)).data)).toBe(0);
     } finally {
       if (limit === undefined) delete process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS;
@@ -61,7 +65,9 @@ describe("upscale", () => {
   it("keeps transparency", async () => {
     const raw = Buffer.alloc(40 * 20 * 4); // right half stays transparent black
     for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) raw.set([200, 30, 30, 255], (y * 40 + x) * 4);
-    const half = await sharp(raw, { raw: { width: 40, height: 20, channels: 4 } }).png().toBuffer();
+    const half = await sharp(raw, { raw: { width: 40, height: 20, channels: 4 } })
+      .png()
+      .toBuffer();
     const up = await pixels((await upscale(half, { factor: 2, preset: "creative" })).bytes); // ESRGAN
     expect(up.channels).toBe(4);
     expect(up.data[(10 * up.width + 5) * 4 + 3]).toBe(255); // left half opaque

@@ -82,7 +82,10 @@ export async function upscale(image: Buffer, options: UpscaleOptions): Promise<O
     // The preset's sharpening, as after Lanczos: the shipped ESRGAN weights reconstruct edges
     // cleanly but no crisper than Lanczos3 by gradient, so Balanced would otherwise look softer
     // than Precise (README, "Neural operations").
-    const { data, info } = await pipeline.sharpen(sharpen).png(pngOptions(target.width, target.height, 4)).toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline
+      .sharpen(sharpen)
+      .png(pngOptions(target.width, target.height, 4))
+      .toBuffer({ resolveWithObject: true });
     return { bytes: data, width: info.width, height: info.height };
   }
   let input = openImage(image);

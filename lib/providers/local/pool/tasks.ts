@@ -51,7 +51,9 @@ export interface ImageTask<K extends ImageTaskName = ImageTaskName> {
  *   bad options, Error from sharp for unreadable bytes).
  */
 export function runImageTask<K extends ImageTaskName>(task: ImageTask<K>): Promise<OperationResult> {
-  const handler = Object.hasOwn(IMAGE_TASKS, task.name) ? (IMAGE_TASKS[task.name] as (payload: ImageTaskPayload<K>) => Promise<OperationResult>) : undefined;
+  const handler = Object.hasOwn(IMAGE_TASKS, task.name)
+    ? (IMAGE_TASKS[task.name] as (payload: ImageTaskPayload<K>) => Promise<OperationResult>)
+    : undefined;
   if (!handler) return Promise.reject(new TypeError(`unknown image task "${String(task.name)}"`));
   return withEncoding(task.encoding, () => handler(task.payload));
 }

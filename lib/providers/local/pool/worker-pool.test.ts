@@ -23,20 +23,29 @@ describe("local engine worker pool", () => {
 
   it("runs several tasks at once and keeps each result with its task", async () => {
     const sizes = [64, 96, 128, 160, 192];
-    const results = await Promise.all(sizes.map((side) => pool.run("textToImage", { prompt: "tile", seed: side, width: side, height: side / 2 })));
+    const results = await Promise.all(
+      sizes.map((side) => pool.run("textToImage", { prompt: "tile", seed: side, width: side, height: side / 2 })),
+    );
     expect(results.map((r) => [r.width, r.height])).toEqual(sizes.map((side) => [side, side / 2]));
   });
 
   it("rejects with the operation's own message", async () => {
     const image = readSample("coffee.png");
-    await expect(pool.run("upscale", { image, options: { factor: 3 as never, preset: "precise" } })).rejects.toThrow(/factor must be 2 or 4, got 3/);
+    await expect(pool.run("upscale", { image, options: { factor: 3 as never, preset: "precise" } })).rejects.toThrow(
+      /factor must be 2 or 4, got 3/,
+    );
     await expect(pool.run("nope" as never, {} as never)).rejects.toThrow(/unknown image task "nope"/);
   });
 
   it("refuses work beyond its queue with a busy ProviderError, and everything after close", async () => {
     const small = createWorkerPool({ threads: 1, maxQueue: 1 });
     const image = readSample("coffee.png");
-    const runs = Array.from({ length: 4 }, () => small.run("upscale", { image, options: { factor: 4, preset: "precise" } }).then(() => "done", (error: unknown) => error));
+    const runs = Array.from({ length: 4 }, () =>
+      small.run("upscale", { image, options: { factor: 4, preset: "precise" } }).then(
+        () => "done",
+        (error: unknown) => error,
+      ),
+    );
     const outcomes = await Promise.all(runs);
     const busy = outcomes.filter((o): o is ProviderError => o instanceof ProviderError);
     expect(outcomes.filter((o) => o === "done").length).toBeGreaterThanOrEqual(1);
@@ -50,7 +59,11 @@ describe("local engine worker pool", () => {
   it("sizes itself from the environment, leaving a core to the request thread", () => {
     expect(poolOptionsFromEnv({}, 2)).toEqual({ threads: 1, maxQueue: 256, sharpConcurrency: 1 });
     expect(poolOptionsFromEnv({}, 16)).toMatchObject({ threads: 4, sharpConcurrency: 3 });
-    expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "3", LOCAL_ENGINE_QUEUE: "10" }, 8)).toEqual({ threads: 3, maxQueue: 10, sharpConcurrency: 2 });
+    expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "3", LOCAL_ENGINE_QUEUE: "10" }, 8)).toEqual({
+      threads: 3,
+      maxQueue: 10,
+      sharpConcurrency: 2,
+    });
     expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "zero" }, 1)).toMatchObject({ threads: 1 });
     expect(poolOptionsFromEnv({ LOCAL_ENGINE_THREADS: "0" }, 2)).toMatchObject({ threads: 0 });
   });

@@ -31,7 +31,10 @@ export const POST = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, 
   const run = earlier
     ? { id: earlier[0].id, status: earlier[0].status, replayed: true }
     : await startRun(ctx, id, { force: body.force, ...scope, idempotencyKey });
-  return Response.json({ run: { id: run.id, status: run.status } }, { status: 202, headers: run.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  return Response.json(
+    { run: { id: run.id, status: run.status } },
+    { status: 202, headers: run.replayed ? { "Idempotent-Replayed": "true" } : {} },
+  );
 });
 
 /**
