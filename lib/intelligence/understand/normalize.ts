@@ -63,14 +63,17 @@ export function foldDurations(input: string): string {
   return s;
 }
 
+// eslint-disable-next-line no-control-regex -- \u0001 is the decimal-point stand-in of stripPunctuation
+const NOT_WORD_OR_MARK = /[^a-z0-9\u0001]+/g;
+// eslint-disable-next-line no-control-regex -- the same stand-in
+const DECIMAL_MARK = /\u0001/g;
+
 function stripPunctuation(input: string): string {
   let s = input;
   // keep "flux.2"-style version dots; every other punctuation mark separates words
   // \u0001 stands in for a decimal point while punctuation is stripped.
-  // eslint-disable-next-line no-control-regex
-  s = s
-    .replace(/(\d)\.(\d)/g, "$1\u0001$2")
-    .replace(/[^a-z0-9\u0001]+/g, " ")
-    .replace(/\u0001/g, ".");
+  s = s.replace(/(\d)\.(\d)/g, "$1\u0001$2");
+  s = s.replace(NOT_WORD_OR_MARK, " ");
+  s = s.replace(DECIMAL_MARK, ".");
   return s.trim().replace(/\s+/g, " ");
 }
