@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { workflowGraphSchema } from "@/lib/graph/schema";
 import { validateGraph } from "@/lib/graph/validate";
 import { useEditorStore } from "./editor-store";
+import { groupMembers } from "./annotations";
 import { toGraph } from "./graph-doc";
 
 const store = () => useEditorStore.getState();
@@ -72,5 +73,32 @@ describe("sticky notes and groups", () => {
     expect(store().annotations).toHaveLength(0);
     store().undo();
     expect(store().annotations).toHaveLength(1);
+  });
+});
+
+describe("auto-layout with a group", () => {
+  it("refits the group around the nodes it held, and one undo puts both back", () => {
+    store().load({ id: "w", name: "Layout", version: 1, createdAt: "", updatedAt: "", graph: { nodes: [], edges: [] } });
+    // Stacked at one point, so the layout must move them apart.
+    const p = store().addNode("prompt", { x: 0, y: 0 });
+    const g = store().addNode("generation", { x: 10, y: 10 });
+    store().connect({ source: p, sourceHandle: "text", target: g, targetHandle: "prompt" });
+    const group = store().addAnnotation("group", { x: 0, y: 0 }, [p, g]);
+    const before = store().annotations.find((a) => a.id === group)!;
+
+    store().autoLayout();
+    const after = store().annotations.find((a) => a.id === group)!;
+    const [prompt, generation] = [p, g].map((id) => store().nodes.find((n) => n.id === id)!);
+    expect(generation.position.x).toBeGreaterThan(prompt.position.x + 200); // left to right
+    expect(groupMembers(after, store().nodes).sort()).toEqual([g, p].sort());
+    expect(after.width).toBeGreaterThan(before.width!);
+
+    store().undo();
+    const undone = store().annotations.find((a) => a.id === group)!;
+    expect({ position: undone.position, width: undone.width, height: undone.height }).toEqual({
+      position: before.position,
+      width: before.width,
+      height: before.height,
+    });
   });
 });

@@ -58,6 +58,30 @@ export function nextAnnotationId(kind: GraphAnnotation["kind"], taken: readonly 
   return `${kind}-${n}`;
 }
 
+/** Room around framed items, and the group's title bar above them (px). */
+const FRAME_PAD = 32;
+const FRAME_TITLE = 36;
+
+/**
+ * A group frame around `items` (flow coordinates, px): their bounding box (measured sizes, else
+ * an estimate of a node card) with FRAME_PAD on every side and the title bar on top.
+ */
+export function frameAround(items: readonly StudioNode[]): { position: { x: number; y: number }; width: number; height: number } {
+  const rects = items.map((n) => ({
+    x: n.position.x,
+    y: n.position.y,
+    w: n.measured?.width ?? n.width ?? 248,
+    h: n.measured?.height ?? n.height ?? 180,
+  }));
+  const left = Math.min(...rects.map((r) => r.x)) - FRAME_PAD;
+  const top = Math.min(...rects.map((r) => r.y)) - FRAME_PAD - FRAME_TITLE;
+  return {
+    position: { x: Math.round(left), y: Math.round(top) },
+    width: Math.round(Math.max(...rects.map((r) => r.x + r.w)) + FRAME_PAD - left),
+    height: Math.round(Math.max(...rects.map((r) => r.y + r.h)) + FRAME_PAD - top),
+  };
+}
+
 /** Ids of the items lying wholly inside `group`'s frame: the ones it carries when dragged. */
 export function groupMembers(group: StudioNode, items: readonly StudioNode[]): string[] {
   const frame = nodeRect(group);

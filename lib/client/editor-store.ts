@@ -18,7 +18,7 @@ import { issuesByNode, type GraphIssue, type GraphWarning } from "@/lib/graph/is
 import { getNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "./connection-check";
 import { decorateEdge, edgeId, fromGraph, nextNodeId, type StudioEdge, type StudioNode } from "./graph-doc";
-import { DEFAULT_ANNOTATION_SIZE, annotationToNode, groupMembers, isGroupNode, nextAnnotationId } from "./annotations";
+import { DEFAULT_ANNOTATION_SIZE, annotationToNode, frameAround, groupMembers, isGroupNode, nextAnnotationId } from "./annotations";
 import { layoutLeftToRight } from "./auto-layout";
 import { estimatedNodeSize } from "./free-space";
 import { prepareGraphPaste } from "./graph-clipboard";
@@ -420,7 +420,15 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
     });
     if (samePositions(nodes, s.nodes)) return;
-    set({ nodes, ...withHistory(s), revision: s.revision + 1 });
+    // A group keeps framing the nodes it held: its frame is fitted around their new places.
+    const annotations = s.annotations.map((a) => {
+      if (!isGroupNode(a)) return a;
+      const members = new Set(groupMembers(a, s.nodes));
+      if (members.size === 0) return a;
+      const frame = frameAround(nodes.filter((n) => members.has(n.id)));
+      return { ...a, position: frame.position, width: frame.width, height: frame.height };
+    });
+    set({ nodes, annotations, ...withHistory(s), revision: s.revision + 1 });
   },
 
   updateNodeData(nodeId, patch, coalesceKey) {
@@ -468,19 +476,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     let at = position;
     const framed = [...s.nodes, ...s.annotations].filter((n) => around?.includes(n.id));
     if (kind === "group" && framed.length > 0) {
-      // A frame around the items, with room for the title bar.
-      const pad = 32;
-      const rects = framed.map((n) => ({
-        x: n.position.x,
-        y: n.position.y,
-        w: n.measured?.width ?? n.width ?? 248,
-        h: n.measured?.height ?? n.height ?? 180,
-      }));
-      const left = Math.min(...rects.map((r) => r.x)) - pad;
-      const top = Math.min(...rects.map((r) => r.y)) - pad - 36;
-      at = { x: left, y: top };
-      size.width = Math.max(...rects.map((r) => r.x + r.w)) + pad - left;
-      size.height = Math.max(...rects.map((r) => r.y + r.h)) + pad - top;
+      const frame = frameAround(framed);
+      at = frame.position;
+      size.width = frame.width;
+      size.height = frame.height;
     }
     const id = nextAnnotationId(kind, s.annotations);
     const node = {
