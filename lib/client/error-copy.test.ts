@@ -48,6 +48,9 @@ describe("isDesignerSafe", () => {
     expect(isDesignerSafe("The image is 21,344 px wide after expanding; the model allows at most 8,192 px")).toBe(true);
     expect(isDesignerSafe("photo.png is 2.5 MB")).toBe(true);
     expect(isDesignerSafe("The Expand node n3 failed", ["n3"])).toBe(false);
+    // A node id that is a plain word leaks only when quoted, so sentences may still say "in".
+    expect(isDesignerSafe("Retouch paints in the same place whatever the photo shows", ["in", "fix"])).toBe(true);
+    expect(isDesignerSafe('The node "fix" failed', ["in", "fix"])).toBe(false);
   });
 });
 

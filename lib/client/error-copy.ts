@@ -171,7 +171,13 @@ export function isDesignerSafe(text: string, extraIds: readonly string[] = []): 
   ) {
     return false;
   }
-  return !extraIds.some((id) => id.length > 0 && new RegExp(`(^|[^\\w-])${escapeRegExp(id)}($|[^\\w-])`).test(text));
+  // An id that is a plain word ("in", "fix") leaks only when quoted; one that reads as an id
+  // ("retouch-1", "n3", "gen_1") leaks wherever it stands as a word.
+  return !extraIds.some((id) => {
+    if (id.length === 0) return false;
+    if (text.includes(`"${id}"`)) return true;
+    return /[\d_-]/.test(id) && new RegExp(`(^|[^\\w-])${escapeRegExp(id)}($|[^\\w-])`).test(text);
+  });
 }
 
 function escapeRegExp(text: string): string {
