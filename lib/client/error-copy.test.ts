@@ -48,6 +48,29 @@ describe("isDesignerSafe", () => {
     expect(isDesignerSafe("The image is 21,344 px wide after expanding; the model allows at most 8,192 px")).toBe(true);
     expect(isDesignerSafe("photo.png is 2.5 MB")).toBe(true);
     expect(isDesignerSafe("The Expand node n3 failed", ["n3"])).toBe(false);
+    // An issue of a rule outside the graph check keeps its own sentence when it is safe to show.
+    const painted = describeError(
+      {
+        code: "invalid_graph",
+        message: "x",
+        details: {
+          issues: [
+            {
+              nodeId: "fix",
+              code: "painted_mask_over_exposed_image",
+              message: 'Retouch would paint the mask onto every "Your photo", in the same place.',
+            },
+          ],
+        },
+      },
+      {
+        nodes: [
+          { id: "fix", type: "retouch", data: {} },
+          { id: "in", type: "imageInput", data: {} },
+        ],
+      },
+    );
+    expect(painted.sentence).toBe('Retouch would paint the mask onto every "Your photo", in the same place.');
     // A node id that is a plain word leaks only when quoted, so sentences may still say "in".
     expect(isDesignerSafe("Retouch paints in the same place whatever the photo shows", ["in", "fix"])).toBe(true);
     expect(isDesignerSafe('The node "fix" failed', ["in", "fix"])).toBe(false);

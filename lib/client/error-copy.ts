@@ -219,7 +219,10 @@ export function cleanServerMessage(message: string, ctx: ErrorCopyContext = {}):
 /** The sentence for one graph issue, naming the node by its title. */
 export function describeIssue(issue: GraphIssue, ctx: ErrorCopyContext = {}): string {
   const sentence = ISSUE_SENTENCES[issue.code]?.(issue, namesFor(ctx));
-  return sentence ?? CODE_SENTENCES.invalid_graph;
+  // A rule outside the graph check (publishing's painted-mask rule) writes its own sentence:
+  // shown when it names nothing a designer should not see.
+  const own = !sentence && typeof issue.message === "string" ? cleanServerMessage(issue.message, ctx) : null;
+  return sentence ?? own ?? CODE_SENTENCES.invalid_graph;
 }
 
 /** Anything with the API error's fields (ApiError of api-client.ts), without importing it (no import cycle). */
