@@ -139,13 +139,13 @@ describe("data files", () => {
 describe("evaluation set", () => {
   const items = loadEvalSet();
 
-  it("has ≥ 150 requests: ≥ 5 per platform and per template, ≥ 30 that match nothing, split in two halves", () => {
+  it("has ≥ 150 requests: ≥ 5 per platform and per template, ≥ 30 that match nothing, split in three parts of ≥ 100 each", () => {
     expect(items.length).toBeGreaterThanOrEqual(150);
     for (const id of PLATFORM_IDS) expect(items.filter((i) => i.platform === id).length, id).toBeGreaterThanOrEqual(5);
     for (const id of TEMPLATE_IDS) expect(items.filter((i) => i.template === id).length, id).toBeGreaterThanOrEqual(5);
     expect(items.filter((i) => i.platform === null && i.template === null).length).toBeGreaterThanOrEqual(30);
-    for (const split of ["tune", "holdout"] as const)
-      expect(items.filter((i) => i.split === split).length).toBeGreaterThanOrEqual(items.length / 4);
+    for (const split of ["tune", "holdout", "blind"] as const)
+      expect(items.filter((i) => i.split === split).length).toBeGreaterThanOrEqual(100);
     const texts = items.map((i) => i.text.toLowerCase());
     expect(new Set(texts).size).toBe(texts.length);
   });
