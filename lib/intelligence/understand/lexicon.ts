@@ -64,6 +64,8 @@ export function profilesFileSchema(ids: readonly string[], concepts: ReadonlySet
           concepts: z.record(z.string(), z.number()),
           /** At least one of these concepts must be present for the profile to be a candidate. */
           requires: z.array(z.string()).min(1).optional(),
+          /** Concepts whose absence the profile asks for ("doesn't look fake" is what a photorealism polish wants): negated, they count their full weight. */
+          wantsAbsent: z.array(z.string()).min(1).optional(),
         }),
       ),
     })
@@ -72,7 +74,7 @@ export function profilesFileSchema(ids: readonly string[], concepts: ReadonlySet
       file.profiles.forEach((p, i) => {
         if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["profiles", i, "id"], message: `duplicate profile "${p.id}"` });
         seen.add(p.id);
-        for (const c of [...Object.keys(p.concepts), ...(p.requires ?? [])]) {
+        for (const c of [...Object.keys(p.concepts), ...(p.requires ?? []), ...(p.wantsAbsent ?? [])]) {
           if (!concepts.has(c)) ctx.addIssue({ code: "custom", path: ["profiles", i, "concepts", c], message: `unknown concept "${c}"` });
         }
       });
@@ -105,6 +107,8 @@ export interface Profile {
   weights: ReadonlyMap<string, number>;
   /** Any-of: the profile is a candidate only when one of these concepts is present. */
   requires: readonly string[] | null;
+  /** Concepts that count their full weight when negated ("no plastic look" for a photorealism polish). */
+  wantsAbsent: ReadonlySet<string>;
 }
 
 export interface ProfileSet {
@@ -197,7 +201,12 @@ export function buildLexicon(
     return {
       minScore: parsed.minScore,
       margin: parsed.margin,
-      profiles: parsed.profiles.map((p) => ({ id: p.id, weights: new Map(Object.entries(p.concepts)), requires: p.requires ?? null })),
+      profiles: parsed.profiles.map((p) => ({
+        id: p.id,
+        weights: new Map(Object.entries(p.concepts)),
+        requires: p.requires ?? null,
+        wantsAbsent: new Set(p.wantsAbsent ?? []),
+      })),
     };
   };
   return {

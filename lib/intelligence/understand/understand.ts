@@ -15,7 +15,8 @@
  *    "video" and "channel"; "phone" + "wallpaper" adds phone_wallpaper; "app" + "icon" adds
  *    app_icon).
  * 5. Scoring (`rankProfiles`): a profile with `requires` is a candidate only when one of those
- *    concepts is present; its score is the sum of the weights of the present concepts; a negated concept with a positive weight takes away half that weight instead.
+ *    concepts is present; its score is the sum of the weights of the present concepts; a negated concept with a positive weight takes away half that weight instead, unless the profile
+ *    lists it in `wantsAbsent` ("doesn't look fake" for a photorealism polish): then it counts in full.
  *    `decide` keeps candidates at or above the set's `minScore`; when the runner-up is within
  *    `margin` of the best, the decision is "close" and the runner-up is the alternative.
  * Pure module.
@@ -224,6 +225,9 @@ export function rankProfiles(u: Understanding, set: ProfileSet): Candidate[] {
       if (u.present.has(concept)) {
         score += weight;
         evidence.push(`${weight >= 0 ? "+" : "-"}${concept}`);
+      } else if (u.negated.has(concept) && profile.wantsAbsent.has(concept)) {
+        score += weight;
+        evidence.push(`+no ${concept}`);
       } else if (u.negated.has(concept) && weight > 0) {
         score -= weight / 2;
         evidence.push(`not ${concept}`);
