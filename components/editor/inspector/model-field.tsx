@@ -552,7 +552,10 @@ function ModelInfo({
   );
 }
 
-/** When the prompt names a platform the node is not set to, offer its size in one click. */
+/**
+ * When the prompt names a platform the node is not set to, offer its size in one click; when the
+ * call is close (the resolver's `platformAlternative`), offer the runner-up beside it.
+ */
 function PlatformSuggestion({
   nodeId,
   data,
@@ -566,22 +569,30 @@ function PlatformSuggestion({
 }) {
   const platform = response.platform;
   if (!platform || !hasPlatformField || data.platform === platform.id) return null;
+  const alternative =
+    response.platformAlternative && response.platformAlternative.id !== data.platform ? response.platformAlternative : null;
+  const use = (id: string) => useEditorStore.getState().updateNodeData(nodeId, { platform: id });
   return (
-    <div
-      className="flex items-center gap-2 rounded-md border border-accent/30 bg-accent-soft px-2.5 py-1.5 text-[12px]"
-      data-testid="platform-suggestion"
-    >
-      <p className="min-w-0 flex-1 text-muted">
-        The prompt mentions <span className="text-fg">{platform.label}</span>: {platform.width} × {platform.height} px
-      </p>
-      <Button
-        size="sm"
-        variant="ghost"
-        className="-my-1 text-accent"
-        onClick={() => useEditorStore.getState().updateNodeData(nodeId, { platform: platform.id })}
-      >
-        Use it
-      </Button>
+    <div className="rounded-md border border-accent/30 bg-accent-soft px-2.5 py-1.5 text-[12px]" data-testid="platform-suggestion">
+      <div className="flex items-center gap-2">
+        <p className="min-w-0 flex-1 text-muted">
+          The prompt mentions <span className="text-fg">{platform.label}</span>: {platform.width} × {platform.height} px
+        </p>
+        <Button size="sm" variant="ghost" className="-my-1 text-accent" onClick={() => use(platform.id)}>
+          Use it
+        </Button>
+      </div>
+      {alternative && (
+        <div className="mt-1 flex items-center gap-2 border-t border-accent/20 pt-1" data-testid="platform-alternative">
+          <p className="min-w-0 flex-1 text-muted">
+            Close call: it could also be <span className="text-fg">{alternative.label}</span> ({alternative.width} × {alternative.height}{" "}
+            px)
+          </p>
+          <Button size="sm" variant="ghost" className="-my-1 text-accent" onClick={() => use(alternative.id)}>
+            Use this instead
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

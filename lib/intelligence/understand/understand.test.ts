@@ -104,8 +104,8 @@ describe("scores with a margin", () => {
       minScore: 1,
       margin: 0.5,
       profiles: [
-        { id: "b", weights: new Map([["x", 2]]), requires: null },
-        { id: "a", weights: new Map([["x", 2]]), requires: null },
+        { id: "b", weights: new Map([["x", 2]]), requires: null, wantsAbsent: new Set<string>() },
+        { id: "a", weights: new Map([["x", 2]]), requires: null, wantsAbsent: new Set<string>() },
       ],
     };
     const withX = { ...u, present: new Set(["x"]) };
@@ -113,6 +113,25 @@ describe("scores with a margin", () => {
     expect(d.ranked.map((c) => c.id)).toEqual(["b", "a"]);
     expect(d.close).toBe(true);
     expect(lexicon.templates.profiles.map((p) => p.id)).toEqual([...TEMPLATE_IDS]);
+  });
+});
+
+describe("a concept a profile wants absent", () => {
+  it("counts in full when negated, and still takes away half elsewhere", () => {
+    const u = { ...understand("anything"), present: new Set<string>(), negated: new Set(["fake"]) };
+    const set = {
+      minScore: 1,
+      margin: 0.5,
+      profiles: [
+        { id: "polish", weights: new Map([["fake", 3]]), requires: null, wantsAbsent: new Set(["fake"]) },
+        { id: "other", weights: new Map([["fake", 3]]), requires: null, wantsAbsent: new Set<string>() },
+      ],
+    };
+    expect(rankProfiles(u, set).map((c) => [c.id, c.score])).toEqual([
+      ["polish", 3],
+      ["other", -1.5],
+    ]);
+    expect(understandTemplate("generate a photo of a cafe and polish it so it doesn't look fake").best?.id).toBe("photorealism_polish");
   });
 });
 
