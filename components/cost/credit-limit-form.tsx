@@ -56,7 +56,9 @@ export function CreditLimitForm({
     const trimmed = next.trim();
     const limit = trimmed === "" ? null : Number(trimmed);
     if (limit !== null && (!Number.isInteger(limit) || limit < CREDIT_LIMIT_RANGE.min || limit > CREDIT_LIMIT_RANGE.max)) {
-      setError(`A whole number of credits from ${CREDIT_LIMIT_RANGE.min} to ${CREDIT_LIMIT_RANGE.max.toLocaleString("en")}, or empty for no limit.`);
+      setError(
+        `A whole number of credits from ${CREDIT_LIMIT_RANGE.min} to ${CREDIT_LIMIT_RANGE.max.toLocaleString("en")}, or empty for no limit.`,
+      );
       return;
     }
     setError(null);
