@@ -62,7 +62,13 @@ export async function startAppRuns(
   });
   // The budget: every run of the batch within the App's per-run limit, before anything is recorded.
   for (const [index, plan] of plans.entries()) {
-    await assertWithinCreditLimit(ctx, actor.team.id, plan, { creditLimitPerRun: app.creditLimitPerRun, owner: "App" }, { index, of: plans.length });
+    await assertWithinCreditLimit(
+      ctx,
+      actor.team.id,
+      plan,
+      { creditLimitPerRun: app.creditLimitPerRun, owner: "App" },
+      { index, of: plans.length },
+    );
   }
 
   const runs = await ctx.db.$transaction(async (tx) => {
