@@ -67,6 +67,11 @@ test("the editor shows the cost of a run before Run, per node, and a capped work
   await expect.poll(() => figureOf(page), { timeout: 15_000 }).toBeGreaterThan(before);
   await cost.click();
   await expect(breakdown.getByTestId("run-cost-node")).toHaveCount(3);
+  // Undone: the unconnected node would keep the graph from running.
+  await page.keyboard.press("Escape");
+  await page.getByTestId("undo").click();
+  await expect.poll(() => figureOf(page), { timeout: 15_000 }).toBe(before);
+  await cost.click();
 
   // The owner caps the workflow below the figure: the header warns and Run is refused.
   await breakdown.getByTestId("workflow-credit-limit-input").fill("1");

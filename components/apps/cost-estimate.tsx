@@ -71,9 +71,9 @@ export function CostEstimate({
             type="button"
             onClick={() => setOpen(!open)}
             aria-expanded={open}
-            className="mt-1 flex items-center gap-1 rounded text-[11.5px] text-faint hover:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+            className="mt-1 flex items-start gap-1 rounded text-left text-[11.5px] text-faint hover:text-muted focus-visible:outline-2 focus-visible:outline-accent"
           >
-            {open ? <ChevronUpIcon size={12} /> : <ChevronDownIcon size={12} />}
+            {open ? <ChevronUpIcon size={12} className="mt-0.5 shrink-0" /> : <ChevronDownIcon size={12} className="mt-0.5 shrink-0" />}
             {runs > 1 ? `${credits(estimate.perRun)} per run · ` : ""}
             {limit !== null ? `limit ${credits(limit)} per run · ` : ""}
             {estimate.estimated ? "an estimate from the models' typical cost" : "from the provider's cost preview"}

@@ -96,7 +96,7 @@ export function CreditLimitForm({
             aria-invalid={!!error}
             aria-describedby={`${id}-error`}
             data-testid={`${testId}-input`}
-            className={`${APP_INPUT_CLASS} h-8 w-28 pr-9 tabular-nums`}
+            className={`${APP_INPUT_CLASS} h-8 w-28 [appearance:textfield] pr-9 tabular-nums [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none`}
           />
           <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-[11.5px] text-faint" aria-hidden="true">
             CU

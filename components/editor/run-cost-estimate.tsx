@@ -67,7 +67,7 @@ export function RunCostEstimate() {
         }
         title="What one run would cost, per step"
         onClick={() => setOpen((value) => !value)}
-        className={`flex h-8 items-center gap-1 rounded-md px-2 text-[12.5px] whitespace-nowrap tabular-nums hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent ${
+        className={`flex h-8 items-center gap-1 rounded-md px-1.5 text-[12.5px] whitespace-nowrap tabular-nums hover:bg-panel-3 focus-visible:outline-2 focus-visible:outline-accent ${
           over ? "text-bad" : failed && !data ? "text-faint" : "text-muted hover:text-fg"
         }`}
       >
@@ -78,7 +78,7 @@ export function RunCostEstimate() {
             (failed ? <span className="max-sm:hidden">Cost unavailable</span> : <span className="max-sm:hidden">Estimating…</span>)}
           {!figure && <span className="sm:hidden">—</span>}
         </span>
-        <ChevronDownIcon size={12} className="max-sm:hidden" />
+        <ChevronDownIcon size={12} className="max-2xl:hidden" />
       </button>
 
       {open && (
