@@ -151,6 +151,38 @@ describe("a workflow's per-run credit limit", () => {
     expect(submit).toHaveBeenCalled();
     expect(await runCount()).toBe(before + 1);
   });
+  it("on Scenario, a limit that cannot be checked (the cost preview fails) refuses the run rather than risk it", async () => {
+    const saved = await createTeamWorkflow(team.editor, genUpscale(1));
+    await setLimit(team.owner, saved.id, 1000);
+    const ctx = await getServerContext();
+    const original = ctx.provider;
+    const { ProviderError } = await import("@/lib/providers/types");
+    let submitted = 0;
+    ctx.provider = Object.assign(Object.create(original), {
+      id: "scenario",
+      async estimateCost(request: { capability: string }) {
+        if (request.capability === "upscale") throw new ProviderError("Scenario API 503: unavailable", { status: 503, retryable: true });
+        return { credits: 4 };
+      },
+      async submit() {
+        submitted++;
+        throw new Error("must not be called");
+      },
+    });
+    const before = await runCount();
+    try {
+      const refused = await startRun(team.editor, saved.id);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.details.reason).toBe("estimate_refused");
+      expect(refused.body.error.message).toBe(
+        "The cost of this run cannot be previewed, so the workflow's limit of 1000 CU per run cannot be checked: Upscale: the provider did not answer the cost preview; try again in a moment",
+      );
+    } finally {
+      ctx.provider = original;
+    }
+    expect(submitted).toBe(0);
+    expect(await runCount()).toBe(before);
+  });
 });
 
 describe("an App's per-run credit limit", () => {
