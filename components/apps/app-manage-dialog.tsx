@@ -14,6 +14,7 @@ import { Dialog } from "../ui/dialog";
 import { CheckIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 import { ExternalIcon } from "../ui/icons";
+import { AppCreditLimitSection } from "./app-credit-limit-section";
 import { APP_INPUT_CLASS } from "./field-shell";
 
 /** Owners and editors: versions with rollback, the daily quota (owners set it), the workflow. */
@@ -84,6 +85,7 @@ export function AppManageDialog({ app, open, onClose }: { app: AppDetail; open: 
           )}
         </section>
         <QuotaSection app={app} editable={app.canSetQuota ?? canSetQuota(role)} />
+        <AppCreditLimitSection app={app} editable={app.canSetQuota ?? canSetQuota(role)} />
         <section className="px-5 py-4" aria-labelledby="manage-workflow">
           <h3 id="manage-workflow" className="mb-2 text-[12px] font-medium tracking-wide text-faint uppercase">
             Workflow

@@ -7,7 +7,10 @@ import { credits } from "@/lib/client/format";
 import { ChevronDownIcon, ChevronUpIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
 
-/** "Estimated cost ≈ 45 CU for 3 runs", with the per-step figures on demand. */
+/**
+ * "Estimated cost ≈ 45 CU for 3 runs" (per run × runs), with the per-step figures on demand, and a
+ * warning when one run costs more than the App's per-run credit limit (the server refuses it).
+ */
 export function CostEstimate({
   estimate,
   runs,
@@ -25,6 +28,8 @@ export function CostEstimate({
   const [open, setOpen] = useState(false);
   // The server prices one form; a batch costs that per run.
   const total = estimate ? (estimate.runs === runs ? estimate.credits : estimate.perRun * runs) : null;
+  const limit = estimate?.creditLimitPerRun ?? null;
+  const over = !!estimate && limit !== null && estimate.perRun > limit;
   return (
     <div
       className="rounded-lg border border-line bg-panel-2/60 px-3 py-2.5 text-[12.5px]"
@@ -53,16 +58,24 @@ export function CostEstimate({
         </span>
       </div>
       {ready && error && !estimate ? <p className="mt-1 text-[11.5px] text-bad">{errorMessage(error)}</p> : null}
+      {ready && over && (
+        <p className="mt-1 text-[11.5px] text-bad" data-testid="app-estimate-over">
+          A run would cost about {credits(estimate.perRun)}, more than this App&apos;s limit of {credits(limit)} per run, so it will be
+          refused. Ask the team owner to raise the limit
+          {runs > 1 || estimate.details.some((d) => d.requests > 1) ? " or use fewer images" : ""}.
+        </p>
+      )}
       {ready && estimate && (
         <>
           <button
             type="button"
             onClick={() => setOpen(!open)}
             aria-expanded={open}
-            className="mt-1 flex items-center gap-1 rounded text-[11.5px] text-faint hover:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+            className="mt-1 flex items-start gap-1 rounded text-left text-[11.5px] text-faint hover:text-muted focus-visible:outline-2 focus-visible:outline-accent"
           >
-            {open ? <ChevronUpIcon size={12} /> : <ChevronDownIcon size={12} />}
+            {open ? <ChevronUpIcon size={12} className="mt-0.5 shrink-0" /> : <ChevronDownIcon size={12} className="mt-0.5 shrink-0" />}
             {runs > 1 ? `${credits(estimate.perRun)} per run · ` : ""}
+            {limit !== null ? `limit ${credits(limit)} per run · ` : ""}
             {estimate.estimated ? "an estimate from the models' typical cost" : "from the provider's cost preview"}
           </button>
           {open && (
@@ -70,6 +83,7 @@ export function CostEstimate({
               {estimate.details.map((d) => (
                 <li key={d.nodeId} className="flex gap-2">
                   <span className="text-muted">{d.nodeLabel}</span>
+                  {d.requests > 1 && <span className="shrink-0 text-faint">× {d.requests}</span>}
                   <span className="min-w-0 truncate font-mono text-[10.5px] text-faint" title={d.modelId}>
                     {d.modelId}
                   </span>

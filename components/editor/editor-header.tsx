@@ -17,6 +17,7 @@ import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, SparklesIcon, Sto
 import { Spinner } from "../ui/spinner";
 import { SaveStatus } from "./save-status";
 import { PublishAppButton } from "./publish-dialog";
+import { RunCostEstimate } from "./run-cost-estimate";
 import { modKey, shortcutLabel } from "./shortcuts";
 import { WorkflowNameInput } from "./workflow-name-input";
 
@@ -137,6 +138,7 @@ export function EditorHeader({
           Cancel
         </Button>
       )}
+      <RunCostEstimate />
       <Button
         variant="primary"
         data-testid="run-button"

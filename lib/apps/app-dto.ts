@@ -5,7 +5,7 @@
  * - `coverUrl`: the chosen cover, else the latest image the published workflow produced in the
  *   editor (never a teammate's App run), else null (the form shows a placeholder);
  * - detail (`GET /api/apps/:slug`, PATCH and rollback replies):
- *   `{ id, slug, name, description, coverUrl, dailyRunQuota, runsToday, quotaResetsAt,
+ *   `{ id, slug, name, description, coverUrl, dailyRunQuota, creditLimitPerRun (CU, or null), runsToday, quotaResetsAt,
  *      currentVersion: { id, version, createdAt, workflowId, inputs, outputs },
  *      versions?: [{ id, version, createdAt, publishedBy: { name } }], canManage, canSetQuota }`.
  */
@@ -72,6 +72,7 @@ export function toAppDetail(app: AppRecord, current: AppVersionRecord, inputs: P
     description: app.description,
     coverUrl: coverUrl(app, extras.latestOutputAssetId),
     dailyRunQuota: app.dailyRunQuota,
+    creditLimitPerRun: app.creditLimitPerRun,
     runsToday: extras.runsToday,
     quotaResetsAt: extras.quotaResetsAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),

@@ -4,6 +4,7 @@
  * the services'. Pure module.
  */
 import { z } from "zod";
+import { creditLimitSchema } from "../runs/credit-limit-schema";
 import { exposedInputSchema } from "./exposable-inputs";
 import { DAILY_RUN_QUOTA_LIMITS } from "./quota";
 
@@ -45,6 +46,7 @@ export const updateAppBodySchema = z
       .min(DAILY_RUN_QUOTA_LIMITS.min, `must be at least ${DAILY_RUN_QUOTA_LIMITS.min}`)
       .max(DAILY_RUN_QUOTA_LIMITS.max, `must be at most ${DAILY_RUN_QUOTA_LIMITS.max}`)
       .optional(),
+    creditLimitPerRun: creditLimitSchema.optional(),
   })
   .strict();
 export type UpdateAppBody = z.infer<typeof updateAppBodySchema>;

@@ -7,6 +7,7 @@ import { AppError } from "../api/errors";
 import { countAppRunsSince, lockAppQuota } from "../db/repositories/apps";
 import type { RunStatus } from "../db/repositories/runs";
 import { validateGraph } from "../graph/validate";
+import { assertWithinCreditLimit } from "../runs/run-cost";
 import { createRunFromVersion } from "../runs/start-run";
 import type { ServerContext } from "../server/context";
 import type { AppActor } from "./access";
@@ -27,7 +28,9 @@ import { nextUtcMidnight, quotaMessage, utcDayStart, type AppQuotaDetails } from
  * @throws AppError not_found (404) for an App not in the actor's team; validation_error (400)
  *   naming item and key (`items[1].image: required`); invalid_graph (400) naming the item when
  *   a filled graph cannot run; too_many_requests (429) when runs started today (since 00:00 UTC)
- *   plus the items exceed `dailyRunQuota`, with `details: { resetsAt, limit, used }`.
+ *   plus the items exceed `dailyRunQuota`, with `details: { resetsAt, limit, used }`; conflict
+ *   (409, `details.reason` "credit_limit", `details.item`) when one run's estimate exceeds the
+ *   App's `creditLimitPerRun` (lib/runs/run-cost.ts).
  * @param options.idempotencyKey the request's `Idempotency-Key`: stored as `<key>#<item>` on each
  *   run (a second batch with the same key fails the transaction with Prisma P2002).
  */
@@ -48,15 +51,25 @@ export async function startAppRuns(
     items.map((item) => item.inputs),
   );
 
-  prepared.forEach(({ graph }, index) => {
+  const plans = prepared.map(({ graph }, index) => {
     const validation = validateGraph(graph, "run");
-    if (validation.ok) return;
+    if (validation.ok) return validation.plan!;
     const more = validation.issues.length > 1 ? ` (and ${validation.issues.length - 1} more)` : "";
     throw new AppError("invalid_graph", `items[${index}]: the App cannot run with these values: ${validation.issues[0].message}${more}`, {
       item: index,
       issues: validation.issues,
     });
   });
+  // The budget: every run of the batch within the App's per-run limit, before anything is recorded.
+  for (const [index, plan] of plans.entries()) {
+    await assertWithinCreditLimit(
+      ctx,
+      actor.team.id,
+      plan,
+      { creditLimitPerRun: app.creditLimitPerRun, owner: "App" },
+      { index, of: plans.length },
+    );
+  }
 
   const runs = await ctx.db.$transaction(async (tx) => {
     await lockAppQuota(tx, app.id, actor.user.id);

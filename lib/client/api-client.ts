@@ -7,6 +7,7 @@ import { useConnectionStore } from "./connection-store";
 import { describeError } from "./error-copy";
 import type { ModelSchemaAnswer } from "@/lib/models/get-model-schema";
 import type { WorkflowGraph } from "@/lib/graph/schema";
+import type { WorkflowCostEstimate } from "@/lib/workflows/estimate-workflow";
 import type {
   ApiErrorBody,
   Asset,
@@ -114,6 +115,12 @@ export const api = {
   updateWorkflow: (id: string, body: { name?: string; graph: WorkflowGraph; version: number }) =>
     request<{ workflow: Workflow; warnings?: GraphWarning[] }>(`/api/workflows/${enc(id)}`, { method: "PUT", json: body }),
   deleteWorkflow: (id: string) => request<void>(`/api/workflows/${enc(id)}`, { method: "DELETE" }),
+  /** One run's cost (CU) of `graph` (the one on screen), per model node (POST /api/workflows/:id/estimate). */
+  estimateWorkflow: (id: string, graph: WorkflowGraph, signal?: AbortSignal) =>
+    request<WorkflowCostEstimate>(`/api/workflows/${enc(id)}/estimate`, { method: "POST", json: { graph }, signal }),
+  /** Owners: the most credits (CU) one run may cost, or null for no limit (PUT /api/workflows/:id/credit-limit). */
+  setWorkflowCreditLimit: (id: string, creditLimitPerRun: number | null) =>
+    request<{ creditLimitPerRun: number | null }>(`/api/workflows/${enc(id)}/credit-limit`, { method: "PUT", json: { creditLimitPerRun } }),
 
   /** The input schema a run would use for a model (GET /api/models/:id/schema). */
   getModelSchema: (modelId: string) => request<ModelSchemaAnswer>(`/api/models/${enc(modelId)}/schema`),

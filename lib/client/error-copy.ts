@@ -289,6 +289,7 @@ const FIELD_WORDS: Record<string, string> = {
   description: "The description",
   slug: "The App's address",
   dailyRunQuota: "The daily run limit",
+  creditLimitPerRun: "The credit limit per run",
   coverAssetId: "The cover image",
   prompt: "The prompt",
   file: "The file",

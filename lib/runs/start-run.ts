@@ -11,6 +11,7 @@ import type { DbClient } from "../db/types";
 import { AppError, notFound } from "../api/errors";
 import { validateGraph } from "../graph/validate";
 import type { ServerContext } from "../server/context";
+import { assertWithinCreditLimit } from "./run-cost";
 
 /**
  * The runs an earlier request with the same `Idempotency-Key` started, when it was the same
@@ -46,7 +47,9 @@ export async function findIdempotentRuns(
  * @returns `{ id, status, replayed }`: "queued" for a new run, the current status of a replayed one.
  * @throws AppError not_found (404) for a missing or deleted workflow; invalid_graph (400) with
  *   `details.issues` (each naming node, port or field) when the saved graph cannot run;
- *   conflict (409) when the key started something else.
+ *   conflict (409) when the key started something else; conflict (409, `details.reason`
+ *   "credit_limit") when the run's estimate exceeds the workflow's `creditLimitPerRun`
+ *   (lib/runs/run-cost.ts): nothing is recorded, queued or spent.
  */
 export async function startRun(
   ctx: ServerContext,
@@ -73,6 +76,10 @@ export async function startRun(
   const unknownForced = (options.force ?? []).filter((id) => !validation.plan!.nodes.has(id));
   if (unknownForced.length)
     throw new AppError("validation_error", `force: no node with id ${unknownForced.map((id) => `"${id}"`).join(", ")}`);
+  await assertWithinCreditLimit(ctx, options.teamId ?? workflow.teamId ?? "", validation.plan!, {
+    creditLimitPerRun: workflow.creditLimitPerRun,
+    owner: "workflow",
+  });
 
   const version = await snapshotVersion(ctx.db, workflow);
   let run;

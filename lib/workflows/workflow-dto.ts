@@ -11,6 +11,8 @@ export interface WorkflowDto {
   name: string;
   graph: WorkflowGraph;
   version: number;
+  /** Most credits (CU) one run may cost by its estimate, or null for no limit (set by owners); always sent. */
+  creditLimitPerRun?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,17 +34,19 @@ interface WorkflowRow {
   name: string;
   graph: unknown;
   version: number;
+  creditLimitPerRun?: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** `{ id, name, graph, version, createdAt, updatedAt }` (the stored graph was validated when saved). */
+/** `{ id, name, graph, version, creditLimitPerRun, createdAt, updatedAt }` (the stored graph was validated when saved). */
 export function toWorkflowDto(row: WorkflowRow): WorkflowDto {
   return {
     id: row.id,
     name: row.name,
     graph: row.graph as WorkflowGraph,
     version: row.version,
+    creditLimitPerRun: row.creditLimitPerRun ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -241,12 +241,14 @@ describe("running an App", () => {
         nodeLabel: "Expand",
         modelId: "model_scenario-smart-reframe",
         credits: catalogCost(getCatalog(), "model_scenario-smart-reframe", "outpaint")!.creditsPerOutput,
+        requests: 1,
       },
       {
         nodeId: "up",
         nodeLabel: "Upscale",
         modelId: "model_upscale-v3",
         credits: catalogCost(getCatalog(), "model_upscale-v3", "upscale")!.creditsPerOutput,
+        requests: 1,
       },
     ]);
     expect(answer.body.perRun).toBe(40 + 10);

@@ -66,7 +66,7 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
   {
     spec: R("/api/apps/:slug", "PATCH", {
       params: { slug },
-      seeds: [{ name: "Story", description: "d", dailyRunQuota: 40 }, { coverAssetId: imageId }],
+      seeds: [{ name: "Story", description: "d", dailyRunQuota: 40 }, { coverAssetId: imageId }, { creditLimitPerRun: 1000 }],
     }),
     load: () => import("@/app/api/apps/[slug]/route"),
   },
@@ -195,6 +195,14 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
     load: () => import("@/app/api/workflows/[id]/route"),
   },
   {
+    spec: R("/api/workflows/:id/credit-limit", "PUT", { params: { id }, seeds: [{ creditLimitPerRun: 500 }, { creditLimitPerRun: null }] }),
+    load: () => import("@/app/api/workflows/[id]/credit-limit/route"),
+  },
+  {
+    spec: R("/api/workflows/:id/estimate", "POST", { params: { id }, seeds: [{ graph: graphSeed }, {}] }),
+    load: () => import("@/app/api/workflows/[id]/estimate/route"),
+  },
+  {
     spec: R("/api/workflows/:id/publish", "POST", {
       params: { id },
       seeds: [
@@ -218,7 +226,7 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
 async function snapshot(): Promise<string> {
   const rows = await ctx.db.$queryRawUnsafe<Array<Record<string, unknown>>>(`
     SELECT
-      (SELECT md5(coalesce(string_agg(id || name || version || coalesce("deletedAt"::text, ''), ',' ORDER BY id), '')) FROM "Workflow") AS workflows,
+      (SELECT md5(coalesce(string_agg(id || name || version || coalesce("deletedAt"::text, '') || coalesce("creditLimitPerRun"::text, ''), ',' ORDER BY id), '')) FROM "Workflow") AS workflows,
       (SELECT count(*)::int FROM "WorkflowVersion") AS versions,
       (SELECT md5(coalesce(string_agg(id || status, ',' ORDER BY id), '')) FROM "Run") AS runs,
       (SELECT count(*)::int FROM "NodeRun") AS node_runs,

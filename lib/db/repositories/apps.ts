@@ -21,6 +21,8 @@ export interface AppRecord {
   currentVersionId: string | null;
   /** Runs one person may start per UTC day on this App. */
   dailyRunQuota: number;
+  /** Most credits (CU) one run may cost by its estimate, or null for no limit. */
+  creditLimitPerRun: number | null;
   createdById: string;
   createdAt: Date;
   updatedAt: Date;
@@ -59,6 +61,8 @@ export interface AppPatch {
   coverAssetId?: string | null;
   currentVersionId?: string;
   dailyRunQuota?: number;
+  /** null clears the limit. */
+  creditLimitPerRun?: number | null;
 }
 
 /** A run started from an App, with what the "My runs" list shows. */
@@ -89,6 +93,7 @@ function toAppRecord(row: AppRow): AppRecord {
     coverAssetId: row.coverAssetId,
     currentVersionId: row.currentVersionId,
     dailyRunQuota: row.dailyRunQuota,
+    creditLimitPerRun: row.creditLimitPerRun,
     createdById: row.createdById,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -172,6 +177,7 @@ export async function updateApp(db: DbClient, appId: string, patch: AppPatch): P
       coverAssetId: patch.coverAssetId,
       currentVersionId: patch.currentVersionId,
       dailyRunQuota: patch.dailyRunQuota,
+      creditLimitPerRun: patch.creditLimitPerRun,
     },
   });
   return toAppRecord(row);

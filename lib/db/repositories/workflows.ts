@@ -40,6 +40,8 @@ export interface WorkflowRecord {
   graph: WorkflowGraphJson;
   /** 1 on creation, +1 on each successful update. */
   version: number;
+  /** Most credits (CU) one run may cost by its estimate, or null for no limit. */
+  creditLimitPerRun: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -82,6 +84,7 @@ function toWorkflowRecord(row: WorkflowRow): WorkflowRecord {
     name: row.name,
     graph: toGraph(row.graph),
     version: row.version,
+    creditLimitPerRun: row.creditLimitPerRun,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -209,4 +212,22 @@ export async function snapshotVersion(
 export async function getWorkflowVersion(db: DbClient, id: string): Promise<WorkflowVersionRecord | null> {
   const row = await db.workflowVersion.findUnique({ where: { id } });
   return row ? toVersionRecord(row) : null;
+}
+
+/**
+ * Sets (or clears, with null) a workflow's per-run credit limit (CU). Does not touch the graph or
+ * its version, so it never conflicts with an edit in progress.
+ * @returns the workflow after the change, or null when it is missing, deleted or not in the scope's team.
+ */
+export async function setWorkflowCreditLimit(
+  db: DbClient,
+  id: string,
+  creditLimitPerRun: number | null,
+  scope: TeamScope = {},
+): Promise<WorkflowRecord | null> {
+  const { count } = await db.workflow.updateMany({
+    where: { id, deletedAt: null, ...scopeFilter(scope) },
+    data: { creditLimitPerRun },
+  });
+  return count === 0 ? null : getWorkflow(db, id, scope);
 }

@@ -19,7 +19,8 @@ export const dynamic = "force-dynamic";
  * Errors: 404 unknown workflow; 400 `invalid_graph` with `details.issues` naming each node and
  * port or field that keeps the graph from running (nothing is created then); 400 for a bad key;
  * 409 when the key started another request's runs; 429 with `Retry-After` (seconds) over the
- * per-person limit of run starts (lib/api/rate-limit.ts). Owners and editors (401 / 403).
+ * per-person limit of run starts (lib/api/rate-limit.ts); 409 `details.reason: "credit_limit"` when the run's
+ * estimate exceeds the workflow's per-run credit limit (nothing is created or spent). Owners and editors (401 / 403).
  */
 export const POST = teamRoute<{ id: string }>(BUILDERS, async (request, { id }, session) => {
   const body = await parseJsonBody(request, startRunBodySchema);
