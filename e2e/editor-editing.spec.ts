@@ -309,4 +309,35 @@ test("sticky notes and groups are saved with the graph, a group carries its node
   await page.reload();
   await expect(page.getByTestId("note-note-1").getByTestId("note-text")).toHaveValue("Client wants warmer light");
   await expect(page.getByTestId("group-group-1").getByTestId("group-title")).toHaveValue("Hero shot");
+
+  // Copy and paste take the notes and groups along with the nodes.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("ControlOrMeta+c");
+  const target = await canvasPoint(page, 700, 560);
+  await page.mouse.move(target.x, target.y);
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("group-group-2").getByTestId("group-title")).toHaveValue("Hero shot");
+  await expect(page.getByTestId("note-note-2").getByTestId("note-text")).toHaveValue("Client wants warmer light");
+  await expect(page.getByTestId("node-prompt-2")).toBeVisible();
+  await waitSaved(page);
+  await page.screenshot({ path: testInfo.outputPath("notes-pasted-1440.png") });
+  const pasted = (await savedGraph(page, id)) as unknown as { nodes: unknown[]; annotations: Array<{ id: string; text: string }> };
+  expect(pasted.nodes).toHaveLength(4);
+  expect(pasted.annotations.map((a) => `${a.id}: ${a.text}`).sort()).toEqual([
+    "group-1: Hero shot",
+    "group-2: Hero shot",
+    "note-1: Client wants warmer light",
+    "note-2: Client wants warmer light",
+  ]);
+  // One undo takes the whole paste back.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByTestId("group-group-2")).toHaveCount(0);
+  await expect(page.getByTestId("note-note-2")).toHaveCount(0);
+
+  // Duplicate a note from its right-click menu.
+  await page.getByTestId("note-note-1").click({ button: "right", position: { x: 8, y: 8 } });
+  await page.getByTestId("menu-duplicate").click();
+  await expect(page.getByTestId("note-note-2").getByTestId("note-text")).toHaveValue("Client wants warmer light");
 });
