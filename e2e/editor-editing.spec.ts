@@ -202,12 +202,19 @@ test("a wire dropped on empty canvas offers only compatible nodes and connects t
   await expect(page.getByTestId("quick-add-generation")).toBeVisible();
   await expect(page.getByTestId("quick-add-imageInput")).toHaveCount(0);
   await expect(page.getByTestId("quick-add-upscale")).toHaveCount(0);
+  // The wire stays drawn from the handle to where the list opened.
+  const wire = page.getByTestId("pending-wire").locator("path");
+  await expect(wire).toBeVisible();
+  const wireBox = (await wire.boundingBox())!;
+  expect(Math.abs(wireBox.x - (from.x + from.width / 2))).toBeLessThan(6);
+  expect(Math.abs(wireBox.x + wireBox.width - drop.x)).toBeLessThan(6);
   await page.screenshot({ path: testInfo.outputPath("quick-add-wire-1440.png") });
   await page.keyboard.type("gener");
   await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("node-generation-1")).toBeVisible();
   await expect(edges(page)).toHaveCount(1);
+  await expect(page.getByTestId("pending-wire")).toHaveCount(0);
   const placed = (await page.getByTestId("node-generation-1").boundingBox())!;
   expect(Math.abs(placed.x - drop.x)).toBeLessThan(40);
   await waitSaved(page);

@@ -30,6 +30,7 @@ import { CopyIcon, LayersIcon, LayoutIcon, PlayIcon, PlusIcon, SparklesIcon, Tex
 import { ContextMenu, type MenuItem } from "./context-menu";
 import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
+import { initialFit } from "@/lib/client/initial-view";
 import { PendingWire } from "./pending-wire";
 import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
@@ -117,6 +118,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   const [fileOver, setFileOver] = useState(false);
   // Fit the view to a loaded graph only: on an empty one React Flow would wait and fit when the first node is dropped, jumping the view.
   const [fitOnLoad] = useState(() => useEditorStore.getState().nodes.length > 0);
+  // A phone opens on the first nodes at a readable zoom (lib/client/initial-view.ts).
+  const [loadFit] = useState(() => initialFit(useEditorStore.getState().nodes, typeof window === "undefined" ? 1440 : window.innerWidth));
 
   const isValidConnection = useCallback((connection: Connection | Edge) => {
     const { nodes, edges } = useEditorStore.getState();
@@ -504,7 +507,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         proOptions={PRO_OPTIONS}
         colorMode="dark"
         fitView={fitOnLoad}
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        fitViewOptions={loadFit}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
