@@ -237,7 +237,8 @@ test("a Retouch App lets the teammate paint the mask on their own photo; the res
   let inside = 0;
   for (let p = 0; p < input.width * input.height; p++) {
     const i = p * 3;
-    const changed = input.data[i] !== output.data[i] || input.data[i + 1] !== output.data[i + 1] || input.data[i + 2] !== output.data[i + 2];
+    const changed =
+      input.data[i] !== output.data[i] || input.data[i + 1] !== output.data[i + 1] || input.data[i + 2] !== output.data[i + 2];
     if (mask.data[i] > 127) {
       inside++;
       if (changed) changedInside++;
@@ -261,8 +262,7 @@ test.describe("at 390×844", () => {
     await expect(run).toBeInViewport();
     // The view fits the first node at a readable zoom (at least 60 %), not all three at 40 %.
     await expect(page.getByTestId("node-in")).toBeInViewport({ ratio: 0.9 });
-    const zoom = async () =>
-      page.locator(".react-flow__viewport").evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const zoom = async () => page.locator(".react-flow__viewport").evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
     await expect.poll(zoom).toBeGreaterThanOrEqual(0.6);
     await expect(page.getByTestId("sheet-palette")).toHaveAttribute("data-open", "false");
     await expect(page.getByTestId("palette-upscale")).toBeHidden();

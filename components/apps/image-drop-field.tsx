@@ -96,7 +96,9 @@ export function ImageDropField({
       controlId={controlId}
       label={input.label}
       required={input.required}
-      help={input.help ?? (single ? "PNG, JPEG or WebP, up to 20 MB." : "PNG, JPEG or WebP, up to 20 MB. Several images start one run each.")}
+      help={
+        input.help ?? (single ? "PNG, JPEG or WebP, up to 20 MB." : "PNG, JPEG or WebP, up to 20 MB. Several images start one run each.")
+      }
       error={error}
       labelFor={false}
       aside={

@@ -59,7 +59,10 @@ export function MaskPaintField({ input, controlId, error, inputs }: AppFieldProp
     >
       <div className="flex items-center gap-3 rounded-lg border border-dashed border-line-strong bg-panel-2/50 p-2">
         {maskId && imageId ? (
-          <span className="relative h-16 w-16 shrink-0 overflow-hidden rounded-md border border-line" data-testid={`app-input-${input.key}-preview`}>
+          <span
+            className="relative h-16 w-16 shrink-0 overflow-hidden rounded-md border border-line"
+            data-testid={`app-input-${input.key}-preview`}
+          >
             <img src={assetFileUrl(imageId)} alt="" className="checkerboard absolute inset-0 h-full w-full object-cover" />
             <img
               src={assetFileUrl(maskId)}

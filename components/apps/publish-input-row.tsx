@@ -52,7 +52,14 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
           <span className="text-[13px] font-medium">{candidate.nodeLabel}</span>
           <span className="text-[13px] text-muted">
             {" "}
-            · {candidate.field === "assetId" ? "upload" : candidate.field === "text" ? "text" : candidate.kind === "mask" ? "mask" : candidate.label}
+            ·{" "}
+            {candidate.field === "assetId"
+              ? "upload"
+              : candidate.field === "text"
+                ? "text"
+                : candidate.kind === "mask"
+                  ? "mask"
+                  : candidate.label}
           </span>
           <span className="ml-2 rounded bg-panel-3 px-1.5 py-px text-[10.5px] text-faint">{KIND_LABELS[candidate.kind]}</span>
         </span>

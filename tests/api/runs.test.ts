@@ -147,7 +147,9 @@ describe("runs API", () => {
       const refused = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: {} });
       expect(refused.status).toBe(400);
       expect(refused.body.error.code).toBe("invalid_graph");
-      expect(refused.body.error.message).toMatch(/only upscales images, so it cannot generate an image from a prompt: pick a model that generates images/);
+      expect(refused.body.error.message).toMatch(
+        /only upscales images, so it cannot generate an image from a prompt: pick a model that generates images/,
+      );
       expect(refused.body.error.message).not.toMatch(/"gen"|model_upscale-v3/);
       expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ code: "model_refusal", nodeId: "gen" })]);
       await ctx.queue.whenIdle();

@@ -87,7 +87,9 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
         <p className="mt-2 text-[12.5px] text-muted">{definition.description}</p>
         {/* The node id is for the API and support, not for editing: behind a disclosure. */}
         <details className="mt-1.5 text-[11px] text-faint" data-testid="inspector-node-details">
-          <summary className="cursor-pointer select-none hover:text-muted focus-visible:outline-2 focus-visible:outline-accent">Details</summary>
+          <summary className="cursor-pointer select-none hover:text-muted focus-visible:outline-2 focus-visible:outline-accent">
+            Details
+          </summary>
           <p className="mt-1 font-mono">Node id: {nodeId}</p>
         </details>
       </div>
