@@ -214,6 +214,17 @@ test("a Retouch App lets the teammate paint the mask on their own photo; the res
   await expect(member.getByTestId("app-input-mask-state")).toHaveText("Mask painted.");
   await expect(member.getByTestId("app-run-button")).toBeEnabled();
   await shoot(member, "app-form-mask-painted");
+  // On a phone the field and the painter fit the width.
+  await member.setViewportSize(PHONE);
+  await expectNoSidewaysScroll(member);
+  await shoot(member, "app-form-mask-painted");
+  await member.getByTestId("app-input-mask-paint").click();
+  await expect(member.getByTestId("mask-canvas")).toBeVisible();
+  await expectNoSidewaysScroll(member);
+  await shoot(member, "app-mask-painter");
+  await member.getByRole("button", { name: "Cancel" }).click();
+  await expect(member.getByTestId("mask-editor")).toBeHidden();
+  await member.setViewportSize(DESKTOP);
 
   await member.getByTestId("app-run-button").click();
   await expect(member.getByTestId("app-run-card").first()).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
@@ -288,6 +299,10 @@ test.describe("at 390×844", () => {
     await page.getByTestId("mobile-edit-node").click();
     await expect(page.getByTestId("sheet-inspector")).toHaveAttribute("data-open", "true");
     await expect(page.getByTestId("inspector")).toBeInViewport();
+    // The node id is not part of the settings: it waits behind a closed "Details".
+    const nodeDetails = page.getByTestId("inspector").getByTestId("inspector-node-details");
+    await expect(nodeDetails).not.toHaveAttribute("open");
+    await expect(nodeDetails.getByText(/Node id:/)).toBeHidden();
     await shoot(page, "editor-inspector");
     await page.getByTestId("sheet-close").click();
     await expect(page.getByTestId("sheet-inspector")).toHaveAttribute("data-open", "false");
@@ -330,6 +345,28 @@ test.describe("at 390×844", () => {
     await expectNoSidewaysScroll(page);
     await shoot(page, "app-result");
   });
+});
+
+test("a long workflow name ends in an ellipsis with the full name on hover, and keeps its room next to the save state on a phone", async ({
+  page,
+}) => {
+  const name = `A very long workflow name for the spring campaign hero shots, retouched and upscaled for print ${stamp}`;
+  const id = await createWorkflow(page.request, name, upscaleGraph(null));
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/workflows/${id}`);
+  const input = page.getByTestId("workflow-name");
+  await expect(input).toHaveValue(name);
+  await expect(input).toHaveAttribute("title", name);
+  await expect(input).toHaveCSS("text-overflow", "ellipsis");
+  // Cut: the field is narrower than its text.
+  expect(await input.evaluate((el: HTMLInputElement) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await shoot(page, "editor-long-name");
+
+  await page.setViewportSize(PHONE);
+  // On a phone the save state is an icon or a dot (its words stay for screen readers), and the name keeps at least 80 px.
+  await expect(page.getByTestId("save-status").getByText("Saved")).toHaveClass(/sr-only/);
+  expect((await input.boundingBox())!.width).toBeGreaterThanOrEqual(80);
+  await shoot(page, "editor-long-name");
 });
 
 test("every page at 1440×900 carries the sections nav", async ({ page }) => {

@@ -60,7 +60,7 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
           title="The server is not answering: your edits are kept in this browser and saved as soon as it answers again."
         >
           <span className="h-1.5 w-1.5 shrink-0 rounded-full bg-warn" aria-hidden="true" />
-          <span className="whitespace-nowrap">Waiting to save</span>
+          <span className="whitespace-nowrap max-sm:sr-only">Waiting to save</span>
           <span className="sr-only">: your edits are kept in this browser</span>
         </span>
       )}

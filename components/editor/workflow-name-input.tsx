@@ -39,7 +39,7 @@ export function WorkflowNameInput() {
         }
       }}
       style={{ width: `${Math.min(Math.max(draft.length, 8), 48) + 2}ch` }}
-      className="h-7 min-w-0 truncate rounded-md border border-transparent bg-transparent px-1.5 text-[14px] font-semibold text-fg outline-none hover:border-line-strong focus:border-accent focus:bg-canvas"
+      className="h-7 min-w-20 truncate sm:min-w-32 rounded-md border border-transparent bg-transparent px-1.5 text-[14px] font-semibold text-fg outline-none hover:border-line-strong focus:border-accent focus:bg-canvas"
     />
   );
 }
