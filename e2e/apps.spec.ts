@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { OWNER } from "./support/accounts";
 import { connect, createWorkflow, dragFromPalette, fixture, runAndWait, waitSaved } from "./support/editor";
+import { inviteAndSignUp } from "./support/team";
 
 const MEMBER = { name: "Max Member", email: `member-${Date.now()}@example.test`, password: "max-password-1" };
 
@@ -90,26 +91,8 @@ test("an owner publishes Image input → Expand → Upscale → Output as an App
   await expect(dialog.getByTestId("publish-success")).toContainText("Version 1");
   await expect(dialog.getByTestId("publish-open-app")).toHaveAttribute("href", "/apps/story-maker");
 
-  // ——— The owner invites a member by link ———
-  await page.goto("/team");
-  await page.getByTestId("invite-email").fill(MEMBER.email);
-  await page.getByTestId("invite-role").selectOption("member");
-  await page.getByTestId("invite-submit").click();
-  const inviteLink = await page.getByTestId("invite-link").inputValue();
-  expect(inviteLink).toMatch(/\/invite\/[^/]+$/);
-
-  // ——— The member signs up through the invitation, in a browser of their own (no owner cookies) ———
-  const memberContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const member = await memberContext.newPage();
-  await member.goto(new URL(inviteLink).pathname);
-  await member.getByTestId("invite-sign-up").click();
-  await member.getByTestId("sign-up-name").fill(MEMBER.name);
-  // The invitation fills in (and fixes) the email.
-  if (await member.getByTestId("sign-up-email").isEditable()) await member.getByTestId("sign-up-email").fill(MEMBER.email);
-  await expect(member.getByTestId("sign-up-email")).toHaveValue(MEMBER.email);
-  await member.getByTestId("sign-up-password").fill(MEMBER.password);
-  await member.getByTestId("sign-up-submit").click();
-  await member.getByTestId("accept-invitation").click();
+  // ——— The owner invites a member by link; the member signs up through it, in a browser of their own (no owner cookies) ———
+  const { page: member, context: memberContext } = await inviteAndSignUp(page, browser, MEMBER);
 
   // Members land on the Apps home and see only Apps.
   await member.waitForURL(/\/apps$/);

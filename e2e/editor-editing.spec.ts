@@ -202,12 +202,19 @@ test("a wire dropped on empty canvas offers only compatible nodes and connects t
   await expect(page.getByTestId("quick-add-generation")).toBeVisible();
   await expect(page.getByTestId("quick-add-imageInput")).toHaveCount(0);
   await expect(page.getByTestId("quick-add-upscale")).toHaveCount(0);
+  // The wire stays drawn from the handle to where the list opened.
+  const wire = page.getByTestId("pending-wire").locator("path");
+  await expect(wire).toBeVisible();
+  const wireBox = (await wire.boundingBox())!;
+  expect(Math.abs(wireBox.x - (from.x + from.width / 2))).toBeLessThan(6);
+  expect(Math.abs(wireBox.x + wireBox.width - drop.x)).toBeLessThan(6);
   await page.screenshot({ path: testInfo.outputPath("quick-add-wire-1440.png") });
   await page.keyboard.type("gener");
   await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("node-generation-1")).toBeVisible();
   await expect(edges(page)).toHaveCount(1);
+  await expect(page.getByTestId("pending-wire")).toHaveCount(0);
   const placed = (await page.getByTestId("node-generation-1").boundingBox())!;
   expect(Math.abs(placed.x - drop.x)).toBeLessThan(40);
   await waitSaved(page);
@@ -309,4 +316,35 @@ test("sticky notes and groups are saved with the graph, a group carries its node
   await page.reload();
   await expect(page.getByTestId("note-note-1").getByTestId("note-text")).toHaveValue("Client wants warmer light");
   await expect(page.getByTestId("group-group-1").getByTestId("group-title")).toHaveValue("Hero shot");
+
+  // Copy and paste take the notes and groups along with the nodes.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("ControlOrMeta+c");
+  const target = await canvasPoint(page, 700, 560);
+  await page.mouse.move(target.x, target.y);
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("group-group-2").getByTestId("group-title")).toHaveValue("Hero shot");
+  await expect(page.getByTestId("note-note-2").getByTestId("note-text")).toHaveValue("Client wants warmer light");
+  await expect(page.getByTestId("node-prompt-2")).toBeVisible();
+  await waitSaved(page);
+  await page.screenshot({ path: testInfo.outputPath("notes-pasted-1440.png") });
+  const pasted = (await savedGraph(page, id)) as unknown as { nodes: unknown[]; annotations: Array<{ id: string; text: string }> };
+  expect(pasted.nodes).toHaveLength(4);
+  expect(pasted.annotations.map((a) => `${a.id}: ${a.text}`).sort()).toEqual([
+    "group-1: Hero shot",
+    "group-2: Hero shot",
+    "note-1: Client wants warmer light",
+    "note-2: Client wants warmer light",
+  ]);
+  // One undo takes the whole paste back.
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByTestId("group-group-2")).toHaveCount(0);
+  await expect(page.getByTestId("note-note-2")).toHaveCount(0);
+
+  // Duplicate a note from its right-click menu.
+  await page.getByTestId("note-note-1").click({ button: "right", position: { x: 8, y: 8 } });
+  await page.getByTestId("menu-duplicate").click();
+  await expect(page.getByTestId("note-note-2").getByTestId("note-text")).toHaveValue("Client wants warmer light");
 });

@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { createWorkflowFromGraph } from "./support/api";
 import { savedGraph, waitSaved } from "./support/editor";
 
 const SHOTS = "test-results/editor-errors";
@@ -18,12 +19,6 @@ async function shoot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}/${name}-390.png` });
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function createWorkflowWith(page: Page, name: string, graph: unknown): Promise<string> {
-  const response = await page.request.post("/api/workflows", { data: { name, graph } });
-  expect(response.status()).toBe(201);
-  return (await response.json()).workflow.id;
 }
 
 async function openEditor(page: Page, id: string) {
@@ -47,7 +42,7 @@ const textGraph = {
 test("connection lost and recovered: the header says so within 5 s, and an edit made offline is saved once the server is back", async ({
   page,
 }) => {
-  const id = await createWorkflowWith(page, "Kite offline", textGraph);
+  const id = await createWorkflowFromGraph(page.request, "Kite offline", textGraph);
   await openEditor(page, id);
   await expect(page.getByTestId("connection-status")).toHaveCount(0);
 
@@ -87,7 +82,7 @@ test("an image too large for the model after expanding is refused before running
   });
   expect(upload.status()).toBe(201);
   const assetId = (await upload.json()).asset.id;
-  const id = await createWorkflowWith(page, "Banner to square", {
+  const id = await createWorkflowFromGraph(page.request, "Banner to square", {
     nodes: [
       { id: "imageInput-1", type: "imageInput", position: { x: 80, y: 120 }, data: { assetId } },
       { id: "expand-1", type: "expand", position: { x: 380, y: 120 }, data: { aspectRatio: "1:1" } },
@@ -125,7 +120,7 @@ test("an image too large for the model after expanding is refused before running
 });
 
 test("a platform preset over the model's maximum is shown adjusted, and the aspect ratio is the preset's, locked", async ({ page }) => {
-  const id = await createWorkflowWith(page, "Poster", textGraph);
+  const id = await createWorkflowFromGraph(page.request, "Poster", textGraph);
   await openEditor(page, id);
   await page.getByTestId("node-generation-1").click();
   const platform = page.getByTestId("field-platform");
@@ -148,7 +143,7 @@ test("a platform preset over the model's maximum is shown adjusted, and the aspe
 test("while saves fail, unsaved edits survive a reload in the browser, and a name cannot be typed past the limit", async ({ page }) => {
   // Leaving a page with unsaved edits asks first; the reload below answers "leave".
   page.on("dialog", (dialog) => void dialog.accept());
-  const id = await createWorkflowWith(page, "Draft keeper", textGraph);
+  const id = await createWorkflowFromGraph(page.request, "Draft keeper", textGraph);
   await openEditor(page, id);
 
   // The name field stops at the limit the server applies.

@@ -7,15 +7,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, errorMessage } from "@/lib/client/api-client";
+import { ApiError } from "@/lib/client/api-client";
 import { appQueryKeys } from "@/lib/client/apps/app-query-keys";
 import type { AppRun, AppRunInputs } from "@/lib/client/apps/types";
 import { useApp } from "@/lib/client/apps/use-app";
 import { useMyAppRuns } from "@/lib/client/apps/use-my-app-runs";
 import { useStartAppRuns } from "@/lib/client/apps/use-start-app-runs";
+import { describeError } from "@/lib/client/error-copy";
 import { toast } from "@/lib/client/toast-store";
 import { Lightbox, type LightboxImage } from "../editor/lightbox";
 import { Button } from "../ui/button";
+import { ErrorDetails } from "../ui/error-details";
 import { AlertIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { AppHero } from "./app-hero";
@@ -60,10 +62,7 @@ export function AppPageClient({ slug }: { slug: string }) {
         onError: (error) => {
           // The form shows the refusal beside Run; a re-run from the list may be far from it.
           if (from === "rerun")
-            toast.error(
-              error instanceof ApiError && error.status === 429 ? "Daily limit reached" : "Could not start the run",
-              errorMessage(error),
-            );
+            toast.failure(error instanceof ApiError && error.status === 429 ? "Daily limit reached" : "Could not start the run", error);
         },
       });
     },
@@ -84,8 +83,9 @@ export function AppPageClient({ slug }: { slug: string }) {
           <AlertIcon size={24} className="text-bad" />
           <h1 className="text-[15px] font-semibold">{notFound ? "App not found" : "Could not open this App"}</h1>
           <p className="text-[13px] text-muted">
-            {notFound ? "It may have been removed, or it belongs to another team." : errorMessage(app.error)}
+            {notFound ? "It may have been removed, or it belongs to another team." : describeError(app.error).sentence}
           </p>
+          <ErrorDetails details={describeError(app.error).details} />
           <div className="flex gap-2">
             {!notFound && <Button onClick={() => app.refetch()}>Try again</Button>}
             <Link

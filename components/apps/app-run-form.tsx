@@ -21,6 +21,7 @@ import { GaugeIcon } from "../ui/icons";
 import { NumberInputField, SelectInputField, TextInputField, TextareaInputField } from "./app-form-fields";
 import { CostEstimate } from "./cost-estimate";
 import { ImageDropField } from "./image-drop-field";
+import { MaskPaintField } from "./mask-paint-field";
 import { RunStartError } from "./quota-notice";
 
 export function AppRunForm({
@@ -143,8 +144,17 @@ export function AppRunForm({
             switch (input.kind) {
               case "image":
                 return (
-                  <ImageDropField key={input.key} input={input} controlId={controlId} error={error} onPendingChange={onPendingChange} />
+                  <ImageDropField
+                    key={input.key}
+                    input={input}
+                    controlId={controlId}
+                    error={error}
+                    onPendingChange={onPendingChange}
+                    single={inputs.some((i) => i.kind === "mask" && i.paintedOver === input.key)}
+                  />
                 );
+              case "mask":
+                return <MaskPaintField key={input.key} input={input} controlId={controlId} error={error} inputs={inputs} />;
               case "textarea":
                 return (
                   <TextareaInputField

@@ -1,7 +1,7 @@
 "use client";
 import { LoadError } from "@/components/ui/load-error";
 import Link from "next/link";
-import { errorMessage } from "@/lib/client/api-client";
+import { describeError } from "@/lib/client/error-copy";
 import { canEdit, useViewerRole } from "@/lib/client/apps/use-viewer-role";
 import { useApps } from "@/lib/client/apps/use-apps";
 import { Skeleton } from "../ui/skeleton";
@@ -38,7 +38,13 @@ export function AppsHome() {
             ))}
           </ul>
         ) : apps.isError ? (
-          <LoadError testId="apps-error" title="Could not load the Apps" detail={errorMessage(apps.error)} onRetry={() => apps.refetch()} />
+          <LoadError
+            testId="apps-error"
+            title="Could not load the Apps"
+            detail={describeError(apps.error).sentence}
+            technical={describeError(apps.error).details}
+            onRetry={() => apps.refetch()}
+          />
         ) : apps.data.length === 0 ? (
           <div
             data-testid="apps-empty"

@@ -2,7 +2,8 @@
 /**
  * An App's image input: a drop zone (or file picker) that takes one or several images, uploads
  * each at once (POST /api/assets, with progress), and shows them with their size. The form value
- * is the list of uploaded asset ids; several images mean one run per image.
+ * is the list of uploaded asset ids; several images mean one run per image. With `single` (a
+ * mask is painted on the image) the field holds one image: a new upload replaces it.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
@@ -32,7 +33,8 @@ export function ImageDropField({
   controlId,
   error,
   onPendingChange,
-}: AppFieldProps & { onPendingChange: (key: string, count: number) => void }) {
+  single = false,
+}: AppFieldProps & { onPendingChange: (key: string, count: number) => void; single?: boolean }) {
   const queryClient = useQueryClient();
   const { control, getValues, setValue } = useFormContext<AppFormValues>();
   const { field } = useController({ control, name: input.key });
@@ -43,11 +45,12 @@ export function ImageDropField({
   const fileInput = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement | null>(null);
   const uploading = pending.filter((p) => !p.error).length;
+  const chooseLabel = single ? (ids.length === 0 ? "Choose an image" : "Replace image") : ids.length === 0 ? "Choose images" : "Add images";
 
   useEffect(() => onPendingChange(input.key, uploading), [input.key, uploading, onPendingChange]);
 
   const addFiles = (files: FileList | File[] | null) => {
-    for (const file of Array.from(files ?? [])) {
+    for (const file of Array.from(files ?? []).slice(0, single ? 1 : undefined)) {
       const localId = nextLocalId++;
       if (!isImageFile(file)) {
         setPending((list) => [...list, { localId, name: file.name, progress: 0, error: "Not an image: use PNG, JPEG or WebP." }]);
@@ -62,7 +65,7 @@ export function ImageDropField({
           setNames((n) => ({ ...n, [asset.id]: file.name }));
           setPending((list) => list.filter((p) => p.localId !== localId));
           // Read the list now: other uploads may have finished meanwhile.
-          setValue(input.key, [...imageIds(getValues(input.key)), asset.id], {
+          setValue(input.key, single ? [asset.id] : [...imageIds(getValues(input.key)), asset.id], {
             shouldValidate: true,
             shouldDirty: true,
             shouldTouch: true,
@@ -93,7 +96,9 @@ export function ImageDropField({
       controlId={controlId}
       label={input.label}
       required={input.required}
-      help={input.help ?? "PNG, JPEG or WebP, up to 20 MB. Several images start one run each."}
+      help={
+        input.help ?? (single ? "PNG, JPEG or WebP, up to 20 MB." : "PNG, JPEG or WebP, up to 20 MB. Several images start one run each.")
+      }
       error={error}
       labelFor={false}
       aside={
@@ -112,7 +117,7 @@ export function ImageDropField({
         id={controlId}
         data-testid={`app-input-${input.key}-file`}
         type="file"
-        multiple
+        multiple={!single}
         accept={ACCEPT_ATTRIBUTE}
         className="sr-only"
         tabIndex={-1}
@@ -182,7 +187,13 @@ export function ImageDropField({
         >
           {ids.length === 0 && pending.length === 0 && <UploadIcon size={20} className="text-faint" />}
           <p className="text-[12.5px] text-muted">
-            {ids.length === 0 && pending.length === 0 ? "Drop images here, or" : "Add more by dropping here, or"}
+            {ids.length === 0 && pending.length === 0
+              ? single
+                ? "Drop an image here, or"
+                : "Drop images here, or"
+              : single
+                ? "Drop another to replace it, or"
+                : "Add more by dropping here, or"}
           </p>
           <Button
             ref={(element) => {
@@ -192,11 +203,11 @@ export function ImageDropField({
             size="sm"
             onClick={() => fileInput.current?.click()}
             data-testid={`app-input-${input.key}-choose`}
-            aria-label={`${ids.length === 0 ? "Choose images" : "Add images"} for ${input.label}`}
+            aria-label={`${chooseLabel} for ${input.label}`}
             aria-describedby={`${controlId}-desc`}
           >
             <UploadIcon size={13} />
-            {ids.length === 0 ? "Choose images" : "Add images"}
+            {chooseLabel}
           </Button>
         </div>
       </div>

@@ -182,7 +182,7 @@ function InputsSummary({ inputs, values }: { inputs: readonly AppInput[]; values
       {entries.map(([key, value]) => {
         const input = inputs.find((i) => i.key === key);
         const label = input?.label ?? key;
-        if (input?.kind === "image" && typeof value === "string") {
+        if ((input?.kind === "image" || input?.kind === "mask") && typeof value === "string") {
           return (
             <span key={key} className="flex items-center gap-1.5 text-muted">
               <img src={assetThumbUrl(value)} alt={`${label} used`} className="checkerboard h-6 w-6 rounded object-cover" />

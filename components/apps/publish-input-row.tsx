@@ -9,6 +9,7 @@ const KIND_LABELS: Record<ExposableInput["kind"], string> = {
   text: "Text",
   textarea: "Prompt",
   image: "Image upload",
+  mask: "Painted by the member",
   select: "Choice",
   number: "Number",
 };
@@ -17,6 +18,7 @@ const KIND_LABELS: Record<ExposableInput["kind"], string> = {
 function currentValue(candidate: ExposableInput): string {
   const value = candidate.defaultValue;
   if (candidate.kind === "image") return value ? "image uploaded" : "no image yet";
+  if (candidate.kind === "mask") return value ? "your mask (not published)" : "no mask yet";
   if (candidate.kind === "select") return candidate.options?.find((o) => o.value === value)?.label ?? String(value ?? "");
   if (value === undefined || value === null || value === "") return "empty";
   const text = String(value);
@@ -50,7 +52,14 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
           <span className="text-[13px] font-medium">{candidate.nodeLabel}</span>
           <span className="text-[13px] text-muted">
             {" "}
-            · {candidate.field === "assetId" ? "upload" : candidate.field === "text" ? "text" : candidate.label}
+            ·{" "}
+            {candidate.field === "assetId"
+              ? "upload"
+              : candidate.field === "text"
+                ? "text"
+                : candidate.kind === "mask"
+                  ? "mask"
+                  : candidate.label}
           </span>
           <span className="ml-2 rounded bg-panel-3 px-1.5 py-px text-[10.5px] text-faint">{KIND_LABELS[candidate.kind]}</span>
         </span>
@@ -110,8 +119,11 @@ export function PublishInputRow({ candidate, index }: { candidate: ExposableInpu
               data-testid={id("required")}
               className="h-3.5 w-3.5 accent-[var(--color-accent)]"
               {...register(`inputs.${index}.required`)}
+              {...(candidate.kind === "mask" ? { checked: true, disabled: true } : {})}
             />
-            Required: the member must fill it in
+            {candidate.kind === "mask"
+              ? "Required: each member paints on the image they upload (expose that image too)"
+              : "Required: the member must fill it in"}
             {errors?.key && (
               <span className="ml-auto text-[11.5px] text-bad">
                 Key “{key}”: {errors.key.message}
@@ -172,6 +184,12 @@ function DefaultControl({
         </p>
       );
     }
+    case "mask":
+      return (
+        <p className="flex h-8 items-center text-[12px] text-faint" data-testid={testId}>
+          None: each member paints theirs
+        </p>
+      );
     case "textarea":
       return (
         <textarea

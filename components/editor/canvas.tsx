@@ -25,14 +25,16 @@ import { toast } from "@/lib/client/toast-store";
 import { isImageFile } from "@/lib/client/upload-asset";
 import { useUploadToNode } from "@/lib/client/use-upload-to-node";
 import { compatibleNodeChoices, type WireEnd } from "@/lib/client/compatible-nodes";
-import { parseClipboard, serializeNodes } from "@/lib/client/graph-clipboard";
+import { copiedOrigin, parseClipboard, serializeNodes } from "@/lib/client/graph-clipboard";
 import { CopyIcon, LayersIcon, LayoutIcon, PlayIcon, PlusIcon, SparklesIcon, TextIcon, TrashIcon, UploadIcon } from "../ui/icons";
 import { ContextMenu, type MenuItem } from "./context-menu";
 import { assetFieldOf, categoryTone } from "./node-appearance";
 import { NODE_DRAG_TYPE } from "./palette";
+import { initialFit } from "@/lib/client/initial-view";
+import { PendingWire } from "./pending-wire";
 import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
-import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
+import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE, nodeToAnnotation } from "@/lib/client/annotations";
 import { findFreeSpot } from "@/lib/client/free-space";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
@@ -78,7 +80,8 @@ const selectedIds = () =>
   new Set(
     useEditorStore
       .getState()
-      .nodes.filter((n) => n.selected)
+      .nodes.concat(useEditorStore.getState().annotations)
+      .filter((n) => n.selected)
       .map((n) => n.id),
   );
 
@@ -115,6 +118,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   const [fileOver, setFileOver] = useState(false);
   // Fit the view to a loaded graph only: on an empty one React Flow would wait and fit when the first node is dropped, jumping the view.
   const [fitOnLoad] = useState(() => useEditorStore.getState().nodes.length > 0);
+  // A phone opens on the first nodes at a readable zoom (lib/client/initial-view.ts).
+  const [loadFit] = useState(() => initialFit(useEditorStore.getState().nodes, typeof window === "undefined" ? 1440 : window.innerWidth));
 
   const isValidConnection = useCallback((connection: Connection | Edge) => {
     const { nodes, edges } = useEditorStore.getState();
@@ -162,8 +167,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   }, []);
 
   const copyText = useCallback((ids: ReadonlySet<string> = selectedIds()) => {
-    const { nodes, edges } = useEditorStore.getState();
-    const text = serializeNodes(ids, nodes, edges);
+    const { nodes, edges, annotations } = useEditorStore.getState();
+    const text = serializeNodes(ids, nodes, edges, annotations.map(nodeToAnnotation));
     if (text) lastCopied = text;
     return text;
   }, []);
@@ -195,12 +200,11 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   );
 
   const duplicate = useCallback((ids: ReadonlySet<string> = selectedIds()) => {
-    const { nodes, edges, pasteGraph } = useEditorStore.getState();
-    const graph = parseClipboard(serializeNodes(ids, nodes, edges) ?? "");
+    const { nodes, edges, annotations, pasteGraph } = useEditorStore.getState();
+    const graph = parseClipboard(serializeNodes(ids, nodes, edges, annotations.map(nodeToAnnotation)) ?? "");
     if (!graph) return;
-    const left = Math.min(...graph.nodes.map((n) => n.position.x));
-    const top = Math.min(...graph.nodes.map((n) => n.position.y));
-    pasteGraph(graph, { x: left + 40, y: top + 40 });
+    const origin = copiedOrigin(graph);
+    pasteGraph(graph, { x: origin.x + 40, y: origin.y + 40 });
   }, []);
 
   const layout = useCallback(() => {
@@ -314,6 +318,13 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       if (annotation) {
         const label = annotation.type === GROUP_NODE_TYPE ? "group" : "note";
         const items: MenuItem[] = [
+          {
+            label: `Duplicate ${label}`,
+            shortcut: shortcutLabel("D"),
+            icon: <CopyIcon size={14} />,
+            testId: "menu-duplicate",
+            onSelect: () => duplicate(new Set([nodeId])),
+          },
           {
             label: `Delete ${label}`,
             shortcut: "Del",
@@ -496,7 +507,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         proOptions={PRO_OPTIONS}
         colorMode="dark"
         fitView={fitOnLoad}
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        fitViewOptions={loadFit}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
@@ -587,6 +598,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       {overlay?.kind === "menu" && (
         <ContextMenu x={overlay.x} y={overlay.y} label={overlay.label} items={overlay.items} onClose={closeOverlay} />
       )}
+      {overlay?.kind === "quick" && overlay.wire && <PendingWire {...overlay.wire} x={overlay.x} y={overlay.y} />}
       {overlay?.kind === "quick" && (
         <QuickAdd
           x={overlay.x}

@@ -39,7 +39,7 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
     >
       {state === "saved" && (
         <span className="flex items-center gap-1 text-faint">
-          <CheckIcon size={13} /> Saved
+          <CheckIcon size={13} /> <span className="max-sm:sr-only">Saved</span>
         </span>
       )}
       {state === "saving" && (
@@ -49,7 +49,9 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
       )}
       {state === "dirty" && (
         <span className="flex items-center gap-1.5 text-muted">
-          <span className="h-1.5 w-1.5 rounded-full bg-warn" aria-hidden="true" /> Unsaved changes
+          <span className="h-1.5 w-1.5 rounded-full bg-warn" aria-hidden="true" />
+          {/* On a phone the dot alone says it, so the workflow name keeps its room. */}
+          <span className="max-sm:sr-only">Unsaved changes</span>
         </span>
       )}
       {state === "queued" && (
@@ -58,7 +60,7 @@ export function SaveStatus({ onReload, reloading }: { onReload: () => void; relo
           title="The server is not answering: your edits are kept in this browser and saved as soon as it answers again."
         >
           <span className="h-1.5 w-1.5 shrink-0 rounded-full bg-warn" aria-hidden="true" />
-          <span className="whitespace-nowrap">Waiting to save</span>
+          <span className="whitespace-nowrap max-sm:sr-only">Waiting to save</span>
           <span className="sr-only">: your edits are kept in this browser</span>
         </span>
       )}

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { TeamInvitationView } from "@/lib/auth/team";
-import { authClient, authErrorMessage } from "@/lib/client/auth-client";
+import { authClient, authErrorDetails, authErrorMessage } from "@/lib/client/auth-client";
+import { ErrorDetails } from "../ui/error-details";
 import { absoluteTime, relativeTime } from "@/lib/client/format";
 import { toast } from "@/lib/client/toast-store";
 import { RoleBadge } from "../auth/role-badge";
@@ -65,14 +66,17 @@ function InvitationRow({
 }) {
   const [revoking, setRevoking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorDetails, setErrorDetails] = useState<string | null>(null);
 
   const revoke = async () => {
     setRevoking(true);
     setError(null);
+    setErrorDetails(null);
     const { error: failure } = await authClient.organization.cancelInvitation({ invitationId: invitation.id });
     setRevoking(false);
     if (failure) {
       setError(authErrorMessage(failure, "Could not revoke the invitation. Try again."));
+      setErrorDetails(authErrorDetails(failure));
       return;
     }
     toast.success(`Invitation for ${invitation.email} revoked`);
@@ -101,9 +105,10 @@ function InvitationRow({
           )}
         </p>
         {error && (
-          <p role="alert" className="mt-1 text-[12px] text-bad">
+          <div role="alert" className="mt-1 text-[12px] text-bad">
             {error}
-          </p>
+            <ErrorDetails details={errorDetails} />
+          </div>
         )}
       </div>
       {canManage && (

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
 import { isTeamRole, ROLE_DESCRIPTIONS, ROLE_LABELS, TEAM_ROLES, type TeamRole } from "@/lib/auth/roles";
-import { authClient, authErrorMessage } from "@/lib/client/auth-client";
+import { authClient, authErrorDetails, authErrorMessage } from "@/lib/client/auth-client";
+import { ErrorDetails } from "../ui/error-details";
 import { FormError } from "../auth/auth-card";
 import { RoleBadge } from "../auth/role-badge";
 import { looksLikeEmail } from "../auth/text-field";
@@ -26,6 +27,7 @@ interface Created {
 export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; revokedIds: ReadonlySet<string>; onInvited: () => void }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorDetails, setErrorDetails] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const hydrated = useHydrated();
   // An error about a pending invitation is out of date once one is revoked.
@@ -39,6 +41,7 @@ export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; 
     const email = String(form.get("email") ?? "").trim();
     const role = String(form.get("role") ?? "");
     setError(null);
+    setErrorDetails(null);
     setCreated(null);
     if (!looksLikeEmail(email)) {
       setError("Enter the email address of the person to invite");
@@ -53,6 +56,7 @@ export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; 
     setPending(false);
     if (failure || !data) {
       setError(authErrorMessage(failure, "Could not create the invitation. Try again."));
+      setErrorDetails(authErrorDetails(failure));
       return;
     }
     setCreated({ id: data.id, email: data.email, role, link: invitationLink(origin, data.id) });
@@ -118,6 +122,7 @@ export function InviteForm({ origin, revokedIds, onInvited }: { origin: string; 
       {error && (
         <div className="mt-3">
           <FormError testId="invite-error">{error}</FormError>
+          <ErrorDetails details={errorDetails} />
         </div>
       )}
       {created && !revokedIds.has(created.id) && (

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import type { TeamMemberView } from "@/lib/auth/team";
 import { ROLE_LABELS, TEAM_ROLES, type TeamRole } from "@/lib/auth/roles";
-import { authClient, authErrorMessage } from "@/lib/client/auth-client";
+import { authClient, authErrorDetails, authErrorMessage } from "@/lib/client/auth-client";
+import { ErrorDetails } from "../ui/error-details";
 import { absoluteTime, relativeTime } from "@/lib/client/format";
 import { toast } from "@/lib/client/toast-store";
 import { RoleBadge } from "../auth/role-badge";
@@ -71,6 +72,7 @@ function MemberRow({
   const [role, setRole] = useState<TeamRole>(member.role);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorDetails, setErrorDetails] = useState<string | null>(null);
   const selectId = `role-${member.id}`;
 
   const changeRole = async (next: TeamRole) => {
@@ -79,11 +81,13 @@ function MemberRow({
     setRole(next);
     setSaving(true);
     setError(null);
+    setErrorDetails(null);
     const { error: failure } = await authClient.organization.updateMemberRole({ memberId: member.id, role: next });
     setSaving(false);
     if (failure) {
       setRole(previous);
       setError(authErrorMessage(failure, "Could not change the role. Try again."));
+      setErrorDetails(authErrorDetails(failure));
       return;
     }
     toast.success(`${member.name} is now ${ROLE_LABELS[next].toLowerCase()}`);
@@ -114,9 +118,10 @@ function MemberRow({
           </time>
         </p>
         {error && (
-          <p role="alert" className="mt-1 text-[12px] text-bad" data-testid="member-error">
+          <div role="alert" className="mt-1 text-[12px] text-bad" data-testid="member-error">
             {error}
-          </p>
+            <ErrorDetails details={errorDetails} />
+          </div>
         )}
       </div>
       {canManage ? (
@@ -175,9 +180,11 @@ function RemoveMemberDialog({
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorDetails, setErrorDetails] = useState<string | null>(null);
   const close = () => {
     if (pending) return;
     setError(null);
+    setErrorDetails(null);
     onClose();
   };
   return (
@@ -201,10 +208,12 @@ function RemoveMemberDialog({
               if (!member) return;
               setPending(true);
               setError(null);
+              setErrorDetails(null);
               const { error: failure } = await authClient.organization.removeMember({ memberIdOrEmail: member.id });
               setPending(false);
               if (failure) {
                 setError(authErrorMessage(failure, "Could not remove them. Try again."));
+                setErrorDetails(authErrorDetails(failure));
                 return;
               }
               toast.success(`${member.name} was removed from the team`);
@@ -219,9 +228,10 @@ function RemoveMemberDialog({
       }
     >
       {error && (
-        <p role="alert" className="px-5 py-3 text-[12.5px] text-bad">
+        <div role="alert" className="px-5 py-3 text-[12.5px] text-bad">
           {error}
-        </p>
+          <ErrorDetails details={errorDetails} />
+        </div>
       )}
     </Dialog>
   );

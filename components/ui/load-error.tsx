@@ -3,9 +3,23 @@
  * An alert, so screen readers announce it.
  */
 import { Button } from "./button";
+import { ErrorDetails } from "./error-details";
 import { AlertIcon } from "./icons";
 
-export function LoadError({ title, detail, onRetry, testId }: { title: string; detail: string; onRetry: () => void; testId?: string }) {
+export function LoadError({
+  title,
+  detail,
+  technical,
+  onRetry,
+  testId,
+}: {
+  title: string;
+  detail: string;
+  /** The technical side (code, status, server message), behind a "Details" disclosure. */
+  technical?: string | null;
+  onRetry: () => void;
+  testId?: string;
+}) {
   return (
     <div
       role="alert"
@@ -16,6 +30,7 @@ export function LoadError({ title, detail, onRetry, testId }: { title: string; d
       <div>
         <p className="font-medium">{title}</p>
         <p className="mt-1 text-[12.5px] text-muted">{detail}</p>
+        <ErrorDetails details={technical} />
       </div>
       <Button onClick={onRetry}>Try again</Button>
     </div>

@@ -4,8 +4,9 @@
  * … without exposing the full node graph"; scenario-api-contract.md §7: an App input is a node
  * value marked as input, keyed by a name).
  *
- * Exposable: a Prompt node's `text`, an Image input's `assetId` (the upload), and selected
- * parameters — Expand `platform`/`aspectRatio`, Upscale `factor`/`preset`, Generation
+ * Exposable: a Prompt node's `text`, an Image input's `assetId` (the upload), Retouch's painted
+ * mask `maskAssetId` (the teammate paints it on the image they upload; see `paintedOver`), and
+ * selected parameters — Expand `platform`/`aspectRatio`, Upscale `factor`/`preset`, Generation
  * `numOutputs`/`aspectRatio`/`platform`. The form field's kind, options and bounds derive from
  * the node definition's `fields` (the inspector's own description), never from a switch here.
  *
@@ -18,7 +19,7 @@ import { workflowGraphSchema, type GraphNode, type WorkflowGraph } from "../grap
 import { getNodeDefinition, type AnyNodeDefinition, type FieldSpec } from "../nodes";
 
 /** How the App form draws an input. */
-export type AppInputKind = "text" | "textarea" | "image" | "select" | "number";
+export type AppInputKind = "text" | "textarea" | "image" | "mask" | "select" | "number";
 
 /** A select option; `value` is what the form sends ("" stands for the parameter's "none"). */
 export interface AppInputOption {
@@ -30,6 +31,7 @@ export interface AppInputOption {
 export const EXPOSABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   prompt: ["text"],
   imageInput: ["assetId"],
+  retouch: ["maskAssetId"],
   expand: ["platform", "aspectRatio"],
   upscale: ["factor", "preset"],
   generation: ["numOutputs", "aspectRatio", "platform"],
@@ -75,6 +77,8 @@ export interface ExposedInput {
 /** An exposed input as stored on an App version: the choice plus how to draw it, resolved at publish time. */
 export interface PublishedInput extends ExposedInput {
   kind: AppInputKind;
+  /** Mask inputs: the key of the exposed image input the mask is painted on (resolved at publish time). */
+  paintedOver?: string;
   options?: AppInputOption[];
   min?: number;
   max?: number;
@@ -96,7 +100,8 @@ const optionSchema = z.object({ value: z.string(), label: z.string() });
 
 /** zod shape of {@link PublishedInput} (reading a stored App version back). */
 export const publishedInputSchema = exposedInputSchema.extend({
-  kind: z.enum(["text", "textarea", "image", "select", "number"]),
+  kind: z.enum(["text", "textarea", "image", "mask", "select", "number"]),
+  paintedOver: z.string().optional(),
   options: z.array(optionSchema).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -122,6 +127,8 @@ export function formFieldOf(spec: FieldSpec): Pick<PublishedInput, "kind" | "opt
       return { kind: spec.kind };
     case "asset":
       return { kind: "image" };
+    case "mask":
+      return { kind: "mask" };
     case "select":
       return { kind: "select", options: spec.options.map((o) => ({ value: o.value, label: o.label })) };
     case "number":
@@ -135,9 +142,12 @@ export function formFieldOf(spec: FieldSpec): Pick<PublishedInput, "kind" | "opt
 /** A parameter value as the form holds it: select values are option strings ("" for null), images an asset id or "". */
 export function toFormValue(kind: AppInputKind, value: unknown): unknown {
   if (kind === "select") return value === null || value === undefined ? "" : String(value);
-  if (kind === "image" || kind === "text" || kind === "textarea") return typeof value === "string" ? value : "";
+  if (kind === "image" || kind === "mask" || kind === "text" || kind === "textarea") return typeof value === "string" ? value : "";
   return typeof value === "number" ? value : undefined;
 }
+
+/** The App form's label of a painted mask input. */
+const MASK_INPUT_LABEL = "Paint the area to change";
 
 /** A short label for a node: the kind's label, with the id when several nodes of the kind exist. */
 export function nodeLabelOf(node: GraphNode, definition: AnyNodeDefinition, graph: WorkflowGraph): string {
@@ -149,12 +159,15 @@ export function nodeLabelOf(node: GraphNode, definition: AnyNodeDefinition, grap
 function suggestedLabel(definition: AnyNodeDefinition, spec: FieldSpec): string {
   if (definition.type === "prompt") return "Prompt";
   if (definition.type === "imageInput") return "Image";
+  if (spec.kind === "mask") return MASK_INPUT_LABEL;
   return spec.label;
 }
 
-function baseKey(definition: AnyNodeDefinition, field: string): string {
+function baseKey(definition: AnyNodeDefinition, spec: FieldSpec): string {
+  const field = spec.name;
   if (definition.type === "prompt") return "prompt";
   if (definition.type === "imageInput") return "image";
+  if (spec.kind === "mask") return "mask";
   return field
     .replace(/([A-Z])/g, "_$1")
     .toLowerCase()
@@ -182,7 +195,7 @@ export function listExposableInputs(graph: unknown): ExposableInput[] {
       const spec = exposableField(definition, field);
       if (!spec) continue;
       const form = formFieldOf(spec);
-      const base = baseKey(definition, field);
+      const base = baseKey(definition, spec);
       const seen = (usedKeys.get(base) ?? 0) + 1;
       usedKeys.set(base, seen);
       candidates.push({

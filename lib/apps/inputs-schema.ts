@@ -5,7 +5,7 @@
  *
  * Values, by input kind (form terms):
  * - `text`, `textarea`: a string, at most 4,000 characters;
- * - `image`: a studio asset id (an upload);
+ * - `image`, `mask`: a studio asset id (an upload; a mask is the PNG painted in the form);
  * - `select`: one of the option values (a number is taken as its string, `2` → `"2"`);
  * - `number`: a number within the field's bounds (whole when the step is).
  * A missing value (absent, null, or "" except where "" is a select option) takes the input's
@@ -38,6 +38,7 @@ function valueSchema(input: PublishedInput): z.ZodType<string | number> {
     case "textarea":
       return z.string({ error: "must be text" }).max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
     case "image":
+    case "mask":
       return z.string({ error: "must be the id of an uploaded image" }).min(1).max(MAX_ASSET_ID, "is not an asset id");
     case "select": {
       const values = (input.options ?? []).map((o) => o.value);

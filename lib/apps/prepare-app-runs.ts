@@ -48,7 +48,7 @@ export async function prepareAppRuns(
   });
   if (fields.length) refuse(fields);
 
-  const imageKeys = current.inputs.filter((i) => i.kind === "image").map((i) => i.key);
+  const imageKeys = current.inputs.filter((i) => i.kind === "image" || i.kind === "mask").map((i) => i.key);
   const wanted = parsed.flatMap((values) => imageKeys.map((key) => values[key]).filter((v): v is string => typeof v === "string"));
   const images = await findTeamAssets(db, teamId, wanted);
   parsed.forEach((values, index) => {

@@ -47,7 +47,7 @@ function assertRunnableWhenFilled(graph: unknown, inputs: PublishedInput[]): voi
   const filled: Record<string, unknown> = {};
   for (const input of inputs) {
     if (!input.required) continue;
-    if (input.kind === "image") filled[input.key] = FILLED_PLACEHOLDER.image;
+    if (input.kind === "image" || input.kind === "mask") filled[input.key] = FILLED_PLACEHOLDER.image;
     else if (input.kind === "text" || input.kind === "textarea") filled[input.key] = FILLED_PLACEHOLDER.text;
   }
   let applied: unknown;

@@ -7,6 +7,7 @@ import { workflowGraphSchema } from "../graph/schema";
 import { getNodeDefinition } from "../nodes";
 import { exposableField, formFieldOf, INPUT_KEY_PATTERN, type ExposedInput, type PublishedInput } from "./exposable-inputs";
 import { buildInputsSchema } from "./inputs-schema";
+import { paintedOverInput } from "./painted-mask-rule";
 
 /** One refused input: `path` like `inputs[2].key`, and why. */
 export interface ExposedInputIssue {
@@ -18,7 +19,9 @@ export interface ExposedInputIssue {
  * @returns `{ inputs }` (published inputs, in the given order) or `{ issues }`, each naming the
  *   input by index and field: a key that does not match {@link INPUT_KEY_PATTERN} or repeats, a
  *   node that is not in the graph, a field that cannot be exposed, the same field exposed twice,
- *   a default the field refuses.
+ *   a default the field refuses; a painted mask (kind `mask`) that is painted over no exposed
+ *   image input, or that has a default (a mask drawn on another picture). A mask input is always
+ *   required (without one the node would keep the designer's mask) and gets `paintedOver`.
  */
 export function resolveExposedInputs(
   graph: unknown,
@@ -30,6 +33,7 @@ export function resolveExposedInputs(
   const keys = new Map<string, number>();
   const fields = new Map<string, number>();
   const inputs: PublishedInput[] = [];
+  const indexOf = new Map<PublishedInput, number>();
 
   exposed.forEach((input, index) => {
     const at = `inputs[${index}]`;
@@ -82,11 +86,27 @@ export function resolveExposedInputs(
     for (const [name, value] of Object.entries(published))
       if (value === undefined) delete (published as unknown as Record<string, unknown>)[name];
     inputs.push(published);
+    indexOf.set(published, index);
 
     if (published.default !== undefined) {
       const check = buildInputsSchema([{ ...published, required: false }], { partial: true }).safeParse({});
       if (!check.success) issues.push({ path: `${at}.default`, message: check.error.issues[0]?.message ?? "is not a valid value" });
     }
   });
+  for (const input of inputs) {
+    if (input.kind !== "mask") continue;
+    const at = `inputs[${indexOf.get(input)}]`;
+    input.required = true;
+    if (input.default !== undefined) {
+      issues.push({ path: `${at}.default`, message: "a painted mask has no default: each member paints on the image they upload" });
+    }
+    const image = paintedOverInput(parsed.data, input.nodeId, input.field, inputs);
+    if (image) input.paintedOver = image.key;
+    else
+      issues.push({
+        path: `${at}.field`,
+        message: `"${input.label}" is painted on an image: also expose the image input that reaches this node, so members paint on their own`,
+      });
+  }
   return issues.length ? { issues } : { inputs };
 }

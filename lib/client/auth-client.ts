@@ -53,3 +53,11 @@ export function authErrorMessage(error: AuthClientError | null | undefined, fall
   if (error.status === 0 || error.status >= 500) return "The server could not be reached or failed. Try again.";
   return error.message || fallback;
 }
+
+/** The technical side of an auth error (code, HTTP status, the server's message) for a "Details" disclosure; null when there is none. */
+export function authErrorDetails(error: AuthClientError | null | undefined): string | null {
+  if (!error) return null;
+  const parts = [error.code, error.status ? `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}` : null, error.message];
+  const text = parts.filter(Boolean).join(" · ");
+  return text || null;
+}

@@ -86,7 +86,8 @@ interface EditorState {
   /**
    * Pastes a copied graph (lib/client/graph-clipboard.ts) as one undo step: nodes get fresh ids
    * and copies of their settings, the block's top-left corner lands on `at`, the edges between
-   * them come along, and the pasted nodes become the selection. Returns the new node ids.
+   * them come along, sticky notes and groups too, and the pasted items become the selection.
+   * Returns the new node and annotation ids.
    */
   pasteGraph(graph: WorkflowGraph, at: XYPosition): string[];
   /** Adds a node of `type` at `position` and wires it to an existing port, as one undo step. Returns the new id, or null when the wire is refused. */
@@ -343,18 +344,27 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
 
   pasteGraph(graph, at) {
     const s = get();
-    if (graph.nodes.length === 0 || s.nodes.length + graph.nodes.length > 500) return [];
+    const copiedAnnotations = graph.annotations ?? [];
+    if (graph.nodes.length + copiedAnnotations.length === 0 || s.nodes.length + graph.nodes.length > 500) return [];
     const pasted = prepareGraphPaste(s, graph, at);
     const added: StudioNode[] = pasted.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
     const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
+    const addedAnnotations = (pasted.annotations ?? []).map((a) => ({ ...annotationToNode(a), selected: true }));
+    // Groups go first: behind the nodes and notes they frame.
+    const annotations = [
+      ...addedAnnotations.filter(isGroupNode),
+      ...deselect(s.annotations),
+      ...addedAnnotations.filter((n) => !isGroupNode(n)),
+    ];
     set({
       nodes,
       edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...pasted.edges.map((e) => decorateEdge(e, nodes))],
+      annotations,
       ...withHistory(s),
       revision: s.revision + 1,
       graphIssues: [],
     });
-    return added.map((n) => n.id);
+    return [...added, ...addedAnnotations].map((n) => n.id);
   },
 
   addNodeConnected(type, position, link) {

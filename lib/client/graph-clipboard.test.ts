@@ -71,4 +71,27 @@ describe("graph clipboard", () => {
     (pasted.nodes[1].data.settings as { steps: number }).steps = 5;
     expect(graph.nodes[1].data.settings).toEqual({ steps: 30 });
   });
+
+  it("copies, pastes and re-ids the chosen sticky notes and groups with their size and text", () => {
+    const annotations = [
+      { id: "group-1", kind: "group" as const, position: { x: 60, y: -20 }, size: { width: 600, height: 320 }, text: "Look" },
+      { id: "note-1", kind: "note" as const, position: { x: 20, y: 400 }, size: { width: 240, height: 160 }, text: "Try a blue one" },
+      { id: "note-2", kind: "note" as const, position: { x: 900, y: 0 }, size: { width: 240, height: 160 }, text: "left out" },
+    ];
+    // Notes alone are something to copy.
+    const notesOnly = parseClipboard(serializeNodes(new Set(["note-1"]), nodes, edges, annotations)!)!;
+    expect(notesOnly.nodes).toEqual([]);
+    expect(notesOnly.annotations?.map((a) => a.text)).toEqual(["Try a blue one"]);
+
+    const text = serializeNodes(new Set(["prompt-1", "group-1", "note-1"]), nodes, edges, annotations)!;
+    const graph = parseClipboard(text)!;
+    expect(graph.annotations?.map((a) => a.id)).toEqual(["group-1", "note-1"]);
+    const pasted = prepareGraphPaste({ nodes, annotations }, graph, { x: 1000, y: 1000 });
+    // The block's corner is the smallest x (the note, 20) and y (the group, -20) of everything copied.
+    expect(pasted.nodes[0]).toMatchObject({ id: "prompt-2", position: { x: 1080, y: 1060 } });
+    expect(pasted.annotations).toEqual([
+      { id: "group-2", kind: "group", position: { x: 1040, y: 1000 }, size: { width: 600, height: 320 }, text: "Look" },
+      { id: "note-3", kind: "note", position: { x: 1000, y: 1420 }, size: { width: 240, height: 160 }, text: "Try a blue one" },
+    ]);
+  });
 });

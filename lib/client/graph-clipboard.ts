@@ -1,15 +1,27 @@
 /**
- * Copy and paste of canvas nodes through the system clipboard. Pure module (zod only).
+ * Copy and paste of canvas nodes, sticky notes and groups through the system clipboard. Pure
+ * module (zod only).
  *
  * The clipboard holds plain text: a versioned JSON envelope
- * `{ format: "workflow-studio/graph", version: 1, nodes, edges }` whose nodes and edges are
- * the saved graph's own shapes (lib/graph/schema.ts), so a copy from one workflow pastes into
- * another (or another tab). Reading is defensive: anything that is not such an envelope, or
- * names node kinds this studio does not know, yields `null` and pasting does nothing.
+ * `{ format: "workflow-studio/graph", version: 1, nodes, edges, annotations? }` whose nodes,
+ * edges and annotations are the saved graph's own shapes (lib/graph/schema.ts), so a copy from
+ * one workflow pastes into another (or another tab). Reading is defensive: anything that is not
+ * such an envelope, or names node kinds this studio does not know, yields `null` and pasting
+ * does nothing.
  */
 import { z } from "zod";
-import { GRAPH_LIMITS, graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode, type WorkflowGraph } from "@/lib/graph/schema";
+import {
+  GRAPH_LIMITS,
+  graphAnnotationSchema,
+  graphEdgeSchema,
+  graphNodeSchema,
+  type GraphAnnotation,
+  type GraphEdge,
+  type GraphNode,
+  type WorkflowGraph,
+} from "@/lib/graph/schema";
 import { getNodeDefinition } from "@/lib/nodes";
+import { nextAnnotationId } from "./annotations";
 import { edgeId, nextNodeId } from "./graph-doc";
 
 export const CLIPBOARD_FORMAT = "workflow-studio/graph";
@@ -18,8 +30,9 @@ export const CLIPBOARD_VERSION = 1;
 const clipboardSchema = z.object({
   format: z.literal(CLIPBOARD_FORMAT),
   version: z.literal(CLIPBOARD_VERSION),
-  nodes: z.array(graphNodeSchema).min(1).max(GRAPH_LIMITS.maxNodes),
+  nodes: z.array(graphNodeSchema).max(GRAPH_LIMITS.maxNodes),
   edges: z.array(graphEdgeSchema).max(GRAPH_LIMITS.maxEdges),
+  annotations: z.array(graphAnnotationSchema).max(GRAPH_LIMITS.maxAnnotations).optional(),
 });
 
 interface NodeLike {
@@ -39,12 +52,19 @@ interface EdgeLike {
 }
 
 /**
- * The chosen nodes (`ids`) and the edges running between two of them, as clipboard text.
- * Edges to nodes left out are dropped. Returns null when no node is chosen.
+ * The chosen nodes and annotations (`ids`) and the edges running between two chosen nodes, as
+ * clipboard text. Edges to nodes left out are dropped. Returns null when nothing is chosen.
+ * @param annotations the document's sticky notes and groups (saved shape); those in `ids` are copied.
  */
-export function serializeNodes(ids: ReadonlySet<string>, nodes: readonly NodeLike[], edges: readonly EdgeLike[]): string | null {
+export function serializeNodes(
+  ids: ReadonlySet<string>,
+  nodes: readonly NodeLike[],
+  edges: readonly EdgeLike[],
+  annotations: readonly GraphAnnotation[] = [],
+): string | null {
   const chosen = nodes.filter((n) => ids.has(n.id) && n.type);
-  if (chosen.length === 0) return null;
+  const notes = annotations.filter((a) => ids.has(a.id));
+  if (chosen.length === 0 && notes.length === 0) return null;
   const kept = new Set(chosen.map((n) => n.id));
   return JSON.stringify({
     format: CLIPBOARD_FORMAT,
@@ -64,6 +84,7 @@ export function serializeNodes(ids: ReadonlySet<string>, nodes: readonly NodeLik
         target: e.target,
         targetHandle: e.targetHandle ?? null,
       })),
+    ...(notes.length ? { annotations: notes.map((a) => structuredClone(a)) } : {}),
   });
 }
 
@@ -83,7 +104,8 @@ export function parseClipboard(text: string): WorkflowGraph | null {
   const parsed = clipboardSchema.safeParse(raw);
   if (!parsed.success) return null;
   const nodes = parsed.data.nodes.filter((n) => getNodeDefinition(n.type));
-  if (nodes.length === 0) return null;
+  const annotations = parsed.data.annotations ?? [];
+  if (nodes.length === 0 && annotations.length === 0) return null;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges = parsed.data.edges.filter((e) => {
     const source = byId.get(e.source);
@@ -94,22 +116,28 @@ export function parseClipboard(text: string): WorkflowGraph | null {
       getNodeDefinition(target.type)!.inputs.some((p) => p.name === e.targetHandle)
     );
   });
-  return { nodes, edges };
+  return annotations.length ? { nodes, edges, annotations } : { nodes, edges };
+}
+
+/** The top-left corner of a copied block: its nodes' and annotations' smallest x and y (flow px). */
+export function copiedOrigin(graph: WorkflowGraph): { x: number; y: number } {
+  const items = [...graph.nodes, ...(graph.annotations ?? [])];
+  return { x: Math.min(...items.map((n) => n.position.x)), y: Math.min(...items.map((n) => n.position.y)) };
 }
 
 /**
  * The copied graph re-ided for a document that already holds `existing`: each node gets the
  * next free id of its kind ("generation-3"), a deep copy of its settings, and is moved so the
- * copied block's top-left corner lands on `at` (flow coordinates). Edges follow their nodes
- * with fresh ids.
+ * copied block's top-left corner ({@link copiedOrigin}) lands on `at` (flow coordinates). Edges
+ * follow their nodes with fresh ids; sticky notes and groups get the next free "note-n" /
+ * "group-n" id and keep their size and text.
  */
 export function prepareGraphPaste(
-  existing: { nodes: readonly { id: string }[] },
+  existing: { nodes: readonly { id: string }[]; annotations?: readonly { id: string }[] },
   graph: WorkflowGraph,
   at: { x: number; y: number },
 ): WorkflowGraph {
-  const left = Math.min(...graph.nodes.map((n) => n.position.x));
-  const top = Math.min(...graph.nodes.map((n) => n.position.y));
+  const { x: left, y: top } = copiedOrigin(graph);
   const taken: { id: string }[] = [...existing.nodes];
   const renamed = new Map<string, string>();
   const nodes = graph.nodes.map((node): GraphNode => {
@@ -134,5 +162,15 @@ export function prepareGraphPaste(
       targetHandle: edge.targetHandle ?? null,
     };
   });
-  return { nodes, edges };
+  const takenAnnotations: { id: string }[] = [...(existing.annotations ?? [])];
+  const annotations = (graph.annotations ?? []).map((annotation): GraphAnnotation => {
+    const id = nextAnnotationId(annotation.kind, takenAnnotations);
+    takenAnnotations.push({ id });
+    return {
+      ...structuredClone(annotation),
+      id,
+      position: { x: Math.round(at.x + annotation.position.x - left), y: Math.round(at.y + annotation.position.y - top) },
+    };
+  });
+  return annotations.length ? { nodes, edges, annotations } : { nodes, edges };
 }

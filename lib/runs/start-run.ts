@@ -6,10 +6,12 @@
  */
 import { createRun, findRunsByIdempotencyKey, type IdempotentRun, type RunStatus } from "../db/repositories/runs";
 import { isDuplicateKeyError } from "../api/idempotency";
+import { getAssetsByIds } from "../db/repositories/assets";
 import { getWorkflow, getWorkflowVersion, snapshotVersion } from "../db/repositories/workflows";
 import type { DbClient } from "../db/types";
 import { AppError, notFound } from "../api/errors";
 import { validateGraph } from "../graph/validate";
+import { savedGraphWarnings } from "../workflows/save-graph";
 import type { ServerContext } from "../server/context";
 import { assertWithinCreditLimit } from "./run-cost";
 
@@ -46,10 +48,13 @@ export async function findIdempotentRuns(
  *   (`replayed: true`) and nothing new starts, also when two retries race.
  * @returns `{ id, status, replayed }`: "queued" for a new run, the current status of a replayed one.
  * @throws AppError not_found (404) for a missing or deleted workflow; invalid_graph (400) with
- *   `details.issues` (each naming node, port or field) when the saved graph cannot run;
+ *   `details.issues` (each naming node, port or field) when the saved graph cannot run, or when a
+ *   node's chosen model would refuse it (a model of the wrong kind, lib/nodes/prepare-request/
+ *   model-kind.ts, or any other refusal of the request builder, with uploads at their real
+ *   size): the message is the refusal's own sentence, `details.issues[].code` is `model_refusal`;
  *   conflict (409) when the key started something else; conflict (409, `details.reason`
  *   "credit_limit") when the run's estimate exceeds the workflow's `creditLimitPerRun`
- *   (lib/runs/run-cost.ts): nothing is recorded, queued or spent.
+ *   (lib/runs/run-cost.ts). In every refusal nothing is recorded, queued or spent.
  */
 export async function startRun(
   ctx: ServerContext,
@@ -76,6 +81,7 @@ export async function startRun(
   const unknownForced = (options.force ?? []).filter((id) => !validation.plan!.nodes.has(id));
   if (unknownForced.length)
     throw new AppError("validation_error", `force: no node with id ${unknownForced.map((id) => `"${id}"`).join(", ")}`);
+  await refuseModelRefusals(ctx, validation.plan!.graph);
   await assertWithinCreditLimit(ctx, options.teamId ?? workflow.teamId ?? "", validation.plan!, {
     creditLimitPerRun: workflow.creditLimitPerRun,
     owner: "workflow",
@@ -100,6 +106,20 @@ export async function startRun(
   }
   await ctx.queue.enqueue(run.id, { force: options.force });
   return { id: run.id, status: run.status, replayed: false };
+}
+
+/**
+ * Refuses a graph a node's model would refuse, before anything is queued (the save-time check,
+ * lib/workflows/save-graph.ts, with the team's uploads at their real size). A provider that cannot
+ * answer now refuses nothing here: the run then finds out as before.
+ * @throws AppError invalid_graph (400) whose message is the first refusal's sentence, with `details.issues`.
+ */
+async function refuseModelRefusals(ctx: ServerContext, graph: Parameters<typeof savedGraphWarnings>[1]): Promise<void> {
+  const warnings = await savedGraphWarnings(ctx.provider, graph, (ids) => getAssetsByIds(ctx.db, ids));
+  const refusals = warnings.filter((w) => w.code === "model_refusal");
+  if (refusals.length === 0) return;
+  const more = refusals.length > 1 ? ` (and ${refusals.length - 1} more step${refusals.length > 2 ? "s" : ""} like it)` : "";
+  throw new AppError("invalid_graph", `${refusals[0].message}${more}`, { issues: refusals });
 }
 
 /** What `startRunFromVersion` needs: the version, the graph that will run, and who and what started it. */

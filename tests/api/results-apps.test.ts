@@ -192,6 +192,42 @@ describe("a Retouch App and the designer's painted mask", () => {
     expect((await call(appRoute.GET, { params: { slug: "retouch-my-photo" }, headers: as(team.editor) })).status).toBe(404);
   });
 
+  it("publishes the mask as an input the teammate paints: required, painted over the photo, and their mask is the one used", async () => {
+    const photo = await uploadTeamImage(team.editor);
+    const designerMask = await uploadTeamImage(team.editor, "coffee.png");
+    const workflow = await createTeamWorkflow(team.editor, retouchGraph(photo, designerMask, false), "Retouch, mask painted by the member");
+    const maskInput = { key: "area", nodeId: "fix", field: "maskAssetId", label: "Paint the area to change", required: false };
+    const published = await publish(team.editor, workflow.id, {
+      name: "Paint and retouch",
+      slug: "paint-and-retouch",
+      inputs: [...photoInput, maskInput],
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect(published.body.version.inputs[1]).toMatchObject({ key: "area", kind: "mask", required: true, paintedOver: "photo" });
+
+    // Without a painted mask the App does not run (it would fall back to the designer's).
+    const theirPhoto = await uploadTeamImage(team.member, "coffee.png");
+    const start = (inputs: Record<string, unknown>) =>
+      call(appRunsRoute.POST, {
+        method: "POST",
+        params: { slug: "paint-and-retouch" },
+        headers: as(team.member),
+        json: { items: [{ inputs }] },
+      });
+    const unpainted = await start({ photo: theirPhoto });
+    expect(unpainted.status).toBe(400);
+    expect(JSON.stringify(unpainted.body.error.details)).toMatch(/area/);
+
+    const theirMask = await uploadTeamImage(team.member, "coffee.png");
+    const ran = await start({ photo: theirPhoto, area: theirMask });
+    expect(ran.status).toBe(202);
+    await runsSettle();
+    const { db } = await getServerContext();
+    const run = await db.run.findUniqueOrThrow({ where: { id: ran.body.runs[0].id } });
+    expect(run.status).toBe("succeeded");
+    expect(run.appInputs).toMatchObject({ photo: theirPhoto, area: theirMask });
+  });
+
   it("publishes when the mask comes from its port, or when the photo is not the teammate's", async () => {
     const photo = await uploadTeamImage(team.editor);
     const mask = await uploadTeamImage(team.editor, "coffee.png");

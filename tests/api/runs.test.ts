@@ -124,6 +124,42 @@ describe("runs API", () => {
     expect((await call(workflowRuns.GET, { params: { id: workflow.id } })).body.runs).toEqual([]);
   });
 
+  it("refuses at start a node whose chosen model would refuse it, in the designer's words, creating no run and spending nothing", async () => {
+    const workflow = await createWorkflow({
+      nodes: [
+        { id: "idea", type: "prompt", position: { x: 0, y: 0 }, data: { text: "a red bicycle" } },
+        { id: "gen", type: "generation", position: { x: 1, y: 0 }, data: { model: "model_upscale-v3" } },
+        { id: "out", type: "output", position: { x: 2, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: "a", source: "idea", sourceHandle: "text", target: "gen", targetHandle: "prompt" },
+        { id: "b", source: "gen", sourceHandle: "image", target: "out", targetHandle: "image" },
+      ],
+    });
+    const ctx = await getServerContext();
+    const submitted: unknown[] = [];
+    const originalSubmit = ctx.provider.submit.bind(ctx.provider);
+    ctx.provider.submit = async (request) => {
+      submitted.push(request);
+      return originalSubmit(request);
+    };
+    try {
+      const refused = await call(workflowRuns.POST, { method: "POST", params: { id: workflow.id }, json: {} });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe("invalid_graph");
+      expect(refused.body.error.message).toMatch(
+        /only upscales images, so it cannot generate an image from a prompt: pick a model that generates images/,
+      );
+      expect(refused.body.error.message).not.toMatch(/"gen"|model_upscale-v3/);
+      expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ code: "model_refusal", nodeId: "gen" })]);
+      await ctx.queue.whenIdle();
+      expect((await call(workflowRuns.GET, { params: { id: workflow.id } })).body.runs).toEqual([]);
+      expect(submitted).toEqual([]);
+    } finally {
+      ctx.provider.submit = originalSubmit;
+    }
+  });
+
   it("fails a node with the engine's message and skips what depends on it", async () => {
     const graph = editGraph();
     graph.nodes[2].data = { aspectRatio: null, width: 300, height: 300 } as any; // smaller than the image

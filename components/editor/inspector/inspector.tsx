@@ -72,7 +72,6 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
           <NodeChip definition={definition} />
           <div className="min-w-0 flex-1">
             <h2 className="truncate text-[14px] font-semibold">{definition.label}</h2>
-            <p className="truncate font-mono text-[11px] text-faint">{nodeId}</p>
           </div>
           <Button
             variant="ghost"
@@ -86,6 +85,13 @@ function NodeInspector({ nodeId, workflowId }: { nodeId: string; workflowId: str
           </Button>
         </div>
         <p className="mt-2 text-[12.5px] text-muted">{definition.description}</p>
+        {/* The node id is for the API and support, not for editing: behind a disclosure. */}
+        <details className="mt-1.5 text-[11px] text-faint" data-testid="inspector-node-details">
+          <summary className="cursor-pointer select-none hover:text-muted focus-visible:outline-2 focus-visible:outline-accent">
+            Details
+          </summary>
+          <p className="mt-1 font-mono">Node id: {nodeId}</p>
+        </details>
       </div>
 
       <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-4 py-4">

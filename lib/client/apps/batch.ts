@@ -6,7 +6,8 @@
  * 2. The lists longer than one must all have the same length n (3 images and 3 prompt lines
  *    pair up in order); lists of one repeat for every run; an empty image list leaves the
  *    input out (the App's default applies).
- * 3. The batch is n runs (1 when nothing is batched), each with one value per input.
+ * 3. A painted mask (`paintedOver`) is drawn on one image: its image input takes a single image.
+ * 4. The batch is n runs (1 when nothing is batched), each with one value per input.
  */
 import type { AppInput, AppRunInputs } from "./types";
 
@@ -50,7 +51,11 @@ export function planBatch(inputs: readonly AppInput[], values: AppFormValues, ba
   let error: BatchPlan["error"] = null;
   const first = batched[0];
   const mismatch = batched.find((b) => b.count !== first.count);
-  if (first && mismatch) {
+  const masked = inputs.find((i) => i.kind === "mask" && i.paintedOver && batched.some((b) => b.key === i.paintedOver));
+  if (masked) {
+    const image = inputs.find((i) => i.key === masked.paintedOver)!;
+    error = { key: image.key, message: `"${masked.label}" is painted on one image: choose a single image for "${image.label}".` };
+  } else if (first && mismatch) {
     const a = inputs.find((i) => i.key === first.key)!;
     const b = inputs.find((i) => i.key === mismatch.key)!;
     error = { key: mismatch.key, message: `${noun(a, first.count)} but ${noun(b, mismatch.count)}: give as many of each, or just one.` };

@@ -17,6 +17,7 @@ import type { AppInput } from "./types";
 export function fieldMessage(input: AppInput | undefined, message: string): string {
   if (message === "required") {
     if (input?.kind === "image") return "Upload an image";
+    if (input?.kind === "mask") return "Paint over the area to change";
     if (input?.kind === "select") return "Choose an option";
     return "Required";
   }

@@ -79,9 +79,14 @@ export function slugify(name: string): string {
     .replace(/-+$/, "");
 }
 
-/** Whether an input starts checked: uploads and prompts are what a form is usually for. */
+/** Whether an input starts checked: uploads, painted masks and prompts are what a form is usually for. */
 function exposedByDefault(candidate: ExposableInput): boolean {
-  return candidate.kind === "image" || candidate.kind === "textarea";
+  return candidate.kind === "image" || candidate.kind === "mask" || candidate.kind === "textarea";
+}
+
+/** Whether an input starts required; a painted mask always is (the server makes it so). */
+function requiredByDefault(candidate: ExposableInput): boolean {
+  return candidate.kind === "image" || candidate.kind === "mask" || candidate.kind === "textarea";
 }
 
 /**
@@ -98,7 +103,7 @@ export function initialInputs(candidates: readonly ExposableInput[], published?:
         label: previous?.label ?? candidate.label,
         help: previous?.help ?? "",
         default: previous ? (previous.default ?? candidate.defaultValue) : candidate.defaultValue,
-        required: previous?.required ?? (candidate.kind === "image" || candidate.kind === "textarea"),
+        required: previous?.required ?? requiredByDefault(candidate),
       };
     }
     return {
@@ -107,14 +112,15 @@ export function initialInputs(candidates: readonly ExposableInput[], published?:
       label: candidate.label,
       help: "",
       default: candidate.defaultValue,
-      required: candidate.kind === "image" || candidate.kind === "textarea",
+      required: requiredByDefault(candidate),
     };
   });
 }
 
-/** Whether a default is worth sending: a required image has none (each member uploads theirs). */
+/** Whether a default is worth sending: a required image has none (each member uploads theirs), a painted mask never. */
 function sendableDefault(kind: ExposableInput["kind"], input: PublishInputValues): unknown {
   if (input.default === undefined || input.default === null || input.default === "") return undefined;
+  if (kind === "mask") return undefined;
   if (kind === "image" && input.required) return undefined;
   if (kind === "number" && typeof input.default === "number" && Number.isNaN(input.default)) return undefined;
   return input.default;
@@ -130,7 +136,7 @@ export function toPublishBody(candidates: readonly ExposableInput[], values: Pub
       nodeId: candidate.nodeId,
       field: candidate.field,
       label: input.label.trim(),
-      required: input.required,
+      required: input.required || candidate.kind === "mask",
     };
     if (input.help.trim()) exposed.help = input.help.trim();
     const def = sendableDefault(candidate.kind, input);
