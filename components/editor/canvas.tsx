@@ -57,7 +57,7 @@ const PRO_OPTIONS = { hideAttribution: true };
 /** Half a node card's width (studio-node.tsx: 248 px), to centre a placed node on the pointer. */
 const HALF_NODE_WIDTH = 124;
 
-const ALL_CHOICES: readonly QuickAddChoice[] = definitions.map((definition) => ({ definition }));
+const ALL_CHOICES: readonly QuickAddChoice[] = definitions.filter((d) => d.inPalette !== false).map((definition) => ({ definition }));
 
 /** The last graph copied in this tab: the paste menu item's fallback when the browser will not let the page read the clipboard. */
 let lastCopied: string | null = null;
