@@ -7,7 +7,7 @@ import type { ExposedInput } from "../apps/exposable-inputs";
 import type { WorkflowGraph } from "../graph/schema";
 
 /** Where an imported file came from. */
-export type ImportSource = "scenario" | "comfyui";
+export type ImportSource = "scenario" | "comfyui" | "studio";
 
 /**
  * - `mapped`: became a studio node (maybe with changes the note names);

@@ -117,7 +117,8 @@ export function exportScenarioFile(input: ScenarioExportInput, models: ModelLook
     else if (rule.scenarioType === "asset") data.type = "image";
     else {
       const capability = definition.capability?.(params, connected.get(node.id) ?? new Set()) ?? "";
-      const modelId = params.model === "auto" || typeof params.model !== "string" ? (DEFAULT_MODEL_BY_CAPABILITY[capability] ?? "") : params.model;
+      const fallback = Object.hasOwn(DEFAULT_MODEL_BY_CAPABILITY, capability) ? DEFAULT_MODEL_BY_CAPABILITY[capability] : "";
+      const modelId = params.model === "auto" || typeof params.model !== "string" ? fallback : params.model;
       const info = modelId ? models.describe(modelId) : null;
       schemas.set(node.id, info);
       data.modelId = modelId;

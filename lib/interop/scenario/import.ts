@@ -29,8 +29,13 @@ function withoutHint(data: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/** The table's rule for a Scenario type (own entries only: a type named "constructor" is just unknown). */
+function ruleFor(type: string) {
+  return Object.hasOwn(SCENARIO_IMPORT_TABLE, type) ? SCENARIO_IMPORT_TABLE[type] : unknownTypeRule(type);
+}
+
 function decide(read: ReadNode, models: ModelLookup): ImportDecision {
-  return (SCENARIO_IMPORT_TABLE[read.node.type] ?? unknownTypeRule(read.node.type)).decide(read, models);
+  return ruleFor(read.node.type).decide(read, models);
 }
 
 /** The raw parameters of a node decision: its own, then those read from the form, then the hint's. */
@@ -106,7 +111,7 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
     seenIds.add(node.id);
     const data = withoutHint(node.data);
     const read: ReadNode = { node, data, hint: readHint(node.data), wiredInputs: wired.get(node.id) ?? new Set() };
-    const rule = SCENARIO_IMPORT_TABLE[node.type] ?? unknownTypeRule(node.type);
+    const rule = ruleFor(node.type);
     const decision = decide(read, models);
     const position = { x: node.position?.x ?? 0, y: node.position?.y ?? 0 };
     const title = decision.kind === "placeholder" ? decision.title : titleOf(read, rule.title);

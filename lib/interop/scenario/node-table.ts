@@ -213,7 +213,7 @@ export const STUDIO_EXPORT_TABLE: Readonly<Record<string, ExportRule>> = {
 
 /** The export rule of a studio kind: the table's, else `model` for model kinds, else null (not expressible). */
 export function exportRuleFor(definition: AnyNodeDefinition): ExportRule | null {
-  return STUDIO_EXPORT_TABLE[definition.type] ?? (definition.role === "model" ? modelExportRule : null);
+  return Object.hasOwn(STUDIO_EXPORT_TABLE, definition.type) ? STUDIO_EXPORT_TABLE[definition.type] : definition.role === "model" ? modelExportRule : null;
 }
 
 function capitalise(word: string): string {
