@@ -52,7 +52,7 @@ describe("ComfyUI import", () => {
     expect(feeding(graph, up.id, "image")).toBe(gen.id);
     const outputs = ofType(graph, "output");
     expect(outputs.map((o) => [o.data.label, feeding(graph, o.id, "image")]).sort()).toEqual([
-      ["Preview Image", gen.id],
+      ["Output", gen.id],
       ["sneaker_watercolor", up.id],
     ]);
     const lora = report.items.find((i) => i.foreignType === "LoraLoader");

@@ -337,7 +337,9 @@ class Folder {
 
   output(node: ComfyNode): void {
     const prefix = str(node.inputs.filename_prefix);
-    const label = node.title !== node.classType ? node.title : prefix && prefix !== "ComfyUI" ? prefix : "Output";
+    // A title that is the class's own display name ("Save Image" for SaveImage) says nothing; the file prefix may.
+    const ownTitle = node.title.replace(/\s+/g, "") !== node.classType;
+    const label = ownTitle ? node.title : prefix && prefix !== "ComfyUI" ? prefix : "Output";
     const id = this.add(node, "output", { label: label.slice(0, 80) }, 0);
     this.report(node, "mapped", "Became an Output node.", id);
     this.connect(this.image(node.inputs.images, 1), id, "image");
