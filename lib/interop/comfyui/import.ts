@@ -279,6 +279,7 @@ class Folder {
       }
     }
     if (inpaint || img2img) raw.strength = Math.min(Math.max(denoise, 0), 1);
+    if (img2img) notes.push("ComfyUI kept the start image's size; here the size follows the node's aspect ratio (1:1 until you change it).");
     if (latent.kind === "image" && latent.image && denoise >= 1) notes.push("Its start image is fully repainted (denoise 1), so it is not used as a reference.");
     const steps = num(node.inputs.steps);
     const cfg = num(node.inputs.cfg);
