@@ -174,7 +174,11 @@ export function exportScenarioFile(input: ScenarioExportInput, models: ModelLook
   const inputs: ScenarioInput[] = [];
   for (const exposed of input.inputs ?? defaultInputs(graph)) {
     const target = written.get(exposed.nodeId);
-    if (!target || PINNABLE[target.definition.type] !== exposed.field) {
+    if (!target) {
+      notes.push(`The App input “${exposed.label}” belongs to a node that is no longer in the workflow: it is not in the file.`);
+      continue;
+    }
+    if (!Object.hasOwn(PINNABLE, target.definition.type) || PINNABLE[target.definition.type] !== exposed.field) {
       notes.push(`The App input “${exposed.label}” is a node setting; Scenario pins only text and image inputs, so it is not in the file.`);
       continue;
     }
