@@ -34,6 +34,7 @@ import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
 import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
 import { findFreeSpot } from "@/lib/client/free-space";
+import { importWorkflowFileIntoEditor, isWorkflowFile } from "@/lib/client/import-workflow-file";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
@@ -430,9 +431,15 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const files = Array.from(event.dataTransfer.files);
       if (files.length > 0) {
+        // A workflow file (Scenario, ComfyUI, studio JSON) is imported into this workflow.
+        const workflowFile = files.find(isWorkflowFile);
+        if (workflowFile) {
+          void importWorkflowFileIntoEditor(workflowFile);
+          return;
+        }
         const images = files.filter(isImageFile);
         if (images.length === 0) {
-          toast.error("Not an image", "Only PNG, JPEG or WebP images can be uploaded.");
+          toast.error("Not an image or a workflow", "Drop PNG, JPEG or WebP images to upload them, or a workflow file (.json) to import it.");
           return;
         }
         // Dropped on a node that holds an image: replace its image.
