@@ -439,7 +439,10 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         }
         const images = files.filter(isImageFile);
         if (images.length === 0) {
-          toast.error("Not an image or a workflow", "Drop PNG, JPEG or WebP images to upload them, or a workflow file (.json) to import it.");
+          toast.error(
+            "Not an image or a workflow",
+            "Drop PNG, JPEG or WebP images to upload them, or a workflow file (.json) to import it.",
+          );
           return;
         }
         // Dropped on a node that holds an image: replace its image.

@@ -55,7 +55,10 @@ export function FileMenu() {
     close();
     if (!workflowId) return;
     if (!(await flushSave())) {
-      toast.error("Could not export", "Your latest edits are not saved yet, so the file would miss them: try again once the workflow shows Saved.");
+      toast.error(
+        "Could not export",
+        "Your latest edits are not saved yet, so the file would miss them: try again once the workflow shows Saved.",
+      );
       return;
     }
     // A plain link: the browser downloads the file (Content-Disposition: attachment).
@@ -122,11 +125,25 @@ export function FileMenu() {
             </span>
           </button>
           <div className="my-1 h-px bg-line" aria-hidden="true" />
-          <button type="button" role="menuitem" tabIndex={-1} data-testid="file-export-scenario" className={ITEM} onClick={() => download("scenario")}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            data-testid="file-export-scenario"
+            className={ITEM}
+            onClick={() => download("scenario")}
+          >
             <DownloadIcon size={14} />
             Export as Scenario file
           </button>
-          <button type="button" role="menuitem" tabIndex={-1} data-testid="file-export-studio" className={ITEM} onClick={() => download("studio")}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            data-testid="file-export-studio"
+            className={ITEM}
+            onClick={() => download("studio")}
+          >
             <DownloadIcon size={14} />
             Export as studio JSON
           </button>

@@ -14,7 +14,19 @@ const SOURCE_NAME: Record<ImportReport["source"], string> = { scenario: "Scenari
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function Section({ title, icon, items, tone, testId }: { title: string; icon: React.ReactNode; items: ImportReportItem[]; tone: string; testId: string }) {
+function Section({
+  title,
+  icon,
+  items,
+  tone,
+  testId,
+}: {
+  title: string;
+  icon: React.ReactNode;
+  items: ImportReportItem[];
+  tone: string;
+  testId: string;
+}) {
   if (items.length === 0) return null;
   return (
     <section data-testid={testId} className="px-5 py-3">
@@ -71,9 +83,21 @@ export function ImportReportDialog() {
       }
     >
       <div className="divide-y divide-line">
-        <Section title="Needs your attention" icon={<AlertIcon size={13} />} items={attention} tone="text-[#f5b454]" testId="import-report-attention" />
+        <Section
+          title="Needs your attention"
+          icon={<AlertIcon size={13} />}
+          items={attention}
+          tone="text-[#f5b454]"
+          testId="import-report-attention"
+        />
         <Section title="Brought over" icon={<CheckIcon size={13} />} items={mapped} tone="text-[#7fe3b4]" testId="import-report-mapped" />
-        <Section title="Folded into other nodes" icon={<LayersIcon size={13} />} items={folded} tone="text-muted" testId="import-report-folded" />
+        <Section
+          title="Folded into other nodes"
+          icon={<LayersIcon size={13} />}
+          items={folded}
+          tone="text-muted"
+          testId="import-report-folded"
+        />
       </div>
     </Dialog>
   );

@@ -49,7 +49,11 @@ export async function importWorkflowFileIntoEditor(file: File): Promise<string[]
   try {
     json = JSON.parse(await file.text());
   } catch (error) {
-    toast.error("Could not import the file", `“${file.name}” is not a JSON file: export the workflow again from Scenario or ComfyUI.`, String(error));
+    toast.error(
+      "Could not import the file",
+      `“${file.name}” is not a JSON file: export the workflow again from Scenario or ComfyUI.`,
+      String(error),
+    );
     return [];
   }
   try {

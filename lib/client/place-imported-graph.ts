@@ -24,15 +24,27 @@ export interface PlacedImport {
  * @param existing everything on the canvas: nodes, sticky notes and groups (their ids are taken), and edges.
  * @returns the imported nodes, edges and annotations in document coordinates (px), with ids free in the document.
  */
-export function placeImportedGraph(existing: { nodes: readonly ExistingItem[]; edges: readonly { id: string }[] }, graph: WorkflowGraph): PlacedImport {
+export function placeImportedGraph(
+  existing: { nodes: readonly ExistingItem[]; edges: readonly { id: string }[] },
+  graph: WorkflowGraph,
+): PlacedImport {
   const annotations = graph.annotations ?? [];
   // Annotations travel with the nodes: place them all as one block, then split it again.
   const asNodes: GraphNode[] = annotations.map((a) => ({ id: `\u0000${a.id}`, type: "annotation", position: a.position, data: {} }));
-  const existingNodes = existing.nodes.map((n) => ({ ...n, measured: { height: n.measured?.height ?? n.height ?? UNMEASURED_NODE_HEIGHT } }));
-  const placed = placeDraftedGraph({ nodes: existingNodes, edges: existing.edges }, { nodes: [...graph.nodes, ...asNodes], edges: graph.edges }, DRAFT_GAP);
+  const existingNodes = existing.nodes.map((n) => ({
+    ...n,
+    measured: { height: n.measured?.height ?? n.height ?? UNMEASURED_NODE_HEIGHT },
+  }));
+  const placed = placeDraftedGraph(
+    { nodes: existingNodes, edges: existing.edges },
+    { nodes: [...graph.nodes, ...asNodes], edges: graph.edges },
+    DRAFT_GAP,
+  );
   const taken = new Set([...existing.nodes.map((n) => n.id), ...placed.nodes.map((n) => n.id)]);
   const placedAnnotations = annotations.map((annotation): GraphAnnotation => {
-    const at = placed.nodes.find((n) => n.id === `\u0000${annotation.id}` || placed.renamed.get(`\u0000${annotation.id}`) === n.id)!.position;
+    const at = placed.nodes.find(
+      (n) => n.id === `\u0000${annotation.id}` || placed.renamed.get(`\u0000${annotation.id}`) === n.id,
+    )!.position;
     let id = annotation.id;
     if (taken.has(id)) id = freshId(id, taken);
     taken.add(id);

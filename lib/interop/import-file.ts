@@ -32,7 +32,8 @@ export type WorkflowFileKind = "scenario" | "comfyui" | "studio";
 export function detectWorkflowFile(json: unknown): WorkflowFileKind | null {
   if (!json || typeof json !== "object" || Array.isArray(json)) return null;
   const record = json as Record<string, unknown>;
-  if (record.format === STUDIO_FILE_FORMAT || (Array.isArray(record.nodes) && Array.isArray(record.edges) && !("links" in record))) return "studio";
+  if (record.format === STUDIO_FILE_FORMAT || (Array.isArray(record.nodes) && Array.isArray(record.edges) && !("links" in record)))
+    return "studio";
   if (looksLikeScenarioFile(json)) return "scenario";
   if (comfyFormatOf(json)) return "comfyui";
   return null;
@@ -42,11 +43,15 @@ function importStudioFile(json: Record<string, unknown>): ImportResult {
   const graph = workflowGraphSchema.safeParse(json.format === STUDIO_FILE_FORMAT ? json.graph : json);
   if (!graph.success) {
     const issue = graph.error.issues[0];
-    throw new ImportFileError(`This studio workflow file is damaged (${issue?.path.join(".") || "graph"}: ${issue?.message ?? "invalid"}).`);
+    throw new ImportFileError(
+      `This studio workflow file is damaged (${issue?.path.join(".") || "graph"}: ${issue?.message ?? "invalid"}).`,
+    );
   }
   const unknown = [...new Set(graph.data.nodes.filter((n) => !getNodeDefinition(n.type)).map((n) => n.type))];
   if (unknown.length > 0)
-    throw new ImportFileError(`This workflow file uses node kinds this studio does not have (${unknown.slice(0, 5).join(", ")}): it was made by a newer version.`);
+    throw new ImportFileError(
+      `This workflow file uses node kinds this studio does not have (${unknown.slice(0, 5).join(", ")}): it was made by a newer version.`,
+    );
   return {
     graph: graph.data,
     inputs: [],
@@ -67,5 +72,7 @@ export function importWorkflowFile(json: unknown, models: ModelLookup): ImportRe
   if (kind === "scenario") return importScenarioFile(json, models);
   if (kind === "comfyui") return importComfyWorkflow(json);
   if (kind === "studio") return importStudioFile(json as Record<string, unknown>);
-  throw new ImportFileError("This file is not a workflow the studio can open: choose a Scenario workflow export, a ComfyUI workflow (UI or API format) or a studio workflow file.");
+  throw new ImportFileError(
+    "This file is not a workflow the studio can open: choose a Scenario workflow export, a ComfyUI workflow (UI or API format) or a studio workflow file.",
+  );
 }

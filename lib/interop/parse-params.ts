@@ -8,7 +8,10 @@ import type { AnyNodeDefinition } from "../nodes";
  * `raw` parsed with `definition.paramsSchema`; a parameter the schema refuses is dropped (its
  * default is used) and named in `dropped`. Never throws.
  */
-export function parseParams(definition: AnyNodeDefinition, raw: Record<string, unknown>): { params: Record<string, unknown>; dropped: string[] } {
+export function parseParams(
+  definition: AnyNodeDefinition,
+  raw: Record<string, unknown>,
+): { params: Record<string, unknown>; dropped: string[] } {
   const candidate: Record<string, unknown> = { ...raw };
   const dropped: string[] = [];
   for (let attempt = 0; attempt < 20; attempt++) {

@@ -54,7 +54,8 @@ const invitation = await callAuth<{ id: string }>("organization/invite-member", 
 const invitationId = invitation.body.id;
 
 const graphSeed = storyGraph(imageId);
-const comfyFixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, "../../lib/interop/__fixtures__/comfyui", name), "utf8"));
+const comfyFixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, "../../lib/interop/__fixtures__/comfyui", name), "utf8"));
 const { exportScenarioFile } = await import("@/lib/interop/scenario/export");
 const { catalogModels } = await import("@/lib/interop/models");
 const interopSeeds = [

@@ -20,7 +20,9 @@ const PHOTO = readFileSync("/work/shared/data/images/coffee.png"); // 600 × 400
 
 async function maskPng(width: number, height: number): Promise<Buffer> {
   // Black (keep) with a white (change) rectangle in the middle.
-  const white = await sharp({ create: { width: width / 2, height: height / 2, channels: 3, background: "#ffffff" } }).png().toBuffer();
+  const white = await sharp({ create: { width: width / 2, height: height / 2, channels: 3, background: "#ffffff" } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: "#000000" } })
     .composite([{ input: white, left: width / 4, top: height / 4 }])
     .png()
@@ -36,13 +38,17 @@ async function importAndRun(file: string) {
   const maskInputs = new Set(graph.edges.filter((e) => e.targetHandle === "mask").map((e) => e.source));
   const filled: WorkflowGraph = {
     ...graph,
-    nodes: graph.nodes.map((n) => (n.type === "imageInput" ? { ...n, data: { assetId: maskInputs.has(n.id) ? mask.assetId : photo.assetId } } : n)),
+    nodes: graph.nodes.map((n) =>
+      n.type === "imageInput" ? { ...n, data: { assetId: maskInputs.has(n.id) ? mask.assetId : photo.assetId } } : n,
+    ),
   };
   const validation = validateGraph(filled, "run");
   expect(validation.issues.map((i) => i.message)).toEqual([]);
   const store = new MemoryExecutionStore(false);
   const result = await executeRun({ runId: "r", plan: validation.plan!, provider: new LocalProvider(), store, assets });
-  const statuses = Object.fromEntries(filled.nodes.map((n) => [n.type === "output" ? `output:${String(n.data.label)}` : n.type, store.node("r", n.id)?.status]));
+  const statuses = Object.fromEntries(
+    filled.nodes.map((n) => [n.type === "output" ? `output:${String(n.data.label)}` : n.type, store.node("r", n.id)?.status]),
+  );
   const size = async (nodeId: string) => {
     const ref = store.node("r", nodeId)?.outputs[0];
     expect(ref, `${nodeId} saved no image`).toBeTruthy();

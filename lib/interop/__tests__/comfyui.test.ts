@@ -8,10 +8,12 @@ import { detectWorkflowFile, importWorkflowFile } from "../import-file";
 import { catalogModels } from "../models";
 import { ImportFileError } from "../report";
 
-const fixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, "../__fixtures__/comfyui", name), "utf8")) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, "../__fixtures__/comfyui", name), "utf8")) as Record<string, unknown>;
 
 const ofType = (graph: WorkflowGraph, type: string) => graph.nodes.filter((n) => n.type === type);
-const feeding = (graph: WorkflowGraph, target: string, port: string) => graph.edges.find((e) => e.target === target && e.targetHandle === port)?.source;
+const feeding = (graph: WorkflowGraph, target: string, port: string) =>
+  graph.edges.find((e) => e.target === target && e.targetHandle === port)?.source;
 
 describe("ComfyUI import", () => {
   it("txt2img (UI format) folds checkpoint, CLIP, latent, sampler and VAE into one Generation node", () => {
@@ -82,7 +84,11 @@ describe("ComfyUI import", () => {
 
   it("keeps an unknown node as a connected placeholder and reports it", () => {
     const json = fixture("img2img-upscale.api.json");
-    json["20"] = { class_type: "FaceDetailer", inputs: { image: ["8", 0], guide_size: 384, model: ["4", 0] }, _meta: { title: "Face fix" } };
+    json["20"] = {
+      class_type: "FaceDetailer",
+      inputs: { image: ["8", 0], guide_size: 384, model: ["4", 0] },
+      _meta: { title: "Face fix" },
+    };
     (json["9"] as { inputs: Record<string, unknown> }).inputs.images = ["20", 0];
     const { graph, report } = importComfyWorkflow(json);
     const [placeholder] = ofType(graph, "placeholder");
@@ -106,7 +112,10 @@ describe("ComfyUI import", () => {
   it("refuses files that are not ComfyUI workflows, and hostile names, with sentences", () => {
     expect(() => importComfyWorkflow({ nodes: [{ id: 1 }], links: [] })).toThrow(ImportFileError);
     expect(() => importWorkflowFile({ hello: "world" }, catalogModels)).toThrow(/not a workflow the studio can open/);
-    const hostile = importComfyWorkflow({ "1": { class_type: "constructor", inputs: { x: ["1", 0] } }, "2": { class_type: "__proto__", inputs: {} } });
+    const hostile = importComfyWorkflow({
+      "1": { class_type: "constructor", inputs: { x: ["1", 0] } },
+      "2": { class_type: "__proto__", inputs: {} },
+    });
     expect(ofType(hostile.graph, "placeholder")).toHaveLength(2);
   });
 });

@@ -19,7 +19,10 @@ const edge = (source: string, sourceHandle: string, target: string, targetHandle
 
 /** Parameters filled with each kind's defaults, as the studio saves them after an edit. */
 function filled(graph: WorkflowGraph): WorkflowGraph {
-  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, data: getNodeDefinition(n.type)!.paramsSchema.parse(n.data) as Record<string, unknown> })) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => ({ ...n, data: getNodeDefinition(n.type)!.paramsSchema.parse(n.data) as Record<string, unknown> })),
+  };
 }
 
 const GRAPH: WorkflowGraph = filled({
@@ -29,7 +32,13 @@ const GRAPH: WorkflowGraph = filled({
     node("flux", "generation", { model: "model_bfl-flux-1-dev", prompt: "a red fox", seed: 7, settings: { guidance: 3.5 } }, 320, 300),
     node("up", "upscale", { factor: 4, preset: "precise" }, 640, 0),
     node("photo", "imageInput", { assetId: "asset_local_123" }, 0, 600),
-    node("fix", "retouch", { model: "model_openai-gpt-image-2", prompt: "a blue sky", maskAssetId: "asset_mask_1", strength: 0.7 }, 320, 600),
+    node(
+      "fix",
+      "retouch",
+      { model: "model_openai-gpt-image-2", prompt: "a blue sky", maskAssetId: "asset_mask_1", strength: 0.7 },
+      320,
+      600,
+    ),
     node("cut", "removeBackground", {}, 640, 600),
     node("video", "runModel", { capability: "img2video", model: "model_bytedance-seedance-2-0", prompt: "slow pan" }, 960, 600),
     node("cel", "placeholder", {
@@ -64,7 +73,9 @@ const INPUTS: ExposedInput[] = [
 ];
 
 const sortEdges = (edges: WorkflowGraph["edges"]) =>
-  edges.map(({ source, sourceHandle, target, targetHandle }) => ({ source, sourceHandle, target, targetHandle })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  edges
+    .map(({ source, sourceHandle, target, targetHandle }) => ({ source, sourceHandle, target, targetHandle }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe("Scenario export", () => {
   const { file, notes } = exportScenarioFile({ name: "Mug campaign", graph: GRAPH, inputs: INPUTS }, catalogModels);
@@ -101,7 +112,15 @@ describe("Scenario export", () => {
   it("pins App inputs as isInput nodes with inputs entries, in order", () => {
     expect(file.editorInfo.inputKeys).toEqual(["subject", "photo"]);
     expect(file.inputs).toEqual([
-      { type: "string", name: "subject", label: "Subject", required: { always: true }, description: "What the picture shows", prompt: true, default: "a mug" },
+      {
+        type: "string",
+        name: "subject",
+        label: "Subject",
+        required: { always: true },
+        description: "What the picture shows",
+        prompt: true,
+        default: "a mug",
+      },
       { type: "file", kind: "image", name: "photo", label: "Product photo", required: { always: false } },
     ]);
   });
@@ -169,7 +188,9 @@ describe("Scenario import of a file made in Scenario", () => {
     const outputs = result.graph.nodes.filter((n) => n.type === "output");
     expect(outputs).toHaveLength(1);
     expect(result.graph.edges).toContainEqual(expect.objectContaining({ source: "up1", target: outputs[0].id, targetHandle: "image" }));
-    expect(result.graph.edges).toContainEqual(expect.objectContaining({ source: "t1", sourceHandle: "text", target: "m1", targetHandle: "prompt" }));
+    expect(result.graph.edges).toContainEqual(
+      expect.objectContaining({ source: "t1", sourceHandle: "text", target: "m1", targetHandle: "prompt" }),
+    );
     expect(result.inputs).toEqual([{ key: "scene", nodeId: "t1", field: "text", label: "Scene", required: true }]);
     expect(result.graph.annotations).toEqual([
       { id: "s1", kind: "note", position: { x: 0, y: -300 }, size: { width: 300, height: 200 }, text: "Check the neon colours" },
@@ -192,7 +213,15 @@ describe("Scenario import of a file made in Scenario", () => {
 
   it("reports every node and the connection it had to leave out", () => {
     const outcome = Object.fromEntries(result.report.items.filter((i) => i.foreignType !== "edge").map((i) => [i.foreignId, i.outcome]));
-    expect(outcome).toEqual({ t1: "mapped", m1: "mapped", up1: "mapped", x1: "placeholder", c1: "placeholder", s1: "mapped", w1: "placeholder" });
+    expect(outcome).toEqual({
+      t1: "mapped",
+      m1: "mapped",
+      up1: "mapped",
+      x1: "placeholder",
+      c1: "placeholder",
+      s1: "mapped",
+      w1: "placeholder",
+    });
     const left = result.report.items.filter((i) => i.outcome === "left-out");
     expect(left).toHaveLength(1);
     expect(left[0].message).toContain("controlImage");

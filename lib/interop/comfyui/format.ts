@@ -26,7 +26,9 @@ const uiNodeSchema = z.looseObject({
   id: comfyIdSchema,
   type: z.string().min(1).max(200),
   title: z.string().max(400).optional(),
-  pos: z.union([z.tuple([z.number().finite(), z.number().finite()]).rest(z.unknown()), z.record(z.string(), z.number().finite())]).optional(),
+  pos: z
+    .union([z.tuple([z.number().finite(), z.number().finite()]).rest(z.unknown()), z.record(z.string(), z.number().finite())])
+    .optional(),
   inputs: z
     .array(z.looseObject({ name: z.string().max(200), type: z.unknown().optional(), link: z.number().int().nullable().optional() }))
     .max(200)
@@ -37,13 +39,22 @@ const uiNodeSchema = z.looseObject({
 const uiLinkSchema = z.union([
   z.tuple([z.number().int(), comfyIdSchema, z.number().int(), comfyIdSchema, z.number().int()]).rest(z.unknown()),
   z
-    .looseObject({ id: z.number().int(), origin_id: comfyIdSchema, origin_slot: z.number().int(), target_id: comfyIdSchema, target_slot: z.number().int() })
+    .looseObject({
+      id: z.number().int(),
+      origin_id: comfyIdSchema,
+      origin_slot: z.number().int(),
+      target_id: comfyIdSchema,
+      target_slot: z.number().int(),
+    })
     .transform((l) => [l.id, l.origin_id, l.origin_slot, l.target_id, l.target_slot] as const),
 ]);
 
 export const comfyUiFileSchema = z.looseObject({
   nodes: z.array(uiNodeSchema).max(MAX_COMFY_NODES),
-  links: z.array(uiLinkSchema).max(MAX_COMFY_NODES * 8).default([]),
+  links: z
+    .array(uiLinkSchema)
+    .max(MAX_COMFY_NODES * 8)
+    .default([]),
 });
 
 const apiNodeSchema = z.looseObject({
@@ -88,24 +99,37 @@ export function comfyFormatOf(json: unknown): "ui" | "api" | null {
   if (Array.isArray(record.nodes) && (Array.isArray(record.links) || record.links === undefined) && !("editorInfo" in record)) return "ui";
   const body = unwrapApi(record);
   const values = Object.values(body);
-  if (values.length > 0 && values.every((v) => !!v && typeof v === "object" && typeof (v as Record<string, unknown>).class_type === "string")) return "api";
+  if (
+    values.length > 0 &&
+    values.every((v) => !!v && typeof v === "object" && typeof (v as Record<string, unknown>).class_type === "string")
+  )
+    return "api";
   return null;
 }
 
 function unwrapApi(record: Record<string, unknown>): Record<string, unknown> {
   const prompt = record.prompt;
-  return prompt && typeof prompt === "object" && !Array.isArray(prompt) && !("class_type" in record) ? (prompt as Record<string, unknown>) : record;
+  return prompt && typeof prompt === "object" && !Array.isArray(prompt) && !("class_type" in record)
+    ? (prompt as Record<string, unknown>)
+    : record;
 }
 
 function problem(error: z.ZodError, format: string): ImportFileError {
   const issue = error.issues[0];
   const where = issue?.path.map(String).join(".") || "file";
-  return new ImportFileError(`This ComfyUI ${format} file cannot be read (${where}: ${issue?.message ?? "invalid"}).`, { issues: error.issues.slice(0, 10) });
+  return new ImportFileError(`This ComfyUI ${format} file cannot be read (${where}: ${issue?.message ?? "invalid"}).`, {
+    issues: error.issues.slice(0, 10),
+  });
 }
 
 /** An API-format input value: `["4", 0]` is a link to node 4's first output. */
 function apiValue(value: unknown): ComfyLink | unknown {
-  if (Array.isArray(value) && value.length === 2 && (typeof value[0] === "string" || typeof value[0] === "number") && Number.isInteger(value[1]))
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    (typeof value[0] === "string" || typeof value[0] === "number") &&
+    Number.isInteger(value[1])
+  )
     return { from: String(value[0]), slot: value[1] as number };
   return value;
 }
@@ -116,7 +140,8 @@ function apiValue(value: unknown): ComfyLink | unknown {
  */
 export function readComfyGraph(json: unknown): ComfyGraph {
   const format = comfyFormatOf(json);
-  if (!format) throw new ImportFileError("This is not a ComfyUI workflow: it has neither `nodes` and `links` nor nodes with a `class_type`.");
+  if (!format)
+    throw new ImportFileError("This is not a ComfyUI workflow: it has neither `nodes` and `links` nor nodes with a `class_type`.");
   const nodes = new Map<string, ComfyNode>();
   if (format === "api") {
     const parsed = comfyApiFileSchema.safeParse(unwrapApi(json as Record<string, unknown>));
@@ -140,9 +165,14 @@ export function readComfyGraph(json: unknown): ComfyGraph {
         if (name && i < widgets.length) inputs[name] = widgets[i];
       });
     } else if (widgets) Object.assign(inputs, widgets);
-    for (const input of node.inputs) if (typeof input.link === "number" && links.has(input.link)) inputs[input.name] = links.get(input.link);
+    for (const input of node.inputs)
+      if (typeof input.link === "number" && links.has(input.link)) inputs[input.name] = links.get(input.link);
     const pos = node.pos;
-    const position = Array.isArray(pos) ? { x: pos[0], y: pos[1] } : pos && typeof pos["0"] === "number" ? { x: pos["0"], y: pos["1"] ?? 0 } : undefined;
+    const position = Array.isArray(pos)
+      ? { x: pos[0], y: pos[1] }
+      : pos && typeof pos["0"] === "number"
+        ? { x: pos["0"], y: pos["1"] ?? 0 }
+        : undefined;
     nodes.set(node.id, { id: node.id, classType: node.type, title: node.title?.trim() || node.type, position, inputs });
   }
   return { format, nodes };

@@ -121,7 +121,11 @@ class Folder {
       switch (role) {
         case "loadImage": {
           if (slot === 1) {
-            this.report(node, "mapped", "Its transparency mask is not carried: connect a mask image or paint the mask in the Retouch inspector.");
+            this.report(
+              node,
+              "mapped",
+              "Its transparency mask is not carried: connect a mask image or paint the mask in the Retouch inspector.",
+            );
             return null;
           }
           return this.imageInput(node, depth, `Became an Image input: upload “${str(node.inputs.image) ?? "the picture"}” again.`);
@@ -174,7 +178,12 @@ class Folder {
       const named = /(?:^|[^0-9])([248])x|x([248])(?:[^0-9]|$)/i.exec(modelName);
       factor = named ? Number(named[1] ?? named[2]) : 4;
       preset = "balanced";
-      if (loader) this.report(loader, "folded", `Folded into the Upscale node: the studio's upscaler replaces “${modelName || "the upscale model"}”.`);
+      if (loader)
+        this.report(
+          loader,
+          "folded",
+          `Folded into the Upscale node: the studio's upscaler replaces “${modelName || "the upscale model"}”.`,
+        );
       source = this.image(node.inputs.image, depth + 1);
     } else if (role === "latentUpscale") {
       source = this.latentImage(node.inputs.samples, depth + 1);
@@ -216,9 +225,17 @@ class Folder {
     const { node } = target;
     const role = roleOf(node.classType);
     if (role === "checkpoint")
-      this.report(node, "folded", `Folded into the ${into} node: the studio picks its own model (Auto) instead of “${str(node.inputs.ckpt_name) ?? str(node.inputs.unet_name) ?? "this checkpoint"}”.`);
+      this.report(
+        node,
+        "folded",
+        `Folded into the ${into} node: the studio picks its own model (Auto) instead of “${str(node.inputs.ckpt_name) ?? str(node.inputs.unet_name) ?? "this checkpoint"}”.`,
+      );
     else if (role === "lora") {
-      this.report(node, "folded", `Folded into the ${into} node; the LoRA “${str(node.inputs.lora_name) ?? "?"}” is not carried (choose a trained model in the inspector).`);
+      this.report(
+        node,
+        "folded",
+        `Folded into the ${into} node; the LoRA “${str(node.inputs.lora_name) ?? "?"}” is not carried (choose a trained model in the inspector).`,
+      );
       this.foldModelChain(node.inputs.model, into, seen);
       this.foldModelChain(node.inputs.clip, into, seen);
     } else if (role === "plumbing") {
@@ -279,12 +296,18 @@ class Folder {
       }
     }
     if (inpaint || img2img) raw.strength = Math.min(Math.max(denoise, 0), 1);
-    if (img2img) notes.push("ComfyUI kept the start image's size; here the size follows the node's aspect ratio (1:1 until you change it).");
-    if (latent.kind === "image" && latent.image && denoise >= 1) notes.push("Its start image is fully repainted (denoise 1), so it is not used as a reference.");
+    if (img2img)
+      notes.push("ComfyUI kept the start image's size; here the size follows the node's aspect ratio (1:1 until you change it).");
+    if (latent.kind === "image" && latent.image && denoise >= 1)
+      notes.push("Its start image is fully repainted (denoise 1), so it is not used as a reference.");
     const steps = num(node.inputs.steps);
     const cfg = num(node.inputs.cfg);
     const sampler = str(node.inputs.sampler_name);
-    const settings = [steps !== undefined && `${steps} steps`, cfg !== undefined && `CFG ${cfg}`, sampler && `the ${sampler} sampler`].filter(Boolean);
+    const settings = [
+      steps !== undefined && `${steps} steps`,
+      cfg !== undefined && `CFG ${cfg}`,
+      sampler && `the ${sampler} sampler`,
+    ].filter(Boolean);
     if (settings.length > 0) notes.push(`${settings.join(", ")} are not carried: the studio's models choose their own.`);
 
     const id = this.add(node, type, raw, depth);
@@ -293,13 +316,24 @@ class Folder {
     if (positive) {
       const text = str(positive.inputs.text) ?? "";
       const prompt = this.add(positive, "prompt", { text: text.slice(0, 4000) }, depth + 1);
-      this.report(positive, "mapped", text.length > 4000 ? "Became a Prompt node, cut to 4,000 characters." : "Became a Prompt node.", prompt);
+      this.report(
+        positive,
+        "mapped",
+        text.length > 4000 ? "Became a Prompt node, cut to 4,000 characters." : "Became a Prompt node.",
+        prompt,
+      );
       this.connect({ nodeId: prompt, port: "text" }, id, "prompt");
     } else notes.push("No prompt text was found on its positive input: type one in the inspector.");
     const negative = this.conditioning(node.inputs.negative, into);
     if (negative) {
       const text = str(negative.inputs.text)?.trim();
-      this.report(negative, "left-out", text ? `The negative prompt “${text.slice(0, 80)}” is not carried: the studio's nodes have no negative prompt.` : "An empty negative prompt: nothing to carry.");
+      this.report(
+        negative,
+        "left-out",
+        text
+          ? `The negative prompt “${text.slice(0, 80)}” is not carried: the studio's nodes have no negative prompt.`
+          : "An empty negative prompt: nothing to carry.",
+      );
     }
     this.foldModelChain(node.inputs.model, into);
     for (const link of [node.inputs.positive, node.inputs.negative]) {
@@ -323,7 +357,18 @@ class Folder {
   private placeholder(node: ComfyNode, depth: number): Produced {
     const scalars = Object.fromEntries(Object.entries(node.inputs).filter(([, v]) => !isLink(v) && (typeof v !== "object" || v === null)));
     const reason = `ComfyUI's “${node.classType}” node has no equivalent here yet.`;
-    const id = this.add(node, "placeholder", { origin: "comfyui", foreignType: node.classType, title: node.title, reason, original: { class_type: node.classType, inputs: scalars } }, depth);
+    const id = this.add(
+      node,
+      "placeholder",
+      {
+        origin: "comfyui",
+        foreignType: node.classType,
+        title: node.title,
+        reason,
+        original: { class_type: node.classType, inputs: scalars },
+      },
+      depth,
+    );
     this.report(node, "placeholder", reason, id);
     for (const value of Object.values(node.inputs)) {
       const target = this.linked(value);
@@ -349,7 +394,13 @@ class Folder {
   note(node: ComfyNode): void {
     const text = str(node.inputs.text) ?? "";
     const id = uniqueId(`note-${node.id}`, this.ids);
-    this.annotations.push({ id, kind: "note", position: node.position ?? { x: 0, y: 0 }, size: { width: 240, height: 160 }, text: text.slice(0, 4000) });
+    this.annotations.push({
+      id,
+      kind: "note",
+      position: node.position ?? { x: 0, y: 0 },
+      size: { width: 240, height: 160 },
+      text: text.slice(0, 4000),
+    });
     this.report(node, "mapped", "Became a sticky note.");
   }
 
@@ -389,7 +440,8 @@ export function importComfyWorkflow(json: unknown): ImportResult {
     else folder.report(node, "left-out", "It does not lead to a Save or Preview image node, so nothing here needs it: left out.");
   }
   if (graph.format === "api") folder.layOut();
-  if (folder.nodes.length > GRAPH_LIMITS.maxNodes) throw new ImportFileError(`The file makes ${folder.nodes.length} nodes; a workflow holds at most ${GRAPH_LIMITS.maxNodes}.`);
+  if (folder.nodes.length > GRAPH_LIMITS.maxNodes)
+    throw new ImportFileError(`The file makes ${folder.nodes.length} nodes; a workflow holds at most ${GRAPH_LIMITS.maxNodes}.`);
   if (folder.nodes.length === 0 && folder.annotations.length === 0) throw new ImportFileError("This ComfyUI workflow has no nodes.");
   return {
     graph: {

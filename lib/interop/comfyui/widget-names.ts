@@ -11,7 +11,18 @@ const CONTROL_VALUES = new Set(["fixed", "increment", "decrement", "randomize"])
 
 export const WIDGET_NAMES: Readonly<Record<string, readonly string[]>> = {
   KSampler: ["seed", SEED_CONTROL, "steps", "cfg", "sampler_name", "scheduler", "denoise"],
-  KSamplerAdvanced: ["add_noise", "noise_seed", SEED_CONTROL, "steps", "cfg", "sampler_name", "scheduler", "start_at_step", "end_at_step", "return_with_leftover_noise"],
+  KSamplerAdvanced: [
+    "add_noise",
+    "noise_seed",
+    SEED_CONTROL,
+    "steps",
+    "cfg",
+    "sampler_name",
+    "scheduler",
+    "start_at_step",
+    "end_at_step",
+    "return_with_leftover_noise",
+  ],
   CheckpointLoaderSimple: ["ckpt_name"],
   CheckpointLoader: ["config_name", "ckpt_name"],
   UNETLoader: ["unet_name", "weight_dtype"],

@@ -55,7 +55,15 @@ function defaultInputs(graph: WorkflowGraph): ExposedInput[] {
     const seen = (used.get(base) ?? 0) + 1;
     used.set(base, seen);
     const label = node.type === "prompt" ? "Prompt" : "Image";
-    return [{ key: seen === 1 ? base : `${base}_${seen}`, nodeId: node.id, field, label: seen === 1 ? label : `${label} ${seen}`, required: true }];
+    return [
+      {
+        key: seen === 1 ? base : `${base}_${seen}`,
+        nodeId: node.id,
+        field,
+        label: seen === 1 ? label : `${label} ${seen}`,
+        required: true,
+      },
+    ];
   });
 }
 
@@ -98,10 +106,16 @@ export function exportScenarioFile(input: ScenarioExportInput, models: ModelLook
       const original = (params.original ?? {}) as Record<string, unknown>;
       const fromScenario = params.origin === "scenario" && typeof original.type === "string";
       const hint: StudioHint = fromScenario ? {} : { kind: "placeholder", params };
-      const data = fromScenario && original.data && typeof original.data === "object" ? { ...(original.data as Record<string, unknown>) } : {};
+      const data =
+        fromScenario && original.data && typeof original.data === "object" ? { ...(original.data as Record<string, unknown>) } : {};
       if (!fromScenario) data.title = params.title;
       written.set(node.id, {
-        scenario: { id: node.id, type: fromScenario ? (original.type as string) : `${params.origin}:${String(params.foreignType)}`, position, data },
+        scenario: {
+          id: node.id,
+          type: fromScenario ? (original.type as string) : `${params.origin}:${String(params.foreignType)}`,
+          position,
+          data,
+        },
         hint,
         definition,
       });

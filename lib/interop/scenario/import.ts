@@ -15,7 +15,15 @@ import type { ModelLookup } from "../models";
 import { ImportFileError, type ImportReportItem, type ImportResult } from "../report";
 import { handleName, scenarioFileSchema, type ScenarioNode } from "./format";
 import { paramsFromForm } from "./model-form";
-import { SCENARIO_IMPORT_TABLE, STUDIO_HINT_KEY, titleOf, unknownTypeRule, type ImportDecision, type ReadNode, type StudioHint } from "./node-table";
+import {
+  SCENARIO_IMPORT_TABLE,
+  STUDIO_HINT_KEY,
+  titleOf,
+  unknownTypeRule,
+  type ImportDecision,
+  type ReadNode,
+  type StudioHint,
+} from "./node-table";
 import { parseParams, uniqueId } from "../parse-params";
 
 function readHint(data: Record<string, unknown>): StudioHint {
@@ -105,7 +113,13 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
   const seenIds = new Set<string>();
   for (const node of file.editorInfo.nodes) {
     if (seenIds.has(node.id)) {
-      items.push({ foreignId: node.id, foreignType: node.type, title: node.type, outcome: "left-out", message: "Another node of the file has the same id: this one is left out." });
+      items.push({
+        foreignId: node.id,
+        foreignType: node.type,
+        title: node.type,
+        outcome: "left-out",
+        message: "Another node of the file has the same id: this one is left out.",
+      });
       continue;
     }
     seenIds.add(node.id);
@@ -140,7 +154,13 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
       const restored = read.hint.kind === "placeholder" ? read.hint.params : undefined;
       const params = restored
         ? parseParams(definition, restored).params
-        : parseParams(definition, { origin: "scenario", foreignType: node.type, title, reason: decision.reason, original: { type: node.type, data } }).params;
+        : parseParams(definition, {
+            origin: "scenario",
+            foreignType: node.type,
+            title,
+            reason: decision.reason,
+            original: { type: node.type, data },
+          }).params;
       nodes.push({ id: node.id, type: "placeholder", position, data: params });
       items.push({ ...base, outcome: "placeholder", message: String(params.reason), nodeId: node.id });
       decisions.set(node.id, { decision, definition, read, title });
@@ -149,7 +169,10 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
     const definition = getNodeDefinition(decision.type)!;
     const { params, dropped } = parseParams(definition, rawParams(decision, read.hint));
     nodes.push({ id: node.id, type: definition.type, position, data: params });
-    const droppedNotes = dropped.map((field) => `Its ${definition.fields.find((f) => f.name === field)?.label ?? field} setting is outside what the studio accepts: the default is used.`);
+    const droppedNotes = dropped.map(
+      (field) =>
+        `Its ${definition.fields.find((f) => f.name === field)?.label ?? field} setting is outside what the studio accepts: the default is used.`,
+    );
     const notes = [...decision.notes, ...droppedNotes];
     items.push({ ...base, outcome: "mapped", message: [`Became a ${definition.label} node.`, ...notes].join(" "), nodeId: node.id });
     decisions.set(node.id, { decision, definition, read, title });
@@ -159,7 +182,8 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
   const edges: GraphEdge[] = [];
   const edgeIds = new Set<string>();
   const filled = new Set<string>();
-  const outputType = (id: string, port: string): PortType | undefined => decisions.get(id)?.definition?.outputs.find((p) => p.name === port)?.type;
+  const outputType = (id: string, port: string): PortType | undefined =>
+    decisions.get(id)?.definition?.outputs.find((p) => p.name === port)?.type;
   for (const edge of file.editorInfo.edges) {
     const consumer = decisions.get(edge.source);
     const producer = decisions.get(edge.target);
@@ -174,7 +198,8 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
         message: why,
       });
     if (!consumer?.definition || !producer?.definition) {
-      if (consumer?.decision.kind !== "note" && producer?.decision.kind !== "note") leaveOut("This connection joins a node that is not in the file: it is left out.");
+      if (consumer?.decision.kind !== "note" && producer?.decision.kind !== "note")
+        leaveOut("This connection joins a node that is not in the file: it is left out.");
       continue;
     }
     const consumerIsPlaceholder = consumer.decision.kind === "placeholder";
@@ -214,13 +239,29 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
     if (!entry?.read.data.isOutput || !entry.definition) continue;
     const port = entry.definition.outputs.find((p) => portTypesCompatible(p.type, "asset"));
     if (!port) continue;
-    const planned = entry.read.hint.outputs?.length ? entry.read.hint.outputs : [{ id: `${node.id}-output`, label: undefined, position: undefined }];
+    const planned = entry.read.hint.outputs?.length
+      ? entry.read.hint.outputs
+      : [{ id: `${node.id}-output`, label: undefined, position: undefined }];
     for (const out of planned) {
       const id = uniqueId(typeof out.id === "string" ? out.id : `${node.id}-output`, nodeIds);
       const label = typeof out.label === "string" ? out.label : entry.title;
-      const position = out.position && Number.isFinite(out.position.x) && Number.isFinite(out.position.y) ? out.position : { x: node.position.x + 320, y: node.position.y };
-      nodes.push({ id, type: "output", position: { x: position.x, y: position.y }, data: parseParams(outputDefinition, { label: label.slice(0, 80) }).params });
-      edges.push({ id: uniqueId(`${node.id}->${id}.image`, edgeIds), source: node.id, sourceHandle: port.name, target: id, targetHandle: "image" });
+      const position =
+        out.position && Number.isFinite(out.position.x) && Number.isFinite(out.position.y)
+          ? out.position
+          : { x: node.position.x + 320, y: node.position.y };
+      nodes.push({
+        id,
+        type: "output",
+        position: { x: position.x, y: position.y },
+        data: parseParams(outputDefinition, { label: label.slice(0, 80) }).params,
+      });
+      edges.push({
+        id: uniqueId(`${node.id}->${id}.image`, edgeIds),
+        source: node.id,
+        sourceHandle: port.name,
+        target: id,
+        targetHandle: "image",
+      });
     }
   }
 
@@ -237,7 +278,13 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
     const declared = file.inputs.find((i) => i.name === nodeId);
     if (!entry || !field) {
       if (entry)
-        items.push({ foreignId: nodeId, foreignType: "input", title: entry.title, outcome: "left-out", message: "This workflow input is not a text or an image here: it is not an App input." });
+        items.push({
+          foreignId: nodeId,
+          foreignType: "input",
+          title: entry.title,
+          outcome: "left-out",
+          message: "This workflow input is not a text or an image here: it is not an App input.",
+        });
       continue;
     }
     const label = (declared?.label ?? entry.title).trim().slice(0, 80) || "Input";
@@ -250,8 +297,15 @@ export function importScenarioFile(json: unknown, models: ModelLookup): ImportRe
   }
 
   if (file.editorInfo.nodeGroups && Object.keys(file.editorInfo.nodeGroups).length > 0)
-    items.push({ foreignId: "nodeGroups", foreignType: "nodeGroups", title: "Node groups", outcome: "left-out", message: "Node groups are not carried over: draw groups again if you need them." });
-  if (nodes.length > GRAPH_LIMITS.maxNodes) throw new ImportFileError(`The file makes ${nodes.length} nodes; a workflow holds at most ${GRAPH_LIMITS.maxNodes}.`);
+    items.push({
+      foreignId: "nodeGroups",
+      foreignType: "nodeGroups",
+      title: "Node groups",
+      outcome: "left-out",
+      message: "Node groups are not carried over: draw groups again if you need them.",
+    });
+  if (nodes.length > GRAPH_LIMITS.maxNodes)
+    throw new ImportFileError(`The file makes ${nodes.length} nodes; a workflow holds at most ${GRAPH_LIMITS.maxNodes}.`);
 
   return {
     graph: { nodes, edges, ...(annotations.length > 0 ? { annotations: annotations.slice(0, GRAPH_LIMITS.maxAnnotations) } : {}) },

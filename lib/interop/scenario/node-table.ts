@@ -100,11 +100,22 @@ export const SCENARIO_IMPORT_TABLE: Readonly<Record<string, ImportRule>> = {
     decide(read) {
       const mediaType = typeof read.data.type === "string" ? read.data.type : "image";
       if (mediaType !== "image")
-        return { kind: "placeholder", title: titleOf(read, `${mediaType} input`), reason: `${capitalise(mediaType)} inputs are not available here yet.` };
+        return {
+          kind: "placeholder",
+          title: titleOf(read, `${mediaType} input`),
+          reason: `${capitalise(mediaType)} inputs are not available here yet.`,
+        };
       const notes = read.data.isMultiple ? ["It took several images in Scenario; here it takes one."] : [];
       // Exports leave out asset values (Scenario's asset ids are not studio assets): the picture is uploaded again.
       if (!("assetId" in (read.hint.params ?? {}))) notes.push("Its picture is not part of the file: upload it again.");
-      return { kind: "node", type: "imageInput", params: { assetId: null }, inputPort: () => undefined, outputPort: firstOutput("imageInput"), notes };
+      return {
+        kind: "node",
+        type: "imageInput",
+        params: { assetId: null },
+        inputPort: () => undefined,
+        outputPort: firstOutput("imageInput"),
+        notes,
+      };
     },
   },
   model: { title: "Model", decide: decideModelNode },
@@ -144,14 +155,21 @@ function decideModelNode(read: ReadNode, models: ModelLookup): ImportDecision {
   // A file the studio wrote names the kind: a model the catalog does not list (yet) still comes back as that kind.
   const hinted = read.hint.kind ? getNodeDefinition(read.hint.kind) : undefined;
   if (!info && hinted?.role !== "model")
-    return { kind: "placeholder", title, reason: modelId ? `The model “${modelId}” is not in the studio's model list.` : "It names no model." };
+    return {
+      kind: "placeholder",
+      title,
+      reason: modelId ? `The model “${modelId}” is not in the studio's model list.` : "It names no model.",
+    };
   const schema = info?.schema ?? null;
   const wiredMask = [...read.wiredInputs].some((name) => name === (schema ? maskInput(schema)?.name : "mask") || name === "mask");
   const chosen = hinted?.role === "model" ? { type: hinted.type } : kindForModel(info!, wiredMask);
   const definition = getNodeDefinition(chosen.type)!;
   const params: Record<string, unknown> = { model: modelId };
   if (chosen.capability) params.capability = chosen.capability;
-  const form = read.data.form && typeof read.data.form === "object" && !Array.isArray(read.data.form) ? (read.data.form as Record<string, unknown>) : {};
+  const form =
+    read.data.form && typeof read.data.form === "object" && !Array.isArray(read.data.form)
+      ? (read.data.form as Record<string, unknown>)
+      : {};
   return {
     kind: "node",
     type: definition.type,
@@ -213,7 +231,11 @@ export const STUDIO_EXPORT_TABLE: Readonly<Record<string, ExportRule>> = {
 
 /** The export rule of a studio kind: the table's, else `model` for model kinds, else null (not expressible). */
 export function exportRuleFor(definition: AnyNodeDefinition): ExportRule | null {
-  return Object.hasOwn(STUDIO_EXPORT_TABLE, definition.type) ? STUDIO_EXPORT_TABLE[definition.type] : definition.role === "model" ? modelExportRule : null;
+  return Object.hasOwn(STUDIO_EXPORT_TABLE, definition.type)
+    ? STUDIO_EXPORT_TABLE[definition.type]
+    : definition.role === "model"
+      ? modelExportRule
+      : null;
 }
 
 function capitalise(word: string): string {
