@@ -57,8 +57,3 @@ export class ImportFileError extends Error {
     this.name = "ImportFileError";
   }
 }
-
-/** The items a designer should read first: placeholders and left-out parts (what did not map). */
-export function unmappedItems(report: ImportReport): ImportReportItem[] {
-  return report.items.filter((item) => item.outcome === "placeholder" || item.outcome === "left-out");
-}

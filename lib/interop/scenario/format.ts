@@ -64,7 +64,6 @@ export const scenarioFileSchema = z.looseObject({
 });
 
 export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;
-export type ScenarioEdge = z.infer<typeof scenarioEdgeSchema>;
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
