@@ -100,6 +100,32 @@ describe("ComfyUI import", () => {
     expect(validation.issues.map((i) => i.message).join(" ")).toContain("“Face fix” came from ComfyUI and has no equivalent here yet");
   });
 
+  it("a custom node between the decoder and the save node (UI format) keeps the chain folded before it", () => {
+    const json = fixture("txt2img.ui.json") as { nodes: Array<Record<string, any>>; links: number[][] };
+    json.nodes.push({
+      id: 20,
+      type: "FaceDetailer",
+      pos: [1300, 400],
+      inputs: [{ name: "image", type: "IMAGE", link: 30 }],
+      outputs: [],
+      widgets_values: [384],
+    });
+    json.links = json.links.filter((l) => l[0] !== 9);
+    json.links.push([30, 8, 0, 20, 0], [31, 20, 0, 9, 0]);
+    json.nodes.find((n) => n.id === 9)!.inputs[0].link = 31;
+    const { graph, report } = importComfyWorkflow(json);
+    const [placeholder] = ofType(graph, "placeholder");
+    expect(feeding(graph, placeholder.id, "media")).toBe(ofType(graph, "generation")[0].id);
+    expect(feeding(graph, ofType(graph, "output")[0].id, "image")).toBe(placeholder.id);
+    const outcome = Object.fromEntries(report.items.map((i) => [i.title, i.outcome]));
+    expect(outcome).toMatchObject({
+      "Load Checkpoint": "folded",
+      "Empty Latent Image": "folded",
+      "VAE Decode": "folded",
+      FaceDetailer: "placeholder",
+    });
+  });
+
   it("maps ImageUpscaleWithModel with its loader and LatentUpscaleBy to Upscale nodes", () => {
     const json = fixture("img2img-upscale.api.json");
     json["21"] = { class_type: "UpscaleModelLoader", inputs: { model_name: "4x-UltraSharp.pth" } };

@@ -76,3 +76,31 @@ export const CLASS_ROLES: Readonly<Record<string, ComfyRole>> = {
 export function roleOf(classType: string): ComfyRole | undefined {
   return Object.hasOwn(CLASS_ROLES, classType) ? CLASS_ROLES[classType] : undefined;
 }
+
+/** The names ComfyUI's editor shows for core classes (their `DISPLAY_NAME`), for nodes saved without a title. */
+const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  CheckpointLoaderSimple: "Load Checkpoint",
+  CLIPTextEncode: "CLIP Text Encode (Prompt)",
+  EmptyLatentImage: "Empty Latent Image",
+  VAEDecode: "VAE Decode",
+  VAEEncode: "VAE Encode",
+  VAEEncodeForInpaint: "VAE Encode (for Inpainting)",
+  SaveImage: "Save Image",
+  PreviewImage: "Preview Image",
+  LoadImage: "Load Image",
+  LoadImageMask: "Load Image (as Mask)",
+  LoraLoader: "Load LoRA",
+  VAELoader: "Load VAE",
+  ImageScaleBy: "Upscale Image By",
+  ImageUpscaleWithModel: "Upscale Image (using Model)",
+  UpscaleModelLoader: "Load Upscale Model",
+  LatentUpscale: "Upscale Latent",
+  LatentUpscaleBy: "Upscale Latent By",
+  SetLatentNoiseMask: "Set Latent Noise Mask",
+  KSamplerAdvanced: "KSampler (Advanced)",
+};
+
+/** The name ComfyUI shows for a class: its display name, else the class name. */
+export function displayNameOf(classType: string): string {
+  return Object.hasOwn(DISPLAY_NAMES, classType) ? DISPLAY_NAMES[classType] : classType;
+}

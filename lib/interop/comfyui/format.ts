@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { GRAPH_LIMITS } from "../../graph/schema";
 import { ImportFileError } from "../report";
+import { displayNameOf } from "./class-table";
 import { widgetNames } from "./widget-names";
 
 /** At most this many ComfyUI nodes per file (a studio graph holds 2,000 nodes). */
@@ -148,7 +149,7 @@ export function readComfyGraph(json: unknown): ComfyGraph {
     if (!parsed.success) throw problem(parsed.error, "API");
     for (const [id, node] of Object.entries(parsed.data)) {
       const inputs = Object.fromEntries(Object.entries(node.inputs).map(([name, value]) => [name, apiValue(value)]));
-      nodes.set(id, { id, classType: node.class_type, title: node._meta?.title?.trim() || node.class_type, inputs });
+      nodes.set(id, { id, classType: node.class_type, title: node._meta?.title?.trim() || displayNameOf(node.class_type), inputs });
     }
     return { format, nodes };
   }
@@ -173,7 +174,7 @@ export function readComfyGraph(json: unknown): ComfyGraph {
       : pos && typeof pos["0"] === "number"
         ? { x: pos["0"], y: pos["1"] ?? 0 }
         : undefined;
-    nodes.set(node.id, { id: node.id, classType: node.type, title: node.title?.trim() || node.type, position, inputs });
+    nodes.set(node.id, { id: node.id, classType: node.type, title: node.title?.trim() || displayNameOf(node.type), position, inputs });
   }
   return { format, nodes };
 }

@@ -21,7 +21,7 @@ import { getNodeDefinition } from "../../nodes";
 import { ImportFileError, type ImportReportItem, type ImportResult } from "../report";
 import { parseParams, uniqueId } from "../parse-params";
 import { readComfyGraph, isLink, type ComfyGraph, type ComfyLink, type ComfyNode } from "./format";
-import { roleOf } from "./class-table";
+import { displayNameOf, roleOf } from "./class-table";
 
 /** A studio node output: what an edge starts from. */
 interface Produced {
@@ -384,7 +384,7 @@ class Folder {
   output(node: ComfyNode): void {
     const prefix = str(node.inputs.filename_prefix);
     // A title that is the class's own display name ("Save Image" for SaveImage) says nothing; the file prefix may.
-    const ownTitle = node.title.replace(/\s+/g, "") !== node.classType;
+    const ownTitle = node.title !== displayNameOf(node.classType) && node.title.replace(/\s+/g, "") !== node.classType;
     const label = ownTitle ? node.title : prefix && prefix !== "ComfyUI" ? prefix : "Output";
     const id = this.add(node, "output", { label: label.slice(0, 80) }, 0);
     this.report(node, "mapped", "Became an Output node.", id);
@@ -431,14 +431,14 @@ export function importComfyWorkflow(json: unknown): ImportResult {
   for (const node of all) if (roleOf(node.classType) === "save") folder.output(node);
   for (const node of all) if (roleOf(node.classType) === "note") folder.note(node);
   // Whatever no output reached: unknown classes still appear (as placeholders), plumbing is named as left out.
-  for (const node of all) {
-    if (folder.reported(node.id)) continue;
-    const role = roleOf(node.classType);
-    if (!role) folder.image({ from: node.id, slot: 0 } satisfies ComfyLink, 0);
-    else if (role === "sampler" || role === "upscaleWithModel" || role === "imageScaleBy" || role === "loadImage")
-      folder.image({ from: node.id, slot: 0 } satisfies ComfyLink, 0);
-    else folder.report(node, "left-out", "It does not lead to a Save or Preview image node, so nothing here needs it: left out.");
-  }
+  // First the nodes that make images (each folds its own plumbing), then what is still unclaimed.
+  const makesImages = (role: string | undefined) =>
+    !role || role === "sampler" || role === "upscaleWithModel" || role === "imageScaleBy" || role === "loadImage";
+  for (const node of all)
+    if (!folder.reported(node.id) && makesImages(roleOf(node.classType))) folder.image({ from: node.id, slot: 0 } satisfies ComfyLink, 0);
+  for (const node of all)
+    if (!folder.reported(node.id))
+      folder.report(node, "left-out", "It does not lead to a Save or Preview image node, so nothing here needs it: left out.");
   if (graph.format === "api") folder.layOut();
   if (folder.nodes.length > GRAPH_LIMITS.maxNodes)
     throw new ImportFileError(`The file makes ${folder.nodes.length} nodes; a workflow holds at most ${GRAPH_LIMITS.maxNodes}.`);
