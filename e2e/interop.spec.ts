@@ -59,6 +59,11 @@ test("import a ComfyUI file from the File menu, read the report, undo and redo i
   await expect(page.getByTestId("node-generation-3")).toBeVisible();
   await expect(page.getByTestId("node-placeholder-20")).toContainText("no equivalent here yet");
   await expect(page.locator(".react-flow__node-studio-note")).toHaveCount(1);
+  await page.getByTestId("node-placeholder-20").click();
+  await page.screenshot({ path: testInfo.outputPath("imported-canvas-1440.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("imported-canvas-390.png") });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await waitSaved(page);
   const graph = await savedGraph(page, id);
   expect(graph.nodes.map((n) => n.type).sort()).toEqual(["generation", "output", "placeholder", "prompt"]);

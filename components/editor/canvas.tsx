@@ -610,7 +610,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       {fileOver && (
         <div className="pointer-events-none absolute inset-2 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-accent-soft">
           <p className="flex items-center gap-2 rounded-lg bg-panel px-4 py-2 text-[13px] font-medium shadow-lg">
-            <UploadIcon size={16} /> Drop to add as an image input
+            <UploadIcon size={16} /> Drop images to add them, or a workflow file (.json) to import it
           </p>
         </div>
       )}

@@ -73,7 +73,7 @@ export function ImportReportDialog() {
           ? `${plural(shown.addedNodes, "node")} added below your canvas.` +
             (attention.length === 0
               ? " Everything in the file has an equivalent here."
-              : ` ${plural(attention.length, "part")} did not map: ${placeholders > 0 ? "replace or delete the grey placeholder nodes before running." : "see why below."}`)
+              : ` ${plural(attention.length, "part")} did not map: ${placeholders > 0 ? "replace or delete the nodes marked “Not available here” before running." : "see why below."}`)
           : undefined
       }
       footer={
