@@ -48,6 +48,13 @@ const GRAPH: WorkflowGraph = filled({
       reason: "Text templates (CEL expressions) are not available here yet.",
       original: { type: "transformText", data: { title: "Compose prompt", value: "'a ' + subject_output" } },
     }),
+    node("face", "placeholder", {
+      origin: "comfyui",
+      foreignType: "FaceDetailer",
+      title: "Face fix",
+      reason: "ComfyUI's “FaceDetailer” node has no equivalent here yet.",
+      original: { class_type: "FaceDetailer", inputs: { guide_size: 384 } },
+    }),
     node("final", "output", { label: "Hero shot" }, 960, 0),
     node("clip", "output", { label: "Clip" }, 1280, 600),
   ],
