@@ -34,7 +34,7 @@ import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
 import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE } from "@/lib/client/annotations";
 import { findFreeSpot } from "@/lib/client/free-space";
-import { importWorkflowFileIntoEditor, isWorkflowFile } from "@/lib/client/import-workflow-file";
+import { isWorkflowFile, useImportWorkflowFile } from "@/lib/client/import-workflow-file";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
@@ -104,6 +104,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     })),
   );
   const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const importFile = useImportWorkflowFile();
   const wrapper = useRef<HTMLDivElement>(null);
   // Groups come first in `annotations`, so they render behind notes and nodes.
   const canvasNodes = useMemo(() => [...annotations, ...nodes], [annotations, nodes]);
@@ -434,7 +435,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         // A workflow file (Scenario, ComfyUI, studio JSON) is imported into this workflow.
         const workflowFile = files.find(isWorkflowFile);
         if (workflowFile) {
-          void importWorkflowFileIntoEditor(workflowFile);
+          void importFile(workflowFile);
           return;
         }
         const images = files.filter(isImageFile);
@@ -464,7 +465,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
       if (type && getNodeDefinition(type)) addNode(type, { x: position.x - 124, y: position.y - 30 });
     },
-    [addNode, screenToFlowPosition, uploadToNode],
+    [addNode, screenToFlowPosition, uploadToNode, importFile],
   );
 
   return (

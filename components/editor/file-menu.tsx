@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useEditorStore } from "@/lib/client/editor-store";
-import { importWorkflowFileIntoEditor } from "@/lib/client/import-workflow-file";
+import { useImportWorkflowFile } from "@/lib/client/import-workflow-file";
 import { toast } from "@/lib/client/toast-store";
 import { flushSave } from "@/lib/client/workflow-saver";
 import { ChevronDownIcon, DownloadIcon, UploadIcon } from "../ui/icons";
@@ -23,6 +23,7 @@ export function FileMenu() {
   const inputRef = useRef<HTMLInputElement>(null);
   const menuId = useId();
   const workflowId = useEditorStore((s) => s.workflowId);
+  const importFile = useImportWorkflowFile();
 
   const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
   useEffect(() => {
@@ -71,84 +72,87 @@ export function FileMenu() {
   };
 
   return (
-    <div ref={rootRef} className="relative">
-      <button
-        ref={buttonRef}
-        type="button"
-        data-testid="file-menu"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => !value)}
-        className="flex h-8 items-center gap-1 rounded-md px-2 text-[13px] text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
-      >
-        File
-        <ChevronDownIcon size={13} />
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".json,application/json"
-        className="hidden"
-        data-testid="import-file-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = "";
-          if (file) void importWorkflowFileIntoEditor(file);
-        }}
-      />
+    // Phones have no files to drag in and little room in the header: the menu is for larger screens; the report shows everywhere.
+    <>
       <ImportReportDialog />
-      {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label="File"
-          onKeyDown={onMenuKeyDown}
-          className="absolute top-full left-0 z-50 mt-1.5 w-72 rounded-lg border border-line-strong bg-panel-2 p-1 shadow-xl shadow-black/50"
+      <div ref={rootRef} className="relative max-md:hidden">
+        <button
+          ref={buttonRef}
+          type="button"
+          data-testid="file-menu"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          onClick={() => setOpen((value) => !value)}
+          className="flex h-8 items-center gap-1 rounded-md px-2 text-[13px] text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
         >
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            data-testid="file-import"
-            className={ITEM}
-            onClick={() => {
-              close(false);
-              inputRef.current?.click();
-            }}
+          File
+          <ChevronDownIcon size={13} />
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          accept=".json,application/json"
+          className="hidden"
+          data-testid="import-file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (file) void importFile(file);
+          }}
+        />
+        {open && (
+          <div
+            ref={menuRef}
+            id={menuId}
+            role="menu"
+            aria-label="File"
+            onKeyDown={onMenuKeyDown}
+            className="absolute top-full left-0 z-50 mt-1.5 w-72 rounded-lg border border-line-strong bg-panel-2 p-1 shadow-xl shadow-black/50"
           >
-            <UploadIcon size={14} />
-            <span className="flex-1">
-              Import workflow file…
-              <span className="block text-[11.5px] text-faint">Scenario or ComfyUI (.json); or drop it on the canvas</span>
-            </span>
-          </button>
-          <div className="my-1 h-px bg-line" aria-hidden="true" />
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            data-testid="file-export-scenario"
-            className={ITEM}
-            onClick={() => download("scenario")}
-          >
-            <DownloadIcon size={14} />
-            Export as Scenario file
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            data-testid="file-export-studio"
-            className={ITEM}
-            onClick={() => download("studio")}
-          >
-            <DownloadIcon size={14} />
-            Export as studio JSON
-          </button>
-        </div>
-      )}
-    </div>
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              data-testid="file-import"
+              className={ITEM}
+              onClick={() => {
+                close(false);
+                inputRef.current?.click();
+              }}
+            >
+              <UploadIcon size={14} />
+              <span className="flex-1">
+                Import workflow file…
+                <span className="block text-[11.5px] text-faint">Scenario or ComfyUI (.json); or drop it on the canvas</span>
+              </span>
+            </button>
+            <div className="my-1 h-px bg-line" aria-hidden="true" />
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              data-testid="file-export-scenario"
+              className={ITEM}
+              onClick={() => download("scenario")}
+            >
+              <DownloadIcon size={14} />
+              Export as Scenario file
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              data-testid="file-export-studio"
+              className={ITEM}
+              onClick={() => download("studio")}
+            >
+              <DownloadIcon size={14} />
+              Export as studio JSON
+            </button>
+          </div>
+        )}
+      </div>
+    </>
   );
 }

@@ -4,6 +4,8 @@
  * workflow as one undo step (editor-store `addImportedGraph`) and opens the import report. Nothing is
  * added when the file is refused; the toast says why in the designer's words.
  */
+import { useReactFlow } from "@xyflow/react";
+import { useCallback } from "react";
 import { create } from "zustand";
 import type { ImportReport } from "@/lib/interop/report";
 import type { WorkflowGraph } from "@/lib/graph/schema";
@@ -40,7 +42,7 @@ export function isWorkflowFile(file: Pick<File, "name" | "type">): boolean {
  * Imports `file` into the open workflow. Resolves to the ids of the added nodes ([] when the file
  * was refused: a toast then says why).
  */
-export async function importWorkflowFileIntoEditor(file: File): Promise<string[]> {
+async function importWorkflowFileIntoEditor(file: File): Promise<string[]> {
   if (file.size > MAX_IMPORT_FILE_BYTES) {
     toast.error("Could not import the file", `“${file.name}” is over 4 MB: a workflow file is much smaller. Is it the right file?`);
     return [];
@@ -65,4 +67,17 @@ export async function importWorkflowFileIntoEditor(file: File): Promise<string[]
     toast.failure("Could not import the file", error);
     return [];
   }
+}
+
+/** {@link importWorkflowFileIntoEditor}, then the view moves to the imported nodes (inside the editor's React Flow provider). */
+export function useImportWorkflowFile(): (file: File) => Promise<void> {
+  const { fitView } = useReactFlow();
+  return useCallback(
+    async (file: File) => {
+      const ids = await importWorkflowFileIntoEditor(file);
+      // After React Flow has the new nodes (fitView waits for them to be measured).
+      if (ids.length > 0) requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1, duration: 300 }));
+    },
+    [fitView],
+  );
 }
