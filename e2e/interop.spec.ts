@@ -78,7 +78,11 @@ test("import a ComfyUI file from the File menu, read the report, undo and redo i
 });
 
 test("a ComfyUI file dropped on the canvas is imported below what is there", async ({ page }) => {
-  await createWorkflow(page, "ComfyUI drop");
+  const id = await createWorkflow(page, "ComfyUI drop");
+  const savedGraphWith = async (count: number) => {
+    await expect.poll(async () => (await savedGraph(page, id)).nodes.length, { timeout: 15_000 }).toBe(count);
+    return savedGraph(page, id);
+  };
   const drop = async (name: string) => {
     const text = readFileSync(path.join(COMFY, name), "utf8");
     const dataTransfer = await page.evaluateHandle(
@@ -97,21 +101,17 @@ test("a ComfyUI file dropped on the canvas is imported below what is there", asy
   // LoadImage, the prompt, the sampler, the upscale and the two outputs.
   await expect(nodes(page)).toHaveCount(6);
   await expect(page.getByTestId("node-upscale-13")).toBeVisible();
-  const firstBottom = Math.max(
-    ...(await Promise.all(
-      (await nodes(page).all()).map(async (n) => {
-        const b = (await n.boundingBox())!;
-        return b.y + b.height;
-      }),
-    )),
-  );
+  const firstIds = new Set((await savedGraphWith(6)).nodes.map((n) => n.id));
 
-  // A second drop lands below the first, with fresh ids.
+  // A second drop lands below the first (in canvas coordinates), with fresh ids for the ones taken.
   await drop("inpaint.ui.json");
   await page.getByTestId("import-report-close").click();
   await expect(nodes(page)).toHaveCount(11);
-  const retouch = (await page.getByTestId("node-retouch-7").boundingBox())!;
-  expect(retouch.y).toBeGreaterThan(firstBottom - 40);
+  const graph = await savedGraphWith(11);
+  const first = graph.nodes.filter((n) => firstIds.has(n.id));
+  const second = graph.nodes.filter((n) => !firstIds.has(n.id));
+  expect(second.map((n) => n.type).sort()).toEqual(["imageInput", "imageInput", "output", "prompt", "retouch"]);
+  expect(Math.min(...second.map((n) => n.position.y))).toBeGreaterThan(Math.max(...first.map((n) => n.position.y)));
 });
 
 test("export as Scenario file downloads the workflow in Scenario's format", async ({ page }) => {
