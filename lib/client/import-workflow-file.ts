@@ -76,7 +76,8 @@ export function useImportWorkflowFile(): (file: File) => Promise<void> {
     async (file: File) => {
       const ids = await importWorkflowFileIntoEditor(file);
       // After React Flow has the new nodes (fitView waits for them to be measured).
-      if (ids.length > 0) requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1, duration: 300 }));
+      if (ids.length > 0)
+        requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1, duration: 300 }));
     },
     [fitView],
   );
