@@ -22,7 +22,7 @@ describe("ComfyUI import", () => {
     const { graph, report } = importWorkflowFile(json, catalogModels);
     expect(graph.nodes.map((n) => n.type).sort()).toEqual(["generation", "output", "prompt"]);
     const [gen] = ofType(graph, "generation");
-    expect(gen.data).toMatchObject({ width: 768, height: 512, numOutputs: 1, model: "auto" });
+    expect(gen.data).toMatchObject({ width: 768, height: 512, aspectRatio: "3:2", numOutputs: 1, model: "auto" });
     // ComfyUI's 64-bit seed is brought into the studio's range, and the report says so.
     expect(gen.data.seed).toBe(156680208700286 % 2147483648);
     const [prompt] = ofType(graph, "prompt");

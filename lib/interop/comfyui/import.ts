@@ -18,6 +18,7 @@
  */
 import { GRAPH_LIMITS, type GraphAnnotation, type GraphEdge, type GraphNode } from "../../graph/schema";
 import { getNodeDefinition } from "../../nodes";
+import { ASPECT_RATIOS, ratioTerms } from "../../nodes/aspect-ratio";
 import { ImportFileError, type ImportReportItem, type ImportResult } from "../report";
 import { parseParams, uniqueId } from "../parse-params";
 import { readComfyGraph, isLink, type ComfyGraph, type ComfyLink, type ComfyNode } from "./format";
@@ -37,6 +38,17 @@ type Latent =
   | { kind: "none" };
 
 const SEED_MAX = 2147483647;
+
+/** The studio aspect ratio closest to `ratio` (width / height), compared on a log scale. */
+function nearestRatio(ratio: number): string {
+  let best: string = ASPECT_RATIOS[0];
+  for (const candidate of ASPECT_RATIOS) {
+    const [w, h] = ratioTerms(candidate);
+    const [bw, bh] = ratioTerms(best as (typeof ASPECT_RATIOS)[number]);
+    if (Math.abs(Math.log(ratio / (w / h))) < Math.abs(Math.log(ratio / (bw / bh)))) best = candidate;
+  }
+  return best;
+}
 
 const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -289,7 +301,11 @@ class Folder {
       if (seed !== rawSeed) notes.push(`Seed ${rawSeed} became ${seed} (the studio's seeds go up to ${SEED_MAX}).`);
     }
     if (latent.kind === "empty") {
-      if (latent.width && latent.height) Object.assign(raw, { width: Math.round(latent.width), height: Math.round(latent.height) });
+      if (latent.width && latent.height) {
+        Object.assign(raw, { width: Math.round(latent.width), height: Math.round(latent.height) });
+        // The ratio field shows the nearest of the studio's ratios (768 × 512 → 3:2).
+        raw.aspectRatio = nearestRatio(latent.width / latent.height);
+      }
       if (latent.batch) {
         raw.numOutputs = Math.min(Math.max(Math.round(latent.batch), 1), 4);
         if (raw.numOutputs !== latent.batch) notes.push(`Batch size ${latent.batch} became ${String(raw.numOutputs)} (1 to 4 outputs).`);
