@@ -36,6 +36,7 @@ import { QuickAdd, type QuickAddChoice } from "./quick-add";
 import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
 import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE, nodeToAnnotation } from "@/lib/client/annotations";
 import { findFreeSpot } from "@/lib/client/free-space";
+import { isWorkflowFile, useImportWorkflowFile } from "@/lib/client/import-workflow-file";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 
@@ -59,7 +60,7 @@ const PRO_OPTIONS = { hideAttribution: true };
 /** Half a node card's width (studio-node.tsx: 248 px), to centre a placed node on the pointer. */
 const HALF_NODE_WIDTH = 124;
 
-const ALL_CHOICES: readonly QuickAddChoice[] = definitions.map((definition) => ({ definition }));
+const ALL_CHOICES: readonly QuickAddChoice[] = definitions.filter((d) => d.inPalette !== false).map((definition) => ({ definition }));
 
 /** The last graph copied in this tab: the paste menu item's fallback when the browser will not let the page read the clipboard. */
 let lastCopied: string | null = null;
@@ -106,6 +107,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     })),
   );
   const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const importFile = useImportWorkflowFile();
   const wrapper = useRef<HTMLDivElement>(null);
   // Groups come first in `annotations`, so they render behind notes and nodes.
   const canvasNodes = useMemo(() => [...annotations, ...nodes], [annotations, nodes]);
@@ -441,9 +443,18 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const files = Array.from(event.dataTransfer.files);
       if (files.length > 0) {
+        // A workflow file (Scenario, ComfyUI, studio JSON) is imported into this workflow.
+        const workflowFile = files.find(isWorkflowFile);
+        if (workflowFile) {
+          void importFile(workflowFile);
+          return;
+        }
         const images = files.filter(isImageFile);
         if (images.length === 0) {
-          toast.error("Not an image", "Only PNG, JPEG or WebP images can be uploaded.");
+          toast.error(
+            "Not an image or a workflow",
+            "Drop PNG, JPEG or WebP images to upload them, or a workflow file (.json) to import it.",
+          );
           return;
         }
         // Dropped on a node that holds an image: replace its image.
@@ -465,7 +476,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
       if (type && getNodeDefinition(type)) addNode(type, { x: position.x - 124, y: position.y - 30 });
     },
-    [addNode, screenToFlowPosition, uploadToNode],
+    [addNode, screenToFlowPosition, uploadToNode, importFile],
   );
 
   return (
@@ -612,7 +623,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       {fileOver && (
         <div className="pointer-events-none absolute inset-2 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-accent-soft">
           <p className="flex items-center gap-2 rounded-lg bg-panel px-4 py-2 text-[13px] font-medium shadow-lg">
-            <UploadIcon size={16} /> Drop to add as an image input
+            <UploadIcon size={16} /> Drop images to add them, or a workflow file (.json) to import it
           </p>
         </div>
       )}

@@ -15,6 +15,7 @@ import { UserMenu } from "../auth/user-menu";
 import { Button } from "../ui/button";
 import { ChevronLeftIcon, PanelBottomIcon, PlayIcon, RedoIcon, SparklesIcon, StopIcon, UndoIcon } from "../ui/icons";
 import { Spinner } from "../ui/spinner";
+import { FileMenu } from "./file-menu";
 import { SaveStatus } from "./save-status";
 import { PublishAppButton } from "./publish-dialog";
 import { RunCostEstimate } from "./run-cost-estimate";
@@ -62,6 +63,7 @@ export function EditorHeader({
       </Button>
       <SectionNav className="max-lg:hidden" />
       <div className="h-5 w-px bg-line max-md:hidden" aria-hidden="true" />
+      <FileMenu />
       <WorkflowNameInput />
       <SaveStatus onReload={onReload} reloading={reloading} />
       <div className="flex-1" />

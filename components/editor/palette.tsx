@@ -57,7 +57,7 @@ export function Palette() {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-2 py-2">
         {CATEGORY_ORDER.map((category) => {
-          const items = definitions.filter((d) => d.category === category);
+          const items = definitions.filter((d) => d.category === category && d.inPalette !== false);
           if (items.length === 0) return null;
           return (
             <section key={category} className="mb-3" aria-labelledby={`palette-${category}`}>

@@ -25,6 +25,7 @@ export interface CompatibleChoice {
 export function compatibleNodeChoices(from: WireEnd, definitions: readonly AnyNodeDefinition[]): CompatibleChoice[] {
   const choices: CompatibleChoice[] = [];
   for (const definition of definitions) {
+    if (definition.inPalette === false) continue;
     const port =
       from.side === "source"
         ? definition.inputs.find((p) => portTypesCompatible(from.type, p.type))

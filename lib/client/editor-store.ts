@@ -23,6 +23,7 @@ import { layoutLeftToRight } from "./auto-layout";
 import { estimatedNodeSize } from "./free-space";
 import { prepareGraphPaste } from "./graph-clipboard";
 import { placeDraftedGraph } from "./place-drafted-graph";
+import { placeImportedGraph } from "./place-imported-graph";
 import type { Workflow } from "./types";
 import type { GraphAnnotation, WorkflowGraph } from "@/lib/graph/schema";
 
@@ -90,6 +91,12 @@ interface EditorState {
    * Returns the new node and annotation ids.
    */
   pasteGraph(graph: WorkflowGraph, at: XYPosition): string[];
+  /**
+   * Adds an imported workflow file's graph (lib/interop) as one undo step: its layout kept, placed
+   * in free space below the canvas's content (place-imported-graph.ts), sticky notes included, the
+   * new nodes selected. Returns the ids of the added nodes.
+   */
+  addImportedGraph(graph: WorkflowGraph): string[];
   /** Adds a node of `type` at `position` and wires it to an existing port, as one undo step. Returns the new id, or null when the wire is refused. */
   addNodeConnected(
     type: string,
@@ -365,6 +372,23 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       graphIssues: [],
     });
     return [...added, ...addedAnnotations].map((n) => n.id);
+  },
+
+  addImportedGraph(graph) {
+    const s = get();
+    if (graph.nodes.length === 0 && !graph.annotations?.length) return [];
+    const placed = placeImportedGraph({ nodes: [...s.nodes, ...s.annotations], edges: s.edges }, graph);
+    const added: StudioNode[] = placed.nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data, selected: true }));
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added];
+    set({
+      nodes,
+      edges: [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...placed.edges.map((e) => decorateEdge(e, nodes))],
+      annotations: [...s.annotations, ...placed.annotations.map(annotationToNode)],
+      ...withHistory(s),
+      revision: s.revision + 1,
+      graphIssues: [],
+    });
+    return added.map((n) => n.id);
   },
 
   addNodeConnected(type, position, link) {

@@ -7,6 +7,7 @@ import { expandNode } from "./expand";
 import { generationNode } from "./generation";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
+import { placeholderNode } from "./placeholder";
 import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
@@ -37,6 +38,7 @@ export const NODE_DEFINITIONS = [
   removeBackgroundNode,
   runModelNode,
   outputNode,
+  placeholderNode,
 ] as const;
 
 const registry = buildRegistry(NODE_DEFINITIONS as unknown as ReadonlyArray<NodeDefinition<never>>);

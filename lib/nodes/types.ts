@@ -22,6 +22,7 @@ export const NODE_TYPES = [
   "removeBackground",
   "runModel",
   "output",
+  "placeholder",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -144,6 +145,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
    * The inspector shows them locked.
    */
   lockedFields?(params: P): Readonly<Record<string, { value: unknown; reason: string }>>;
+  /** False for kinds only imports create (Placeholder): left out of the palette and quick add. */
+  inPalette?: boolean;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

@@ -9,7 +9,7 @@
  *
  * `FUZZ_RUNS` (requests per route, default 64) and `FUZZ_SEED` change the corpus.
  */
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,6 +54,16 @@ const invitation = await callAuth<{ id: string }>("organization/invite-member", 
 const invitationId = invitation.body.id;
 
 const graphSeed = storyGraph(imageId);
+const comfyFixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, "../../lib/interop/__fixtures__/comfyui", name), "utf8"));
+const { exportScenarioFile } = await import("@/lib/interop/scenario/export");
+const { catalogModels } = await import("@/lib/interop/models");
+const interopSeeds = [
+  comfyFixture("txt2img.ui.json"),
+  comfyFixture("img2img-upscale.api.json"),
+  comfyFixture("inpaint.ui.json"),
+  exportScenarioFile({ name: "Fuzz", graph: graphSeed }, catalogModels).file,
+];
 const R = (name: string, method: string, spec: Omit<RouteSpec, "name" | "method">): RouteSpec => ({ name, method, ...spec });
 const id = () => workflow.id;
 const slug = () => appSlug;
@@ -171,6 +181,11 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
     spec: R("/api/recommend-training", "POST", { params: {}, seeds: [{ description: "my illustration style, 30 images" }] }),
     load: () => import("@/app/api/recommend-training/route"),
   },
+  {
+    // Foreign workflow files: the hand-written ComfyUI fixtures (both formats) and a Scenario export.
+    spec: R("/api/interop/import", "POST", { params: {}, seeds: interopSeeds }),
+    load: () => import("@/app/api/interop/import/route"),
+  },
   { spec: R("/api/runs/:id", "GET", { params: { id: () => run.id }, seeds: null }), load: () => import("@/app/api/runs/[id]/route") },
   {
     spec: R("/api/runs/:id/cancel", "POST", { params: { id: () => run.id }, seeds: [{}] }),
@@ -201,6 +216,10 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
   {
     spec: R("/api/workflows/:id/estimate", "POST", { params: { id }, seeds: [{ graph: graphSeed }, {}] }),
     load: () => import("@/app/api/workflows/[id]/estimate/route"),
+  },
+  {
+    spec: R("/api/workflows/:id/export", "GET", { params: { id }, seeds: null, queryKeys: ["format"] }),
+    load: () => import("@/app/api/workflows/[id]/export/route"),
   },
   {
     spec: R("/api/workflows/:id/publish", "POST", {
