@@ -8,8 +8,8 @@
  *   taken before executing, renewed every third of `leaseSeconds`, checked before anything that
  *   can submit a provider job. A job whose run is finished or leased by a live worker is done
  *   at once without executing anything.
- * - Every worker sweeps every `leaseSeconds / 2` for runs whose worker is gone (running with an
- *   expired lease): one sweeper marks such a run (a conditional UPDATE, so only one wins) and
+ * - Every worker sweeps every `leaseSeconds / 2` for runs whose worker is gone (`findOrphanedRuns`
+ *   of lib/queue/run-lease.ts decides which): one sweeper marks such a run (a conditional UPDATE, so only one wins) and
  *   sends a job for it, which any worker picks up and resumes: recorded provider jobs are polled,
  *   never submitted again.
  * - Cancel: the request is broadcast (PostgreSQL NOTIFY); the worker executing the run aborts it.
@@ -208,12 +208,10 @@ export class PgBossRunQueue implements RunQueue {
   private async sweep(): Promise<number> {
     if (this.stopping) return 0;
     const { db } = this.options;
-    const orphans = [
-      ...new Set([
-        ...(await findOrphanedRuns(db, this.options.worker?.requeueQueuedAfterSeconds ?? 600)),
-        ...(await this.fetchedButNeverClaimed()),
-      ]),
-    ];
+    const orphans = await findOrphanedRuns(db, {
+      queuedOlderThanSeconds: this.options.worker?.requeueQueuedAfterSeconds ?? 600,
+      jobQueue: { name: RUN_JOB_QUEUE, fetchedOlderThanSeconds: this.leaseSeconds },
+    });
     let sent = 0;
     for (const runId of orphans) {
       if (!(await markForRequeue(db, runId, 300))) continue;
@@ -233,23 +231,6 @@ export class PgBossRunQueue implements RunQueue {
     const done = await this.options.db.nodeRun.findMany({ where: { runId, status: "succeeded" }, select: { nodeId: true } });
     const succeeded = new Set(done.map((n) => n.nodeId));
     return force.filter((id) => !succeeded.has(id));
-  }
-
-  /**
-   * Queued runs whose only queue job was fetched by a worker more than a lease ago and never
-   * claimed: that worker died between taking the job and taking the run's lease (claiming is the
-   * first thing a worker does with a job), so pg-boss would hold the job as active for hours.
-   */
-  private async fetchedButNeverClaimed(): Promise<string[]> {
-    const rows = await this.options.db.$queryRaw<{ id: string }[]>`
-      SELECT r.id FROM "Run" r
-      WHERE r.status = 'queued' AND r."leaseOwner" IS NULL
-        AND EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${RUN_JOB_QUEUE} AND j.data->>'runId' = r.id
-          AND j.state = 'active' AND j.started_on < now() - make_interval(secs => ${this.leaseSeconds}::float8))
-        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${RUN_JOB_QUEUE} AND j.data->>'runId' = r.id
-          AND j.state IN ('created', 'retry'))
-      LIMIT 100`.catch(() => []);
-    return rows.map((row) => row.id);
   }
 
   /** The `force` list the run was first enqueued with (kept in pg-boss's own job table), so a resumed run still skips the cache for those nodes. */
