@@ -50,6 +50,12 @@ export interface ProviderJob {
   assetIds: string[];
   /** Human-readable reason when `status` is "failed". */
   error?: string;
+  /**
+   * Sentences for the designer about how the job was done, when it differs from what was asked
+   * (the offline engine: "Upscaled with Lanczos: the image is 2.4 MP, above the neural model's
+   * 1 MP limit on this machine."); the node run shows them with its notes.
+   */
+  notes?: string[];
 }
 
 export interface SubmittedJob {

@@ -312,6 +312,7 @@ export class LocalProvider implements Provider {
       progress: 0,
       assetIds: [],
       error: undefined,
+      notes: undefined,
       owner: { pid: process.pid, instanceId: this.instanceId },
       updatedAt: new Date().toISOString(),
     };
@@ -351,7 +352,8 @@ export class LocalProvider implements Provider {
       const assetIds: string[] = [];
       for (const output of outputs) assetIds.push(await this.assets.put(output.bytes, "image/png", output));
       if (signal.aborted) return;
-      await this.finish(record, { status: "succeeded", progress: 1, assetIds });
+      const notes = [...new Set(outputs.flatMap((output) => output.notes ?? []))];
+      await this.finish(record, { status: "succeeded", progress: 1, assetIds, ...(notes.length ? { notes } : {}) });
     } catch (error) {
       if (signal.aborted) return;
       await this.finish(record, { status: "failed", error: error instanceof Error ? error.message : String(error) });
@@ -449,6 +451,7 @@ function toProviderJob(record: JobRecord): ProviderJob {
     assetIds: [...record.assetIds],
   };
   if (record.error !== undefined) job.error = record.error;
+  if (record.notes?.length) job.notes = [...record.notes];
   return job;
 }
 
