@@ -2,7 +2,8 @@
  * Scale-out throughput (`npm run bench`, section "scale-out"; alone: `npx tsx scripts/bench-scale.ts`):
  * on the local PostgreSQL (SCALE_TEST_PG_URL), 1 web process and 1, then 4, worker processes
  * (RUN_CONCURRENCY 4 each) run BENCH_SCALE_RUNS (default 48) runs of the latency-bound workflow
- * Image input → Upscale → Remove background → Output on the offline engine at 1 s per job.
+ * Image input → Upscale → Upscale → Output (Precise: latency-bound, not CPU-bound) on the offline
+ * engine at 1 s per job.
  * Throughput = runs / (time from the first start to the last success), in runs per minute.
  * Goal: 4 workers ≥ 3.5 × 1 worker. Process start-up is not counted.
  * Skipped (null figures) when PostgreSQL is unreachable or BENCH_SKIP_SCALE=1.
@@ -67,7 +68,7 @@ export async function benchScale(): Promise<ScaleBench | null> {
     runsPerMinute: { "1": Number(one.toFixed(1)), "4": Number(four.toFixed(1)) },
     speedup: Number((four / one).toFixed(2)),
   };
-  console.log(`scale-out, ${runs} runs of Image input → Upscale → Remove background → Output, 1 s per job:`);
+  console.log(`scale-out, ${runs} runs of Image input → Upscale → Upscale → Output on the offline engine, 1 s per job:`);
   console.log(`  1 worker   ${result.runsPerMinute["1"]} runs/min`);
   console.log(`  4 workers  ${result.runsPerMinute["4"]} runs/min   (${result.speedup} ×; goal ≥ 3.5 ×)`);
   return result;

@@ -128,3 +128,35 @@ describe.skipIf(!reachable)("run lease (PostgreSQL)", () => {
     }
   });
 });
+
+describe("fenced store", () => {
+  it("checks the lease before a node starts and before a submission intent, not when a job id is recorded", async () => {
+    let checks = 0;
+    const writes: string[] = [];
+    const store: ExecutionStore = {
+      loadNodeRuns: async () => [],
+      updateRun: async () => void writes.push("run"),
+      updateNodeRun: async (_r, nodeId) => void writes.push(nodeId),
+      findCachedOutputs: async () => null,
+    };
+    const fenced = fenceStore(store, { runId: "r", lost: false, check: async () => void checks++ });
+    const intent = { index: 0, body: {}, submittedAt: new Date().toISOString(), jobId: null };
+    await fenced.updateNodeRun("r", "a", { status: "running", request: { submissions: [intent] } });
+    expect(checks).toBe(1);
+    await fenced.updateNodeRun("r", "a", { request: { submissions: [{ ...intent, jobId: "job_1" }] }, providerJobIds: ["job_1"] });
+    expect(checks).toBe(1);
+    // A second body's intent, after the first job id: checked again.
+    await fenced.updateNodeRun("r", "a", {
+      request: {
+        submissions: [
+          { ...intent, jobId: "job_1" },
+          { ...intent, index: 1 },
+        ],
+      },
+    });
+    expect(checks).toBe(2);
+    await fenced.updateNodeRun("r", "a", { status: "succeeded", progress: 1 });
+    expect(checks).toBe(2);
+    expect(writes).toEqual(["a", "a", "a", "a"]);
+  });
+});
