@@ -72,7 +72,7 @@ export class PgBossRunQueue implements RunQueue {
   /** Identifies this process in `Run.leaseOwner`. */
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly boss: PgBoss;
-  private readonly active = new Map<string, { controller: AbortController; ending: Promise<void> }>();
+  private readonly active = new Map<string, { controller: AbortController; ending: Promise<void>; settled: Promise<void> }>();
   private readonly idle = new Set<() => void>();
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private unsubscribeCancel = () => {};
@@ -88,6 +88,16 @@ export class PgBossRunQueue implements RunQueue {
 
   private get leaseSeconds(): number {
     return Math.max(2, this.options.worker?.leaseSeconds ?? 30);
+  }
+
+  /**
+   * How long a sweeper's requeue mark holds (3 leases, at least 10 s): if the job it sent is
+   * lost (taken by a worker that dies before claiming the run), the run is found and sent again
+   * once the mark expires. A job that merely waits longer is sent twice, which is harmless: the
+   * lease, not the job, decides who executes a run.
+   */
+  private get requeueMarkSeconds(): number {
+    return Math.max(10, this.leaseSeconds * 3);
   }
 
   private async start(): Promise<void> {
@@ -144,6 +154,10 @@ export class PgBossRunQueue implements RunQueue {
     const { db } = this.options;
     const worker = this.options.worker!;
     const runId = data.runId;
+    // A job for a run this worker is still unwinding (its lease went to another worker, which may
+    // have died since, and a sweeper sent the run again): wait until it is gone, then claim the run
+    // like any job, so that this job is not dropped while the run waits for nobody.
+    await this.active.get(runId)?.settled;
     if (this.stopping || this.active.has(runId)) return;
     if (!(await claimRun(db, runId, this.workerId, this.leaseSeconds))) return;
     const controller = new AbortController();
@@ -188,7 +202,9 @@ export class PgBossRunQueue implements RunQueue {
         clearInterval(renew);
       }
     })();
-    this.active.set(runId, { controller, ending });
+    let markSettled = () => {};
+    const settled = new Promise<void>((resolve) => (markSettled = resolve));
+    this.active.set(runId, { controller, ending, settled });
     try {
       await ending;
       // A run left by a stopping worker keeps its lease until it expires, so no other worker
@@ -196,13 +212,14 @@ export class PgBossRunQueue implements RunQueue {
       if (finished && !lease.lost) await releaseLease(db, runId, owner).catch(() => undefined);
     } finally {
       this.active.delete(runId);
+      markSettled();
       if (this.active.size === 0) for (const resolve of this.idle) resolve();
     }
   }
 
   /**
    * Sends a job for each run whose worker is gone. The run is first marked `requeued:<id>` for
-   * 5 minutes by a conditional UPDATE, so that of several sweeping workers only one sends it.
+   * `requeueMarkSeconds` by a conditional UPDATE, so that of several sweeping workers only one sends it.
    * @returns how many runs were sent again.
    */
   private async sweep(): Promise<number> {
@@ -214,7 +231,7 @@ export class PgBossRunQueue implements RunQueue {
     });
     let sent = 0;
     for (const runId of orphans) {
-      if (!(await markForRequeue(db, runId, 300))) continue;
+      if (!(await markForRequeue(db, runId, this.requeueMarkSeconds))) continue;
       await this.boss.send(RUN_JOB_QUEUE, { runId, force: await this.forcedNodes(runId) });
       sent++;
     }
