@@ -7,6 +7,10 @@
  *    asset-store calls (image encoding/decoding is not the engine's overhead). Goal: < 1 ms.
  * 2. The same chain with the embedded database (PGlite through Prisma) and the studio's asset
  *    storage: wall time per node. Goal ≤ 2 ms (issue 14).
+ * 2b. The same chain on the local PostgreSQL server (scripts/bench-postgres-chain.ts): wall time
+ *    per node, statements (round trips) per node and the time spent waiting for them, through the
+ *    store alone and lease-fenced as a worker executes. Goal < 2 ms (issue 12). Skipped when
+ *    PostgreSQL is unreachable.
  * 3. Parallelism: 8 independent branches (Image input → Upscale → Output) on the offline engine
  *    with 1 s injected latency per job; wall time divided by the critical path (1 s).
  *    Goal: < 1.10 (an engine that ran nodes one at a time would score 8).
@@ -52,7 +56,6 @@ import { MemoryAssetStore, MemoryExecutionStore } from "../lib/engine/testing/me
 import { FakeProvider } from "../lib/engine/testing/fake-provider";
 import type { AssetStore, ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";
-import { validateGraph } from "../lib/graph/validate";
 import { getCatalog, planGeneration, resolveModels } from "../lib/intelligence";
 import { evaluateHalf, loadEvalSet, type Figure, type HalfReport } from "../lib/intelligence/understand/evaluate";
 import { LocalProvider } from "../lib/providers/local";
@@ -62,26 +65,11 @@ import { closeNeuralPool, getNeuralPool } from "../lib/providers/local/neural/ne
 import { benchResponsiveness } from "./bench-responsiveness";
 import { benchNeural } from "./bench-neural";
 import { benchScale } from "./bench-scale";
+import { chainGraph, plan } from "./lib/bench-chain";
+import { benchPostgresChain, printPostgresChain } from "./bench-postgres-chain";
 import type { Provider } from "../lib/providers/types";
 
 const CHAIN_NODES = 200;
-
-function chainGraph(assetId: string, length: number): WorkflowGraph {
-  const graph: WorkflowGraph = { nodes: [{ id: "n0", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } }], edges: [] };
-  for (let i = 1; i < length - 1; i++) {
-    graph.nodes.push({ id: `n${i}`, type: "removeBackground", position: { x: i * 10, y: 0 }, data: {} });
-    graph.edges.push({ id: `e${i}`, source: `n${i - 1}`, sourceHandle: "image", target: `n${i}`, targetHandle: "image" });
-  }
-  graph.nodes.push({ id: `n${length - 1}`, type: "output", position: { x: length * 10, y: 0 }, data: {} });
-  graph.edges.push({
-    id: `e${length - 1}`,
-    source: `n${length - 2}`,
-    sourceHandle: "image",
-    target: `n${length - 1}`,
-    targetHandle: "image",
-  });
-  return graph;
-}
 
 function parallelGraph(assetId: string, branches: number): WorkflowGraph {
   const graph: WorkflowGraph = { nodes: [{ id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } }], edges: [] };
@@ -98,12 +86,6 @@ function parallelGraph(assetId: string, branches: number): WorkflowGraph {
     graph.edges.push({ id: `b${i}`, source: `up${i}`, sourceHandle: "image", target: `out${i}`, targetHandle: "image" });
   }
   return graph;
-}
-
-function plan(graph: WorkflowGraph) {
-  const result = validateGraph(graph, "run");
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
-  return result.plan!;
 }
 
 /** Wraps every method of `target` so the time spent inside it is added to `timer.ms`. */
@@ -156,8 +138,8 @@ async function chainWithEmbeddedDatabase(): Promise<number | null> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "studio-bench-"));
   process.env.DATA_DIR = dataDir;
   try {
-    const { benchEmbeddedDatabaseChain } = await import("./bench-embedded-db");
-    return await benchEmbeddedDatabaseChain(dataDir, CHAIN_NODES, chainGraph, plan);
+    const { benchDatabaseChain } = await import("./bench-db-chain");
+    return await benchDatabaseChain(CHAIN_NODES, chainGraph, plan);
   } catch (error) {
     console.error("embedded-database figure unavailable:", error instanceof Error ? error.message : error);
     return null;
@@ -258,6 +240,9 @@ async function main() {
   console.log(`chain of ${CHAIN_NODES} nodes, zero-latency provider, embedded database (PGlite + Prisma) and asset storage:`);
   console.log(`  wall time per node            ${embedded === null ? "n/a" : `${embedded.toFixed(3)} ms`}   (goal ≤ 2 ms)`);
 
+  const postgres = await benchPostgresChain(CHAIN_NODES);
+  if (postgres) printPostgresChain(postgres);
+
   const parallel = await parallelRatio();
   console.log(`8 parallel branches of 1 s each on the offline engine:`);
   console.log(`  wall time ${parallel.wallMs.toFixed(0)} ms, wall / critical path = ${parallel.ratio.toFixed(3)}   (goal < 1.10)`);
@@ -298,6 +283,10 @@ async function main() {
       planGenerationMedianMs: Number(intelligence.planMs.toFixed(4)),
       wallMsPerNodeInMemory: Number(memory.wallMsPerNode.toFixed(4)),
       wallMsPerNodeEmbeddedDb: embedded === null ? null : Number(embedded.toFixed(4)),
+      wallMsPerNodePostgres: postgres ? Number(postgres.store.wallMsPerNode.toFixed(4)) : null,
+      wallMsPerNodePostgresFenced: postgres ? Number(postgres.fenced.wallMsPerNode.toFixed(4)) : null,
+      statementsPerNodePostgres: postgres ? Number(postgres.store.statementsPerNode.toFixed(2)) : null,
+      statementsPerNodePostgresFenced: postgres ? Number(postgres.fenced.statementsPerNode.toFixed(2)) : null,
       startRestartMs: main ? Math.round(main.startRestartMs) : null,
       mainJobPollingRatio: main ? Number(main.pollingRatio.toFixed(3)) : null,
       mainJobSseRatio: main ? Number(main.sseRatio.toFixed(3)) : null,

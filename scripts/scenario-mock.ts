@@ -6,7 +6,8 @@
  *
  * Environment: SCENARIO_MOCK_PORT (default 3299); SCENARIO_MOCK_MODELS_DIR, a folder of
  * `GET /models/{id}` JSON files to serve instead of the bundled records; SCENARIO_MOCK_MAX_JOBS_IN_FLIGHT,
- * unfinished generations allowed before a 429; SCENARIO_MOCK_API_KEY / SCENARIO_MOCK_API_SECRET, the
+ * unfinished generations allowed before a 429; SCENARIO_MOCK_JOB_MS, the least milliseconds a generation
+ * takes (default 0: done on its second poll); SCENARIO_MOCK_API_KEY / SCENARIO_MOCK_API_SECRET, the
  * key pair it accepts (default fixed test values, e2e-scenario-key / e2e-scenario-secret). Point
  * the studio at it with SCENARIO_API_URL=http://127.0.0.1:<port>/v1 and that pair. Each answered
  * request is logged on one line, refusals with their reason.
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     apiSecret: process.env.SCENARIO_MOCK_API_SECRET || "e2e-scenario-secret",
     modelsDir: process.env.SCENARIO_MOCK_MODELS_DIR || undefined,
     maxJobsInFlight: maxJobs,
+    jobDurationMs: Number(process.env.SCENARIO_MOCK_JOB_MS ?? 0) || 0,
     log: (line) => console.log(`[scenario-mock] ${line}`),
   });
   console.log(`[scenario-mock] strict Scenario mock on ${server.baseUrl} (${server.state.modelRecords.size} models)`);

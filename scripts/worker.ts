@@ -10,7 +10,7 @@
  * record their provider jobs, then exits 0; what it left is resumed by another worker.
  */
 import { closeDb } from "../lib/db/client";
-import { closeWorkerPool } from "../lib/providers/local/pool/worker-pool";
+import { closeWorkerPool, getWorkerPool } from "../lib/providers/local/pool/worker-pool";
 import { createRunQueue, createServicesFromEnv } from "../lib/server/create-services";
 import { shutdownGraceMs } from "../lib/server/shutdown";
 import { secureDataFolder } from "../lib/storage/data-folder";
@@ -24,6 +24,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const services = await createServicesFromEnv(process.env);
+  if (services.provider.id === "local") {
+    // The offline engine's worker threads load sharp and the tasks on their first job: load them
+    // now, so that the first runs this worker takes do not wait for it (seconds on a busy machine).
+    await getWorkerPool()
+      .run("textToImage", { prompt: "warm-up", seed: 0, width: 64, height: 64 })
+      .catch((error: unknown) => console.error("The offline engine's worker threads could not start:", error));
+  }
   const queue = createRunQueue(services, process.env, { role: "worker" }) as PgBossRunQueue;
   await queue.whenStarted();
   const resumed = await queue.resumeUnfinished();

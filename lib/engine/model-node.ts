@@ -165,6 +165,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
 
   let jobIds: string[];
   let credits = 0;
+  let recorded = previousSubmissions;
   if (legacyJobs.length) jobIds = [...legacyJobs];
   else {
     const submitted = await submitOnce(
@@ -172,11 +173,13 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
         provider,
         signal,
         reconcile: options.reconcile,
-        record: (submissions) =>
-          write({
+        record: (submissions) => {
+          recorded = submissions;
+          return write({
             request: { ...baseRequest, submissions },
             providerJobIds: submissions.map((s) => s.jobId).filter((id): id is string => Boolean(id)),
-          }),
+          });
+        },
       },
       { modelId, capability, ...(ctx.intermediate?.has(node.id) ? { intermediate: true } : {}) },
       bodies,
@@ -242,6 +245,18 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   }
   if (outputs.length === 0) throw new NodeFailure("the provider returned no image");
 
-  await store.updateNodeRun(runId, node.id, { status: "succeeded", progress: 1, outputs, credits, finishedAt: new Date() });
+  // The provider's own notes (how it did the job, e.g. the offline engine's Lanczos fallback)
+  // join the builder's, so the node card shows them.
+  const jobNotes = [...new Set(jobs.flatMap((job) => job.notes ?? []))].filter((message) => !notes.some((n) => n.message === message));
+  await store.updateNodeRun(runId, node.id, {
+    status: "succeeded",
+    progress: 1,
+    outputs,
+    credits,
+    finishedAt: new Date(),
+    ...(jobNotes.length
+      ? { request: { ...baseRequest, notes: [...notes, ...jobNotes.map((message) => ({ message }))], submissions: recorded } }
+      : {}),
+  });
   return { value: { images: outputs }, credits };
 }

@@ -2,7 +2,8 @@
  * Submitting a model node's requests without ever paying twice (ARCHITECTURE.md "Execution": a
  * restart must not lose or double-bill work; issue 8 item 10).
  *
- * 1. The intent (exact body, time) is recorded on the node run BEFORE `provider.submit`.
+ * 1. The intent (exact body, time, a random submission id) is recorded on the node run BEFORE
+ *    `provider.submit`, which receives the id as `ModelRequest.submissionId`.
  * 2. The job id is recorded as soon as the submit answers.
  * 3. A submit whose answer was lost (ProviderError `submission_unknown`) is marked uncertain and
  *    reconciled: `provider.findSubmittedJob(request, submittedAt)` is asked several times over a
@@ -11,6 +12,7 @@
  * 4. On resume, an intent without a job id goes through the same reconciliation.
  * Imports no React, Next.js or Prisma.
  */
+import { randomUUID } from "node:crypto";
 import { ProviderError, type ModelRequest, type Provider } from "../providers/types";
 import { NodeFailure } from "./errors";
 import { sleep } from "./job-waiting";
@@ -33,6 +35,11 @@ export interface SubmitContext {
 
 const LOST_MESSAGE =
   "The provider did not confirm this request and no job for it could be found, so the studio did not send it again (to avoid paying twice). Run the node again to retry.";
+
+/** The request of one recorded submission: its body, and its submission id when it has one. */
+function requestOf(request: Omit<ModelRequest, "body">, submission: SubmissionRecord): ModelRequest {
+  return { ...request, body: submission.body, ...(submission.submissionId ? { submissionId: submission.submissionId } : {}) };
+}
 
 /** Looks for the job an uncertain or interrupted submission created, over the reconcile window. */
 async function reconcile(ctx: SubmitContext, request: ModelRequest, submittedAt: Date): Promise<string | null> {
@@ -68,7 +75,7 @@ export async function submitOnce(
   let credits = 0;
   for (const submission of submissions) {
     if (submission.jobId) continue;
-    const jobId = await reconcile(ctx, { ...request, body: submission.body }, new Date(submission.submittedAt));
+    const jobId = await reconcile(ctx, requestOf(request, submission), new Date(submission.submittedAt));
     if (!jobId) throw new NodeFailure(LOST_MESSAGE);
     submission.jobId = jobId;
     submission.uncertain = false;
@@ -77,11 +84,17 @@ export async function submitOnce(
   for (let index = submissions.length; index < bodies.length; index++) {
     if (ctx.signal?.aborted) throw new NodeFailure("Canceled");
     const submittedAt = new Date();
-    const submission: SubmissionRecord = { index, body: bodies[index], submittedAt: submittedAt.toISOString(), jobId: null };
+    const submission: SubmissionRecord = {
+      index,
+      body: bodies[index],
+      submittedAt: submittedAt.toISOString(),
+      submissionId: randomUUID(),
+      jobId: null,
+    };
     submissions.push(submission);
     await record();
     try {
-      const submitted = await ctx.provider.submit({ ...request, body: bodies[index] });
+      const submitted = await ctx.provider.submit(requestOf(request, submission));
       submission.jobId = submitted.jobId;
       credits += submitted.creditsCost ?? 0;
     } catch (error) {
@@ -92,7 +105,7 @@ export async function submitOnce(
       }
       submission.uncertain = true;
       await record();
-      const jobId = await reconcile(ctx, { ...request, body: bodies[index] }, submittedAt);
+      const jobId = await reconcile(ctx, requestOf(request, submission), submittedAt);
       if (!jobId) throw new NodeFailure(LOST_MESSAGE);
       submission.jobId = jobId;
       submission.uncertain = false;

@@ -34,6 +34,11 @@ export interface SubmissionRecord {
   body: Record<string, unknown>;
   /** ISO 8601, taken just before the submit call. */
   submittedAt: string;
+  /**
+   * Random id of this submission, sent as `ModelRequest.submissionId` and used to find its job
+   * again (`Provider.findSubmittedJob`); absent on records made before it existed.
+   */
+  submissionId?: string;
   jobId: string | null;
   /** True when the submit was sent but its answer was lost (ProviderError `submission_unknown`). */
   uncertain?: boolean;

@@ -28,6 +28,14 @@ export interface ModelRequest {
    * compression level 0; issue 14). Not part of the body: never sent to Scenario.
    */
   intermediate?: boolean;
+  /**
+   * Unique to one submission of one node run's request (a random id recorded in its
+   * SubmissionRecord before the submit, lib/engine/submission.ts). A provider that stores it with
+   * the job (the offline engine) finds the job of a lost answer by it alone in `findSubmittedJob`,
+   * so a resumed node never adopts another run's job with the same body. Not part of the body:
+   * never sent to Scenario.
+   */
+  submissionId?: string;
 }
 
 /** Job status normalised from Scenario's `pending|queued|warming-up|in-progress|finalizing|success|failure|canceled`. */
@@ -42,6 +50,12 @@ export interface ProviderJob {
   assetIds: string[];
   /** Human-readable reason when `status` is "failed". */
   error?: string;
+  /**
+   * Sentences for the designer about how the job was done, when it differs from what was asked
+   * (the offline engine: "Upscaled with Lanczos: the image is 2.4 MP, above the neural model's
+   * 1 MP limit on this machine."); the node run shows them with its notes.
+   */
+  notes?: string[];
 }
 
 export interface SubmittedJob {
@@ -94,7 +108,8 @@ export interface Provider {
   /**
    * Finds the job a `submit` created when its response was lost (ProviderError code
    * `submission_unknown`): recent jobs of `request.modelId` created at or after `submittedAfter`
-   * whose recorded input matches `request.body`. Returns its id, or null when none exists.
+   * whose recorded input matches `request.body` (a provider that stored `request.submissionId`
+   * matches that instead). Returns its id, or null when none exists.
    * Scenario: `GET /jobs` (contract §3). Never submits anything.
    */
   findSubmittedJob?(request: ModelRequest, submittedAfter: Date): Promise<string | null>;

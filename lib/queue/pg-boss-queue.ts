@@ -8,8 +8,8 @@
  *   taken before executing, renewed every third of `leaseSeconds`, checked before anything that
  *   can submit a provider job. A job whose run is finished or leased by a live worker is done
  *   at once without executing anything.
- * - Every worker sweeps every `leaseSeconds / 2` for runs whose worker is gone (running with an
- *   expired lease): one sweeper marks such a run (a conditional UPDATE, so only one wins) and
+ * - Every worker sweeps every `leaseSeconds / 2` for runs whose worker is gone (`findOrphanedRuns`
+ *   of lib/queue/run-lease.ts decides which): one sweeper marks such a run (a conditional UPDATE, so only one wins) and
  *   sends a job for it, which any worker picks up and resumes: recorded provider jobs are polled,
  *   never submitted again.
  * - Cancel: the request is broadcast (PostgreSQL NOTIFY); the worker executing the run aborts it.
@@ -72,7 +72,7 @@ export class PgBossRunQueue implements RunQueue {
   /** Identifies this process in `Run.leaseOwner`. */
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly boss: PgBoss;
-  private readonly active = new Map<string, { controller: AbortController; ending: Promise<void> }>();
+  private readonly active = new Map<string, { controller: AbortController; ending: Promise<void>; settled: Promise<void> }>();
   private readonly idle = new Set<() => void>();
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private unsubscribeCancel = () => {};
@@ -88,6 +88,16 @@ export class PgBossRunQueue implements RunQueue {
 
   private get leaseSeconds(): number {
     return Math.max(2, this.options.worker?.leaseSeconds ?? 30);
+  }
+
+  /**
+   * How long a sweeper's requeue mark holds (3 leases, at least 10 s): if the job it sent is
+   * lost (taken by a worker that dies before claiming the run), the run is found and sent again
+   * once the mark expires. A job that merely waits longer is sent twice, which is harmless: the
+   * lease, not the job, decides who executes a run.
+   */
+  private get requeueMarkSeconds(): number {
+    return Math.max(10, this.leaseSeconds * 3);
   }
 
   private async start(): Promise<void> {
@@ -144,6 +154,10 @@ export class PgBossRunQueue implements RunQueue {
     const { db } = this.options;
     const worker = this.options.worker!;
     const runId = data.runId;
+    // A job for a run this worker is still unwinding (its lease went to another worker, which may
+    // have died since, and a sweeper sent the run again): wait until it is gone, then claim the run
+    // like any job, so that this job is not dropped while the run waits for nobody.
+    await this.active.get(runId)?.settled;
     if (this.stopping || this.active.has(runId)) return;
     if (!(await claimRun(db, runId, this.workerId, this.leaseSeconds))) return;
     const controller = new AbortController();
@@ -188,7 +202,9 @@ export class PgBossRunQueue implements RunQueue {
         clearInterval(renew);
       }
     })();
-    this.active.set(runId, { controller, ending });
+    let markSettled = () => {};
+    const settled = new Promise<void>((resolve) => (markSettled = resolve));
+    this.active.set(runId, { controller, ending, settled });
     try {
       await ending;
       // A run left by a stopping worker keeps its lease until it expires, so no other worker
@@ -196,27 +212,26 @@ export class PgBossRunQueue implements RunQueue {
       if (finished && !lease.lost) await releaseLease(db, runId, owner).catch(() => undefined);
     } finally {
       this.active.delete(runId);
+      markSettled();
       if (this.active.size === 0) for (const resolve of this.idle) resolve();
     }
   }
 
   /**
    * Sends a job for each run whose worker is gone. The run is first marked `requeued:<id>` for
-   * 5 minutes by a conditional UPDATE, so that of several sweeping workers only one sends it.
+   * `requeueMarkSeconds` by a conditional UPDATE, so that of several sweeping workers only one sends it.
    * @returns how many runs were sent again.
    */
   private async sweep(): Promise<number> {
     if (this.stopping) return 0;
     const { db } = this.options;
-    const orphans = [
-      ...new Set([
-        ...(await findOrphanedRuns(db, this.options.worker?.requeueQueuedAfterSeconds ?? 600)),
-        ...(await this.fetchedButNeverClaimed()),
-      ]),
-    ];
+    const orphans = await findOrphanedRuns(db, {
+      queuedOlderThanSeconds: this.options.worker?.requeueQueuedAfterSeconds ?? 600,
+      jobQueue: { name: RUN_JOB_QUEUE, fetchedOlderThanSeconds: this.leaseSeconds },
+    });
     let sent = 0;
     for (const runId of orphans) {
-      if (!(await markForRequeue(db, runId, 300))) continue;
+      if (!(await markForRequeue(db, runId, this.requeueMarkSeconds))) continue;
       await this.boss.send(RUN_JOB_QUEUE, { runId, force: await this.forcedNodes(runId) });
       sent++;
     }
@@ -233,23 +248,6 @@ export class PgBossRunQueue implements RunQueue {
     const done = await this.options.db.nodeRun.findMany({ where: { runId, status: "succeeded" }, select: { nodeId: true } });
     const succeeded = new Set(done.map((n) => n.nodeId));
     return force.filter((id) => !succeeded.has(id));
-  }
-
-  /**
-   * Queued runs whose only queue job was fetched by a worker more than a lease ago and never
-   * claimed: that worker died between taking the job and taking the run's lease (claiming is the
-   * first thing a worker does with a job), so pg-boss would hold the job as active for hours.
-   */
-  private async fetchedButNeverClaimed(): Promise<string[]> {
-    const rows = await this.options.db.$queryRaw<{ id: string }[]>`
-      SELECT r.id FROM "Run" r
-      WHERE r.status = 'queued' AND r."leaseOwner" IS NULL
-        AND EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${RUN_JOB_QUEUE} AND j.data->>'runId' = r.id
-          AND j.state = 'active' AND j.started_on < now() - make_interval(secs => ${this.leaseSeconds}::float8))
-        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${RUN_JOB_QUEUE} AND j.data->>'runId' = r.id
-          AND j.state IN ('created', 'retry'))
-      LIMIT 100`.catch(() => []);
-    return rows.map((row) => row.id);
   }
 
   /** The `force` list the run was first enqueued with (kept in pg-boss's own job table), so a resumed run still skips the cache for those nodes. */

@@ -72,20 +72,50 @@ export async function hasLiveLease(db: PrismaClient, runId: string): Promise<boo
   return rows.length > 0;
 }
 
+/** What `findOrphanedRuns` counts as left behind, besides runs with an expired lease. */
+export interface OrphanCriteria {
+  /** A `queued` run nobody leases is orphaned once it is this old (its queue job was lost). */
+  queuedOlderThanSeconds: number;
+  /**
+   * The pg-boss queue that carries runs (lib/queue/pg-boss-queue.ts): a `queued` run nobody leases
+   * whose only job there was fetched more than `fetchedOlderThanSeconds` ago is orphaned too.
+   * Without it (or when pg-boss's schema is missing) only the Run table is read.
+   */
+  jobQueue?: { name: string; fetchedOlderThanSeconds: number };
+}
+
 /**
- * Runs left by a worker that is gone: unfinished with an expired lease (also `queued` ones: a
- * worker took them and died before starting them), `running` with no lease (left by an embedded
- * queue before the switch to workers), and `queued` runs older than `queuedOlderThanSeconds` that nobody leases (their queue job was lost, e.g. the web process
- * died between recording and enqueuing the run).
+ * Runs left by a worker that is gone, at most 100 of each kind, oldest first:
+ * - unfinished with an expired lease (also `queued` ones: a worker took them and died before
+ *   starting them);
+ * - `running` with no lease (left by an embedded queue before the switch to workers);
+ * - `queued`, unleased and older than `criteria.queuedOlderThanSeconds` (the web process died
+ *   between recording and enqueuing the run);
+ * - `queued`, unleased, whose only queue job a worker fetched more than
+ *   `criteria.jobQueue.fetchedOlderThanSeconds` ago without claiming the run (claiming is the
+ *   first thing a worker does with a job, so that worker died in between, and pg-boss would hold
+ *   the job as active for hours).
+ * @returns run ids, each once.
  */
-export async function findOrphanedRuns(db: PrismaClient, queuedOlderThanSeconds: number): Promise<string[]> {
+export async function findOrphanedRuns(db: PrismaClient, criteria: OrphanCriteria): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Run"
     WHERE status IN ('queued', 'running')
       AND (("leaseOwner" IS NOT NULL AND "leaseExpiresAt" < now())
-        OR ("leaseOwner" IS NULL AND (status = 'running' OR "createdAt" < now() - make_interval(secs => ${queuedOlderThanSeconds}::float8))))
+        OR ("leaseOwner" IS NULL AND (status = 'running' OR "createdAt" < now() - make_interval(secs => ${criteria.queuedOlderThanSeconds}::float8))))
     ORDER BY "createdAt" LIMIT 100`;
-  return rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  const queue = criteria.jobQueue;
+  if (!queue) return ids;
+  const fetched = await db.$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM "Run" r
+    WHERE r.status = 'queued' AND r."leaseOwner" IS NULL
+      AND EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${queue.name} AND j.data->>'runId' = r.id
+        AND j.state = 'active' AND j.started_on < now() - make_interval(secs => ${queue.fetchedOlderThanSeconds}::float8))
+      AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${queue.name} AND j.data->>'runId' = r.id
+        AND j.state IN ('created', 'retry'))
+    ORDER BY r."createdAt" LIMIT 100`.catch(() => []);
+  return [...new Set([...ids, ...fetched.map((row) => row.id)])];
 }
 
 /** A lease held by this worker on one run: `check` verifies it in the database, `lost` once it is gone. */
@@ -97,8 +127,19 @@ export interface HeldLease {
 }
 
 /**
- * `store` with every write of run `lease.runId` fenced by the lease (see the module comment).
- * Reads pass through.
+ * True when a node run's `request` holds a submission intent without its job id yet
+ * (lib/engine/submission.ts): the write just before a provider submit. Recording a job id
+ * after the submit answered is not one, so it costs no lease check (one round trip less per node).
+ */
+function recordsIntent(request: Record<string, unknown> | null | undefined): boolean {
+  const submissions = request?.submissions;
+  return Array.isArray(submissions) && submissions.some((s) => !s || typeof s !== "object" || !(s as { jobId?: unknown }).jobId);
+}
+
+/**
+ * `store` with every write of run `lease.runId` fenced by the lease (see the module comment):
+ * the lease is checked in the database before the run starts, a node starts or a submission
+ * intent is recorded; every write is refused once it is lost. Reads pass through.
  */
 export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionStore {
   const refuseIfLost = () => {
@@ -113,7 +154,7 @@ export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionSt
     },
     async updateNodeRun(runId, nodeId, patch) {
       refuseIfLost();
-      if (patch.status === "running" || patch.request !== undefined) await lease.check();
+      if (patch.status === "running" || recordsIntent(patch.request)) await lease.check();
       await store.updateNodeRun(runId, nodeId, patch);
     },
   };

@@ -71,7 +71,7 @@ describe("asset storage on S3 (s3rver)", () => {
     const graph = {
       nodes: [
         { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: photo } },
-        { id: "up", type: "upscale", position: { x: 1, y: 0 }, data: { factor: 2, preset: "precise" } },
+        { id: "up", type: "upscale", position: { x: 1, y: 0 }, data: { factor: 2 } },
         { id: "out", type: "output", position: { x: 2, y: 0 }, data: {} },
       ],
       edges: [

@@ -249,3 +249,62 @@ export function fourNodeGraph(assetId: string) {
     ],
   };
 }
+
+/**
+ * Image input → Upscale (Upscale V3, 2x) → Remove background (Photoroom) → Output on Scenario's
+ * API: two generations per run, each as long as the mock's job duration and the provider's 2 s polls.
+ */
+export function scenarioFourNodeGraph(assetId: string) {
+  return {
+    nodes: [
+      { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId } },
+      { id: "up", type: "upscale", position: { x: 1, y: 0 }, data: { model: "model_upscale-v3", factor: 2 } },
+      { id: "cut", type: "removeBackground", position: { x: 2, y: 0 }, data: { model: "model_photoroom-background-removal" } },
+      { id: "out", type: "output", position: { x: 3, y: 0 }, data: {} },
+    ],
+    edges: [
+      { id: "a", source: "in", sourceHandle: "image", target: "up", targetHandle: "image" },
+      { id: "b", source: "up", sourceHandle: "image", target: "cut", targetHandle: "image" },
+      { id: "c", source: "cut", sourceHandle: "image", target: "out", targetHandle: "image" },
+    ],
+  };
+}
+
+/**
+ * SIGKILLs a worker that holds the lease of a running run right now (mid-run), waiting up to
+ * `waitMs` for one to do so.
+ * @returns the worker and the runs it held, or undefined when no worker held a run in time.
+ */
+export async function killWorkerHoldingRun(
+  cluster: Cluster,
+  db: pg.Client,
+  waitMs = 10_000,
+): Promise<{ victim: ClusterProcess; victimRuns: string[]; killedAt: number } | undefined> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ id: string; leaseOwner: string }>(
+      `SELECT id, "leaseOwner" FROM "Run" WHERE status = 'running' AND "leaseOwner" NOT LIKE 'requeued:%'`,
+    );
+    for (const worker of cluster.workers) {
+      const held = rows.filter((r) => r.leaseOwner.split(":")[1] === String(worker.child.pid));
+      if (held.length && worker.child.exitCode === null) {
+        worker.child.kill("SIGKILL");
+        return { victim: worker, victimRuns: held.map((r) => r.id), killedAt: Date.now() };
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
+/** Polls the runs' statuses every 250 ms until every run is finished or `timeoutMs` passed; returns the last statuses read. */
+export async function waitForRunsToEnd(db: pg.Client, runIds: string[], timeoutMs: number): Promise<{ id: string; status: string }[]> {
+  const deadline = Date.now() + timeoutMs;
+  let statuses: { id: string; status: string }[] = [];
+  while (Date.now() < deadline) {
+    statuses = (await db.query<{ id: string; status: string }>(`SELECT id, status FROM "Run" WHERE id = ANY($1)`, [runIds])).rows;
+    if (statuses.every((r) => ["succeeded", "failed", "canceled"].includes(r.status))) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return statuses;
+}

@@ -12,7 +12,16 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_URL, fourNodeGraph, postgresReachable, startCluster, StudioClient, type Cluster } from "./cluster-harness";
+import {
+  ADMIN_URL,
+  fourNodeGraph,
+  killWorkerHoldingRun,
+  postgresReachable,
+  startCluster,
+  StudioClient,
+  waitForRunsToEnd,
+  type Cluster,
+} from "./cluster-harness";
 
 const reachable = await postgresReachable();
 if (!reachable) console.warn(`Scale-out tests skipped: PostgreSQL is unreachable at ${ADMIN_URL} (set SCALE_TEST_PG_URL).`);
@@ -91,33 +100,12 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     expect(snapshots.length).toBeGreaterThanOrEqual(3);
 
     // Kill a worker that holds a run's lease right now (mid-run).
-    let victimRuns: string[] = [];
-    let victim: (typeof cluster.workers)[number] | undefined;
-    for (let i = 0; i < 200 && !victim; i++) {
-      const { rows } = await db.query<{ id: string; leaseOwner: string }>(
-        `SELECT id, "leaseOwner" FROM "Run" WHERE status = 'running' AND "leaseOwner" NOT LIKE 'requeued:%'`,
-      );
-      for (const worker of cluster.workers) {
-        const held = rows.filter((r) => r.leaseOwner.split(":")[1] === String(worker.child.pid));
-        if (held.length) {
-          victim = worker;
-          victimRuns = held.map((r) => r.id);
-          break;
-        }
-      }
-      if (!victim) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(victim, "a worker executing a run").toBeDefined();
-    victim!.child.kill("SIGKILL");
-    const killedAt = Date.now();
+    const killed = await killWorkerHoldingRun(cluster, db);
+    expect(killed, "a worker executing a run").toBeDefined();
+    const { victim, victimRuns, killedAt } = killed!;
 
     // Every run ends, succeeded, within 60 s of the kill.
-    let statuses: { id: string; status: string }[] = [];
-    while (Date.now() - killedAt < 60_000) {
-      statuses = (await db.query<{ id: string; status: string }>(`SELECT id, status FROM "Run" WHERE id = ANY($1)`, [runIds])).rows;
-      if (statuses.every((r) => ["succeeded", "failed", "canceled"].includes(r.status))) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const statuses = await waitForRunsToEnd(db, runIds, 60_000);
     const notSucceeded = statuses.filter((r) => r.status !== "succeeded");
     if (notSucceeded.length) {
       const { rows } = await db.query(
@@ -137,7 +125,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
             .join("\n")}`,
       );
       console.error(
-        JSON.stringify({ killedAt: new Date(killedAt).toISOString(), victim: victim!.child.pid, victimRuns, runs, rows }, null, 1),
+        JSON.stringify({ killedAt: new Date(killedAt).toISOString(), victim: victim.child.pid, victimRuns, runs, rows }, null, 1),
         logs.join("\n"),
       );
     }
@@ -165,7 +153,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
       );
       return JSON.stringify(
         {
-          victim: victim!.child.pid,
+          victim: victim.child.pid,
           extra: records.map((r) => ({ id: r.jobId, owner: r.owner, status: r.status, createdAt: r.createdAt, cap: r.request.capability })),
           victimNodes: rows.map((r) => ({
             ...r,
@@ -188,7 +176,7 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
     const { rows: leased } = await db.query(`SELECT id FROM "Run" WHERE "leaseOwner" IS NOT NULL AND id = ANY($1)`, [runIds]);
     expect(leased).toEqual([]);
     console.log(
-      `scale-out: ${RUNS} runs on 3 workers, worker pid ${victim!.child.pid} SIGKILLed holding ${victimRuns.length} run(s); all done ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill; ${submitted.length} offline-engine jobs for ${RUNS * 2} model nodes`,
+      `scale-out: ${RUNS} runs on 3 workers, worker pid ${victim.child.pid} SIGKILLed holding ${victimRuns.length} run(s); all done ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill; ${submitted.length} offline-engine jobs for ${RUNS * 2} model nodes`,
     );
   }, 240_000);
 });

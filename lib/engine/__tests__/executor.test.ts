@@ -7,6 +7,9 @@ import { validateGraph } from "../../graph/validate";
 import { executeRun } from "../executor";
 import { MemoryAssetStore, MemoryExecutionStore } from "../testing/memory-store";
 import { FakeProvider } from "../testing/fake-provider";
+import { createSchemaSource } from "../model-schemas";
+import { LocalProvider } from "../../providers/local";
+import { inlineTaskRunner } from "../../providers/local/pool/worker-pool";
 
 const coffee = readFileSync(path.resolve("e2e/fixtures/coffee.png"));
 
@@ -188,5 +191,38 @@ describe("executeRun", () => {
     const jobId = store.node("r", "retouch")!.providerJobIds[0];
     expect(provider.cancelRequests).toEqual([jobId]);
     expect((await provider.getJob(jobId)).status).toBe("canceled");
+  });
+});
+
+describe("a provider's notes on how it did a job", () => {
+  it("show on the node run: the offline engine's Upscale says it used Lanczos instead of the neural model", async () => {
+    // The tests' setting turns the neural upscaler off (vitest.config.ts), as a small machine's limit would.
+    const provider = new LocalProvider({ tasks: inlineTaskRunner });
+    const assets = new MemoryAssetStore();
+    const photo = await assets.add(coffee);
+    const store = new MemoryExecutionStore();
+    const graph: WorkflowGraph = {
+      nodes: [
+        { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: photo.assetId } },
+        { id: "up", type: "upscale", position: { x: 1, y: 0 }, data: { factor: 2, preset: "balanced" } },
+        { id: "out", type: "output", position: { x: 2, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: "a", source: "in", sourceHandle: "image", target: "up", targetHandle: "image" },
+        { id: "b", source: "up", sourceHandle: "image", target: "out", targetHandle: "image" },
+      ],
+    };
+    try {
+      const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets, schemas: createSchemaSource(provider) });
+      expect(result.status).toBe("succeeded");
+      expect(result.outputs[0]).toMatchObject({ width: 1200, height: 800 });
+      const node = store.node("r", "up")!;
+      const request = node.request as { notes: { message: string }[]; submissions: { jobId: string }[] };
+      expect(request.notes.map((n) => n.message)).toContain("Upscaled with Lanczos: the neural model is turned off on this machine.");
+      // The submissions recorded before the job stay as they were.
+      expect(request.submissions.map((s) => s.jobId)).toEqual(node.providerJobIds);
+    } finally {
+      await provider.close();
+    }
   });
 });

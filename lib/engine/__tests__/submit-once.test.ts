@@ -58,6 +58,9 @@ describe("submit once", () => {
     // What the database holds after the crash: Expand running, its intent recorded, no job id.
     await store.updateNodeRun("r", "expand", { status: "running", error: null });
     expect(intentSeen).not.toBeNull();
+    // The intent names its submission; the provider received that id with the request.
+    expect(intentSeen!.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(provider.submitted.find((r) => r.capability === "outpaint")?.submissionId).toBe(intentSeen!.submissionId);
     expect(store.node("r", "expand")!.providerJobIds).toEqual([]);
     expect(submissionsOf(store, "r", "expand")).toEqual([
       expect.objectContaining({ jobId: null, body: expect.objectContaining({ width: 720, height: 405 }) }),

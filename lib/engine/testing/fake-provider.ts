@@ -111,7 +111,10 @@ export class FakeProvider implements Provider {
   /** Counts findSubmittedJob calls. */
   findCalls = 0;
 
-  /** The latest job of the same model and capability created at or after `after` whose body equals the request's. */
+  /**
+   * The latest job of the same model and capability created at or after `after` that was submitted
+   * with the request's `submissionId` (when it has one) and whose body equals the request's.
+   */
   async findSubmittedJob(request: ModelRequest, after: Date): Promise<string | null> {
     this.findCalls++;
     const matches = [...this.jobs.values()].filter(
@@ -119,6 +122,7 @@ export class FakeProvider implements Provider {
         job.request.modelId === request.modelId &&
         job.request.capability === request.capability &&
         job.createdAt.getTime() >= after.getTime() &&
+        job.request.submissionId === request.submissionId &&
         JSON.stringify(job.request.body) === JSON.stringify(request.body),
     );
     return matches.at(-1)?.jobId ?? null;

@@ -10,7 +10,7 @@
 import { ProviderError } from "../types";
 import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body } from "./body-fields";
 import { MAX_SIDE, type OperationResult } from "./operations/raster";
-import type { UpscaleFactor, UpscalePreset } from "./operations/upscale";
+import { esrganMaxInputPixels, upscaleMethod, type UpscaleFactor, type UpscalePreset } from "./operations/upscale";
 import type { ImageTaskRunner } from "./pool/worker-pool";
 import { trackProgress } from "./neural/progress";
 
@@ -187,10 +187,21 @@ const upscaleCapability: LocalCapability = {
     const image = await assets.bytes(body.image as string);
     const preset = body.preset as UpscalePreset;
     const factor = body.upscaleFactor as UpscaleFactor;
-    if (preset === "precise") return [await tasks.run("upscale", { image, options: { factor, preset } })];
+    const maxNeuralPixels = esrganMaxInputPixels();
+    const size = await assets.size(body.image as string);
+    const method = upscaleMethod(size.width, size.height, preset, maxNeuralPixels);
+    if (!method.neural) {
+      // Precise, or Balanced / Creative over the neural model's limit (Lanczos, said in a note).
+      const result = await tasks.run("upscale", { image, options: { factor, preset, maxNeuralPixels } });
+      return [method.note ? { ...result, notes: [method.note] } : result];
+    }
     // Balanced and Creative run ESRGAN (operations/upscale.ts): neural pool, real progress.
     const runner = context?.neural ?? tasks;
-    return [await withProgress(context, (progressKey) => runner.run("upscale", { image, options: { factor, preset, progressKey } }))];
+    return [
+      await withProgress(context, (progressKey) =>
+        runner.run("upscale", { image, options: { factor, preset, progressKey, maxNeuralPixels } }),
+      ),
+    ];
   },
 };
 

@@ -24,6 +24,8 @@ export interface JobRecord {
   progress: number;
   assetIds: string[];
   error?: string;
+  /** Sentences about how the outputs were made (OperationResult.notes), once succeeded. */
+  notes?: string[];
   /** Nominal credits (see capabilities.ts). */
   creditsCost: number;
   /** ISO 8601. */

@@ -108,4 +108,26 @@ describe("LocalProvider.findSubmittedJob", () => {
     expect(await second.findSubmittedJob({ ...request, modelId: "model_y" }, before)).toBeNull();
     expect(await second.findSubmittedJob(request, new Date(Date.now() + 60_000))).toBeNull();
   });
+
+  it("with a submission id, finds only the job of that submission, never another run's job with the same body", async () => {
+    const first = provider();
+    const image = await first.uploadAsset({ bytes: readSample("coffee.png"), mimeType: "image/png", name: "coffee.png" });
+    const before = new Date(Date.now() - 1);
+    const body = { image, upscaleFactor: 2 };
+    // Two runs upscale the same image: identical bodies, one submission each.
+    const runA = { modelId: "model_x", capability: "upscale", body, submissionId: "submission-run-a" };
+    const runB = { ...runA, submissionId: "submission-run-b" };
+    const a = await first.submit(runA);
+    const b = await first.submit(runB);
+    await Promise.all([first.waitForJob(a.jobId, {}), first.waitForJob(b.jobId, {})]);
+    await first.close();
+
+    const second = provider();
+    expect(await second.findSubmittedJob(runA, before)).toBe(a.jobId);
+    expect(await second.findSubmittedJob(runB, before)).toBe(b.jobId);
+    // Run C's submit never reached the engine: its identical body must not adopt A's or B's job.
+    expect(await second.findSubmittedJob({ ...runA, submissionId: "submission-run-c" }, before)).toBeNull();
+    // A submission recorded before ids existed matches by body, among jobs without an id only.
+    expect(await second.findSubmittedJob({ modelId: "model_x", capability: "upscale", body }, before)).toBeNull();
+  });
 });

@@ -35,7 +35,7 @@ describe("LocalProvider life cycle", () => {
     const submitted = await p.submit({
       modelId: "model_upscale-v3",
       capability: "upscale",
-      body: { image, upscaleFactor: 2, preset: "precise" },
+      body: { image, upscaleFactor: 2, preset: "balanced" },
     });
     expect(submitted.jobId).toMatch(/^local_job_[0-9a-f]{16}$/);
     expect(submitted.creditsCost).toBe(10); // the catalog's p50CostCU of Upscale v3 (catalog-credits.ts)
@@ -43,6 +43,8 @@ describe("LocalProvider life cycle", () => {
     const job = await p.waitForJob(submitted.jobId, {});
     expect(job).toMatchObject({ jobId: submitted.jobId, status: "succeeded", progress: 1 });
     expect(job.assetIds).toHaveLength(1);
+    // The tests' setting sends Balanced through Lanczos (vitest.config.ts): the job says so.
+    expect(job.notes).toEqual(["Upscaled with Lanczos: the neural model is turned off on this machine."]);
     expect(await p.getJob(submitted.jobId)).toEqual(job);
 
     const output = await p.downloadAsset(job.assetIds[0]);
@@ -262,7 +264,7 @@ describe("LocalProvider within one run (issue 14)", () => {
   const upscaleOf = (image: string, intermediate?: boolean): ModelRequest => ({
     modelId: "model_upscale-v3",
     capability: "upscale",
-    body: { image, upscaleFactor: 2, preset: "precise" },
+    body: { image, upscaleFactor: 2, preset: "balanced" },
     ...(intermediate ? { intermediate } : {}),
   });
   const pixels = (bytes: Buffer) => sharp(bytes).raw().toBuffer();

@@ -129,10 +129,13 @@ export class LocalProvider implements Provider {
   }
 
   /**
-   * The job a submit created whose answer was lost: the latest job of `request.modelId` and
-   * capability created at or after `submittedAfter` whose stored body holds every field of
-   * `request.body` with the same value (the stored body adds defaults and the seed). Looks at this
-   * instance's jobs and, with a data folder, at every persisted record. Never submits.
+   * The job a submit created whose answer was lost. With `request.submissionId` (every submission
+   * the engine makes): the job submitted with that id, and no other, so a resumed node never adopts
+   * another run's job with the same body. Without it (a submission recorded before ids existed):
+   * the latest job without an id, of `request.modelId` and capability, created at or after
+   * `submittedAfter`, whose stored body holds every field of `request.body` with the same value
+   * (the stored body adds defaults and the seed). Looks at this instance's jobs and, with a data
+   * folder, at every persisted record. Never submits.
    * @returns its job id, or null when there is none.
    */
   async findSubmittedJob(request: ModelRequest, submittedAfter: Date): Promise<string | null> {
@@ -146,7 +149,9 @@ export class LocalProvider implements Provider {
           record.request.modelId === request.modelId &&
           record.request.capability === request.capability &&
           Date.parse(record.createdAt) >= submittedAfter.getTime() &&
-          bodyContains(record.request.body, request.body ?? {}),
+          (request.submissionId
+            ? record.request.submissionId === request.submissionId
+            : !record.request.submissionId && bodyContains(record.request.body, request.body ?? {})),
       )
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     return matches[0]?.jobId ?? null;
@@ -271,7 +276,13 @@ export class LocalProvider implements Provider {
     const now = new Date().toISOString();
     const record: JobRecord = {
       jobId: newLocalId("job"),
-      request: { modelId: request.modelId, capability: request.capability, body, ...(request.intermediate ? { intermediate: true } : {}) },
+      request: {
+        modelId: request.modelId,
+        capability: request.capability,
+        body,
+        ...(request.intermediate ? { intermediate: true } : {}),
+        ...(request.submissionId ? { submissionId: request.submissionId } : {}),
+      },
       status: "pending",
       progress: 0,
       assetIds: [],
@@ -301,6 +312,7 @@ export class LocalProvider implements Provider {
       progress: 0,
       assetIds: [],
       error: undefined,
+      notes: undefined,
       owner: { pid: process.pid, instanceId: this.instanceId },
       updatedAt: new Date().toISOString(),
     };
@@ -340,7 +352,8 @@ export class LocalProvider implements Provider {
       const assetIds: string[] = [];
       for (const output of outputs) assetIds.push(await this.assets.put(output.bytes, "image/png", output));
       if (signal.aborted) return;
-      await this.finish(record, { status: "succeeded", progress: 1, assetIds });
+      const notes = [...new Set(outputs.flatMap((output) => output.notes ?? []))];
+      await this.finish(record, { status: "succeeded", progress: 1, assetIds, ...(notes.length ? { notes } : {}) });
     } catch (error) {
       if (signal.aborted) return;
       await this.finish(record, { status: "failed", error: error instanceof Error ? error.message : String(error) });
@@ -438,6 +451,7 @@ function toProviderJob(record: JobRecord): ProviderJob {
     assetIds: [...record.assetIds],
   };
   if (record.error !== undefined) job.error = record.error;
+  if (record.notes?.length) job.notes = [...record.notes];
   return job;
 }
 

@@ -15,6 +15,7 @@
  *   `maxJobsInFlight`, a generate while that many jobs are unfinished answers 429
  *   `{reason, details:{actionName, actionLimit}, remainingSeconds}` (contract §1).
  * - `GET /v1/jobs/:id` advances the job one step per poll: queued → in-progress (0.5) → success
+ *   (with `jobDurationMs`, success only once that long has passed since the generate)
  *   (then `metadata.assetIds`), or the outcome scripted with `script.jobOutcome`.
  * - `GET /v1/jobs?pageSize(≤200)&paginationToken&status&type|types&authorId` → `{jobs, nextPaginationToken}`, newest first.
  * - `POST /v1/jobs/:id/action {"action":"cancel"}` answers 400 `Cannot cancel this type of job` (unless `cancelSupported`).
@@ -216,6 +217,11 @@ export interface MockScenarioServerOptions {
   maxJobsInFlight?: number | null;
   /** `remainingSeconds` of the in-flight 429 (default 1). */
   rateLimitRemainingSeconds?: number;
+  /**
+   * Milliseconds a generation takes at least (default 0: one step per poll): a poll before then
+   * answers `in-progress`, as a real model does while it works. Upload jobs are not delayed.
+   */
+  jobDurationMs?: number;
   /** Called with one line per answered `/v1` request: `POST /v1/generate/custom/m → 400 Unknown input x`. */
   log?: (line: string) => void;
 }
@@ -431,6 +437,7 @@ export async function startMockScenarioServer(options: MockScenarioServerOptions
     }
     if (job.status !== "in-progress") return;
     if (job.jobType === "upload") return finishUpload(job);
+    if (Date.now() - Date.parse(job.createdAt) < (options.jobDurationMs ?? 0)) return;
     if (job.outcome === "success") {
       job.assetIds = await makeOutputs(job);
       setStatus(job, "success", 1);

@@ -13,6 +13,8 @@ export interface OperationResult {
   bytes: Buffer;
   width: number;
   height: number;
+  /** Sentences for the designer about how the image was made (e.g. a neural model's fallback). */
+  notes?: string[];
 }
 
 /** Interleaved 8-bit pixels: `data.length === width * height * channels`. */

@@ -1,7 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { laplacianEnergy, pixels, readSample } from "../__fixtures__/sample-images";
-import { upscale } from "./upscale";
+import { upscale, upscaleMethod } from "./upscale";
+
+/** Opts into ESRGAN (the test setup sends every preset through Lanczos): the default 1 MP limit. */
+const NEURAL = { maxNeuralPixels: 1_000_000 };
 
 describe("upscale", () => {
   const coffee = readSample("coffee.png");
@@ -12,7 +15,7 @@ describe("upscale", () => {
     const meta2 = await sharp(twice.bytes).metadata();
     expect([meta2.format, meta2.width, meta2.height]).toEqual(["png", 1200, 800]);
 
-    const four = await upscale(readSample("chelsea.png"), { factor: 4, preset: "precise" });
+    const four = await upscale(readSample("chelsea.png"), { factor: 4, preset: "balanced" });
     const meta4 = await sharp(four.bytes).metadata();
     expect([meta4.width, meta4.height]).toEqual([1804, 1200]);
   });
@@ -36,7 +39,7 @@ describe("upscale", () => {
     const small = await sharp(coffee).extract({ left: 180, top: 60, width: 120, height: 80 }).png().toBuffer();
     const energy: Record<string, number> = {};
     for (const preset of ["precise", "balanced", "creative"] as const) {
-      energy[preset] = laplacianEnergy(await pixels((await upscale(small, { factor: 2, preset })).bytes));
+      energy[preset] = laplacianEnergy(await pixels((await upscale(small, { factor: 2, preset, ...NEURAL })).bytes));
     }
     const plain = laplacianEnergy(await pixels(await sharp(small).resize(240, 160, { kernel: "lanczos3" }).png().toBuffer()));
     expect(energy.precise).toBeGreaterThan(plain);
@@ -44,22 +47,26 @@ describe("upscale", () => {
     expect(energy.creative).toBeGreaterThan(energy.balanced);
   }, 180_000);
 
-  it("uses Lanczos for Balanced over the ESRGAN size limit", async () => {
-    const limit = process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS;
-    process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS = "0.1"; // coffee.png is 0.24 megapixels
-    try {
-      const up = await upscale(coffee, { factor: 2, preset: "balanced" });
-      expect([up.width, up.height]).toEqual([1200, 800]);
-      const lanczos = await sharp(coffee)
-        .resize(1200, 800, { kernel: "lanczos3", fit: "fill" })
-        .sharpen({ sigma: 1, m1: 1, m2: 2 })
-        .png()
-        .toBuffer();
-      expect(Buffer.compare((await pixels(up.bytes)).data, (await pixels(lanczos)).data)).toBe(0);
-    } finally {
-      if (limit === undefined) delete process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS;
-      else process.env.LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS = limit;
-    }
+  it("uses Lanczos for Balanced over the ESRGAN size limit, and says so in a sentence", async () => {
+    // coffee.png is 0.24 megapixels
+    const up = await upscale(coffee, { factor: 2, preset: "balanced", maxNeuralPixels: 100_000 });
+    expect([up.width, up.height]).toEqual([1200, 800]);
+    const lanczos = await sharp(coffee)
+      .resize(1200, 800, { kernel: "lanczos3", fit: "fill" })
+      .sharpen({ sigma: 1, m1: 1, m2: 2 })
+      .png()
+      .toBuffer();
+    expect(Buffer.compare((await pixels(up.bytes)).data, (await pixels(lanczos)).data)).toBe(0);
+    expect(upscaleMethod(600, 400, "balanced", 100_000)).toEqual({
+      neural: false,
+      note: "Upscaled with Lanczos: the image is 0.24 MP, above the neural model's 0.1 MP limit on this machine.",
+    });
+    expect(upscaleMethod(1920, 1250, "creative", 1_000_000).note).toBe(
+      "Upscaled with Lanczos: the image is 2.4 MP, above the neural model's 1 MP limit on this machine.",
+    );
+    expect(upscaleMethod(600, 400, "balanced", 0).note).toBe("Upscaled with Lanczos: the neural model is turned off on this machine.");
+    expect(upscaleMethod(600, 400, "balanced", 1_000_000)).toEqual({ neural: true });
+    expect(upscaleMethod(4000, 4000, "precise", 1_000_000)).toEqual({ neural: false }); // Precise is Lanczos by choice: no note
   });
 
   it("keeps transparency", async () => {
@@ -68,7 +75,7 @@ describe("upscale", () => {
     const half = await sharp(raw, { raw: { width: 40, height: 20, channels: 4 } })
       .png()
       .toBuffer();
-    const up = await pixels((await upscale(half, { factor: 2, preset: "creative" })).bytes); // ESRGAN
+    const up = await pixels((await upscale(half, { factor: 2, preset: "creative", ...NEURAL })).bytes); // ESRGAN
     expect(up.channels).toBe(4);
     expect(up.data[(10 * up.width + 5) * 4 + 3]).toBe(255); // left half opaque
     expect(up.data[(10 * up.width + 75) * 4 + 3]).toBe(0); // right half transparent

@@ -22,6 +22,11 @@ export interface UpscaleOptions {
   preset: UpscalePreset;
   /** Key under which progress (tiles done / tiles total) is reported (neural/progress.ts). */
   progressKey?: string;
+  /**
+   * Largest input, in pixels, sent through ESRGAN (default `esrganMaxInputPixels()` of this
+   * thread's environment); the caller passes its own so a worker thread decides as it did.
+   */
+  maxNeuralPixels?: number;
 }
 
 /**
@@ -47,6 +52,33 @@ export function esrganMaxInputPixels(env: Record<string, string | undefined> = p
   return (Number.isFinite(value) && value >= 0 ? value : 1) * 1_000_000;
 }
 
+/** Megapixels for a sentence, to two decimals without trailing zeros: "1.05", "2.4", "1". */
+function megapixels(pixels: number): string {
+  return String(Math.round(pixels / 10_000) / 100);
+}
+
+/**
+ * How Upscale treats a `width × height` input with `preset`: Precise is always Lanczos; Balanced
+ * and Creative run ESRGAN up to `maxNeuralPixels`, else Lanczos with the preset's sharpening and
+ * `note`, a sentence for the node run saying so ("Upscaled with Lanczos: the image is 2.4 MP,
+ * above the neural model's 1 MP limit on this machine.").
+ */
+export function upscaleMethod(
+  width: number,
+  height: number,
+  preset: UpscalePreset,
+  maxNeuralPixels: number = esrganMaxInputPixels(),
+): { neural: boolean; note?: string } {
+  if (preset === "precise") return { neural: false };
+  const pixels = width * height;
+  if (pixels <= maxNeuralPixels) return { neural: true };
+  const why =
+    maxNeuralPixels <= 0
+      ? "the neural model is turned off on this machine"
+      : `the image is ${megapixels(pixels)} MP, above the neural model's ${megapixels(maxNeuralPixels)} MP limit on this machine`;
+  return { neural: false, note: `Upscaled with Lanczos: ${why}.` };
+}
+
 /** Output side lengths, in pixels, for an input side and factor. */
 export function upscaledSize(width: number, height: number, factor: UpscaleFactor): { width: number; height: number } {
   return { width: width * factor, height: height * factor };
@@ -54,8 +86,8 @@ export function upscaledSize(width: number, height: number, factor: UpscaleFacto
 
 /**
  * Upscales `image` (any format sharp reads) to exactly `factor × width` by `factor × height`
- * pixels: Lanczos3 for precise, ESRGAN for balanced and creative (up to esrganMaxInputPixels,
- * Lanczos3 above); then sharpens by preset. Alpha is kept when present. Progress goes to `options.progressKey`.
+ * pixels: Lanczos3 for precise, ESRGAN for balanced and creative (up to `options.maxNeuralPixels`,
+ * Lanczos3 above: see upscaleMethod); then sharpens by preset. Alpha is kept when present. Progress goes to `options.progressKey`.
  * @returns PNG bytes and the new size in pixels.
  * @throws RangeError when `factor` is not 2 or 4, the preset is unknown, or an output side
  *   would exceed MAX_SIDE (8192 px); Error from sharp for unreadable input.
@@ -71,7 +103,7 @@ export async function upscale(image: Buffer, options: UpscaleOptions): Promise<O
   assertSide("output width (width × factor)", target.width);
   assertSide("output height (height × factor)", target.height);
 
-  if (preset !== "precise" && source.width * source.height <= esrganMaxInputPixels()) {
+  if (upscaleMethod(source.width, source.height, preset, options.maxNeuralPixels).neural) {
     const onTile = (done: number, total: number) => reportProgress(options.progressKey, (0.95 * done) / total);
     const neural = await esrganUpscaleRaw(image, factor, onTile);
     let pipeline = sharp(neural.data, { raw: { width: neural.width, height: neural.height, channels: neural.channels } });

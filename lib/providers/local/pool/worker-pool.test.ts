@@ -11,7 +11,7 @@ afterAll(() => pool.close());
 describe("local engine worker pool", () => {
   it("runs an upscale on a worker thread to the same pixels as inline", async () => {
     const image = readSample("coffee.png");
-    const options = { factor: 2 as const, preset: "precise" as const };
+    const options = { factor: 2 as const, preset: "balanced" as const };
     const pooled = await pool.run("upscale", { image, options });
     const inline = await inlineTaskRunner.run("upscale", { image, options });
     expect(Buffer.isBuffer(pooled.bytes)).toBe(true);

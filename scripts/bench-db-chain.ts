@@ -1,7 +1,9 @@
 /**
- * The benchmark's embedded-database figure: the same zero-latency chain, persisted through
- * Prisma on PGlite with assets in the studio's storage (lib/runs, lib/assets), as the studio
- * runs it. Expects DATA_DIR to point at an empty temporary folder.
+ * The benchmark's database figures: the zero-latency chain persisted through Prisma, with assets
+ * in the studio's storage (lib/runs, lib/assets), as the studio runs it, on whatever database
+ * DATABASE_URL / DATA_DIR give the server context: the embedded PGlite (bench.ts, section 2) or a
+ * PostgreSQL server (scripts/bench-postgres-chain.ts, section 2b). Expects DATA_DIR to point at
+ * an empty temporary folder.
  */
 import sharp from "sharp";
 import { storeImage } from "../lib/assets/store-image";
@@ -10,17 +12,26 @@ import { createRun } from "../lib/db/repositories/runs";
 import { createWorkflow, snapshotVersion } from "../lib/db/repositories/workflows";
 import { executeRun } from "../lib/engine/executor";
 import { FakeProvider } from "../lib/engine/testing/fake-provider";
+import type { ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";
 import type { ExecutionPlan } from "../lib/graph/validate";
 import { createPrismaExecutionStore } from "../lib/runs/prisma-execution-store";
 import { getServerContext } from "../lib/server/context";
 
-/** @returns wall time per node in milliseconds (median of 3 runs after a warm-up). */
-export async function benchEmbeddedDatabaseChain(
-  _dataDir: string,
+/**
+ * Runs the chain 4 times (every node forced: real node runs, not cache hits).
+ * @param options.wrapStore turns the run's store into the one measured (e.g. lease-fenced, as a worker executes).
+ * @param options.onRound called before and after each timed round (statement counters).
+ * @returns wall time per node in milliseconds (median of the 3 rounds after a warm-up).
+ */
+export async function benchDatabaseChain(
   length: number,
   chainGraph: (assetId: string, length: number) => WorkflowGraph,
   plan: (graph: WorkflowGraph) => ExecutionPlan,
+  options: {
+    wrapStore?: (store: ExecutionStore, runId: string) => Promise<ExecutionStore>;
+    onRound?: (phase: "start" | "end") => void;
+  } = {},
 ): Promise<number> {
   const ctx = await getServerContext();
   const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#3a6ea5" } })
@@ -39,18 +50,21 @@ export async function benchEmbeddedDatabaseChain(
       workflowVersionId: version.id,
       nodes: runPlan.order.map((nodeId) => ({ nodeId, nodeType: runPlan.nodes.get(nodeId)!.node.type })),
     });
+    const base = createPrismaExecutionStore(ctx, { teamId: null });
+    const store = options.wrapStore ? await options.wrapStore(base, run.id) : base;
+    options.onRound?.("start");
     const started = performance.now();
-    // force every node: each round measures real node runs, not cache hits
     const result = await executeRun({
       runId: run.id,
       plan: runPlan,
       provider,
-      store: createPrismaExecutionStore(ctx, { teamId: null }),
+      store,
       assets: createStudioAssetStore(ctx),
       force: new Set(runPlan.order),
     });
-    if (result.status !== "succeeded") throw new Error(`embedded chain run ${result.status}: ${result.error}`);
     times.push(performance.now() - started);
+    options.onRound?.("end");
+    if (result.status !== "succeeded") throw new Error(`database chain run ${result.status}: ${result.error}`);
   }
   const rest = times.slice(1).sort((a, b) => a - b);
   return rest[1] / length;
