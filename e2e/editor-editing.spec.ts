@@ -104,6 +104,34 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
   expect(copied.nodes.find((n) => n.type === "prompt")!.data).toMatchObject({ text: "A teal bicycle against a brick wall" });
 });
 
+test("a paste that lands partly off-screen counts every pasted node, on the canvas, in the overview and in the save", async ({ page }) => {
+  const id = await createWorkflow(page, "Paste off-screen");
+  await promptIntoGeneration(page, "A red kite over the dunes");
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("ControlOrMeta+c");
+  // Paste at the canvas's bottom-right corner: the pasted Generation lands beyond the edge of the view.
+  const box = (await pane(page).boundingBox())!;
+  const corner = await canvasPoint(page, box.width - 80, box.height - 120);
+  await page.mouse.move(corner.x, corner.y);
+  await page.keyboard.press("ControlOrMeta+v");
+  const canvas = page.getByTestId("canvas");
+  await expect(canvas).toHaveAttribute("data-node-count", "4");
+  await expect(canvas).toHaveAttribute("data-edge-count", "2");
+  // The overview draws every node, on screen or not; the off-screen card is left out of the page.
+  await expect(page.getByTestId("minimap-node")).toHaveCount(4);
+  await expect(page.getByTestId("node-generation-2")).toHaveCount(0);
+  await waitSaved(page);
+  const graph = await savedGraph(page, id);
+  expect(graph.nodes.map((n) => n.id).sort()).toEqual(["generation-1", "generation-2", "prompt-1", "prompt-2"]);
+  expect(graph.nodes.find((n) => n.id === "prompt-2")!.data).toMatchObject({ text: "A red kite over the dunes" });
+  expect(graph.edges).toContainEqual(expect.objectContaining({ source: "prompt-2", target: "generation-2", targetHandle: "prompt" }));
+  // Fitting the view brings the pasted card into the page.
+  await page.locator(".react-flow__controls-fitview").click();
+  await expect(nodes(page)).toHaveCount(4);
+  await expect(page.getByTestId("node-generation-2")).toBeVisible();
+});
+
 test("right-click menus on a node and on the canvas, keyboard operable", async ({ page }, testInfo) => {
   await createWorkflow(page, "Menus");
   await promptIntoGeneration(page, "A lighthouse at dusk");

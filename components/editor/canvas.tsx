@@ -11,6 +11,7 @@ import {
   type Connection,
   type DefaultEdgeOptions,
   type Edge,
+  type EdgeTypes,
   type MiniMapNodeProps,
   type Node as FlowNode,
   type NodeMouseHandler,
@@ -50,6 +51,7 @@ import { findFreeSpot } from "@/lib/client/free-space";
 import { openingViewport } from "@/lib/client/opening-viewport";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
+import { StudioEdge } from "./studio-edge";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
@@ -59,6 +61,9 @@ const nodeTypes: NodeTypes = {
   [NOTE_NODE_TYPE]: NoteNodeComponent,
   [GROUP_NODE_TYPE]: GroupNodeComponent,
 };
+
+/** Edges carry no type: all of them draw as the default kind, our wire. */
+const edgeTypes: EdgeTypes = { default: StudioEdge };
 
 /** The kind a dropped image file becomes: the first with an uploaded-image field (Image input). */
 const imageDropDefinition = definitions.find((d) => d.category === "input" && assetFieldOf(d));
@@ -80,7 +85,7 @@ const minimapNodeColor = (node: FlowNode) => {
 };
 /** A minimap node as a plain rectangle (no rounded corners, stroke or class): hundreds of them repaint while the view pans. */
 function MinimapNode({ x, y, width, height, color }: MiniMapNodeProps) {
-  return <rect x={x} y={y} width={width} height={height} fill={color} />;
+  return <rect x={x} y={y} width={width} height={height} fill={color} data-testid="minimap-node" />;
 }
 /** Half a node card's width (studio-node.tsx: 248 px), to centre a placed node on the pointer. */
 const HALF_NODE_WIDTH = 124;
@@ -527,6 +532,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           nodes={canvasNodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={connect}

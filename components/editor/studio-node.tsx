@@ -4,7 +4,7 @@
  * progress, outputs, errors and chosen model, all read from the node's definition and the
  * run on display. Registered for each type in `nodeTypes` (canvas.tsx).
  */
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
+import { Handle, Position, useStore, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
@@ -25,16 +25,9 @@ import { AlertIcon } from "../ui/icons";
 import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
+import { selectCompact } from "./compact-zoom";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
-
-/**
- * Below this zoom the cards turn compact (title and status only, large type, no shadow): the
- * full card's 11–13 px text is under 5 screen px there, and a big graph paints hundreds of cards.
- * Not higher: the phone view (390 px wide) opens a small graph near zoom 0.4 and shows full cards.
- */
-export const COMPACT_ZOOM = 0.35;
-const selectCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
 
 function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNode>) {
   const definition = getNodeDefinition(type);
@@ -213,7 +206,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
 }
 
 /**
- * The card below COMPACT_ZOOM: the kind's chip and title in large type and the run status,
+ * The card below COMPACT_ZOOM (compact-zoom.ts): the kind's chip and title in large type and the run status,
  * same width as the full card, no shadow. Its handles (the same ids, so the edges stay) are
  * spread along the card's sides.
  */
