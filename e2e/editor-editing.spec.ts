@@ -12,6 +12,8 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 const pane = (page: Page) => page.locator("[data-testid=canvas] .react-flow__pane");
 const nodes = (page: Page) => page.locator(".react-flow__node");
 const edges = (page: Page) => page.locator(".react-flow__edge");
+/** The canvas, whose `data-node-count` counts the graph's nodes, on screen or not (off-screen cards are left out of the page). */
+const nodeCount = (page: Page) => page.getByTestId("canvas");
 
 /** A point on the canvas, in page pixels, `(x, y)` from its top-left corner. */
 async function canvasPoint(page: Page, x: number, y: number) {
@@ -82,15 +84,17 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
     document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
   });
   await page.keyboard.press("ControlOrMeta+v"); // the clipboard still holds the copy: paste again works
-  await expect(nodes(page)).toHaveCount(4);
+  // This paste lands at the last click, near the top right: its Generation is off-screen, so its card is not in the page; count the graph's nodes.
+  await expect(nodeCount(page)).toHaveAttribute("data-node-count", "4");
+  await expect(page.getByTestId("minimap-node")).toHaveCount(4);
 
   // Duplicate a single node with Ctrl+D: a new id with the same settings, undoable.
   await page.getByTestId("node-generation-1").click();
   await page.keyboard.press("ControlOrMeta+d");
   await expect(page.getByTestId("node-generation-3")).toBeVisible();
-  await expect(nodes(page)).toHaveCount(5);
+  await expect(nodeCount(page)).toHaveAttribute("data-node-count", "5");
   await page.keyboard.press("ControlOrMeta+z");
-  await expect(nodes(page)).toHaveCount(4);
+  await expect(nodeCount(page)).toHaveAttribute("data-node-count", "4");
 
   // Another workflow: the system clipboard still holds the graph.
   const other = await createWorkflow(page, "Paste target");
@@ -102,6 +106,33 @@ test("copy and paste nodes at the pointer with their settings and edges, undo it
   await waitSaved(page);
   const copied = await savedGraph(page, other);
   expect(copied.nodes.find((n) => n.type === "prompt")!.data).toMatchObject({ text: "A teal bicycle against a brick wall" });
+});
+
+test("a paste that lands partly off-screen counts every pasted node, on the canvas, in the overview and in the save", async ({ page }) => {
+  const id = await createWorkflow(page, "Paste off-screen");
+  await promptIntoGeneration(page, "A red kite over the dunes");
+  await pane(page).click({ position: { x: 800, y: 30 } });
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("ControlOrMeta+c");
+  // Paste at the canvas's bottom-right corner: the pasted Generation lands beyond the edge of the view.
+  const box = (await pane(page).boundingBox())!;
+  const corner = await canvasPoint(page, box.width - 80, box.height - 120);
+  await page.mouse.move(corner.x, corner.y);
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(nodeCount(page)).toHaveAttribute("data-node-count", "4");
+  await expect(nodeCount(page)).toHaveAttribute("data-edge-count", "2");
+  // The overview draws every node, on screen or not; the off-screen card is left out of the page.
+  await expect(page.getByTestId("minimap-node")).toHaveCount(4);
+  await expect(page.getByTestId("node-generation-2")).toHaveCount(0);
+  await waitSaved(page);
+  const graph = await savedGraph(page, id);
+  expect(graph.nodes.map((n) => n.id).sort()).toEqual(["generation-1", "generation-2", "prompt-1", "prompt-2"]);
+  expect(graph.nodes.find((n) => n.id === "prompt-2")!.data).toMatchObject({ text: "A red kite over the dunes" });
+  expect(graph.edges).toContainEqual(expect.objectContaining({ source: "prompt-2", target: "generation-2", targetHandle: "prompt" }));
+  // Fitting the view brings the pasted card into the page.
+  await page.locator(".react-flow__controls-fitview").click();
+  await expect(nodes(page)).toHaveCount(4);
+  await expect(page.getByTestId("node-generation-2")).toBeVisible();
 });
 
 test("right-click menus on a node and on the canvas, keyboard operable", async ({ page }, testInfo) => {

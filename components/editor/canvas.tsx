@@ -9,13 +9,27 @@ import {
   useConnection,
   useReactFlow,
   type Connection,
+  type DefaultEdgeOptions,
   type Edge,
+  type EdgeTypes,
+  type MiniMapNodeProps,
+  type Node as FlowNode,
   type NodeMouseHandler,
   type NodeTypes,
   type OnConnectEnd,
+  type Viewport,
   type XYPosition,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from "react";
 import { useShallow } from "zustand/react/shallow";
 import { NODE_DEFINITIONS, getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import { checkConnection } from "@/lib/client/connection-check";
@@ -37,8 +51,10 @@ import { LAYOUT_SHORTCUT_LABEL, shortcutLabel } from "./shortcuts";
 import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE, nodeToAnnotation } from "@/lib/client/annotations";
 import { findFreeSpot } from "@/lib/client/free-space";
 import { isWorkflowFile, useImportWorkflowFile } from "@/lib/client/import-workflow-file";
+import { openingViewport } from "@/lib/client/opening-viewport";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
+import { StudioEdge } from "./studio-edge";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
@@ -49,16 +65,34 @@ const nodeTypes: NodeTypes = {
   [GROUP_NODE_TYPE]: GroupNodeComponent,
 };
 
+/** Edges carry no type: all of them draw as the default kind, our wire. */
+const edgeTypes: EdgeTypes = { default: StudioEdge };
+
 /** The kind a dropped image file becomes: the first with an uploaded-image field (Image input). */
 const imageDropDefinition = definitions.find((d) => d.category === "input" && assetFieldOf(d));
 
 const DELETE_KEYS = ["Delete", "Backspace"];
 /** Shift-click (like Ctrl/⌘-click) adds a node to the selection. */
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const MIN_ZOOM = 0.2;
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+// Props React Flow compares by identity: module constants, so a re-render of the canvas (each drag step) hands it the same objects.
+const SNAP_GRID: [number, number] = [8, 8];
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { interactionWidth: 24 };
+const MINIMAP_STYLE = { width: 168, height: 112 };
+const minimapNodeColor = (node: FlowNode) => {
+  const definition = node.type ? getNodeDefinition(node.type) : undefined;
+  return definition ? categoryTone(definition.category).minimap : "#596274";
+};
+/** A minimap node as a plain rectangle (no rounded corners, stroke or class): hundreds of them repaint while the view pans. */
+function MinimapNode({ x, y, width, height, color }: MiniMapNodeProps) {
+  return <rect x={x} y={y} width={width} height={height} fill={color} data-testid="minimap-node" />;
+}
 /** Half a node card's width (studio-node.tsx: 248 px), to centre a placed node on the pointer. */
 const HALF_NODE_WIDTH = 124;
+
+const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
 
 const ALL_CHOICES: readonly QuickAddChoice[] = definitions.filter((d) => d.inPalette !== false).map((definition) => ({ definition }));
 
@@ -120,8 +154,18 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   const [fileOver, setFileOver] = useState(false);
   // Fit the view to a loaded graph only: on an empty one React Flow would wait and fit when the first node is dropped, jumping the view.
   const [fitOnLoad] = useState(() => useEditorStore.getState().nodes.length > 0);
-  // A phone opens on the first nodes at a readable zoom (lib/client/initial-view.ts).
+  // A phone opens on the first nodes at a readable zoom (lib/client/initial-view.ts); the opening viewport is
+  // computed from the canvas size before React Flow first renders (lib/client/opening-viewport.ts).
   const [loadFit] = useState(() => initialFit(useEditorStore.getState().nodes, typeof window === "undefined" ? 1440 : window.innerWidth));
+  const [opening, setOpening] = useState<Viewport | "pending">("pending");
+  useLayoutEffect(() => {
+    const rect = wrapper.current?.getBoundingClientRect();
+    const { nodes, annotations } = useEditorStore.getState();
+    const fitIds = loadFit.nodes ? new Set(loadFit.nodes.map((n) => n.id)) : null;
+    const items = fitIds ? nodes.filter((n) => fitIds.has(n.id)) : [...annotations, ...nodes];
+    const fit = { padding: loadFit.padding, maxZoom: loadFit.maxZoom, minZoom: loadFit.minZoom ?? MIN_ZOOM };
+    setOpening(openingViewport(items, rect?.width ?? 0, rect?.height ?? 0, fit) ?? DEFAULT_VIEWPORT);
+  }, [loadFit]);
 
   const isValidConnection = useCallback((connection: Connection | Edge) => {
     const { nodes, edges } = useEditorStore.getState();
@@ -384,6 +428,16 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     [nodeMenu],
   );
 
+  const onNodeDragStart = useCallback(
+    (_event: unknown, _node: StudioNode, dragged: StudioNode[]) => markDragStart(dragged),
+    [markDragStart],
+  );
+  const onSelectionDragStart = useCallback((_event: unknown, dragged: StudioNode[]) => markDragStart(dragged), [markDragStart]);
+  const onMinimapClick = useCallback(
+    (_event: unknown, position: XYPosition) => void setCenter(position.x, position.y, { zoom: getZoom(), duration: 250 }),
+    [getZoom, setCenter],
+  );
+
   const onPaneContextMenu = useCallback(
     (event: ReactMouseEvent | MouseEvent) => {
       event.preventDefault();
@@ -484,6 +538,8 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
       ref={wrapper}
       className={`relative h-full w-full ${connectingInvalid ? "connecting-invalid" : ""}`}
       data-testid="canvas"
+      data-node-count={nodes.length}
+      data-edge-count={edges.length}
       onPointerMove={(event) => {
         pointer.current = { x: event.clientX, y: event.clientY };
       }}
@@ -495,96 +551,99 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFileOver(false);
       }}
     >
-      <ReactFlow<StudioNode>
-        nodes={canvasNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={(_event, _node, dragged) => markDragStart(dragged)}
-        onSelectionDragStart={(_event, dragged) => markDragStart(dragged)}
-        onNodeContextMenu={onNodeContextMenu}
-        onSelectionContextMenu={onSelectionContextMenu}
-        onPaneContextMenu={onPaneContextMenu}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        panActivationKeyCode={null}
-        zoomOnDoubleClick={false}
-        proOptions={PRO_OPTIONS}
-        colorMode="dark"
-        fitView={fitOnLoad}
-        fitViewOptions={loadFit}
-        minZoom={0.2}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[8, 8]}
-        defaultEdgeOptions={{ interactionWidth: 24 }}
-        aria-label="Workflow canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" />
-        <Panel
-          position="top-left"
-          className="flex gap-1 rounded-lg border border-line bg-panel/90 p-1 shadow-lg shadow-black/30 backdrop-blur-sm"
+      {opening !== "pending" && (
+        <ReactFlow<StudioNode>
+          nodes={canvasNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={connect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onNodeDragStart}
+          onSelectionDragStart={onSelectionDragStart}
+          onNodeContextMenu={onNodeContextMenu}
+          onSelectionContextMenu={onSelectionContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          panActivationKeyCode={null}
+          zoomOnDoubleClick={false}
+          proOptions={PRO_OPTIONS}
+          colorMode="dark"
+          defaultViewport={opening}
+          fitView={fitOnLoad}
+          fitViewOptions={loadFit}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          // Off-screen cards and edges leave the page (a big graph would otherwise lay out and paint every card on each frame).
+          onlyRenderVisibleElements
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          aria-label="Workflow canvas"
         >
-          <button
-            type="button"
-            onClick={() => openQuickAdd(landingPoint())}
-            data-testid="toolbar-add-node"
-            title="Add a node (Space, or double-click the canvas)"
-            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <Controls position="bottom-left" />
+          <Panel
+            position="top-left"
+            className="flex gap-1 rounded-lg border border-line bg-panel/90 p-1 shadow-lg shadow-black/30 backdrop-blur-sm"
           >
-            <PlusIcon size={14} /> Add node
-          </button>
-          <button
-            type="button"
-            onClick={layout}
-            disabled={nodes.length === 0}
-            data-testid="toolbar-layout"
-            title={`Arrange the nodes left to right (${LAYOUT_SHORTCUT_LABEL()})`}
-            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 disabled:hover:bg-transparent"
-          >
-            <LayoutIcon size={14} /> Auto-layout
-          </button>
-          <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
-          <button
-            type="button"
-            onClick={() => addAnnotation("note")}
-            data-testid="toolbar-note"
-            title="Add a sticky note"
-            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
-          >
-            <TextIcon size={14} /> Note
-          </button>
-          <button
-            type="button"
-            onClick={() => addAnnotation("group")}
-            data-testid="toolbar-group"
-            title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
-            className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
-          >
-            <LayersIcon size={14} /> Group
-          </button>
-        </Panel>
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          onClick={(_event, position) => void setCenter(position.x, position.y, { zoom: getZoom(), duration: 250 })}
-          ariaLabel="Canvas overview"
-          style={{ width: 168, height: 112 }}
-          nodeBorderRadius={6}
-          nodeColor={(node) => {
-            const definition = node.type ? getNodeDefinition(node.type) : undefined;
-            return definition ? categoryTone(definition.category).minimap : "#596274";
-          }}
-        />
-      </ReactFlow>
+            <button
+              type="button"
+              onClick={() => openQuickAdd(landingPoint())}
+              data-testid="toolbar-add-node"
+              title="Add a node (Space, or double-click the canvas)"
+              className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <PlusIcon size={14} /> Add node
+            </button>
+            <button
+              type="button"
+              onClick={layout}
+              disabled={nodes.length === 0}
+              data-testid="toolbar-layout"
+              title={`Arrange the nodes left to right (${LAYOUT_SHORTCUT_LABEL()})`}
+              className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 disabled:hover:bg-transparent"
+            >
+              <LayoutIcon size={14} /> Auto-layout
+            </button>
+            <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
+            <button
+              type="button"
+              onClick={() => addAnnotation("note")}
+              data-testid="toolbar-note"
+              title="Add a sticky note"
+              className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <TextIcon size={14} /> Note
+            </button>
+            <button
+              type="button"
+              onClick={() => addAnnotation("group")}
+              data-testid="toolbar-group"
+              title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
+              className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <LayersIcon size={14} /> Group
+            </button>
+          </Panel>
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            onClick={onMinimapClick}
+            ariaLabel="Canvas overview"
+            style={MINIMAP_STYLE}
+            nodeColor={minimapNodeColor}
+            nodeComponent={MinimapNode}
+          />
+        </ReactFlow>
+      )}
       {nodes.length === 0 && (
         <div className="pointer-events-none absolute inset-0 grid place-items-center">
           <div className="max-w-[340px] rounded-xl border border-dashed border-line-strong bg-panel/70 px-6 py-5 text-center backdrop-blur-sm">

@@ -25,11 +25,19 @@ export function NodeIcon({ definition, size = 14 }: { definition: AnyNodeDefinit
   return definition.outputs[0]?.type === "text" ? <TextIcon size={size} /> : <ImageIcon size={size} />;
 }
 
-export function NodeChip({ definition, size = "md" }: { definition: AnyNodeDefinition; size?: "sm" | "md" }) {
-  const dims = size === "sm" ? "h-6 w-6" : "h-7 w-7";
+const CHIP_SIZES = {
+  sm: { box: "h-6 w-6 rounded-md", icon: 13 },
+  md: { box: "h-7 w-7 rounded-md", icon: 14 },
+  /** The compact card's chip (studio-node.tsx), read at a third of its size. */
+  lg: { box: "h-14 w-14 rounded-xl", icon: 30 },
+};
+
+/** The kind's icon on its category's tone. */
+export function NodeChip({ definition, size = "md" }: { definition: AnyNodeDefinition; size?: keyof typeof CHIP_SIZES }) {
+  const dims = CHIP_SIZES[size];
   return (
-    <span className={`grid ${dims} shrink-0 place-items-center rounded-md ${categoryTone(definition.category).chip}`}>
-      <NodeIcon definition={definition} size={size === "sm" ? 13 : 14} />
+    <span className={`grid ${dims.box} shrink-0 place-items-center ${categoryTone(definition.category).chip}`}>
+      <NodeIcon definition={definition} size={dims.icon} />
     </span>
   );
 }

@@ -4,12 +4,13 @@
  * progress, outputs, errors and chosen model, all read from the node's definition and the
  * run on display. Registered for each type in `nodeTypes` (canvas.tsx).
  */
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import type { PortSpec } from "@/lib/graph/ports";
 import { assetThumbUrl } from "@/lib/client/api-client";
+import { connectedInputsOf } from "@/lib/client/connected-inputs";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { describeIssue, describeNodeError } from "@/lib/client/error-copy";
 import type { GraphIssue } from "@/lib/graph/issues";
@@ -24,6 +25,7 @@ import { AlertIcon } from "../ui/icons";
 import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
+import { selectCompact } from "./compact-zoom";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
 
@@ -32,8 +34,10 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const run = useNodeRunState(id);
   const issues = useEditorStore((s) => s.issues[id]);
   const warnings = useEditorStore((s) => s.warnings[id]);
-  const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? "")));
+  // One lookup per edges array (lib/client/connected-inputs.ts); the same set while this node's wires stay.
+  const connectedSet = useEditorStore(useShallow((s) => connectedInputsOf(s.edges, id)));
   const upload = useUploadStore((s) => s.uploads[id]);
+  const compact = useStore(selectCompact);
   const { data: engine } = useEngine();
 
   if (!definition) {
@@ -48,7 +52,6 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const data = { ...definition.defaults, ...stored };
   const status = run?.status ?? "idle";
   const issuePorts = new Set((issues ?? []).map((i) => i.port).filter(Boolean));
-  const connectedSet = new Set(connected);
   const rows = Math.max(definition.inputs.length, definition.outputs.length);
   const modelField = modelFieldOf(definition);
   const chosenModel = modelField
@@ -57,6 +60,23 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const hasError = status === "failed" || (issues?.length ?? 0) > 0;
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
+  const border = hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong";
+
+  if (compact) {
+    return (
+      <CompactCard
+        id={id}
+        type={type}
+        definition={definition}
+        run={run}
+        status={status}
+        invalid={Boolean(issues?.length)}
+        className={`${border} ${selected ? "ring-4 ring-accent/40" : ""}`}
+        connected={connectedSet}
+        issuePorts={issuePorts}
+      />
+    );
+  }
 
   return (
     <div
@@ -64,9 +84,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       data-status={status}
       data-node-type={type}
       data-invalid={issues?.length ? "true" : undefined}
-      className={`w-[248px] rounded-[10px] border bg-panel shadow-lg shadow-black/40 transition-[border-color,box-shadow] ${
-        hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong"
-      } ${selected ? "ring-2 ring-accent/30" : ""}`}
+      className={`w-[248px] rounded-[10px] border bg-panel shadow-lg shadow-black/40 ${border} ${selected ? "ring-2 ring-accent/30" : ""}`}
     >
       <header className="flex items-center gap-2 px-3 pt-2.5 pb-2">
         <NodeChip definition={definition} size="sm" />
@@ -183,6 +201,75 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
           ))}
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The card below COMPACT_ZOOM (compact-zoom.ts): the kind's chip and title in large type and the run status,
+ * same width as the full card, no shadow. Its handles (the same ids, so the edges stay) are
+ * spread along the card's sides.
+ */
+function CompactCard({
+  id,
+  type,
+  definition,
+  run,
+  status,
+  invalid,
+  className,
+  connected,
+  issuePorts,
+}: {
+  id: string;
+  type: string;
+  definition: AnyNodeDefinition;
+  run?: NodeRun;
+  status: string;
+  invalid: boolean;
+  className: string;
+  connected: ReadonlySet<string>;
+  issuePorts: ReadonlySet<string | undefined>;
+}) {
+  const spread = (i: number, count: number) => ({ top: `${((i + 1) / (count + 1)) * 100}%` });
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-status={status}
+      data-node-type={type}
+      data-compact="true"
+      data-invalid={invalid ? "true" : undefined}
+      className={`relative w-[248px] rounded-[14px] border-[3px] bg-panel px-4 py-4 ${className}`}
+    >
+      <div className="flex items-center gap-3">
+        <NodeChip definition={definition} size="lg" />
+        <span className="line-clamp-2 min-w-0 flex-1 text-[30px] leading-[1.1] font-semibold">{definition.label}</span>
+      </div>
+      {run && <StatusBadge status={run.status} progress={run.progress} size="lg" className="mt-3" />}
+      {definition.inputs.map((port, i) => (
+        <Handle
+          key={port.name}
+          type="target"
+          position={Position.Left}
+          id={port.name}
+          style={spread(i, definition.inputs.length)}
+          className={`port port-compact port-${port.type} ${issuePorts.has(port.name) ? "has-issue" : ""} ${connected.has(port.name) ? "" : "opacity-60"}`}
+          title={`${port.label} (${port.type}${port.required ? ", required" : ""})`}
+          aria-label={`${port.label} input, ${port.type}`}
+        />
+      ))}
+      {definition.outputs.map((port, i) => (
+        <Handle
+          key={port.name}
+          type="source"
+          position={Position.Right}
+          id={port.name}
+          style={spread(i, definition.outputs.length)}
+          className={`port port-compact port-${port.type}`}
+          title={`${port.label} (${port.type})`}
+          aria-label={`${port.label} output, ${port.type}`}
+        />
+      ))}
     </div>
   );
 }
