@@ -8,7 +8,7 @@
 import type { ResolvedEdge, ResolvedNode } from "../graph/validate";
 import { defaultModelChoice } from "../nodes/default-models";
 import { prepareNodeRequest, type PreparedRequest, type RequestIntent, type RequestRefusal } from "../nodes/prepare-request";
-import type { ImageRef } from "../nodes/types";
+import type { ImageRef, PortValue } from "../nodes/types";
 import type { ModelChoice, ModelChoiceRequest } from "./model-choice";
 import { modelCapabilities, modelDisplayName, type SchemaSource } from "./model-schemas";
 
@@ -16,6 +16,21 @@ import { modelCapabilities, modelDisplayName, type SchemaSource } from "./model-
 export interface NodeValue {
   text?: string;
   images: ImageRef[];
+  /**
+   * Transform nodes: the value of each output port by name. A port absent here was left empty
+   * (an If / else branch not taken). When set, it answers for every port (see `portValue`).
+   */
+  ports?: Readonly<Record<string, PortValue>>;
+}
+
+/**
+ * The value a finished node gives on output port `port`: a transform node's own port value
+ * (undefined when left empty); else the text on a `text` port and the images on any other.
+ */
+export function portValue(value: NodeValue | undefined, port: string): PortValue | undefined {
+  if (!value) return undefined;
+  if (value.ports) return value.ports[port];
+  return port === "text" ? (value.text ?? "") : value.images;
 }
 
 /** A model node's inputs for one run. */
@@ -46,10 +61,10 @@ export function collectModelInputs(
   let text: string | undefined;
   for (const edge of incoming) {
     connected.add(edge.targetHandle);
-    const value = valueOf(edge.source);
-    if (!value) continue;
-    if (edge.sourceHandle === "text") text = value.text ?? "";
-    else ports.set(edge.targetHandle, value.images);
+    const value = portValue(valueOf(edge.source), edge.sourceHandle);
+    if (value === undefined) continue;
+    if (typeof value === "string") text = value;
+    else if (value.every((item) => typeof item !== "string")) ports.set(edge.targetHandle, value as ImageRef[]);
   }
   const { definition, params } = resolved;
   const images = connected.has("image") ? (ports.get("image") ?? []) : [undefined];

@@ -11,6 +11,7 @@ import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
 import { runModelNode } from "./run-model";
+import { splitTextNode } from "./split-text";
 import type { NodeDefinition } from "./types";
 import { upscaleNode } from "./upscale";
 
@@ -36,6 +37,7 @@ export const NODE_DEFINITIONS = [
   upscaleNode,
   removeBackgroundNode,
   runModelNode,
+  splitTextNode,
   outputNode,
 ] as const;
 

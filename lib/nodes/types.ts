@@ -22,6 +22,7 @@ export const NODE_TYPES = [
   "removeBackground",
   "runModel",
   "output",
+  "splitText",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -29,9 +30,11 @@ export type NodeType = (typeof NODE_TYPES)[number];
  * How a node executes:
  * - `source`: produces its outputs from its own parameters (Prompt, Image input);
  * - `model`: calls a provider once per input image (Generation, Retouch, Expand, Upscale, Remove background);
- * - `sink`: collects its inputs as run outputs (Output).
+ * - `sink`: collects its inputs as run outputs (Output);
+ * - `transform`: computes its outputs from its inputs and parameters with no provider and no
+ *   credits (Split text, Text template, If / else, Aspect ratio): its definition's `evaluate`.
  */
-export type NodeRole = "source" | "model" | "sink";
+export type NodeRole = "source" | "model" | "sink" | "transform";
 
 /** A form field the inspector renders for one parameter. */
 export type FieldSpec =
@@ -80,6 +83,26 @@ export interface ImageRef {
   model?: string;
 }
 
+/**
+ * A value on one port during a run: a text (text ports), a list of texts (list ports) or
+ * images and other media (image and asset ports).
+ */
+export type PortValue = string | string[] | ImageRef[];
+
+/** What a transform node's `evaluate` is given. */
+export interface EvaluateContext<P> {
+  params: P;
+  /** The value on each connected input port, by port name; a port with no edge is absent. */
+  inputs: Readonly<Record<string, PortValue | undefined>>;
+}
+
+/**
+ * What a transform node produced, by output port name. A port left out stays empty: what hangs
+ * off it ends `skipped` (an If / else's branches not taken), with the definition's
+ * `emptyPortReason`.
+ */
+export type EvaluateResult = Readonly<Record<string, PortValue>>;
+
 /** What a model node's request is made from, for one image on its `image` port. */
 export interface DescribeRequestContext<P> {
   params: P;
@@ -99,7 +122,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   type: NodeType;
   label: string;
   description: string;
-  category: "input" | "generate" | "edit" | "output";
+  /** Palette section; `logic` holds the nodes that shape values and the flow (Split text, If / else). */
+  category: "input" | "generate" | "edit" | "logic" | "output";
   role: NodeRole;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
@@ -144,6 +168,17 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
    * The inspector shows them locked.
    */
   lockedFields?(params: P): Readonly<Record<string, { value: unknown; reason: string }>>;
+  /**
+   * Transform nodes: computes the outputs from the inputs and parameters, with no provider (pure;
+   * synchronous or async). Throws an Error whose message is a sentence for the designer
+   * ("The template uses {style}, but no input is named style") to fail the node.
+   */
+  evaluate?(ctx: EvaluateContext<P>): EvaluateResult | Promise<EvaluateResult>;
+  /**
+   * Transform nodes: why the nodes after an output port `evaluate` left empty were skipped,
+   * e.g. "the If / else took another branch". Default: "the <label> node left this output empty".
+   */
+  emptyPortReason?: string;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }
