@@ -24,6 +24,7 @@ import { AlertIcon } from "../ui/icons";
 import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
+import { TransformResult } from "./transform-result";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
 
@@ -57,6 +58,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const hasError = status === "failed" || (issues?.length ?? 0) > 0;
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
+  const portLabels = renamedPorts(definition, data);
 
   return (
     <div
@@ -119,14 +121,14 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
             <div key={i} className="relative flex h-6 items-center justify-between gap-2 px-3.5 text-[11.5px]">
               {definition.inputs[i] ? (
                 <InputPort
-                  port={definition.inputs[i]}
+                  port={withLabel(definition.inputs[i], portLabels)}
                   connected={connectedSet.has(definition.inputs[i].name)}
                   hasIssue={issuePorts.has(definition.inputs[i].name)}
                 />
               ) : (
                 <span />
               )}
-              {definition.outputs[i] && <OutputPort port={definition.outputs[i]} />}
+              {definition.outputs[i] && <OutputPort port={withLabel(definition.outputs[i], portLabels)} />}
             </div>
           ))}
         </div>
@@ -141,6 +143,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       )}
 
       <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      {definition.role === "transform" && run?.status === "succeeded" && <TransformResult definition={definition} run={run} />}
 
       {isTextToImage && engine?.id === "local" && (run?.outputs.length ?? 0) > 0 && (
         <p className="px-3 pb-2 text-[10.5px] text-warn/90" data-testid="local-engine-note">
@@ -193,6 +196,16 @@ function summarizeParams(definition: AnyNodeDefinition, data: Record<string, unk
   const parsed = definition.paramsSchema.safeParse(data);
   return parsed.success ? definition.summarize(parsed.data) : null;
 }
+
+/** Port labels the parameters rename (a Text template's inputs), or null. */
+function renamedPorts(definition: AnyNodeDefinition, data: Record<string, unknown>): Readonly<Record<string, string>> | null {
+  if (!definition.portLabels) return null;
+  const parsed = definition.paramsSchema.safeParse(data);
+  return parsed.success ? definition.portLabels(parsed.data) : null;
+}
+
+const withLabel = (port: PortSpec, labels: Readonly<Record<string, string>> | null): PortSpec =>
+  labels?.[port.name] ? { ...port, label: labels[port.name] } : port;
 
 function InputPort({ port, connected, hasIssue }: { port: PortSpec; connected: boolean; hasIssue: boolean }) {
   return (

@@ -12,6 +12,7 @@ import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
 import { runModelNode } from "./run-model";
 import { splitTextNode } from "./split-text";
+import { textTemplateNode } from "./text-template";
 import type { NodeDefinition } from "./types";
 import { upscaleNode } from "./upscale";
 
@@ -37,6 +38,7 @@ export const NODE_DEFINITIONS = [
   upscaleNode,
   removeBackgroundNode,
   runModelNode,
+  textTemplateNode,
   splitTextNode,
   outputNode,
 ] as const;

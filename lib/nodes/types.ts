@@ -23,6 +23,7 @@ export const NODE_TYPES = [
   "runModel",
   "output",
   "splitText",
+  "textTemplate",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -179,6 +180,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
    * e.g. "the If / else took another branch". Default: "the <label> node left this output empty".
    */
   emptyPortReason?: string;
+  /** Labels of ports that the parameters rename, by port name (a Text template's input `a` named "subject"). */
+  portLabels?(params: P): Readonly<Record<string, string>>;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

@@ -44,4 +44,35 @@ describe("transform nodes in a run", () => {
     expect(result.status).toBe("failed");
     expect(store.node("r", "s")!.error).toBe("The text splits into 501 items; a list holds at most 500");
   });
+
+  it("composes two prompts in a Text template and sends the composed text to a Generation", async () => {
+    const graph: WorkflowGraph = {
+      nodes: [
+        { id: "subject", type: "prompt", position: at, data: { text: "a ceramic mug" } },
+        { id: "style", type: "prompt", position: at, data: { text: "soft morning light" } },
+        {
+          id: "t",
+          type: "textTemplate",
+          position: at,
+          data: { template: "{subject} on a walnut table, {style}", names: "subject, style" },
+        },
+        { id: "g", type: "generation", position: at, data: { seed: 7 } },
+        { id: "out", type: "output", position: at, data: {} },
+      ],
+      edges: [
+        { id: "e1", source: "subject", sourceHandle: "text", target: "t", targetHandle: "a" },
+        { id: "e2", source: "style", sourceHandle: "text", target: "t", targetHandle: "b" },
+        { id: "e3", source: "t", sourceHandle: "text", target: "g", targetHandle: "prompt" },
+        { id: "e4", source: "g", sourceHandle: "image", target: "out", targetHandle: "image" },
+      ],
+    };
+    const store = new MemoryExecutionStore();
+    const provider = new FakeProvider();
+    const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets: new MemoryAssetStore() });
+    expect(result.status).toBe("succeeded");
+    expect(result.outputs).toHaveLength(1);
+    expect(provider.submitted).toHaveLength(1);
+    expect(provider.submitted[0].body.prompt).toBe("a ceramic mug on a walnut table, soft morning light");
+    expect(recordedValues(store.node("r", "t")!.request)).toEqual({ text: "a ceramic mug on a walnut table, soft morning light" });
+  });
 });
