@@ -34,6 +34,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const issues = useEditorStore((s) => s.issues[id]);
   const warnings = useEditorStore((s) => s.warnings[id]);
   const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? "")));
+  const usedOutputs = useEditorStore(useShallow((s) => s.edges.filter((e) => e.source === id).map((e) => e.sourceHandle ?? "")));
   const upload = useUploadStore((s) => s.uploads[id]);
   const { data: engine } = useEngine();
 
@@ -50,7 +51,8 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const status = run?.status ?? "idle";
   const issuePorts = new Set((issues ?? []).map((i) => i.port).filter(Boolean));
   const connectedSet = new Set(connected);
-  const rows = Math.max(definition.inputs.length, definition.outputs.length);
+  const outputs = shownOutputs(definition, data, connectedSet, usedOutputs);
+  const rows = Math.max(definition.inputs.length, outputs.length);
   const modelField = modelFieldOf(definition);
   const chosenModel = modelField
     ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto"))
@@ -128,7 +130,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
               ) : (
                 <span />
               )}
-              {definition.outputs[i] && <OutputPort port={withLabel(definition.outputs[i], portLabels)} />}
+              {outputs[i] && <OutputPort port={withLabel(outputs[i], portLabels)} />}
             </div>
           ))}
         </div>
@@ -195,6 +197,20 @@ function summarizeParams(definition: AnyNodeDefinition, data: Record<string, unk
   if (!definition.summarize) return null;
   const parsed = definition.paramsSchema.safeParse(data);
   return parsed.success ? definition.summarize(parsed.data) : null;
+}
+
+/** The output ports the card shows: the definition's visible ones for these parameters, plus any connected. */
+function shownOutputs(
+  definition: AnyNodeDefinition,
+  data: Record<string, unknown>,
+  connectedInputs: ReadonlySet<string>,
+  usedOutputs: readonly string[],
+): readonly PortSpec[] {
+  if (!definition.visibleOutputs) return definition.outputs;
+  const parsed = definition.paramsSchema.safeParse(data);
+  if (!parsed.success) return definition.outputs;
+  const visible = new Set([...definition.visibleOutputs(parsed.data, connectedInputs), ...usedOutputs]);
+  return definition.outputs.filter((port) => visible.has(port.name));
 }
 
 /** Port labels the parameters rename (a Text template's inputs), or null. */

@@ -5,6 +5,7 @@
  */
 import { expandNode } from "./expand";
 import { generationNode } from "./generation";
+import { ifElseNode } from "./if-else";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
 import { promptNode } from "./prompt";
@@ -40,6 +41,7 @@ export const NODE_DEFINITIONS = [
   runModelNode,
   textTemplateNode,
   splitTextNode,
+  ifElseNode,
   outputNode,
 ] as const;
 

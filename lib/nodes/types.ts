@@ -24,6 +24,7 @@ export const NODE_TYPES = [
   "output",
   "splitText",
   "textTemplate",
+  "ifElse",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -58,7 +59,16 @@ export type FieldSpec =
   | { name: string; label: string; kind: "seed"; help?: string }
   | { name: string; label: string; kind: "model"; help?: string }
   | { name: string; label: string; kind: "asset"; help?: string }
-  | { name: string; label: string; kind: "mask"; help?: string };
+  | { name: string; label: string; kind: "mask"; help?: string }
+  /** An If / else's ordered list of `{ operator, value }` conditions (lib/nodes/if-else.ts). */
+  | {
+      name: string;
+      label: string;
+      kind: "conditions";
+      operators: ReadonlyArray<{ value: string; label: string; takesValue: boolean }>;
+      max: number;
+      help?: string;
+    };
 
 /** A problem that keeps a node from running, naming the port or field at fault. */
 export interface NodeIssue {
@@ -180,6 +190,11 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
    * e.g. "the If / else took another branch". Default: "the <label> node left this output empty".
    */
   emptyPortReason?: string;
+  /**
+   * Output ports the canvas shows for these parameters (an If / else shows one branch per
+   * condition); others stay hidden unless connected. Default: all.
+   */
+  visibleOutputs?(params: P, connectedInputs: ReadonlySet<string>): readonly string[];
   /** Labels of ports that the parameters rename, by port name (a Text template's input `a` named "subject"). */
   portLabels?(params: P): Readonly<Record<string, string>>;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */

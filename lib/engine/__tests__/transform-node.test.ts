@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { WorkflowGraph } from "../../graph/schema";
 import { validateGraph } from "../../graph/validate";
@@ -74,5 +76,60 @@ describe("transform nodes in a run", () => {
     expect(provider.submitted).toHaveLength(1);
     expect(provider.submitted[0].body.prompt).toBe("a ceramic mug on a walnut table, soft morning light");
     expect(recordedValues(store.node("r", "t")!.request)).toEqual({ text: "a ceramic mug on a walnut table, soft morning light" });
+  });
+
+  it("runs only the branch an If / else took: the other ends skipped with the reason, and the run succeeds", async () => {
+    const graph: WorkflowGraph = {
+      nodes: [
+        { id: "p", type: "prompt", position: at, data: { text: "a lamp at night" } },
+        { id: "b", type: "ifElse", position: at, data: { conditions: [{ operator: "contains", value: "night" }] } },
+        { id: "gNight", type: "generation", position: at, data: { seed: 1 } },
+        { id: "gDay", type: "generation", position: at, data: { seed: 2 } },
+        { id: "outNight", type: "output", position: at, data: { label: "Night" } },
+        { id: "outDay", type: "output", position: at, data: { label: "Day" } },
+      ],
+      edges: [
+        { id: "e1", source: "p", sourceHandle: "text", target: "b", targetHandle: "text" },
+        { id: "e2", source: "b", sourceHandle: "if1", target: "gNight", targetHandle: "prompt" },
+        { id: "e3", source: "b", sourceHandle: "else", target: "gDay", targetHandle: "prompt" },
+        { id: "e4", source: "gNight", sourceHandle: "image", target: "outNight", targetHandle: "image" },
+        { id: "e5", source: "gDay", sourceHandle: "image", target: "outDay", targetHandle: "image" },
+      ],
+    };
+    const store = new MemoryExecutionStore();
+    const provider = new FakeProvider();
+    const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets: new MemoryAssetStore() });
+    expect(result.status).toBe("succeeded");
+    expect(result.outputs.map((o) => o.label)).toEqual(["Night"]);
+    expect(provider.submitted.map((r) => r.body.prompt)).toEqual(["a lamp at night"]);
+    for (const id of ["gDay", "outDay"]) {
+      expect(store.node("r", id)).toMatchObject({ status: "skipped", error: "Skipped: the If / else took another branch" });
+    }
+    expect(recordedEmptyPorts(store.node("r", "b")!.request)).toContain("else");
+    expect(recordedValues(store.node("r", "b")!.request)).toEqual({ if1: "a lamp at night" });
+  });
+
+  it("routes an image through the branch taken to an Output", async () => {
+    const assets = new MemoryAssetStore();
+    const photo = await assets.add(readFileSync(path.resolve("e2e/fixtures/coffee.png")));
+    const graph: WorkflowGraph = {
+      nodes: [
+        { id: "p", type: "prompt", position: at, data: { text: "" } },
+        { id: "in", type: "imageInput", position: at, data: { assetId: photo.assetId } },
+        { id: "b", type: "ifElse", position: at, data: { conditions: [{ operator: "isEmpty" }] } },
+        { id: "out", type: "output", position: at, data: {} },
+      ],
+      edges: [
+        { id: "e1", source: "p", sourceHandle: "text", target: "b", targetHandle: "text" },
+        { id: "e2", source: "in", sourceHandle: "image", target: "b", targetHandle: "image" },
+        { id: "e3", source: "b", sourceHandle: "if1Image", target: "out", targetHandle: "image" },
+      ],
+    };
+    // An empty Prompt is not ready to run, so this plan is made at save strictness.
+    const validated = validateGraph(graph, "save");
+    const store = new MemoryExecutionStore();
+    const result = await executeRun({ runId: "r", plan: validated.plan!, provider: new FakeProvider(), store, assets });
+    expect(result.status).toBe("succeeded");
+    expect(result.outputs).toMatchObject([{ assetId: photo.assetId, width: 600, height: 400 }]);
   });
 });
