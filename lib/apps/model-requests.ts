@@ -10,7 +10,14 @@
  *
  * Pure module: model ranking and schemas are injected.
  */
-import { collectModelInputs, paramAssetIds, prepareModelNode, type NodeValue, type RankModels } from "../engine/model-node-request";
+import {
+  collectModelInputs,
+  paramAssetIds,
+  prepareModelNode,
+  withPortParams,
+  type NodeValue,
+  type RankModels,
+} from "../engine/model-node-request";
 import type { SchemaSource } from "../engine/model-schemas";
 import { evaluateTransformNode } from "../engine/transform-node";
 import type { ExecutionPlan } from "../graph/validate";
@@ -112,7 +119,13 @@ export async function planModelRequests(
     }
 
     const seed = definition.usesSeed ? (typeof params.seed === "number" ? params.seed : 0) : null;
-    const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels });
+    let withPorts = resolved;
+    try {
+      withPorts = withPortParams(resolved, inputs);
+    } catch {
+      // The run will fail this node with the sentence; price it with its own parameters.
+    }
+    const prepared = await prepareModelNode({ resolved: withPorts, inputs, seed, schemas, rankModels });
     const entry: PlannedModelRequest = {
       nodeId: id,
       nodeType: node.type,

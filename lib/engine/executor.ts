@@ -16,9 +16,9 @@
 import type { ExecutionPlan, ResolvedEdge, ResolvedNode } from "../graph/validate";
 import type { ImageRef } from "../nodes/types";
 import type { Provider } from "../providers/types";
-import { describeError } from "./errors";
+import { describeError, NodeFailure } from "./errors";
 import { createLimiter } from "./limiter";
-import { collectModelInputs, paramAssetIds, portValue, type NodeValue, type RankModels } from "./model-node-request";
+import { collectModelInputs, paramAssetIds, portValue, withPortParams, type NodeValue, type RankModels } from "./model-node-request";
 import { runModelNode, type ModelNodeContext, type NodeResult } from "./model-node";
 import { createSchemaSource, type SchemaSource } from "./model-schemas";
 import { scheduleNodes, type NodeRunOutcome } from "./scheduler";
@@ -134,7 +134,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       });
       return { value: { images }, credits: 0 };
     }
-    return limit(() => runModelNode(modelContext, resolved, inputs));
+    let withPorts: ResolvedNode;
+    try {
+      withPorts = withPortParams(resolved, inputs);
+    } catch (error) {
+      throw new NodeFailure(error instanceof Error ? error.message : String(error));
+    }
+    return limit(() => runModelNode(modelContext, withPorts, inputs));
   };
 
   const finished = await scheduleNodes({

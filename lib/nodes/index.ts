@@ -3,6 +3,7 @@
  * and the executor look up a node kind. Registering a type twice throws (like tldraw's
  * shape utils), so two definitions can never silently disagree.
  */
+import { aspectRatioNode } from "./aspect-ratio-node";
 import { expandNode } from "./expand";
 import { generationNode } from "./generation";
 import { ifElseNode } from "./if-else";
@@ -33,6 +34,7 @@ function buildRegistry(definitions: ReadonlyArray<NodeDefinition<never>>): Reado
 export const NODE_DEFINITIONS = [
   promptNode,
   imageInputNode,
+  aspectRatioNode,
   generationNode,
   retouchNode,
   expandNode,

@@ -25,6 +25,7 @@ export const NODE_TYPES = [
   "splitText",
   "textTemplate",
   "ifElse",
+  "aspectRatio",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -142,6 +143,13 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   paramsSchema: z.ZodType<P, unknown>;
   defaults: P;
   fields: readonly FieldSpec[];
+  /**
+   * Text input ports whose text sets a parameter while connected (`aspectRatio` ← an Aspect ratio
+   * node): the parameter gives way (the inspector shows the connection, the field stays as the
+   * fallback) and a text the parameter's schema refuses fails the node with a sentence
+   * (lib/engine/model-node-request.ts `withPortParams`). The port has the parameter's name.
+   */
+  portParams?: readonly (keyof P & string)[];
   /** Input ports that a parameter may stand in for (`mask` ← `maskAssetId`). */
   assetParamForPort?: Readonly<Record<string, keyof P & string>>;
   /**

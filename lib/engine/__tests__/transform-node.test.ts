@@ -132,4 +132,40 @@ describe("transform nodes in a run", () => {
     expect(result.status).toBe("succeeded");
     expect(result.outputs).toMatchObject([{ assetId: photo.assetId, width: 600, height: 400 }]);
   });
+
+  it("an Aspect ratio node sets the ratio of the Generation it feeds; a text that is no ratio fails the node", async () => {
+    const graph = (source: { type: string; data: Record<string, unknown>; handle: string }): WorkflowGraph => ({
+      nodes: [
+        { id: "ratio", type: source.type, position: at, data: source.data },
+        { id: "g", type: "generation", position: at, data: { prompt: "a mug", aspectRatio: "1:1", seed: 3 } },
+      ],
+      edges: [{ id: "e", source: "ratio", sourceHandle: source.handle, target: "g", targetHandle: "aspectRatio" }],
+    });
+    const store = new MemoryExecutionStore();
+    const provider = new FakeProvider();
+    const ok = await executeRun({
+      runId: "r1",
+      plan: plan(graph({ type: "aspectRatio", data: { aspectRatio: "9:16" }, handle: "aspectRatio" })),
+      provider,
+      store,
+      assets: new MemoryAssetStore(),
+    });
+    expect(ok.status).toBe("succeeded");
+    const [output] = store.node("r1", "g")!.outputs;
+    expect(output.height).toBeGreaterThan(output.width);
+    expect(recordedValues(store.node("r1", "ratio")!.request)).toEqual({ aspectRatio: "9:16" });
+
+    const bad = await executeRun({
+      runId: "r2",
+      plan: plan(graph({ type: "prompt", data: { text: "7:5" }, handle: "text" })),
+      provider,
+      store,
+      assets: new MemoryAssetStore(),
+    });
+    expect(bad.status).toBe("failed");
+    expect(store.node("r2", "g")!.error).toBe(
+      "The connected aspect ratio “7:5” is not one the Generation node takes: use one of 1:1, 16:9, 9:16, 4:5, 3:2, 2:3, 3:4, 4:3, 21:9",
+    );
+    expect(provider.submitted).toHaveLength(1);
+  });
 });
