@@ -41,7 +41,7 @@ export function ConditionsField({ field, value, inputId, describedBy, invalid, c
           <div key={index} className="flex items-center gap-1.5" data-testid="condition-row">
             <span className="w-9 shrink-0 text-[11.5px] text-faint tabular-nums">If {index + 1}</span>
             <select
-              aria-label={`Condition ${index + 1}: the text`}
+              aria-label={`Condition ${index + 1}: operator`}
               value={condition.operator}
               onChange={(event) => update(stored.map((c, i) => (i === index ? { ...c, operator: event.target.value } : c)))}
               className={`${INPUT_CLASS} h-8 w-[8.5rem] shrink-0 px-1.5`}
