@@ -21,11 +21,11 @@ const SHOTS = process.env.FLOW_SHOTS_DIR;
 test("Prompt + Prompt → Text template → Generation → Output composes the prompt and runs offline", async ({ page }) => {
   test.setTimeout(240_000);
   const id = await createWorkflow(page, "Templated poster");
-  await dragFromPalette(page, "prompt", 120, 140);
-  await dragFromPalette(page, "prompt", 120, 420);
-  await dragFromPalette(page, "textTemplate", 430, 240);
-  await dragFromPalette(page, "generation", 740, 200);
-  await dragFromPalette(page, "output", 1040, 220);
+  await dragFromPalette(page, "prompt", 140, 120);
+  await dragFromPalette(page, "prompt", 140, 330);
+  await dragFromPalette(page, "textTemplate", 420, 200);
+  await dragFromPalette(page, "generation", 700, 150);
+  await dragFromPalette(page, "output", 420, 560);
 
   await page.getByTestId("node-textTemplate-1").click();
   await page.getByTestId("field-names").fill("subject, style");

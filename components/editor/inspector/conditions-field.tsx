@@ -38,44 +38,44 @@ export function ConditionsField({ field, value, inputId, describedBy, invalid, c
       {stored.map((condition, index) => {
         const operator = field.operators.find((o) => o.value === condition.operator);
         return (
-          <div key={index} className="flex items-center gap-1.5" data-testid="condition-row">
-            <span className="w-9 shrink-0 text-[11.5px] text-faint tabular-nums">If {index + 1}</span>
-            <select
-              aria-label={`Condition ${index + 1}: operator`}
-              value={condition.operator}
-              onChange={(event) => update(stored.map((c, i) => (i === index ? { ...c, operator: event.target.value } : c)))}
-              className={`${INPUT_CLASS} h-8 w-[8.5rem] shrink-0 px-1.5`}
-            >
-              {field.operators.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {operator?.takesValue ? (
+          <div key={index} className="space-y-1 rounded-md border border-line bg-panel-2 p-1.5" data-testid="condition-row">
+            <div className="flex min-w-0 items-center gap-1.5">
+              <span className="shrink-0 text-[11.5px] text-faint tabular-nums">If {index + 1}, the text</span>
+              <select
+                aria-label={`Condition ${index + 1}: operator`}
+                value={condition.operator}
+                onChange={(event) => update(stored.map((c, i) => (i === index ? { ...c, operator: event.target.value } : c)))}
+                className={`${INPUT_CLASS} h-8 min-w-0 flex-1 px-1.5`}
+              >
+                {field.operators.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                aria-label={`Remove condition ${index + 1}`}
+                title="Remove this condition"
+                onClick={() => update(stored.filter((_, i) => i !== index))}
+                className="grid h-8 w-8 shrink-0 place-items-center rounded-md text-faint hover:bg-panel-3 hover:text-fg"
+              >
+                <TrashIcon size={14} />
+              </button>
+            </div>
+            {operator?.takesValue && (
               <input
                 type="text"
                 aria-label={`Condition ${index + 1}: value`}
                 value={drafts[index] ?? condition.value}
-                placeholder="value"
+                placeholder="value, e.g. night"
                 onChange={(event) => {
                   setDrafts({ ...drafts, [index]: event.target.value });
                   commit(stored.map((c, i) => (i === index ? { ...c, value: event.target.value } : c)));
                 }}
-                className={`${INPUT_CLASS} h-8 min-w-0 flex-1`}
+                className={`${INPUT_CLASS} h-8`}
               />
-            ) : (
-              <span className="flex-1" />
             )}
-            <button
-              type="button"
-              aria-label={`Remove condition ${index + 1}`}
-              title="Remove this condition"
-              onClick={() => update(stored.filter((_, i) => i !== index))}
-              className="grid h-8 w-8 shrink-0 place-items-center rounded-md text-faint hover:bg-panel-2 hover:text-fg"
-            >
-              <TrashIcon size={14} />
-            </button>
           </div>
         );
       })}
