@@ -18,6 +18,7 @@ const PORT_LEGEND: ReadonlyArray<{ type: PortType; className: string; title: str
   { type: "text", className: "bg-port-text", title: "Text: a prompt" },
   { type: "image", className: "bg-port-image", title: "Image: feeds image and asset inputs" },
   { type: "asset", className: "bg-port-asset", title: "Asset: any media (video, audio, 3D, image); cannot feed an image input" },
+  { type: "list", className: "bg-port-list", title: "List: several texts, one per item; a text feeds a list input as one item" },
 ];
 
 /** Node kinds by category: drag one onto the canvas, or click it to add it in the middle of the view (in free space). */

@@ -10,7 +10,7 @@ import { useShallow } from "zustand/react/shallow";
 import { getNodeDefinition, type AnyNodeDefinition } from "@/lib/nodes";
 import type { PortSpec } from "@/lib/graph/ports";
 import { assetThumbUrl } from "@/lib/client/api-client";
-import { connectedInputsOf } from "@/lib/client/connected-inputs";
+import { connectedInputsOf, connectedOutputsOf } from "@/lib/client/connected-inputs";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { describeIssue, describeNodeError } from "@/lib/client/error-copy";
 import type { GraphIssue } from "@/lib/graph/issues";
@@ -26,6 +26,7 @@ import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
 import { selectCompact } from "./compact-zoom";
+import { TransformResult } from "./transform-result";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
 
@@ -36,6 +37,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const warnings = useEditorStore((s) => s.warnings[id]);
   // One lookup per edges array (lib/client/connected-inputs.ts); the same set while this node's wires stay.
   const connectedSet = useEditorStore(useShallow((s) => connectedInputsOf(s.edges, id)));
+  const usedOutputs = useEditorStore((s) => connectedOutputsOf(s.edges, id));
   const upload = useUploadStore((s) => s.uploads[id]);
   const compact = useStore(selectCompact);
   const { data: engine } = useEngine();
@@ -52,7 +54,8 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const data = { ...definition.defaults, ...stored };
   const status = run?.status ?? "idle";
   const issuePorts = new Set((issues ?? []).map((i) => i.port).filter(Boolean));
-  const rows = Math.max(definition.inputs.length, definition.outputs.length);
+  const outputs = shownOutputs(definition, data, connectedSet, usedOutputs);
+  const rows = Math.max(definition.inputs.length, outputs.length);
   const modelField = modelFieldOf(definition);
   const chosenModel = modelField
     ? (run?.model ?? (data[modelField.name] && data[modelField.name] !== "auto" ? String(data[modelField.name]) : "Auto"))
@@ -60,6 +63,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const hasError = status === "failed" || (issues?.length ?? 0) > 0;
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
+  const portLabels = renamedPorts(definition, data);
   const border = hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong";
 
   if (compact) {
@@ -137,14 +141,14 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
             <div key={i} className="relative flex h-6 items-center justify-between gap-2 px-3.5 text-[11.5px]">
               {definition.inputs[i] ? (
                 <InputPort
-                  port={definition.inputs[i]}
+                  port={withLabel(definition.inputs[i], portLabels)}
                   connected={connectedSet.has(definition.inputs[i].name)}
                   hasIssue={issuePorts.has(definition.inputs[i].name)}
                 />
               ) : (
                 <span />
               )}
-              {definition.outputs[i] && <OutputPort port={definition.outputs[i]} />}
+              {outputs[i] && <OutputPort port={withLabel(outputs[i], portLabels)} />}
             </div>
           ))}
         </div>
@@ -159,6 +163,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       )}
 
       <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      {definition.role === "transform" && run?.status === "succeeded" && <TransformResult definition={definition} run={run} />}
 
       {isTextToImage && engine?.id === "local" && (run?.outputs.length ?? 0) > 0 && (
         <p className="px-3 pb-2 text-[10.5px] text-warn/90" data-testid="local-engine-note">
@@ -281,6 +286,30 @@ function summarizeParams(definition: AnyNodeDefinition, data: Record<string, unk
   return parsed.success ? definition.summarize(parsed.data) : null;
 }
 
+/** The output ports the card shows: the definition's visible ones for these parameters, plus any connected. */
+function shownOutputs(
+  definition: AnyNodeDefinition,
+  data: Record<string, unknown>,
+  connectedInputs: ReadonlySet<string>,
+  usedOutputs: ReadonlySet<string>,
+): readonly PortSpec[] {
+  if (!definition.visibleOutputs) return definition.outputs;
+  const parsed = definition.paramsSchema.safeParse(data);
+  if (!parsed.success) return definition.outputs;
+  const visible = new Set([...definition.visibleOutputs(parsed.data, connectedInputs), ...usedOutputs]);
+  return definition.outputs.filter((port) => visible.has(port.name));
+}
+
+/** Port labels the parameters rename (a Text template's inputs), or null. */
+function renamedPorts(definition: AnyNodeDefinition, data: Record<string, unknown>): Readonly<Record<string, string>> | null {
+  if (!definition.portLabels) return null;
+  const parsed = definition.paramsSchema.safeParse(data);
+  return parsed.success ? definition.portLabels(parsed.data) : null;
+}
+
+const withLabel = (port: PortSpec, labels: Readonly<Record<string, string>> | null): PortSpec =>
+  labels?.[port.name] ? { ...port, label: labels[port.name] } : port;
+
 function InputPort({ port, connected, hasIssue }: { port: PortSpec; connected: boolean; hasIssue: boolean }) {
   return (
     <>
@@ -380,7 +409,11 @@ function NodePreview({
       <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p>
     ) : null;
   // Model and Output nodes (which handle images or other media) keep a frame for their results.
-  const makesMedia = definition.role !== "source" && [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
+  // Transform nodes pass values on; what they produced shows in TransformResult instead.
+  const makesMedia =
+    definition.role !== "source" &&
+    definition.role !== "transform" &&
+    [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
   if (outputs.length > 0) {
     const shown = outputs.slice(0, 4);
     return (

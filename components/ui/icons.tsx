@@ -117,6 +117,7 @@ export const FlagIcon = make(
   </>,
   "FlagIcon",
 );
+export const BranchIcon = make(<path d="M6 4v10a4 4 0 0 0 4 4h8M6 10h6a4 4 0 0 0 4-4V4M15 15l3 3-3 3" />, "BranchIcon");
 export const DiceIcon = make(
   <>
     <rect x="4" y="4" width="16" height="16" rx="3" />

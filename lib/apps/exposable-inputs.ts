@@ -7,7 +7,10 @@
  * Exposable: a Prompt node's `text`, an Image input's `assetId` (the upload), Retouch's painted
  * mask `maskAssetId` (the teammate paints it on the image they upload; see `paintedOver`), and
  * selected parameters — Expand `platform`/`aspectRatio`, Upscale `factor`/`preset`, Generation
- * `numOutputs`/`aspectRatio`/`platform`. The form field's kind, options and bounds derive from
+ * `numOutputs`/`aspectRatio`/`platform`, a Split text's `text` (a list input: one item per
+ * line) and an Aspect ratio node's ratio. A Prompt feeding a Split text is suggested as a list
+ * input too, and a Prompt feeding a Text template is suggested under the template input's name
+ * ("Subject"). The form field's kind, options and bounds derive from
  * the node definition's `fields` (the inspector's own description), never from a switch here.
  *
  * Shared by the server (publish, run) and the browser (the publish dialog, the App form).
@@ -35,6 +38,8 @@ export const EXPOSABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   expand: ["platform", "aspectRatio"],
   upscale: ["factor", "preset"],
   generation: ["numOutputs", "aspectRatio", "platform"],
+  splitText: ["text"],
+  aspectRatio: ["aspectRatio"],
 };
 
 /** Input keys: a lower-case letter, then up to 39 lower-case letters, digits or underscores. */
@@ -156,7 +161,25 @@ export function nodeLabelOf(node: GraphNode, definition: AnyNodeDefinition, grap
   return sameKind > 1 ? `${definition.label} "${node.id}"` : definition.label;
 }
 
+/**
+ * What the node a Prompt feeds says about that text: a list (the target turns its text into a
+ * list output, e.g. Split text) or a named template input (the target's `portLabels`).
+ */
+function promptUse(node: GraphNode, graph: WorkflowGraph): { list: boolean; name?: string } {
+  const edge = graph.edges.find((e) => e.source === node.id);
+  const target = edge ? graph.nodes.find((n) => n.id === edge.target) : undefined;
+  const definition = target ? getNodeDefinition(target.type) : undefined;
+  if (!edge || !target || !definition) return { list: false };
+  const list = definition.role === "transform" && definition.outputs.some((p) => p.type === "list");
+  const params = definition.paramsSchema.safeParse(target.data ?? {});
+  const renamed = params.success && edge.targetHandle ? definition.portLabels?.(params.data)[edge.targetHandle] : undefined;
+  return { list, name: renamed && renamed !== edge.targetHandle ? renamed : undefined };
+}
+
+const LIST_LABEL = "Items, one per line";
+
 function suggestedLabel(definition: AnyNodeDefinition, spec: FieldSpec): string {
+  if (definition.type === "splitText") return LIST_LABEL;
   if (definition.type === "prompt") return "Prompt";
   if (definition.type === "imageInput") return "Image";
   if (spec.kind === "mask") return MASK_INPUT_LABEL;
@@ -195,7 +218,20 @@ export function listExposableInputs(graph: unknown): ExposableInput[] {
       const spec = exposableField(definition, field);
       if (!spec) continue;
       const form = formFieldOf(spec);
-      const base = baseKey(definition, spec);
+      const use = definition.type === "prompt" ? promptUse(node, parsed.data) : { list: false };
+      let label = suggestedLabel(definition, spec);
+      let base = baseKey(definition, spec);
+      if (use.list || definition.type === "splitText") {
+        label = LIST_LABEL;
+        base = "items";
+      } else if (use.name) {
+        label = use.name.charAt(0).toUpperCase() + use.name.slice(1);
+        base =
+          use.name
+            .toLowerCase()
+            .replace(/[^a-z0-9_]/g, "")
+            .slice(0, 36) || base;
+      }
       const seen = (usedKeys.get(base) ?? 0) + 1;
       usedKeys.set(base, seen);
       candidates.push({
@@ -204,7 +240,7 @@ export function listExposableInputs(graph: unknown): ExposableInput[] {
         nodeLabel: nodeLabelOf(node, definition, parsed.data),
         field,
         ...form,
-        label: suggestedLabel(definition, spec),
+        label,
         defaultValue: toFormValue(form.kind, values[field]),
         suggestedKey: seen === 1 ? base : `${base}_${seen}`,
       });

@@ -4,12 +4,22 @@
  * the way the executor does, through the same function (lib/engine/model-node-request.ts:
  * inputs, Auto choice, request built from the chosen model's schema), carrying the expected size
  * of each image forward (the builder's expected output size, else the input's) so that
- * size-dependent requests (Expand, Upscale) are built as they will be.
+ * size-dependent requests (Expand, Upscale) are built as they will be. Transform nodes are
+ * evaluated as the executor does (lib/engine/transform-node.ts); the nodes after an output port
+ * they leave empty (an If / else's branches not taken) make no request.
  *
  * Pure module: model ranking and schemas are injected.
  */
-import { collectModelInputs, paramAssetIds, prepareModelNode, type NodeValue, type RankModels } from "../engine/model-node-request";
+import {
+  collectModelInputs,
+  paramAssetIds,
+  prepareModelNode,
+  withPortParams,
+  type NodeValue,
+  type RankModels,
+} from "../engine/model-node-request";
 import type { SchemaSource } from "../engine/model-schemas";
+import { evaluateTransformNode } from "../engine/transform-node";
 import type { ExecutionPlan } from "../graph/validate";
 import type { RequestNote, RequestRefusal } from "../nodes/prepare-request/types";
 import type { ImageRef } from "../nodes/types";
@@ -60,10 +70,27 @@ export async function planModelRequests(
   });
   const known = (assetId: string): ImageRef => ({ assetId, url: "", ...(imageSize(assetId) ?? UNKNOWN_IMAGE_SIZE) });
 
+  // Nodes that will not run: fed by an output port a transform node left empty, or after one.
+  const notRun = new Set<string>();
   for (const id of plan.order) {
     const resolved = plan.nodes.get(id)!;
     const { node, definition, params } = resolved;
     const incoming = plan.edges.filter((edge) => edge.target === id);
+    if (incoming.some((edge) => notRun.has(edge.source))) {
+      notRun.add(id);
+      continue;
+    }
+    if (definition.role === "transform") {
+      try {
+        const outcome = await evaluateTransformNode(resolved, incoming, (source) => values.get(source));
+        values.set(id, outcome.value);
+        for (const edge of plan.edges) if (edge.source === id && outcome.emptyPorts.includes(edge.sourceHandle)) notRun.add(edge.target);
+      } catch {
+        // The run will fail this node (its sentence shows then); price what follows as if it gave nothing.
+        values.set(id, { images: [], ports: {} });
+      }
+      continue;
+    }
 
     if (definition.role === "source") {
       const value: NodeValue = { images: [] };
@@ -92,7 +119,13 @@ export async function planModelRequests(
     }
 
     const seed = definition.usesSeed ? (typeof params.seed === "number" ? params.seed : 0) : null;
-    const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels });
+    let withPorts = resolved;
+    try {
+      withPorts = withPortParams(resolved, inputs);
+    } catch {
+      // The run will fail this node with the sentence; price it with its own parameters.
+    }
+    const prepared = await prepareModelNode({ resolved: withPorts, inputs, seed, schemas, rankModels });
     const entry: PlannedModelRequest = {
       nodeId: id,
       nodeType: node.type,

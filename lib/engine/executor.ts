@@ -5,7 +5,9 @@
  *   succeeded; independent branches run concurrently, at most `concurrency` model nodes at once;
  *   a failed node marks everything downstream `skipped`; the run ends `failed` with the reason.
  * - Source and sink nodes are answered here; model nodes go through model-node.ts (request built
- *   from the chosen model's own schema, output cache, submit-once, job waiting).
+ *   from the chosen model's own schema, output cache, submit-once, job waiting); transform nodes
+ *   through transform-node.ts (the definition's `evaluate`; output ports it leaves empty skip
+ *   what hangs off them, e.g. an If / else's branches not taken).
  * - Every state change goes through the injected ExecutionStore (which persists and streams).
  * - Aborting `signal` cancels: running jobs are asked to cancel, the rest is marked canceled.
  *
@@ -14,13 +16,14 @@
 import type { ExecutionPlan, ResolvedEdge, ResolvedNode } from "../graph/validate";
 import type { ImageRef } from "../nodes/types";
 import type { Provider } from "../providers/types";
-import { describeError } from "./errors";
+import { describeError, NodeFailure } from "./errors";
 import { createLimiter } from "./limiter";
-import { collectModelInputs, paramAssetIds, type NodeValue, type RankModels } from "./model-node-request";
+import { collectModelInputs, paramAssetIds, portValue, withPortParams, type NodeValue, type RankModels } from "./model-node-request";
 import { runModelNode, type ModelNodeContext, type NodeResult } from "./model-node";
 import { createSchemaSource, type SchemaSource } from "./model-schemas";
-import { scheduleNodes } from "./scheduler";
+import { scheduleNodes, type NodeRunOutcome } from "./scheduler";
 import type { ReconcileOptions } from "./submission";
+import { runTransformNode } from "./transform-node";
 import type { AssetStore, ExecutionStore, RunOutput, RunStatus } from "./types";
 
 export interface ExecuteRunOptions {
@@ -92,8 +95,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
 
   await store.updateRun(runId, { status: "running", startedAt: new Date(), error: null });
 
-  const runOne = async (resolved: ResolvedNode): Promise<NodeResult> => {
+  const runOne = async (resolved: ResolvedNode): Promise<NodeResult & NodeRunOutcome> => {
     const { node, definition, params } = resolved;
+    if (definition.role === "transform") {
+      return runTransformNode(store, runId, resolved, incoming.get(node.id) ?? [], (id) => values.get(id));
+    }
     if (definition.role === "source") {
       const value: NodeValue = { images: [] };
       if (typeof params.text === "string") value.text = params.text;
@@ -116,7 +122,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       (id) => paramAssets.get(id),
     );
     if (definition.role === "sink") {
-      const images = values.get(incoming.get(node.id)?.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [];
+      const edge = incoming.get(node.id)?.find((e) => e.targetHandle === "image");
+      const received = edge ? portValue(values.get(edge.source), edge.sourceHandle) : undefined;
+      const images = Array.isArray(received) ? received.filter((item): item is ImageRef => typeof item !== "string") : [];
       await store.updateNodeRun(runId, node.id, {
         status: "succeeded",
         progress: 1,
@@ -126,7 +134,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       });
       return { value: { images }, credits: 0 };
     }
-    return limit(() => runModelNode(modelContext, resolved, inputs));
+    let withPorts: ResolvedNode;
+    try {
+      withPorts = withPortParams(resolved, inputs);
+    } catch (error) {
+      throw new NodeFailure(error instanceof Error ? error.message : String(error));
+    }
+    return limit(() => runModelNode(modelContext, withPorts, inputs));
   };
 
   const finished = await scheduleNodes({
@@ -137,6 +151,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       const result = await runOne(plan.nodes.get(nodeId)!);
       values.set(nodeId, result.value);
       credits += result.credits;
+      return { emptyPorts: result.emptyPorts };
     },
     async onFailed(nodeId, error, aborted) {
       const message = describeError(error);
@@ -147,11 +162,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
         finishedAt: new Date(),
       });
     },
-    async onSkipped(nodeId, failedId) {
-      const label = plan.nodes.get(failedId)!.definition.label;
+    async onSkipped(nodeId, causeId, cause) {
+      const definition = plan.nodes.get(causeId)!.definition;
       await store.updateNodeRun(runId, nodeId, {
         status: "skipped",
-        error: `Skipped: upstream ${label} node "${failedId}" failed`,
+        error:
+          cause === "empty_port"
+            ? `Skipped: ${definition.emptyPortReason ?? `the ${definition.label} node left this output empty`}`
+            : `Skipped: upstream ${definition.label} node "${causeId}" failed`,
         finishedAt: new Date(),
       });
     },

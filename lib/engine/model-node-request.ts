@@ -8,7 +8,7 @@
 import type { ResolvedEdge, ResolvedNode } from "../graph/validate";
 import { defaultModelChoice } from "../nodes/default-models";
 import { prepareNodeRequest, type PreparedRequest, type RequestIntent, type RequestRefusal } from "../nodes/prepare-request";
-import type { ImageRef } from "../nodes/types";
+import type { ImageRef, PortValue } from "../nodes/types";
 import type { ModelChoice, ModelChoiceRequest } from "./model-choice";
 import { modelCapabilities, modelDisplayName, type SchemaSource } from "./model-schemas";
 
@@ -16,6 +16,21 @@ import { modelCapabilities, modelDisplayName, type SchemaSource } from "./model-
 export interface NodeValue {
   text?: string;
   images: ImageRef[];
+  /**
+   * Transform nodes: the value of each output port by name. A port absent here was left empty
+   * (an If / else branch not taken). When set, it answers for every port (see `portValue`).
+   */
+  ports?: Readonly<Record<string, PortValue>>;
+}
+
+/**
+ * The value a finished node gives on output port `port`: a transform node's own port value
+ * (undefined when left empty); else the text on a `text` port and the images on any other.
+ */
+export function portValue(value: NodeValue | undefined, port: string): PortValue | undefined {
+  if (!value) return undefined;
+  if (value.ports) return value.ports[port];
+  return port === "text" ? (value.text ?? "") : value.images;
 }
 
 /** A model node's inputs for one run. */
@@ -26,6 +41,8 @@ export interface ModelNodeInputs {
   mask?: ImageRef;
   media?: ImageRef;
   prompt: string;
+  /** Texts on the ports that set a parameter (`portParams`), by port (= parameter) name. */
+  paramTexts?: Record<string, string>;
 }
 
 /** Ranks models for an Auto node, best first (each with the sentence saying why). @throws when none qualifies. */
@@ -43,13 +60,15 @@ export function collectModelInputs(
 ): ModelNodeInputs {
   const ports = new Map<string, ImageRef[]>();
   const connected = new Set<string>();
+  const paramTexts: Record<string, string> = {};
   let text: string | undefined;
   for (const edge of incoming) {
     connected.add(edge.targetHandle);
-    const value = valueOf(edge.source);
-    if (!value) continue;
-    if (edge.sourceHandle === "text") text = value.text ?? "";
-    else ports.set(edge.targetHandle, value.images);
+    const value = portValue(valueOf(edge.source), edge.sourceHandle);
+    if (value === undefined) continue;
+    if (typeof value === "string" && resolved.definition.portParams?.includes(edge.targetHandle)) paramTexts[edge.targetHandle] = value;
+    else if (typeof value === "string") text = value;
+    else if (value.every((item) => typeof item !== "string")) ports.set(edge.targetHandle, value as ImageRef[]);
   }
   const { definition, params } = resolved;
   const images = connected.has("image") ? (ports.get("image") ?? []) : [undefined];
@@ -57,7 +76,34 @@ export function collectModelInputs(
   const maskParam = definition.assetParamForPort?.mask;
   if (!mask && maskParam && typeof params[maskParam] === "string") mask = paramAsset(params[maskParam] as string);
   const prompt = text ?? (typeof params.prompt === "string" ? params.prompt : "");
-  return { connected, images, mask, media: ports.get("media")?.[0], prompt };
+  return { connected, images, mask, media: ports.get("media")?.[0], prompt, paramTexts };
+}
+
+/**
+ * The node with the parameters its connected `portParams` ports set (an Aspect ratio node's
+ * "16:9" on Generation's `aspectRatio`), checked by the node's own paramsSchema.
+ * @throws Error (a sentence naming the value and the parameter) when the schema refuses the text.
+ */
+export function withPortParams(resolved: ResolvedNode, inputs: Pick<ModelNodeInputs, "paramTexts">): ResolvedNode {
+  const texts = Object.entries(inputs.paramTexts ?? {});
+  if (texts.length === 0) return resolved;
+  const { definition } = resolved;
+  const merged = { ...resolved.params, ...Object.fromEntries(texts.map(([port, text]) => [port, text.trim()])) };
+  const parsed = definition.paramsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const port = String(parsed.error.issues[0]?.path[0] ?? texts[0][0]);
+    const field = definition.fields.find((f) => f.name === port);
+    const options =
+      field?.kind === "select"
+        ? `: use one of ${field.options
+            .map((o) => o.value)
+            .filter(Boolean)
+            .join(", ")}`
+        : "";
+    const label = field?.label.toLowerCase() ?? port;
+    throw new Error(`The connected ${label} “${merged[port] as string}” is not one the ${definition.label} node takes${options}`);
+  }
+  return { ...resolved, params: parsed.data };
 }
 
 /** The asset ids a node's parameters name for its ports (a painted mask), to load before collecting. */

@@ -62,7 +62,11 @@ export const expandNode: NodeDefinition<ExpandParams> = {
   description: "Extends the canvas around an image to a new aspect ratio or size.",
   category: "edit",
   role: "model",
-  inputs: [{ name: "image", type: "image", label: "Image", required: true }],
+  inputs: [
+    { name: "image", type: "image", label: "Image", required: true },
+    { name: "aspectRatio", type: "text", label: "Aspect ratio", required: false },
+  ],
+  portParams: ["aspectRatio"],
   outputs: [{ name: "image", type: "image", label: "Image", required: false }],
   compareWithInput: "image",
   paramsSchema: expandParamsSchema,
@@ -80,8 +84,8 @@ export const expandNode: NodeDefinition<ExpandParams> = {
     { name: "height", label: "Height", kind: "number", min: 64, max: 4096, step: 1, nullable: true, unit: "px", placeholder: "same" },
     { name: "prompt", label: "Prompt", kind: "textarea", placeholder: "Optional: what the new area shows" },
   ],
-  checkReady(params) {
-    if (params.platform || params.aspectRatio || params.width || params.height) return [];
+  checkReady(params, connected) {
+    if (connected.has("aspectRatio") || params.platform || params.aspectRatio || params.width || params.height) return [];
     return [{ code: "missing_parameter", field: "aspectRatio", message: "Choose a target aspect ratio, or a width and height" }];
   },
   lockedFields: (params) => presetLockedFields(params.platform),

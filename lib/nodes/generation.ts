@@ -58,7 +58,9 @@ export const generationNode: NodeDefinition<GenerationParams> = {
   inputs: [
     { name: "prompt", type: "text", label: "Prompt", required: false },
     { name: "image", type: "image", label: "Reference", required: false },
+    { name: "aspectRatio", type: "text", label: "Aspect ratio", required: false },
   ],
+  portParams: ["aspectRatio"],
   outputs: [{ name: "image", type: "image", label: "Images", required: false }],
   paramsSchema: generationParamsSchema,
   defaults: generationParamsSchema.parse({}),

@@ -3,8 +3,10 @@
  * and the executor look up a node kind. Registering a type twice throws (like tldraw's
  * shape utils), so two definitions can never silently disagree.
  */
+import { aspectRatioNode } from "./aspect-ratio-node";
 import { expandNode } from "./expand";
 import { generationNode } from "./generation";
+import { ifElseNode } from "./if-else";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
 import { placeholderNode } from "./placeholder";
@@ -12,6 +14,8 @@ import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
 import { runModelNode } from "./run-model";
+import { splitTextNode } from "./split-text";
+import { textTemplateNode } from "./text-template";
 import type { NodeDefinition } from "./types";
 import { upscaleNode } from "./upscale";
 
@@ -31,12 +35,16 @@ function buildRegistry(definitions: ReadonlyArray<NodeDefinition<never>>): Reado
 export const NODE_DEFINITIONS = [
   promptNode,
   imageInputNode,
+  aspectRatioNode,
   generationNode,
   retouchNode,
   expandNode,
   upscaleNode,
   removeBackgroundNode,
   runModelNode,
+  textTemplateNode,
+  splitTextNode,
+  ifElseNode,
   outputNode,
   placeholderNode,
 ] as const;

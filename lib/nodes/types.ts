@@ -23,6 +23,10 @@ export const NODE_TYPES = [
   "runModel",
   "output",
   "placeholder",
+  "splitText",
+  "textTemplate",
+  "ifElse",
+  "aspectRatio",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -30,9 +34,11 @@ export type NodeType = (typeof NODE_TYPES)[number];
  * How a node executes:
  * - `source`: produces its outputs from its own parameters (Prompt, Image input);
  * - `model`: calls a provider once per input image (Generation, Retouch, Expand, Upscale, Remove background);
- * - `sink`: collects its inputs as run outputs (Output).
+ * - `sink`: collects its inputs as run outputs (Output);
+ * - `transform`: computes its outputs from its inputs and parameters with no provider and no
+ *   credits (Split text, Text template, If / else, Aspect ratio): its definition's `evaluate`.
  */
-export type NodeRole = "source" | "model" | "sink";
+export type NodeRole = "source" | "model" | "sink" | "transform";
 
 /** A form field the inspector renders for one parameter. */
 export type FieldSpec =
@@ -55,7 +61,16 @@ export type FieldSpec =
   | { name: string; label: string; kind: "seed"; help?: string }
   | { name: string; label: string; kind: "model"; help?: string }
   | { name: string; label: string; kind: "asset"; help?: string }
-  | { name: string; label: string; kind: "mask"; help?: string };
+  | { name: string; label: string; kind: "mask"; help?: string }
+  /** An If / else's ordered list of `{ operator, value }` conditions (lib/nodes/if-else.ts). */
+  | {
+      name: string;
+      label: string;
+      kind: "conditions";
+      operators: ReadonlyArray<{ value: string; label: string; takesValue: boolean }>;
+      max: number;
+      help?: string;
+    };
 
 /** A problem that keeps a node from running, naming the port or field at fault. */
 export interface NodeIssue {
@@ -81,6 +96,26 @@ export interface ImageRef {
   model?: string;
 }
 
+/**
+ * A value on one port during a run: a text (text ports), a list of texts (list ports) or
+ * images and other media (image and asset ports).
+ */
+export type PortValue = string | string[] | ImageRef[];
+
+/** What a transform node's `evaluate` is given. */
+export interface EvaluateContext<P> {
+  params: P;
+  /** The value on each connected input port, by port name; a port with no edge is absent. */
+  inputs: Readonly<Record<string, PortValue | undefined>>;
+}
+
+/**
+ * What a transform node produced, by output port name. A port left out stays empty: what hangs
+ * off it ends `skipped` (an If / else's branches not taken), with the definition's
+ * `emptyPortReason`.
+ */
+export type EvaluateResult = Readonly<Record<string, PortValue>>;
+
 /** What a model node's request is made from, for one image on its `image` port. */
 export interface DescribeRequestContext<P> {
   params: P;
@@ -100,7 +135,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   type: NodeType;
   label: string;
   description: string;
-  category: "input" | "generate" | "edit" | "output";
+  /** Palette section; `logic` holds the nodes that shape values and the flow (Split text, If / else). */
+  category: "input" | "generate" | "edit" | "logic" | "output";
   role: NodeRole;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
@@ -108,6 +144,13 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   paramsSchema: z.ZodType<P, unknown>;
   defaults: P;
   fields: readonly FieldSpec[];
+  /**
+   * Text input ports whose text sets a parameter while connected (`aspectRatio` ← an Aspect ratio
+   * node): the parameter gives way (the inspector shows the connection, the field stays as the
+   * fallback) and a text the parameter's schema refuses fails the node with a sentence
+   * (lib/engine/model-node-request.ts `withPortParams`). The port has the parameter's name.
+   */
+  portParams?: readonly (keyof P & string)[];
   /** Input ports that a parameter may stand in for (`mask` ← `maskAssetId`). */
   assetParamForPort?: Readonly<Record<string, keyof P & string>>;
   /**
@@ -147,6 +190,24 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   lockedFields?(params: P): Readonly<Record<string, { value: unknown; reason: string }>>;
   /** False for kinds only imports create (Placeholder): left out of the palette and quick add. */
   inPalette?: boolean;
+  /**
+   * Transform nodes: computes the outputs from the inputs and parameters, with no provider (pure;
+   * synchronous or async). Throws an Error whose message is a sentence for the designer
+   * ("The template uses {style}, but no input is named style") to fail the node.
+   */
+  evaluate?(ctx: EvaluateContext<P>): EvaluateResult | Promise<EvaluateResult>;
+  /**
+   * Transform nodes: why the nodes after an output port `evaluate` left empty were skipped,
+   * e.g. "the If / else took another branch". Default: "the <label> node left this output empty".
+   */
+  emptyPortReason?: string;
+  /**
+   * Output ports the canvas shows for these parameters (an If / else shows one branch per
+   * condition); others stay hidden unless connected. Default: all.
+   */
+  visibleOutputs?(params: P, connectedInputs: ReadonlySet<string>): readonly string[];
+  /** Labels of ports that the parameters rename, by port name (a Text template's input `a` named "subject"). */
+  portLabels?(params: P): Readonly<Record<string, string>>;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

@@ -26,6 +26,10 @@ export interface NodeRunDto {
   outputs: ImageRef[];
   /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
   notes: string[];
+  /** Transform nodes: the text and list values by output port (the composed text, the split items). */
+  values?: Record<string, string | string[]>;
+  /** Transform nodes: output ports left empty (an If / else's branches not taken). */
+  emptyPorts?: string[];
 }
 
 /** An Output node's asset. */

@@ -3,13 +3,15 @@
  * `{ id, workflowId, workflowVersion, status, error, createdAt, startedAt, finishedAt, credits,
  *    nodes: [{ nodeId, nodeType, status, progress, cached, model, modelReason, error, credits,
  *              attempts, startedAt, finishedAt, outputs: [{ assetId, url, width, height }],
- *              notes: [sentence] (what the request builder left out or changed for the model) }],
+ *              notes: [sentence] (what the request builder left out or changed for the model),
+ *              values: { port: text | [text] } and emptyPorts: [port] (transform nodes) }],
  *    outputs: [{ nodeId, label, assetId, url, width, height }] }`.
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
 import type { getRunWithNodes } from "../db/repositories/runs";
 import type { RunOutput, RunStatus } from "../engine/types";
 import type { RunDto } from "./run-dto-types";
+import { recordedEmptyPorts, recordedValues } from "../engine/transform-node";
 import { toNodeRunState } from "./prisma-execution-store";
 
 export type { RunDto } from "./run-dto-types";
@@ -47,6 +49,8 @@ export function toRunDto(run: RunRow): RunDto {
         finishedAt: iso(node.finishedAt),
         outputs: node.outputs,
         notes: requestNotes(node.request),
+        values: recordedValues(node.request),
+        emptyPorts: recordedEmptyPorts(node.request),
       };
     }),
     outputs: (run.outputs as RunOutput[] | null) ?? [],

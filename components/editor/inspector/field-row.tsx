@@ -6,6 +6,7 @@ import type { GraphIssue } from "@/lib/graph/issues";
 import { useEditorStore } from "@/lib/client/editor-store";
 import { stripNodePrefix, validateFieldValue } from "@/lib/client/field-values";
 import { AssetField } from "./asset-field";
+import { ConditionsField } from "./conditions-field";
 import { NumberField, SelectField, SliderField, TextField, TextareaField } from "./basic-fields";
 import type { FieldOf, FieldProps } from "./field-types";
 import { MaskField } from "./mask-field";
@@ -24,6 +25,7 @@ const CONTROLS: { [K in FieldSpec["kind"]]: ComponentType<FieldProps<FieldOf<K>>
   model: ModelField,
   asset: AssetField,
   mask: MaskField,
+  conditions: ConditionsField,
 };
 
 const NO_WARNINGS: never[] = [];
@@ -115,7 +117,7 @@ export function FieldRow({ field: declared, nodeId, definition, data, storedErro
     />
   );
   // Kinds whose control is a group of buttons get no <label for>.
-  const labelled = field.kind !== "mask" && field.kind !== "asset";
+  const labelled = field.kind !== "mask" && field.kind !== "asset" && field.kind !== "conditions";
   const Label = labelled ? "label" : "span";
 
   return (

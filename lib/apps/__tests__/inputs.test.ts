@@ -208,3 +208,26 @@ describe("quota", () => {
     );
   });
 });
+
+describe("listExposableInputs with lists and templates", () => {
+  const at = { x: 0, y: 0 };
+  it("suggests a Prompt feeding a Split text as a list input, and one feeding a Text template under the input's name", () => {
+    const candidates = listExposableInputs({
+      nodes: [
+        { id: "names", type: "prompt", position: at, data: { text: "mug\nlamp" } },
+        { id: "split", type: "splitText", position: at, data: {} },
+        { id: "who", type: "prompt", position: at, data: { text: "a fox" } },
+        { id: "t", type: "textTemplate", position: at, data: { template: "{subject}", names: "subject" } },
+      ],
+      edges: [
+        { id: "e1", source: "names", sourceHandle: "text", target: "split", targetHandle: "text" },
+        { id: "e2", source: "who", sourceHandle: "text", target: "t", targetHandle: "a" },
+      ],
+    });
+    expect(candidates.map((c) => [c.nodeId, c.field, c.kind, c.label, c.suggestedKey])).toEqual([
+      ["names", "text", "textarea", "Items, one per line", "items"],
+      ["split", "text", "textarea", "Items, one per line", "items_2"],
+      ["who", "text", "textarea", "Subject", "subject"],
+    ]);
+  });
+});
