@@ -43,10 +43,10 @@ const GRAPH: WorkflowGraph = filled({
     node("video", "runModel", { capability: "img2video", model: "model_bytedance-seedance-2-0", prompt: "slow pan" }, 960, 600),
     node("cel", "placeholder", {
       origin: "scenario",
-      foreignType: "transformText",
+      foreignType: "llm",
       title: "Compose prompt",
-      reason: "Text templates (CEL expressions) are not available here yet.",
-      original: { type: "transformText", data: { title: "Compose prompt", value: "'a ' + subject_output" } },
+      reason: "Language-model steps are not available here yet.",
+      original: { type: "llm", data: { title: "Compose prompt", value: "'a ' + subject_output" } },
     }),
     node("face", "placeholder", {
       origin: "comfyui",
@@ -112,7 +112,7 @@ describe("Scenario export", () => {
     expect(byId.get("subject")).toMatchObject({ type: "text", data: { value: "a ceramic mug on a walnut table", isInput: true } });
     // Asset values are left out of exports (Scenario's own rule); the studio hint keeps ours.
     expect(byId.get("photo")?.data).not.toHaveProperty("value");
-    expect(byId.get("cel")).toMatchObject({ type: "transformText", data: { value: "'a ' + subject_output" } });
+    expect(byId.get("cel")).toMatchObject({ type: "llm", data: { value: "'a ' + subject_output" } });
     expect(byId.get("note-1")).toMatchObject({ type: "stickyNote", data: { value: "Shot list for the mug campaign" } });
   });
 
@@ -206,11 +206,9 @@ describe("Scenario import of a file made in Scenario", () => {
 
   it("keeps unknown types and models as placeholders the validator refuses with a sentence", () => {
     expect(byId.get("x1")).toMatchObject({ type: "placeholder", data: { title: "Upscale (Topaz)", origin: "scenario" } });
-    expect(byId.get("c1")).toMatchObject({ type: "placeholder", data: { foreignType: "transformText" } });
     expect(byId.get("w1")).toMatchObject({ type: "placeholder", data: { foreignType: "weirdNewThing" } });
     // Their connections are kept.
     expect(result.graph.edges).toContainEqual(expect.objectContaining({ source: "m1", target: "x1", targetHandle: "media" }));
-    expect(result.graph.edges).toContainEqual(expect.objectContaining({ source: "t1", target: "c1", targetHandle: "text" }));
     const validation = validateGraph(result.graph, "run");
     expect(validation.ok).toBe(false);
     const messages = validation.issues.filter((i) => i.nodeId === "x1").map((i) => i.message);
@@ -225,7 +223,7 @@ describe("Scenario import of a file made in Scenario", () => {
       m1: "mapped",
       up1: "mapped",
       x1: "placeholder",
-      c1: "placeholder",
+      c1: "mapped",
       s1: "mapped",
       w1: "placeholder",
     });
@@ -234,8 +232,59 @@ describe("Scenario import of a file made in Scenario", () => {
     expect(left[0].message).toContain("controlImage");
   });
 
+  it("reads a transformText as a CEL Text template whose wired input keeps the expression's variable name", () => {
+    expect(byId.get("c1")).toMatchObject({
+      type: "textTemplate",
+      data: { mode: "cel", template: "t1_output + ' poster'", names: "t1_output" },
+    });
+    expect(result.graph.edges).toContainEqual(expect.objectContaining({ source: "t1", target: "c1", targetHandle: "a" }));
+  });
+
   it("refuses a file that is not a Scenario workflow, with a sentence", () => {
     expect(() => importScenarioFile({ editorInfo: { nodes: "no" } }, catalogModels)).toThrow(ImportFileError);
     expect(() => importScenarioFile({ editorInfo: { nodes: "no" } }, catalogModels)).toThrow(/not a Scenario workflow file/);
+  });
+});
+
+describe("Scenario files with logic nodes", () => {
+  const logic: WorkflowGraph = filled({
+    nodes: [
+      node("p1", "prompt", { text: "red mug\nblue mug" }),
+      node("split", "splitText", { mode: "delimiter", delimiter: ";" }, 300),
+      node("tpl", "textTemplate", { mode: "simple", template: "A photo of {subject}, it's {style}", names: "subject, style" }, 300, 300),
+      node("p2", "prompt", { text: "studio light" }, 0, 300),
+      node("cond", "ifElse", { conditions: [{ operator: "contains", value: "mug" }] }, 600, 300),
+      node("ratio", "aspectRatio", { aspectRatio: "9:16" }, 0, 600),
+      node("gen", "generation", { model: "auto", prompt: "" }, 900, 300),
+      node("out", "output", { label: "Result" }, 1200, 300),
+    ],
+    edges: [
+      edge("p1", "text", "split", "text"),
+      edge("p1", "text", "tpl", "a"),
+      edge("p2", "text", "tpl", "b"),
+      edge("tpl", "text", "cond", "text"),
+      edge("cond", "if1", "gen", "prompt"),
+      edge("ratio", "aspectRatio", "gen", "aspectRatio"),
+      edge("gen", "image", "out", "image"),
+    ],
+  });
+  const { file } = exportScenarioFile({ name: "Logic", graph: logic }, catalogModels);
+  const written = new Map(file.editorInfo.nodes.map((n) => [n.id, n]));
+
+  it("writes Split text, Text template, If / else and Aspect ratio as Scenario's own node types", () => {
+    expect(written.get("split")).toMatchObject({ type: "splitText", data: { splitDelimiter: ";" } });
+    expect(written.get("tpl")).toMatchObject({ type: "transformText", data: { value: "'A photo of ' + subject + ', it\\'s ' + style" } });
+    expect(written.get("cond")).toMatchObject({
+      type: "ifElse",
+      data: { conditionBlocks: [{ logic: "and", conditions: [{ field: "text", operator: "contains", value: "mug" }] }] },
+    });
+    expect(written.get("ratio")).toMatchObject({ type: "aspectRatio", data: { output: "9:16" } });
+  });
+
+  it("round trip: export → JSON → import gives the same logic nodes and edges", () => {
+    const back = importScenarioFile(JSON.parse(JSON.stringify(file)), catalogModels);
+    const sortNodes = (g: WorkflowGraph) => [...g.nodes].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sortNodes(back.graph)).toEqual(sortNodes(logic));
+    expect(sortEdges(back.graph.edges)).toEqual(sortEdges(logic.edges));
   });
 });

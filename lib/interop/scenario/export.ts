@@ -129,7 +129,17 @@ export function exportScenarioFile(input: ScenarioExportInput, models: ModelLook
     const data: Record<string, unknown> = {};
     if (rule.scenarioType === "text") data.value = params.text;
     else if (rule.scenarioType === "asset") data.type = "image";
-    else {
+    else if (rule.writeData) {
+      Object.assign(data, rule.writeData(params));
+      data.inputHandles = definition.inputs.map((p) => {
+        const name = rule.inputName(p.name, null, false);
+        return { id: inputHandleId(node.id, name), name, label: p.label, type: p.type };
+      });
+      data.outputHandles = definition.outputs.map((p) => {
+        const name = rule.outputName(p.name);
+        return { id: outputHandleId(node.id, name), name, label: p.label, type: p.type };
+      });
+    } else {
       const capability = definition.capability?.(params, connected.get(node.id) ?? new Set()) ?? "";
       const fallback = Object.hasOwn(DEFAULT_MODEL_BY_CAPABILITY, capability) ? DEFAULT_MODEL_BY_CAPABILITY[capability] : "";
       const modelId = params.model === "auto" || typeof params.model !== "string" ? fallback : params.model;

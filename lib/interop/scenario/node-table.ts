@@ -17,6 +17,9 @@ import { imageInput, maskInput, mediaInput, promptInput } from "../../nodes/prep
 import type { ModelSchema } from "../../providers/model-schema";
 import type { ModelInfo, ModelLookup } from "../models";
 import type { ScenarioNode } from "./format";
+import { ASPECT_RATIOS } from "../../nodes/aspect-ratio";
+import { CONDITION_OPERATORS, MAX_CONDITIONS } from "../../nodes/if-else";
+import { TEMPLATE_PORTS } from "../../nodes/text-template";
 
 /** The key under which an export keeps what Scenario's own fields cannot say (the studio kind, parameters the form cannot carry). */
 export const STUDIO_HINT_KEY = "studio";
@@ -121,16 +124,103 @@ export const SCENARIO_IMPORT_TABLE: Readonly<Record<string, ImportRule>> = {
   model: { title: "Model", decide: decideModelNode },
   stickyNote: { title: "Sticky note", decide: () => ({ kind: "note" }) },
   llm: placeholderRule("LLM", "Language-model steps are not available here yet."),
-  transformText: placeholderRule("Transform text", "Text templates (CEL expressions) are not available here yet."),
-  splitText: placeholderRule("Split text", "Splitting text into a list is not available here yet."),
+  transformText: { title: "Transform text", decide: decideTransformText },
+  splitText: {
+    title: "Split text",
+    decide(read) {
+      const delimiter = typeof read.data.splitDelimiter === "string" && read.data.splitDelimiter ? read.data.splitDelimiter : ",";
+      const lines = delimiter === "\n";
+      return {
+        kind: "node",
+        type: "splitText",
+        params: lines ? { mode: "lines" } : { mode: "delimiter", delimiter: delimiter.slice(0, 20) },
+        inputPort: () => "text",
+        outputPort: firstOutput("splitText"),
+        notes: [],
+      };
+    },
+  },
   groupItems: placeholderRule("Group items", "Lists of items are not available here yet."),
   sliceAssets: placeholderRule("Slice assets", "Lists of assets are not available here yet."),
-  ifElse: placeholderRule("If / else", "Conditions (if / else) are not available here yet."),
+  ifElse: { title: "If / else", decide: decideIfElse },
   forEach: placeholderRule("For each", "Loops (for each) are not available here yet."),
   forEachEnd: placeholderRule("For each end", "Loops (for each) are not available here yet."),
   approval: placeholderRule("Approval", "Approval gates are not available here yet."),
-  aspectRatio: placeholderRule("Aspect ratio", "Aspect ratio value nodes are not available here yet."),
+  aspectRatio: {
+    title: "Aspect ratio",
+    decide(read) {
+      const wanted = typeof read.data.output === "string" ? read.data.output : "";
+      const known = (ASPECT_RATIOS as readonly string[]).includes(wanted);
+      return {
+        kind: "node",
+        type: "aspectRatio",
+        params: known ? { aspectRatio: wanted } : {},
+        inputPort: () => undefined,
+        outputPort: firstOutput("aspectRatio"),
+        notes: known || !wanted ? [] : [`Its ratio ${wanted} is not offered here; it is set to the default.`],
+      };
+    },
+  },
 };
+
+/** CEL's rule for a variable name. */
+const CEL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Scenario's `transformText` (a CEL expression in `data.value`) as a Text template in CEL mode: its
+ * wired inputs, in name order, land on ports a–e and name them, so the expression's variables still resolve.
+ */
+function decideTransformText(read: ReadNode): ImportDecision {
+  const wired = [...read.wiredInputs].sort();
+  const ports = TEMPLATE_PORTS.slice(0, wired.length);
+  const names = wired.slice(0, TEMPLATE_PORTS.length);
+  const notes: string[] = [];
+  if (wired.length > TEMPLATE_PORTS.length) notes.push(`It had ${wired.length} inputs; a Text template takes ${TEMPLATE_PORTS.length}.`);
+  const validNames = names.every((n) => CEL_IDENTIFIER.test(n));
+  if (!validNames) notes.push("Check the names of its inputs: some could not be used as variable names.");
+  return {
+    kind: "node",
+    type: "textTemplate",
+    params: {
+      mode: "cel",
+      template: typeof read.data.value === "string" ? read.data.value : "",
+      names: validNames ? names.join(", ") : "",
+    },
+    inputPort: (name) => ports[names.indexOf(name)],
+    outputPort: firstOutput("textTemplate"),
+    notes,
+  };
+}
+
+/** Scenario's `ifElse` condition blocks as our conditions: the first condition of each block (ours test one condition per branch). */
+function decideIfElse(read: ReadNode): ImportDecision {
+  const blocks = Array.isArray(read.data.conditionBlocks) ? read.data.conditionBlocks : [];
+  const notes: string[] = [];
+  const conditions: Array<{ operator: string; value: string }> = [];
+  for (const block of blocks.slice(0, MAX_CONDITIONS)) {
+    const list =
+      block && typeof block === "object" && Array.isArray((block as { conditions?: unknown }).conditions)
+        ? (block as { conditions: unknown[] }).conditions
+        : [];
+    const first = list[0] as { operator?: unknown; value?: unknown } | undefined;
+    if (!first || typeof first.operator !== "string" || !(CONDITION_OPERATORS as readonly string[]).includes(first.operator)) {
+      notes.push("A condition it could not read was left out.");
+      continue;
+    }
+    if (list.length > 1) notes.push("A branch combined several conditions; only the first is kept.");
+    conditions.push({ operator: first.operator, value: typeof first.value === "string" ? first.value.slice(0, 500) : "" });
+  }
+  if (blocks.length > MAX_CONDITIONS) notes.push(`It had ${blocks.length} branches; an If / else here takes ${MAX_CONDITIONS} plus Else.`);
+  const outputs = new Set(getNodeDefinition("ifElse")!.outputs.map((p) => p.name));
+  return {
+    kind: "node",
+    type: "ifElse",
+    params: conditions.length ? { conditions } : {},
+    inputPort: (name) => (name.toLowerCase().includes("image") ? "image" : "text"),
+    outputPort: (name) => (outputs.has(name) ? name : undefined),
+    notes,
+  };
+}
 
 /** A Scenario type the table does not list: kept as a placeholder. */
 export function unknownTypeRule(type: string): ImportRule {
@@ -197,6 +287,8 @@ function modelInputPort(definition: AnyNodeDefinition, schema: ModelSchema | nul
     }
   }
   if (name === "image" || name === "referenceImages") return pick("image");
+  // A studio text input that is no model input (Aspect ratio) keeps its own name both ways.
+  if (definition.inputs.some((p) => p.name === name && p.type === "text")) return name;
   return undefined;
 }
 
@@ -208,6 +300,8 @@ export interface ExportRule {
   inputName(port: string, schema: ModelSchema | null, connectedMask: boolean): string;
   /** The Scenario output handle name of our output port. */
   outputName(port: string): string;
+  /** Non-model kinds: the Scenario `data` fields that carry the parameters. */
+  writeData?(params: Record<string, unknown>): Record<string, unknown>;
 }
 
 const modelExportRule: ExportRule = {
@@ -227,7 +321,50 @@ const modelExportRule: ExportRule = {
 export const STUDIO_EXPORT_TABLE: Readonly<Record<string, ExportRule>> = {
   prompt: { scenarioType: "text", inputName: (port) => port, outputName: () => "output" },
   imageInput: { scenarioType: "asset", inputName: (port) => port, outputName: () => "output" },
+  splitText: {
+    scenarioType: "splitText",
+    inputName: (port) => port,
+    outputName: () => "output",
+    writeData: (params) => ({ splitDelimiter: params.mode === "lines" ? "\n" : params.delimiter }),
+  },
+  textTemplate: {
+    scenarioType: "transformText",
+    inputName: (port) => port,
+    outputName: () => "output",
+    writeData: (params) => ({ value: params.mode === "cel" ? params.template : simpleTemplateAsCel(String(params.template ?? "")) }),
+  },
+  ifElse: {
+    scenarioType: "ifElse",
+    inputName: (port) => port,
+    outputName: (port) => port,
+    writeData: (params) => ({
+      conditionBlocks: (Array.isArray(params.conditions) ? params.conditions : []).map((c: { operator: string; value: string }) => ({
+        logic: "and",
+        conditions: [{ field: "text", operator: c.operator, value: c.value }],
+      })),
+    }),
+  },
+  aspectRatio: {
+    scenarioType: "aspectRatio",
+    inputName: (port) => port,
+    outputName: () => "output",
+    writeData: (params) => ({ output: params.aspectRatio }),
+  },
 };
+
+/** A `{name}` template as the CEL expression Scenario runs: `A {subject}!` → `'A ' + subject + '!'`. */
+export function simpleTemplateAsCel(template: string): string {
+  const quote = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    if (match.index > last) parts.push(quote(template.slice(last, match.index)));
+    parts.push(match[1]);
+    last = match.index + match[0].length;
+  }
+  if (last < template.length || parts.length === 0) parts.push(quote(template.slice(last)));
+  return parts.join(" + ");
+}
 
 /** The export rule of a studio kind: the table's, else `model` for model kinds, else null (not expressible). */
 export function exportRuleFor(definition: AnyNodeDefinition): ExportRule | null {
