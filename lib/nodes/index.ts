@@ -4,6 +4,7 @@
  * shape utils), so two definitions can never silently disagree.
  */
 import { expandNode } from "./expand";
+import { forEachEndNode, forEachNode } from "./for-each";
 import { generationNode } from "./generation";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
@@ -38,6 +39,8 @@ export const NODE_DEFINITIONS = [
   removeBackgroundNode,
   runModelNode,
   splitTextNode,
+  forEachNode,
+  forEachEndNode,
   outputNode,
 ] as const;
 
