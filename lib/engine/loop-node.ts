@@ -136,15 +136,15 @@ export function createLoopRunner(options: LoopRunnerOptions): LoopRunner {
     const startedAt = new Date();
     const recorded = { loop: { items } satisfies RecordedLoop };
     await store.updateNodeRun(runId, loop.startId, { status: "running", progress: 0, startedAt, error: null, request: { ...recorded, values: {} } });
-    await store.createNodeRuns?.(
-      runId,
-      order.flatMap((id) => items.map((_, index) => ({ nodeId: itemRunKey(id, index), nodeType: plan.nodes.get(id)!.node.type }))),
-    );
     // Per body node: how each item ended there, its outputs and credits.
     const tally = new Map(order.map((id) => [id, { settled: 0, failed: [] as string[], outputs: new Map<number, ImageRef[]>(), credits: 0 }]));
     for (const id of order) {
       await store.updateNodeRun(runId, id, { status: "running", progress: 0, startedAt, error: null, outputs: [], request: recorded });
     }
+    await store.createNodeRuns?.(
+      runId,
+      order.flatMap((id) => items.map((_, index) => ({ nodeId: itemRunKey(id, index), nodeType: plan.nodes.get(id)!.node.type }))),
+    );
     let itemsSettled = 0;
     let credits = 0;
     const settle = async (id: string, index: number, status: NodeRunStatus, detail?: { outputs?: ImageRef[]; credits?: number; sentence?: string }) => {
