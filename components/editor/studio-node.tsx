@@ -18,6 +18,7 @@ import type { NodeRun } from "@/lib/client/types";
 import { useAsset } from "@/lib/client/use-asset";
 import { useEngine } from "@/lib/client/use-engine";
 import { useNodeRunState } from "@/lib/client/use-node-run-state";
+import { itemCounts, itemSummary } from "@/lib/client/loop-progress";
 import { useUploadStore } from "@/lib/client/upload-store";
 import { StatusBadge } from "../ui/status-badge";
 import { AlertIcon } from "../ui/icons";
@@ -78,6 +79,8 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
           {summary}
         </p>
       )}
+
+      <LoopLine run={run} />
 
       {(chosenModel || run?.cached) && (
         <div className="-mt-1 px-3 pb-1.5">
@@ -184,6 +187,22 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         </div>
       )}
     </div>
+  );
+}
+
+/** A loop's progress: on a body node "12 / 20 done, 1 failed"; on a For each or End, how many items it has. */
+function LoopLine({ run }: { run?: NodeRun }) {
+  const counts = itemCounts(run);
+  if (!counts && !run?.loopItems) return null;
+  const text = counts ? itemSummary(counts) : `${run!.loopItems!.length} item${run!.loopItems!.length === 1 ? "" : "s"}`;
+  return (
+    <p
+      className={`-mt-1 truncate px-3 pb-1.5 text-[11.5px] tabular-nums ${counts?.failed ? "text-bad" : "text-muted"}`}
+      title={text}
+      data-testid="node-item-progress"
+    >
+      {text}
+    </p>
   );
 }
 

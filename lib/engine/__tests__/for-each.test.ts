@@ -4,6 +4,10 @@
  * middle of the loop submits nothing twice; canceling stops every item.
  */
 import { describe, expect, it } from "vitest";
+import { applyInputs } from "../../apps/apply-inputs";
+import { listExposableInputs } from "../../apps/exposable-inputs";
+import { planModelRequests } from "../../apps/model-requests";
+import { localModelSchema } from "../../providers/local/model-schemas";
 import type { WorkflowGraph } from "../../graph/schema";
 import { validateGraph } from "../../graph/validate";
 import { executeRun } from "../executor";
@@ -192,5 +196,35 @@ describe("For each", () => {
     expect(subs.map((s) => s.length)).toEqual([1, 1]);
     expect(subs.map((s) => s[0].body.prompt)).toEqual(["a", "b"]);
     expect(store.node("r", itemRunKey("gen", 0))!.nodeType).toBe("generation");
+  });
+
+  it("an App's text input, one product name per line, runs the loop once per line", async () => {
+    const graph = loopGraph(["placeholder"]);
+    const exposable = listExposableInputs(graph).find((i) => i.nodeId === "p" && i.field === "text")!;
+    expect(exposable.kind).toBe("textarea");
+    const input = { key: "products", nodeId: "p", field: "text", label: "Product names", required: true, kind: exposable.kind };
+    const applied = applyInputs(graph, [input], { products: "ceramic mug\n  walnut table \n\nlinen lamp" });
+    const provider = new FakeProvider();
+    const store = new MemoryExecutionStore();
+    const result = await executeRun({ runId: "app", plan: plan(applied), provider, store, assets: new MemoryAssetStore() });
+    expect(result.status).toBe("succeeded");
+    expect(result.outputs).toHaveLength(3);
+    expect(store.node("app", "each")!.request).toMatchObject({ loop: { items: ["ceramic mug", "walnut table", "linen lamp"] } });
+    expect(provider.submitted.filter((r) => r.capability === "txt2img").map((r) => r.body.prompt)).toEqual([
+      "ceramic mug",
+      "walnut table",
+      "linen lamp",
+    ]);
+  });
+
+  it("prices a loop's body once per item (the App cost estimate)", async () => {
+    const requests = await planModelRequests(
+      plan(loopGraph(PRODUCTS.slice(0, 5))),
+      () => undefined,
+      () => [{ modelId: "model_auto", reason: "test" }],
+      async (modelId) => ({ schema: localModelSchema(modelId), origin: "provider" as const }),
+    );
+    expect(requests.map((r) => [r.nodeId, r.count])).toEqual(BODY.map((id) => [id, 5]));
+    expect(requests[0].body).toMatchObject({ prompt: "product 1" });
   });
 });
