@@ -1,8 +1,8 @@
 /** Loop rules (lib/graph/loops.ts): what a For each … End must look like to run, in designer sentences. */
 import { describe, expect, it } from "vitest";
-import { describeIssue } from "../../client/error-copy";
-import type { GraphEdge, GraphNode, WorkflowGraph } from "../schema";
-import { validateGraph } from "../validate";
+import { describeIssue } from "../error-copy";
+import type { GraphEdge, GraphNode, WorkflowGraph } from "../../graph/schema";
+import { validateGraph } from "../../graph/validate";
 
 const node = (id: string, type: string, data: Record<string, unknown> = {}): GraphNode => ({ id, type, position: { x: 0, y: 0 }, data });
 const edge = (source: string, sourceHandle: string, target: string, targetHandle: string): GraphEdge => ({
