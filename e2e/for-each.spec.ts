@@ -16,7 +16,9 @@ const shot = async (page: import("@playwright/test").Page, name: string) => {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
-test("Split text → For each (Generation → Upscale) → End → Output makes one upscaled image per line, and each downloads", async ({ page }) => {
+test("Split text → For each (Generation → Upscale) → End → Output makes one upscaled image per line, and each downloads", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await createWorkflow(page, "Product shots");
 

@@ -135,9 +135,17 @@ export function createLoopRunner(options: LoopRunnerOptions): LoopRunner {
     const total = items.length;
     const startedAt = new Date();
     const recorded = { loop: { items } satisfies RecordedLoop };
-    await store.updateNodeRun(runId, loop.startId, { status: "running", progress: 0, startedAt, error: null, request: { ...recorded, values: {} } });
+    await store.updateNodeRun(runId, loop.startId, {
+      status: "running",
+      progress: 0,
+      startedAt,
+      error: null,
+      request: { ...recorded, values: {} },
+    });
     // Per body node: how each item ended there, its outputs and credits.
-    const tally = new Map(order.map((id) => [id, { settled: 0, failed: [] as string[], outputs: new Map<number, ImageRef[]>(), credits: 0 }]));
+    const tally = new Map(
+      order.map((id) => [id, { settled: 0, failed: [] as string[], outputs: new Map<number, ImageRef[]>(), credits: 0 }]),
+    );
     for (const id of order) {
       await store.updateNodeRun(runId, id, { status: "running", progress: 0, startedAt, error: null, outputs: [], request: recorded });
     }
@@ -147,7 +155,12 @@ export function createLoopRunner(options: LoopRunnerOptions): LoopRunner {
     );
     let itemsSettled = 0;
     let credits = 0;
-    const settle = async (id: string, index: number, status: NodeRunStatus, detail?: { outputs?: ImageRef[]; credits?: number; sentence?: string }) => {
+    const settle = async (
+      id: string,
+      index: number,
+      status: NodeRunStatus,
+      detail?: { outputs?: ImageRef[]; credits?: number; sentence?: string },
+    ) => {
       const entry = tally.get(id)!;
       entry.settled++;
       if (status === "succeeded" && detail?.outputs) entry.outputs.set(index, detail.outputs);
@@ -268,7 +281,10 @@ export function createLoopRunner(options: LoopRunnerOptions): LoopRunner {
       ports[out] = parts as ImageRef[] | string[];
     }
     const images = Object.values(ports).flatMap((v) => v.filter((x): x is ImageRef => typeof x !== "string"));
-    const values = Object.fromEntries(Object.entries(ports).filter(([, v]) => v.every((x) => typeof x === "string"))) as Record<string, string[]>;
+    const values = Object.fromEntries(Object.entries(ports).filter(([, v]) => v.every((x) => typeof x === "string"))) as Record<
+      string,
+      string[]
+    >;
     await store.updateNodeRun(runId, loop.endId, {
       status: "succeeded",
       progress: 1,
@@ -292,12 +308,4 @@ export function createLoopRunner(options: LoopRunnerOptions): LoopRunner {
       return { value: { images: [] }, credits: 0 };
     },
   };
-}
-
-/** How many times each node of `plan` runs: a loop's body nodes once per item (`itemCount(startId)`), others once. */
-export function runsPerNode(plan: ExecutionPlan, itemCount: (startId: string) => number): Map<string, number> {
-  const { loops } = findLoops(plan.nodes, plan.edges);
-  const counts = new Map(plan.order.map((id) => [id, 1]));
-  for (const loop of loops) for (const id of loop.body) counts.set(id, itemCount(loop.startId));
-  return counts;
 }

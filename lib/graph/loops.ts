@@ -29,7 +29,10 @@ const label = (resolved: ResolvedNode | undefined) => `${resolved?.definition.la
  * Finds the loops of a graph and what is wrong with them.
  * @returns the loops that are well formed, and one issue per rule broken (each naming the node).
  */
-export function findLoops(nodes: ReadonlyMap<string, ResolvedNode>, edges: readonly ResolvedEdge[]): { loops: LoopPlan[]; issues: GraphIssue[] } {
+export function findLoops(
+  nodes: ReadonlyMap<string, ResolvedNode>,
+  edges: readonly ResolvedEdge[],
+): { loops: LoopPlan[]; issues: GraphIssue[] } {
   const boundary = (id: string) => nodes.get(id)?.definition.loop?.boundary;
   const starts = [...nodes.keys()].filter((id) => boundary(id) === "start");
   const ends = [...nodes.keys()].filter((id) => boundary(id) === "end");
@@ -116,14 +119,13 @@ export function findLoops(nodes: ReadonlyMap<string, ResolvedNode>, edges: reado
     if (found.length === 0) {
       issues.push({ code: "loop_without_start", nodeId: endId, message: `${label(nodes.get(endId))} has no For each before it` });
     } else if (found.length > 1) {
-      issues.push({ code: "loop_end_shared", nodeId: endId, message: `${found.length} loops lead to ${label(nodes.get(endId))}; a loop has one End` });
+      issues.push({
+        code: "loop_end_shared",
+        nodeId: endId,
+        message: `${found.length} loops lead to ${label(nodes.get(endId))}; a loop has one End`,
+      });
       for (let i = loops.length - 1; i >= 0; i--) if (loops[i].endId === endId) loops.splice(i, 1);
     }
   }
   return { loops, issues };
-}
-
-/** The loop whose body holds `nodeId`, or undefined. */
-export function loopOfBodyNode(loops: readonly LoopPlan[], nodeId: string): LoopPlan | undefined {
-  return loops.find((loop) => loop.body.has(nodeId));
 }

@@ -59,7 +59,8 @@ const itemRuns = (store: MemoryExecutionStore, runId: string) =>
 /** The provider's submits counted per request body: a body sent twice is a double payment. */
 const bodiesSentTwice = (provider: FakeProvider) => {
   const seen = new Map<string, number>();
-  for (const r of provider.submitted) seen.set(JSON.stringify([r.capability, r.body]), (seen.get(JSON.stringify([r.capability, r.body])) ?? 0) + 1);
+  for (const r of provider.submitted)
+    seen.set(JSON.stringify([r.capability, r.body]), (seen.get(JSON.stringify([r.capability, r.body])) ?? 0) + 1);
   return [...seen.values()].filter((n) => n > 1).length;
 };
 
@@ -77,7 +78,8 @@ describe("For each", () => {
     store.updateNodeRun = async (runId, nodeId, patch) => {
       // Items at once: a Generation item starts its item; its last Upscale ending finishes it.
       if (nodeId.startsWith("gen#") && patch.status === "running" && patch.attempts === 1) mostRunning = Math.max(mostRunning, ++running);
-      if ((nodeId.startsWith("up2#") && patch.status && patch.status !== "running") || (nodeId === "gen#6" && patch.status === "failed")) running--;
+      if ((nodeId.startsWith("up2#") && patch.status && patch.status !== "running") || (nodeId === "gen#6" && patch.status === "failed"))
+        running--;
       await original(runId, nodeId, patch);
     };
 
@@ -153,7 +155,14 @@ describe("For each", () => {
     // Second process: the store holds what was written before the crash.
     const fresh = new MemoryExecutionStore();
     fresh.nodeRuns.set("r", new Map([...store.nodeRuns.get("r")!].map(([k, v]) => [k, { ...v }])));
-    const result = await executeRun({ runId: "r", plan: runPlan, provider, store: fresh, assets, reconcile: { attempts: 2, intervalMs: 5 } });
+    const result = await executeRun({
+      runId: "r",
+      plan: runPlan,
+      provider,
+      store: fresh,
+      assets,
+      reconcile: { attempts: 2, intervalMs: 5 },
+    });
 
     expect(result.status).toBe("succeeded");
     expect(result.outputs).toHaveLength(8);
