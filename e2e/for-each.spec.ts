@@ -22,13 +22,13 @@ test("Split text → For each (Generation → Upscale) → End → Output makes 
   test.setTimeout(300_000);
   await createWorkflow(page, "Product shots");
 
-  await dragFromPalette(page, "prompt", 60, 70);
-  await dragFromPalette(page, "splitText", 340, 70);
-  await dragFromPalette(page, "forEach", 620, 70);
-  await dragFromPalette(page, "generation", 60, 380);
-  await dragFromPalette(page, "upscale", 340, 380);
-  await dragFromPalette(page, "forEachEnd", 620, 380);
-  await dragFromPalette(page, "output", 620, 620);
+  await dragFromPalette(page, "prompt", 150, 60);
+  await dragFromPalette(page, "splitText", 420, 60);
+  await dragFromPalette(page, "forEach", 690, 60);
+  await dragFromPalette(page, "generation", 150, 330);
+  await dragFromPalette(page, "upscale", 420, 330);
+  await dragFromPalette(page, "forEachEnd", 690, 330);
+  await dragFromPalette(page, "output", 690, 610);
 
   await connect(page, "prompt-1", "text", "splitText-1", "text");
   await connect(page, "splitText-1", "list", "forEach-1", "list");

@@ -312,7 +312,8 @@ function NodePreview({
       <p className="mx-3 mb-2.5 line-clamp-3 rounded-md bg-panel-2 px-2 py-1.5 text-[11.5px] text-muted">{text}</p>
     ) : null;
   // Model and Output nodes (which handle images or other media) keep a frame for their results.
-  const makesMedia = definition.role !== "source" && [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
+  const makesMedia =
+    definition.role !== "source" && [...definition.outputs, ...definition.inputs].some((p) => p.type === "image" || p.type === "asset");
   if (outputs.length > 0) {
     const shown = outputs.slice(0, 4);
     return (
