@@ -85,4 +85,10 @@ test("Split text → For each (Generation → Upscale) → End → Output makes 
   expect(sizes).toEqual(Array(3).fill(`${first.width * 2}×${first.height * 2}`));
   const [download] = await Promise.all([page.waitForEvent("download"), links.first().click()]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
+  await page.getByTestId("loop-items").scrollIntoViewIfNeeded();
+  await shot(page, "loop-items-list");
+  if (SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "loop-mobile");
+  }
 });
