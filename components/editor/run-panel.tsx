@@ -22,6 +22,7 @@ import { LOCAL_ENGINE_NOTE } from "./studio-node";
 import { useConnectionStore } from "@/lib/client/connection-store";
 import { describeNodeError } from "@/lib/client/error-copy";
 import { noOutputsSentence } from "@/lib/client/run-outcome";
+import { itemCounts, itemSummary, loopItemRows, type LoopItemRow } from "@/lib/client/loop-progress";
 import { ErrorDetails } from "../ui/error-details";
 
 /** Bottom drawer: the run on display (status, nodes, outputs) and the run history. */
@@ -182,7 +183,74 @@ function NodeTable({ run }: { run: Run }) {
           ))}
         </tbody>
       </table>
+      <LoopItems rows={loopItemRows(run.nodes)} />
     </div>
+  );
+}
+
+const ITEM_DOT: Record<string, string> = {
+  succeeded: "bg-ok",
+  failed: "bg-bad",
+  running: "bg-accent animate-pulse",
+  queued: "bg-panel-3 border border-line-strong",
+  skipped: "bg-faint/40",
+  canceled: "bg-faint",
+};
+
+/** A For each loop's items: each item's text, its state at every step of the loop, and why it failed. */
+function LoopItems({ rows }: { rows: LoopItemRow[] }) {
+  const nodes = useEditorStore((s) => s.nodes);
+  if (rows.length === 0) return null;
+  const title = (nodeId: string, nodeType: string) => {
+    const own = nodes.find((n) => n.id === nodeId)?.data?.label;
+    return (typeof own === "string" && own.trim()) || getNodeDefinition(nodeType)?.label || nodeType;
+  };
+  const done = rows.filter((r) => r.status === "succeeded").length;
+  const failed = rows.filter((r) => r.status === "failed").length;
+  return (
+    <section className="border-t border-line" aria-label="Loop items" data-testid="loop-items">
+      <h4 className="sticky top-0 z-10 flex items-center gap-2 bg-panel px-3 py-2 text-[11px] font-medium tracking-wide text-faint uppercase">
+        Items
+        <span className="tracking-normal normal-case tabular-nums" data-testid="loop-items-summary">
+          {done} / {rows.length} done{failed ? `, ${failed} failed` : ""}
+        </span>
+      </h4>
+      <ol className="pb-2 text-[12px]">
+        {rows.map((row) => (
+          <li
+            key={row.index}
+            className="border-t border-line/60 px-3 py-1.5"
+            data-testid="loop-item"
+            data-status={row.status}
+            data-index={row.index}
+          >
+            <div className="flex items-center gap-2">
+              <span className="w-6 shrink-0 text-right text-faint tabular-nums">{row.index + 1}</span>
+              <span className="min-w-0 flex-1 truncate" title={row.item}>
+                {row.item || "—"}
+              </span>
+              <span className="flex shrink-0 items-center gap-1" aria-label="Steps">
+                {row.steps.map((step) => (
+                  <span
+                    key={step.nodeId}
+                    role="img"
+                    className={`h-2 w-2 rounded-full ${ITEM_DOT[step.run?.status ?? "queued"] ?? ITEM_DOT.queued}`}
+                    title={`${title(step.nodeId, step.nodeType)}: ${step.run?.status ?? "queued"}`}
+                    aria-label={`${title(step.nodeId, step.nodeType)}: ${step.run?.status ?? "queued"}`}
+                  />
+                ))}
+              </span>
+              <StatusBadge status={row.status} />
+            </div>
+            {row.error && (
+              <div className="pl-8">
+                <NodeError message={row.error} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -233,6 +301,11 @@ function NodeRow({ node, exists, onSelect }: { node: NodeRun; exists: boolean; o
       <td className="px-2 py-1.5">
         <StatusBadge status={node.status} progress={node.progress} />
         {node.cached && <span className="mt-0.5 block text-[10.5px] text-faint">cached</span>}
+        {itemCounts(node) && (
+          <span className="mt-0.5 block text-[10.5px] text-muted tabular-nums" data-testid="run-node-items">
+            {itemSummary(itemCounts(node)!)}
+          </span>
+        )}
       </td>
       <td className="px-2 py-1.5 text-right whitespace-nowrap text-muted tabular-nums">{credits(node.credits)}</td>
       <td className="px-3 py-1.5 text-right whitespace-nowrap text-muted tabular-nums">{duration(node.startedAt, node.finishedAt)}</td>

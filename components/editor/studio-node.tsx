@@ -19,6 +19,7 @@ import type { NodeRun } from "@/lib/client/types";
 import { useAsset } from "@/lib/client/use-asset";
 import { useEngine } from "@/lib/client/use-engine";
 import { useNodeRunState } from "@/lib/client/use-node-run-state";
+import { itemCounts, itemSummary } from "@/lib/client/loop-progress";
 import { useUploadStore } from "@/lib/client/upload-store";
 import { StatusBadge } from "../ui/status-badge";
 import { AlertIcon } from "../ui/icons";
@@ -100,6 +101,8 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
           {summary}
         </p>
       )}
+
+      <LoopLine run={run} />
 
       {(chosenModel || run?.cached) && (
         <div className="-mt-1 px-3 pb-1.5">
@@ -279,6 +282,22 @@ function CompactCard({
   );
 }
 
+/** A loop's progress: on a body node "12 / 20 done, 1 failed"; on a For each or End, how many items it has. */
+function LoopLine({ run }: { run?: NodeRun }) {
+  const counts = itemCounts(run);
+  if (!counts && !run?.loopItems) return null;
+  const text = counts ? itemSummary(counts) : `${run!.loopItems!.length} item${run!.loopItems!.length === 1 ? "" : "s"}`;
+  return (
+    <p
+      className={`-mt-1 truncate px-3 pb-1.5 text-[11.5px] tabular-nums ${counts?.failed ? "text-bad" : "text-muted"}`}
+      title={text}
+      data-testid="node-item-progress"
+    >
+      {text}
+    </p>
+  );
+}
+
 /** The definition's one-line summary of the parameters ("Instagram story · 1080 × 1920 px"), or null when they do not parse. */
 function summarizeParams(definition: AnyNodeDefinition, data: Record<string, unknown>): string | null {
   if (!definition.summarize) return null;
@@ -413,7 +432,7 @@ function NodePreview({
   const makesMedia =
     definition.role !== "source" &&
     definition.role !== "transform" &&
-    [...definition.outputs, ...definition.inputs].some((p) => p.type !== "text");
+    [...definition.outputs, ...definition.inputs].some((p) => p.type === "image" || p.type === "asset");
   if (outputs.length > 0) {
     const shown = outputs.slice(0, 4);
     return (

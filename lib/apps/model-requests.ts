@@ -6,7 +6,9 @@
  * of each image forward (the builder's expected output size, else the input's) so that
  * size-dependent requests (Expand, Upscale) are built as they will be. Transform nodes are
  * evaluated as the executor does (lib/engine/transform-node.ts); the nodes after an output port
- * they leave empty (an If / else's branches not taken) make no request.
+ * they leave empty (an If / else's branches not taken) make no request. A For each loop's body
+ * nodes are planned once, with the first item, and their `count` multiplied by the number of
+ * items (lib/graph/loops.ts); its End passes on as many images as the items would give.
  *
  * Pure module: model ranking and schemas are injected.
  */
@@ -20,9 +22,11 @@ import {
 } from "../engine/model-node-request";
 import type { SchemaSource } from "../engine/model-schemas";
 import { evaluateTransformNode } from "../engine/transform-node";
+import { findLoops } from "../graph/loops";
 import type { ExecutionPlan } from "../graph/validate";
 import type { RequestNote, RequestRefusal } from "../nodes/prepare-request/types";
-import type { ImageRef } from "../nodes/types";
+import type { ImageRef, LoopSpec } from "../nodes/types";
+import { portValue } from "../engine/model-node-request";
 
 /** Size assumed for an image whose size is unknown (an Image input not filled in yet). */
 export const UNKNOWN_IMAGE_SIZE = { width: 1024, height: 1024 } as const;
@@ -72,6 +76,9 @@ export async function planModelRequests(
 
   // Nodes that will not run: fed by an output port a transform node left empty, or after one.
   const notRun = new Set<string>();
+  // For each loops: how many times each body node runs (the loop's item count, known when its start is reached).
+  const { loops } = findLoops(plan.nodes, plan.edges);
+  const repeats = new Map<string, number>();
   for (const id of plan.order) {
     const resolved = plan.nodes.get(id)!;
     const { node, definition, params } = resolved;
@@ -88,6 +95,32 @@ export async function planModelRequests(
       } catch {
         // The run will fail this node (its sentence shows then); price what follows as if it gave nothing.
         values.set(id, { images: [], ports: {} });
+      }
+      continue;
+    }
+
+    if (definition.role === "loop") {
+      const spec = definition.loop as LoopSpec;
+      const loop = loops.find((l) => (spec.boundary === "start" ? l.startId : l.endId) === id);
+      if (spec.boundary === "start") {
+        const listEdge = incoming.find((e) => e.targetHandle === spec.listPort);
+        const list = listEdge ? portValue(values.get(listEdge.source), listEdge.sourceHandle) : undefined;
+        const items = typeof list === "string" ? [list] : Array.isArray(list) ? list.filter((v): v is string => typeof v === "string") : [];
+        for (const bodyId of loop?.body ?? []) repeats.set(bodyId, items.length);
+        values.set(id, { text: items[0] ?? "", images: [], ports: { [spec.itemPort]: items[0] ?? "" } });
+      } else {
+        // One item's images, repeated for every item.
+        const times = loop ? (repeats.get([...loop.body][0]) ?? 1) : 1;
+        const ports: Record<string, ImageRef[] | string[]> = {};
+        for (const edge of incoming) {
+          const value = portValue(values.get(edge.source), edge.sourceHandle);
+          const out = spec.collect[edge.targetHandle];
+          if (!out || value === undefined) continue;
+          const one = typeof value === "string" ? [value] : value;
+          ports[out] = Array.from({ length: times }, () => one).flat() as ImageRef[] | string[];
+        }
+        const images = Object.values(ports).flatMap((v) => v.filter((x): x is ImageRef => typeof x !== "string"));
+        values.set(id, { images, ports });
       }
       continue;
     }
@@ -133,7 +166,7 @@ export async function planModelRequests(
       modelId: prepared.modelId,
       body: null,
       notes: [],
-      count: inputs.images.length,
+      count: inputs.images.length * (repeats.get(id) ?? 1),
     };
     const outputs: ImageRef[] = [];
     if (prepared.ok) {

@@ -92,6 +92,14 @@ const ISSUE_SENTENCES: Record<GraphIssueCode, (issue: GraphIssue, names: Names) 
   cycle: () => "The workflow loops back on itself. Remove one of the connections in the loop.",
   missing_input: (issue, n) => `${n.node(issue.nodeId)} needs something connected to its ${n.port(issue.nodeId, issue.port)} input.`,
   empty_graph: () => "The workflow has no nodes yet. Add some from the palette.",
+  loop_without_start: (issue, n) =>
+    `${n.node(issue.nodeId, "An End node")} has no For each before it. Connect a For each's item to the steps that lead to it, or delete it.`,
+  loop_without_end: (issue, n) =>
+    `${n.node(issue.nodeId, "A For each node")} has no End. Add an End after the steps to repeat, so their results are collected.`,
+  loop_end_shared: () => "A loop has exactly one End: give each For each its own End, and connect each loop's last step to it.",
+  loop_nested: () => "Loops inside loops are not supported yet: move the inner For each out of the loop.",
+  loop_escape: (issue, n) =>
+    `${n.node(issue.nodeId)} runs once per item of the loop, but it also feeds ${n.node(issue.relatedNodeId, "a node").replace(/^The/, "the")}, which is outside the loop. Take the loop's results from its End instead.`,
 };
 
 interface Names {

@@ -31,7 +31,9 @@ export function estimatedNodeSize(definition: {
   height: number;
 } {
   const rows = Math.max(definition.inputs.length, definition.outputs.length);
-  const media = definition.role !== "source" && [...definition.inputs, ...definition.outputs].some((p) => p.type !== "text");
+  // A node that shows images keeps a preview frame (studio-node.tsx); texts and lists do not.
+  const media =
+    definition.role !== "source" && [...definition.inputs, ...definition.outputs].some((p) => p.type === "image" || p.type === "asset");
   return { width: DEFAULT_NODE_SIZE.width, height: (media ? 250 : 90) + rows * 24 };
 }
 

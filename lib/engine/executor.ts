@@ -7,7 +7,8 @@
  * - Source and sink nodes are answered here; model nodes go through model-node.ts (request built
  *   from the chosen model's own schema, output cache, submit-once, job waiting); transform nodes
  *   through transform-node.ts (the definition's `evaluate`; output ports it leaves empty skip
- *   what hangs off them, e.g. an If / else's branches not taken).
+ *   what hangs off them, e.g. an If / else's branches not taken); For each loops through
+ *   loop-node.ts (the body runs once per item, each item's node runs recorded apart).
  * - Every state change goes through the injected ExecutionStore (which persists and streams).
  * - Aborting `signal` cancels: running jobs are asked to cancel, the rest is marked canceled.
  *
@@ -18,6 +19,7 @@ import type { ImageRef } from "../nodes/types";
 import type { Provider } from "../providers/types";
 import { describeError, NodeFailure } from "./errors";
 import { createLimiter } from "./limiter";
+import { createLoopRunner } from "./loop-node";
 import { collectModelInputs, paramAssetIds, portValue, withPortParams, type NodeValue, type RankModels } from "./model-node-request";
 import { runModelNode, type ModelNodeContext, type NodeResult } from "./model-node";
 import { createSchemaSource, type SchemaSource } from "./model-schemas";
@@ -74,7 +76,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
 
   const previous = new Map((await store.loadNodeRuns(runId)).map((n) => [n.nodeId, n]));
   const values = new Map<string, NodeValue>();
-  const failures: { nodeId: string; message: string }[] = [];
+  // `sentence`: the whole sentence for the run's error (a loop item's failure names its item).
+  const failures: { nodeId: string; message: string; sentence?: string }[] = [];
   let credits = 0;
   const limit = createLimiter(options.concurrency ?? 8);
   // A model node whose every successor is another model node: its outputs are intermediate.
@@ -95,10 +98,15 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
 
   await store.updateRun(runId, { status: "running", startedAt: new Date(), error: null });
 
-  const runOne = async (resolved: ResolvedNode): Promise<NodeResult & NodeRunOutcome> => {
+  // `runKey`/`valueOf`: the node run and values of one item inside a For each loop (loop-node.ts).
+  const runOne = async (
+    resolved: ResolvedNode,
+    runKey: string = resolved.node.id,
+    valueOf: (nodeId: string) => NodeValue | undefined = (id) => values.get(id),
+  ): Promise<NodeResult & NodeRunOutcome> => {
     const { node, definition, params } = resolved;
     if (definition.role === "transform") {
-      return runTransformNode(store, runId, resolved, incoming.get(node.id) ?? [], (id) => values.get(id));
+      return runTransformNode(store, runId, resolved, incoming.get(node.id) ?? [], valueOf, runKey);
     }
     if (definition.role === "source") {
       const value: NodeValue = { images: [] };
@@ -115,12 +123,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     }
     const paramAssets = new Map<string, ImageRef>();
     for (const id of paramAssetIds(resolved)) paramAssets.set(id, (await options.assets.read(id)).ref);
-    const inputs = collectModelInputs(
-      resolved,
-      incoming.get(node.id) ?? [],
-      (id) => values.get(id),
-      (id) => paramAssets.get(id),
-    );
+    const inputs = collectModelInputs(resolved, incoming.get(node.id) ?? [], valueOf, (id) => paramAssets.get(id));
     if (definition.role === "sink") {
       const edge = incoming.get(node.id)?.find((e) => e.targetHandle === "image");
       const received = edge ? portValue(values.get(edge.source), edge.sourceHandle) : undefined;
@@ -140,15 +143,23 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     } catch (error) {
       throw new NodeFailure(error instanceof Error ? error.message : String(error));
     }
-    return limit(() => runModelNode(modelContext, withPorts, inputs));
+    return limit(() => runModelNode(modelContext, withPorts, inputs, runKey));
   };
+  const loops = createLoopRunner({
+    runId,
+    plan,
+    store,
+    signal,
+    runBodyNode: runOne,
+    onItemFailed: (nodeId, sentence) => failures.push({ nodeId, message: sentence, sentence }),
+  });
 
   const finished = await scheduleNodes({
     order: plan.order,
-    edges: plan.edges,
+    edges: loops.scheduleEdges,
     signal,
     async runNode(nodeId) {
-      const result = await runOne(plan.nodes.get(nodeId)!);
+      const result = loops.owns(nodeId) ? await loops.runNode(nodeId, (id) => values.get(id)) : await runOne(plan.nodes.get(nodeId)!);
       values.set(nodeId, result.value);
       credits += result.credits;
       return { emptyPorts: result.emptyPorts };
@@ -197,7 +208,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
   } else if (failures.length) {
     status = "failed";
     error = failures
-      .map(({ nodeId, message }) => `${plan.nodes.get(nodeId)?.definition.label ?? "Node"} node "${nodeId}" failed: ${message}`)
+      .map(
+        ({ nodeId, message, sentence }) =>
+          sentence ?? `${plan.nodes.get(nodeId)?.definition.label ?? "Node"} node "${nodeId}" failed: ${message}`,
+      )
       .join("; ");
   }
   await store.updateRun(runId, { status, error, outputs, credits, finishedAt: new Date() });

@@ -69,15 +69,25 @@ async function withRemoteIds(ctx: ModelNodeContext, request: PreparedRequest): P
   return body;
 }
 
-/** Runs one model node to its outputs. @throws NodeFailure (shown on the node) or a provider error. */
-export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode, inputs: ModelNodeInputs): Promise<NodeResult> {
+/**
+ * Runs one model node to its outputs.
+ * @param runKey the node run it records into: the node id, or an item's key inside a For each
+ *   loop (lib/engine/loop-node.ts `itemRunKey`), whose earlier state (seed, submissions) it resumes.
+ * @throws NodeFailure (shown on the node) or a provider error.
+ */
+export async function runModelNode(
+  ctx: ModelNodeContext,
+  resolved: ResolvedNode,
+  inputs: ModelNodeInputs,
+  runKey: string = resolved.node.id,
+): Promise<NodeResult> {
   const { options, previous } = ctx;
   const { store, runId, provider, signal } = options;
   const { node, definition, params } = resolved;
   if (signal?.aborted) throw new NodeFailure("Canceled");
   if (inputs.images.length === 0) throw new NodeFailure('input "image" received no image from upstream');
 
-  const prior = previous.get(node.id);
+  const prior = previous.get(runKey);
   const resuming = prior?.status === "running";
   const priorRequest = prior?.request as { seed?: number | null } | null | undefined;
   const seed = definition.usesSeed
@@ -95,7 +105,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
     pinnedModel: resuming && prior?.model ? { modelId: prior.model, reason: prior.modelReason ?? "resumed" } : undefined,
   });
   if (!prepared.ok) {
-    await store.updateNodeRun(runId, node.id, { model: prepared.modelId, request: { refusal: prepared.refusal }, credits: 0 });
+    await store.updateNodeRun(runId, runKey, { model: prepared.modelId, request: { refusal: prepared.refusal }, credits: 0 });
     throw new NodeFailure(prepared.refusal.message);
   }
   const { modelId, reason, capability } = prepared;
@@ -119,7 +129,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   if (!options.force?.has(node.id) && previousSubmissions.length === 0 && legacyJobs.length === 0) {
     const cached = await store.findCachedOutputs(cacheKey);
     if (cached) {
-      await store.updateNodeRun(runId, node.id, {
+      await store.updateNodeRun(runId, runKey, {
         status: "succeeded",
         cached: true,
         cacheKey,
@@ -160,7 +170,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   const write = (patch: NodeRunPatch) => {
     const merged = running ? { ...running, ...patch } : patch;
     running = null;
-    return store.updateNodeRun(runId, node.id, merged);
+    return store.updateNodeRun(runId, runKey, merged);
   };
 
   let jobIds: string[];
@@ -194,7 +204,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   const progress = new Array<number>(jobIds.length).fill(0);
   const reportProgress = throttle(async () => {
     const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
-    await store.updateNodeRun(runId, node.id, { progress: Math.min(0.99, mean) });
+    await store.updateNodeRun(runId, runKey, { progress: Math.min(0.99, mean) });
   }, 200);
   const waitOptions = { provider, signal, pollIntervalMs: options.pollIntervalMs, timeoutMs: options.jobTimeoutMs ?? 30 * 60_000 };
   let jobs: ProviderJob[];
@@ -248,7 +258,7 @@ export async function runModelNode(ctx: ModelNodeContext, resolved: ResolvedNode
   // The provider's own notes (how it did the job, e.g. the offline engine's Lanczos fallback)
   // join the builder's, so the node card shows them.
   const jobNotes = [...new Set(jobs.flatMap((job) => job.notes ?? []))].filter((message) => !notes.some((n) => n.message === message));
-  await store.updateNodeRun(runId, node.id, {
+  await store.updateNodeRun(runId, runKey, {
     status: "succeeded",
     progress: 1,
     outputs,

@@ -88,7 +88,8 @@ export async function evaluateTransformNode(
 }
 
 /**
- * Runs a transform node and records its node run (`succeeded`, progress 1, no credits).
+ * Runs a transform node and records its node run (`succeeded`, progress 1, no credits) under
+ * `runKey` (the node id, or an item's key inside a For each loop).
  * @returns the node's value, zero credits and the output ports it left empty.
  * @throws NodeFailure (shown on the node) when the evaluation fails.
  */
@@ -98,11 +99,12 @@ export async function runTransformNode(
   resolved: ResolvedNode,
   incoming: readonly ResolvedEdge[],
   valueOf: (nodeId: string) => NodeValue | undefined,
+  runKey: string = resolved.node.id,
 ): Promise<NodeResult & { emptyPorts: string[] }> {
   const startedAt = new Date();
-  await store.updateNodeRun(runId, resolved.node.id, { status: "running", startedAt, progress: 0 });
+  await store.updateNodeRun(runId, runKey, { status: "running", startedAt, progress: 0 });
   const outcome = await evaluateTransformNode(resolved, incoming, valueOf);
-  await store.updateNodeRun(runId, resolved.node.id, {
+  await store.updateNodeRun(runId, runKey, {
     status: "succeeded",
     progress: 1,
     credits: 0,

@@ -95,6 +95,13 @@ export interface ExecutionStore {
   loadNodeRuns(runId: string): Promise<NodeRunState[]>;
   updateRun(runId: string, patch: RunPatch): Promise<void>;
   updateNodeRun(runId: string, nodeId: string, patch: NodeRunPatch): Promise<void>;
+  /**
+   * Records queued node runs that were not known when the run was created: one per item and body
+   * node of a For each loop, keyed `itemRunKey(nodeId, index)` (lib/engine/loop-node.ts). Node runs
+   * already recorded (a resumed run) are kept as they are. A store whose `updateNodeRun` creates
+   * missing node runs may leave it out.
+   */
+  createNodeRuns?(runId: string, nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string }>): Promise<void>;
   /** Outputs of the latest succeeded node run with this cache key whose assets still exist, or null. */
   findCachedOutputs(cacheKey: string): Promise<ImageRef[] | null>;
 }

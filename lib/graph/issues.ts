@@ -18,7 +18,12 @@ export type GraphIssueCode =
   | "port_already_connected"
   | "cycle"
   | "missing_input"
-  | "empty_graph";
+  | "empty_graph"
+  | "loop_without_start"
+  | "loop_without_end"
+  | "loop_end_shared"
+  | "loop_nested"
+  | "loop_escape";
 
 export interface GraphIssue {
   code: GraphIssueCode;
@@ -30,6 +35,8 @@ export interface GraphIssue {
   port?: string;
   /** Parameter name. */
   field?: string;
+  /** Another node the issue is about (loops: the node outside the loop, the outer For each). */
+  relatedNodeId?: string;
 }
 
 /**

@@ -8,13 +8,15 @@
  *   one edge per input port, no cycle. A half-built graph (an input not yet connected, no
  *   upload yet) saves fine, so autosave never loses work.
  * - `"run"`: everything above, plus every required input connected and each node's own
- *   readiness check (a prompt, a mask, an uploaded image), and at least one node.
+ *   readiness check (a prompt, a mask, an uploaded image), at least one node, and the loop
+ *   rules of lib/graph/loops.ts (For each … End).
  *
  * Every issue names the node (label and id) and the port or field. Pure module.
  */
 import { getNodeDefinition } from "../nodes";
 import type { AnyNodeDefinition } from "../nodes";
 import { idRecord } from "./id-record";
+import { findLoops } from "./loops";
 import { issuesByNode, type GraphIssue } from "./issues";
 import { portTypesCompatible, type PortSpec } from "./ports";
 import { workflowGraphSchema, type GraphEdge, type GraphNode, type WorkflowGraph } from "./schema";
@@ -113,7 +115,11 @@ export function validateGraph(input: unknown, mode: ValidationMode): ValidationR
     });
   }
 
-  if (mode === "run") checkRunnable(graph, nodes, edges, issues);
+  if (mode === "run") {
+    checkRunnable(graph, nodes, edges, issues);
+    // Loop rules (lib/graph/loops.ts) only bind a run: a half-built loop saves fine.
+    if (!cycle) issues.push(...findLoops(nodes, edges).issues);
+  }
 
   const ok = issues.length === 0;
   return {

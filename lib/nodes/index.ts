@@ -5,6 +5,7 @@
  */
 import { aspectRatioNode } from "./aspect-ratio-node";
 import { expandNode } from "./expand";
+import { forEachEndNode, forEachNode } from "./for-each";
 import { generationNode } from "./generation";
 import { ifElseNode } from "./if-else";
 import { imageInputNode } from "./image-input";
@@ -45,6 +46,8 @@ export const NODE_DEFINITIONS = [
   textTemplateNode,
   splitTextNode,
   ifElseNode,
+  forEachNode,
+  forEachEndNode,
   outputNode,
   placeholderNode,
 ] as const;

@@ -27,6 +27,8 @@ export const NODE_TYPES = [
   "textTemplate",
   "ifElse",
   "aspectRatio",
+  "forEach",
+  "forEachEnd",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -36,9 +38,21 @@ export type NodeType = (typeof NODE_TYPES)[number];
  * - `model`: calls a provider once per input image (Generation, Retouch, Expand, Upscale, Remove background);
  * - `sink`: collects its inputs as run outputs (Output);
  * - `transform`: computes its outputs from its inputs and parameters with no provider and no
- *   credits (Split text, Text template, If / else, Aspect ratio): its definition's `evaluate`.
+ *   credits (Split text, Text template, If / else, Aspect ratio): its definition's `evaluate`;
+ * - `loop`: a boundary of a loop (For each, End), described by the definition's `loop`: the
+ *   nodes between a start and its end run once per item (lib/engine/loop-node.ts).
  */
-export type NodeRole = "source" | "model" | "sink" | "transform";
+export type NodeRole = "source" | "model" | "sink" | "transform" | "loop";
+
+/**
+ * What a loop boundary means (role `loop`). The body of a loop is every node reachable from the
+ * start's outputs that leads to its end (lib/graph/loops.ts); it runs once per item of the list
+ * on the start's `listPort`, the item given on `itemPort`; the end collects, for each of its input
+ * ports, the value of every item that succeeded into the output port `collect` names.
+ */
+export type LoopSpec =
+  | { boundary: "start"; partner: NodeType; listPort: string; itemPort: string; concurrencyParam?: string }
+  | { boundary: "end"; partner: NodeType; collect: Readonly<Record<string, string>> };
 
 /** A form field the inspector renders for one parameter. */
 export type FieldSpec =
@@ -208,6 +222,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   visibleOutputs?(params: P, connectedInputs: ReadonlySet<string>): readonly string[];
   /** Labels of ports that the parameters rename, by port name (a Text template's input `a` named "subject"). */
   portLabels?(params: P): Readonly<Record<string, string>>;
+  /** Loop boundaries (role `loop`): which end of a loop the node is, and its ports' meaning. */
+  loop?: LoopSpec;
   /** A short line the node card shows under its title, e.g. "Instagram story · 1080 × 1920 px". */
   summarize?(params: P): string | null;
 }

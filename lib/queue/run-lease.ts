@@ -157,5 +157,14 @@ export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionSt
       if (patch.status === "running" || recordsIntent(patch.request)) await lease.check();
       await store.updateNodeRun(runId, nodeId, patch);
     },
+    // A For each's item node runs (lib/engine/loop-node.ts).
+    ...(store.createNodeRuns
+      ? {
+          async createNodeRuns(runId: string, nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string }>) {
+            refuseIfLost();
+            await store.createNodeRuns!(runId, nodeRuns);
+          },
+        }
+      : {}),
   };
 }

@@ -4,6 +4,7 @@
  * canceled directly. A finished run is left as it is.
  */
 import { updateNodeRun, updateRun } from "../db/repositories/runs";
+import { itemRunKey } from "../engine/loop-node";
 import { TERMINAL_RUN_STATUSES, type RunStatus } from "../engine/types";
 import type { ServerContext } from "../server/context";
 import { getRunDto } from "./get-run";
@@ -19,6 +20,11 @@ export async function cancelRun(ctx: ServerContext, runId: string) {
     for (const node of run.nodes) {
       if (node.status === "queued" || node.status === "running")
         await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
+      // A For each body node's item node runs (lib/engine/loop-node.ts).
+      for (const item of node.items ?? []) {
+        if (item.status === "queued" || item.status === "running")
+          await updateNodeRun(ctx.db, runId, itemRunKey(item.nodeId, item.index), { status: "canceled", finishedAt: now });
+      }
     }
     await updateRun(ctx.db, runId, { status: "canceled", error: "Canceled by the user", finishedAt: now });
     ctx.events.emit(runId, { terminal: true });

@@ -4,7 +4,8 @@
  * SSE stream). Cached outputs are only reused while all of their assets still exist.
  */
 import { getAssetsByIds } from "../db/repositories/assets";
-import { findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
+import { addNodeRuns, findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
+import { parseItemRunKey } from "../engine/loop-node";
 import { isTerminalRunStatus, type ExecutionStore, type NodeRunState } from "../engine/types";
 import type { ImageRef } from "../nodes/types";
 import type { ServerServices } from "../server/services";
@@ -49,6 +50,17 @@ export function createPrismaExecutionStore(ctx: ServerServices, scope: { teamId:
     },
     async updateNodeRun(runId, nodeId, patch) {
       await updateNodeRun(ctx.db, runId, nodeId, patch);
+      ctx.events.emit(runId);
+    },
+    async createNodeRuns(runId, nodeRuns) {
+      // Item node runs sort beside their body node (its position in the run's order).
+      const run = await getRunWithNodes(ctx.db, runId);
+      const positions = new Map((run?.nodeRuns ?? []).map((n) => [n.nodeId, n.position]));
+      await addNodeRuns(
+        ctx.db,
+        runId,
+        nodeRuns.map((n) => ({ ...n, position: positions.get(parseItemRunKey(n.nodeId)?.nodeId ?? n.nodeId) ?? 0 })),
+      );
       ctx.events.emit(runId);
     },
     async findCachedOutputs(cacheKey) {

@@ -30,6 +30,18 @@ export interface NodeRunDto {
   values?: Record<string, string | string[]>;
   /** Transform nodes: output ports left empty (an If / else's branches not taken). */
   emptyPorts?: string[];
+  /** For each loops: the items, on the For each, its body nodes and its End. */
+  loopItems?: string[];
+  /** A For each's body nodes: the node run of each item, in item order. */
+  items?: ItemNodeRunDto[];
+}
+
+/** One item's node run of a body node of a For each loop (`nodeId` is the body node's). */
+export interface ItemNodeRunDto extends Omit<NodeRunDto, "items" | "loopItems"> {
+  /** 0-based; the designer reads index + 1 ("Item 7 of 20"). */
+  index: number;
+  /** The item's text. */
+  item: string;
 }
 
 /** An Output node's asset. */

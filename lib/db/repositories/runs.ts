@@ -286,6 +286,23 @@ export async function updateNodeRun(db: DbClient, runId: string, nodeId: string,
 }
 
 /**
+ * Adds queued node runs to a run (the item node runs of a For each loop, keyed
+ * `<nodeId>#<item index>`), each at the position of `position` (its body node's), so they sort
+ * beside it. Node runs that already exist (a resumed run) are left as they are.
+ */
+export async function addNodeRuns(
+  db: DbClient,
+  runId: string,
+  nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string; position: number }>,
+): Promise<void> {
+  if (nodeRuns.length === 0) return;
+  await db.nodeRun.createMany({
+    data: nodeRuns.map((n) => ({ runId, nodeId: n.nodeId, nodeType: n.nodeType, position: n.position, status: "queued" })),
+    skipDuplicates: true,
+  });
+}
+
+/**
  * Runs still queued or running, oldest first, with their node runs: what a
  * restarted server must resume (node runs with `providerJobIds` resume polling).
  * Each comes with its version snapshot, graph included.

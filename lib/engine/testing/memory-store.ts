@@ -54,6 +54,12 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (this.record) this.log.push({ runId, nodeId, patch });
   }
 
+  async createNodeRuns(runId: string, nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string }>): Promise<void> {
+    let nodes = this.nodeRuns.get(runId);
+    if (!nodes) this.nodeRuns.set(runId, (nodes = new Map()));
+    for (const { nodeId, nodeType } of nodeRuns) if (!nodes.has(nodeId)) nodes.set(nodeId, emptyNodeRun(nodeId, nodeType));
+  }
+
   async findCachedOutputs(cacheKey: string): Promise<ImageRef[] | null> {
     let found: NodeRunState | null = null;
     for (const nodes of this.nodeRuns.values()) {
