@@ -83,7 +83,7 @@ export async function planModelRequests(
     const resolved = plan.nodes.get(id)!;
     const { node, definition, params } = resolved;
     const incoming = plan.edges.filter((edge) => edge.target === id);
-    if (incoming.some((edge) => notRun.has(edge.source))) {
+    if (notRun.has(id) || incoming.some((edge) => notRun.has(edge.source))) {
       notRun.add(id);
       continue;
     }

@@ -24,7 +24,7 @@ describe("compatibleNodeChoices", () => {
 
   it("offers producers for a wire dragged back out of an input", () => {
     const choices = compatibleNodeChoices({ side: "target", type: "text" }, definitions);
-    expect(types(choices)).toEqual(["prompt", "aspectRatio", "textTemplate", "ifElse"]);
+    expect(types(choices)).toEqual(["prompt", "aspectRatio", "textTemplate", "ifElse", "forEach"]);
     expect(choices[0].port).toBe("text");
   });
 });

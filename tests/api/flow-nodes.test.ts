@@ -44,7 +44,7 @@ describe("transform nodes on the offline engine", () => {
     const created = await call(workflows.POST, { method: "POST", json: { name: "Branches", graph } });
     expect(created.status).toBe(201);
     const started = await call(workflowRuns.POST, { method: "POST", params: { id: created.body.workflow.id }, json: {} });
-    expect(started.status).toBe(202);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
     await (await getServerContext()).queue.whenIdle();
     const run = (await call(runRoute.GET, { params: { id: started.body.run.id } })).body.run;
 
