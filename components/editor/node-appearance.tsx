@@ -3,16 +3,17 @@
  * type name: adding a kind to lib/nodes needs no change here.
  */
 import type { AnyNodeDefinition } from "@/lib/nodes";
-import { FlagIcon, ImageIcon, SparklesIcon, TextIcon, WandIcon } from "../ui/icons";
+import { CheckIcon, FlagIcon, ImageIcon, SparklesIcon, TextIcon, WandIcon } from "../ui/icons";
 
 const CATEGORY_TONE: Record<AnyNodeDefinition["category"], { chip: string; label: string; minimap: string }> = {
   input: { chip: "bg-[#2a2f3a] text-[#c3cad8]", label: "Inputs", minimap: "#596274" },
   generate: { chip: "bg-[#7b7fff26] text-[#a9acff]", label: "Generate", minimap: "#7b7fff" },
   edit: { chip: "bg-[#4fc3f71f] text-[#8fd8fb]", label: "Edit", minimap: "#4fc3f7" },
+  flow: { chip: "bg-[#f5b9421f] text-[#f5c76b]", label: "Flow", minimap: "#f5b942" },
   output: { chip: "bg-[#3ecf8e1f] text-[#7fe3b4]", label: "Output", minimap: "#3ecf8e" },
 };
 
-export const CATEGORY_ORDER: ReadonlyArray<AnyNodeDefinition["category"]> = ["input", "generate", "edit", "output"];
+export const CATEGORY_ORDER: ReadonlyArray<AnyNodeDefinition["category"]> = ["input", "generate", "edit", "flow", "output"];
 
 export function categoryTone(category: AnyNodeDefinition["category"]) {
   return CATEGORY_TONE[category];
@@ -22,6 +23,7 @@ export function NodeIcon({ definition, size = 14 }: { definition: AnyNodeDefinit
   if (definition.category === "generate") return <SparklesIcon size={size} />;
   if (definition.category === "edit") return <WandIcon size={size} />;
   if (definition.category === "output") return <FlagIcon size={size} />;
+  if (definition.category === "flow") return <CheckIcon size={size} />;
   return definition.outputs[0]?.type === "text" ? <TextIcon size={size} /> : <ImageIcon size={size} />;
 }
 

@@ -4,12 +4,14 @@
  * the way the executor does, through the same function (lib/engine/model-node-request.ts:
  * inputs, Auto choice, request built from the chosen model's schema), carrying the expected size
  * of each image forward (the builder's expected output size, else the input's) so that
- * size-dependent requests (Expand, Upscale) are built as they will be.
+ * size-dependent requests (Expand, Upscale) are built as they will be. A gate (Pick) passes on
+ * the most images its bounds allow (the price before anyone has chosen is the highest).
  *
  * Pure module: model ranking and schemas are injected.
  */
 import { collectModelInputs, paramAssetIds, prepareModelNode, type NodeValue, type RankModels } from "../engine/model-node-request";
 import type { SchemaSource } from "../engine/model-schemas";
+import { modelPurposes } from "../engine/gate-node";
 import type { ExecutionPlan } from "../graph/validate";
 import type { RequestNote, RequestRefusal } from "../nodes/prepare-request/types";
 import type { ImageRef } from "../nodes/types";
@@ -51,6 +53,7 @@ export async function planModelRequests(
   const values = new Map<string, NodeValue>();
   const planned: PlannedModelRequest[] = [];
   let counter = 0;
+  const purposes = modelPurposes(plan);
   const simulated = (width: number, height: number, model?: string): ImageRef => ({
     assetId: `estimate-${++counter}`,
     url: "",
@@ -85,6 +88,12 @@ export async function planModelRequests(
       values.set(id, { images: values.get(incoming.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [] });
       continue;
     }
+    if (definition.role === "gate") {
+      const gate = definition.gate!;
+      const candidates = incoming.filter((e) => e.targetHandle === gate.candidatesPort).flatMap((e) => values.get(e.source)?.images ?? []);
+      values.set(id, { images: candidates.slice(0, gate.bounds(params, candidates.length).max) });
+      continue;
+    }
     // A required image port not connected yet (a half-built graph) or fed nothing: price it as a 1024 × 1024 image.
     const needsImage = definition.inputs.some((port) => port.name === "image" && port.required);
     if (inputs.images.length === 0 || (needsImage && inputs.images.every((image) => !image))) {
@@ -92,7 +101,7 @@ export async function planModelRequests(
     }
 
     const seed = definition.usesSeed ? (typeof params.seed === "number" ? params.seed : 0) : null;
-    const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels });
+    const prepared = await prepareModelNode({ resolved, inputs, seed, schemas, rankModels, purpose: purposes.get(id) });
     const entry: PlannedModelRequest = {
       nodeId: id,
       nodeType: node.type,

@@ -7,6 +7,7 @@ import { expandNode } from "./expand";
 import { generationNode } from "./generation";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
+import { pickNode } from "./pick";
 import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
@@ -36,6 +37,7 @@ export const NODE_DEFINITIONS = [
   upscaleNode,
   removeBackgroundNode,
   runModelNode,
+  pickNode,
   outputNode,
 ] as const;
 

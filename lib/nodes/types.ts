@@ -21,6 +21,7 @@ export const NODE_TYPES = [
   "upscale",
   "removeBackground",
   "runModel",
+  "pick",
   "output",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -29,9 +30,21 @@ export type NodeType = (typeof NODE_TYPES)[number];
  * How a node executes:
  * - `source`: produces its outputs from its own parameters (Prompt, Image input);
  * - `model`: calls a provider once per input image (Generation, Retouch, Expand, Upscale, Remove background);
- * - `sink`: collects its inputs as run outputs (Output).
+ * - `sink`: collects its inputs as run outputs (Output);
+ * - `gate`: pauses the run with the images on its `gate.candidatesPort` until a person chooses
+ *   among them, then passes on the chosen ones (Pick; lib/engine/gate-node.ts).
  */
-export type NodeRole = "source" | "model" | "sink";
+export type NodeRole = "source" | "model" | "sink" | "gate";
+
+/** What a `gate` node declares: where its candidates come from, how many may be chosen, what to say. */
+export interface GateSpec<P> {
+  /** The input port whose images are the candidates. */
+  candidatesPort: string;
+  /** How many of `count` candidates may be chosen (the most also prices what follows before anyone chose). */
+  bounds(params: P, count: number): { min: number; max: number };
+  /** The sentence shown to whoever chooses ("" for none). */
+  message(params: P): string;
+}
 
 /** A form field the inspector renders for one parameter. */
 export type FieldSpec =
@@ -99,8 +112,10 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   type: NodeType;
   label: string;
   description: string;
-  category: "input" | "generate" | "edit" | "output";
+  category: "input" | "generate" | "edit" | "flow" | "output";
   role: NodeRole;
+  /** Gate nodes (role `gate`): their candidates port and pass-through count. */
+  gate?: GateSpec<P>;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
   /** Parses `node.data` into parameters, filling defaults; refuses values out of range. */
