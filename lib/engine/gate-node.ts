@@ -30,8 +30,8 @@ export interface PickRecord {
   max: number;
   /** The node's message for whoever chooses ("" when none). */
   message: string;
-  /** Set by the pick route: the asset ids picked, who picked them and when (ISO 8601). */
-  choice?: { assetIds: string[]; byUserId: string | null; at: string };
+  /** Set by the pick route: the asset ids picked (none when rejected), who chose and when (ISO 8601). */
+  choice?: { assetIds: string[]; rejected?: boolean; byUserId: string | null; at: string };
 }
 
 /** The `request.pick` record of a node run, or null when it has none (not a gate, or not reached yet). */

@@ -104,7 +104,7 @@ export const pickNode: NodeDefinition<PickParams> = {
       help: "Empty: as many as there are candidates.",
     },
   ],
-  gate: { candidatesPort: "images", bounds: pickBounds, message: (params) => params.message.trim() },
+  gate: { candidatesPort: "images", bounds: pickBounds, message: (params) => params.message.trim(), check: checkPick },
   summarize: (params) =>
     params.maxPicks === params.minPicks
       ? `Pick ${params.minPicks}`

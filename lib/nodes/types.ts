@@ -44,6 +44,12 @@ export interface GateSpec<P> {
   bounds(params: P, count: number): { min: number; max: number };
   /** The sentence shown to whoever chooses ("" for none). */
   message(params: P): string;
+  /** Checks a choice of asset ids among the candidates: the picked images in order, or a sentence saying what is wrong. */
+  check(
+    candidates: readonly ImageRef[],
+    bounds: { min: number; max: number },
+    assetIds: readonly string[],
+  ): { ok: true; picked: ImageRef[] } | { ok: false; message: string };
 }
 
 /** A form field the inspector renders for one parameter. */

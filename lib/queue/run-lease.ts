@@ -73,7 +73,8 @@ export async function hasLiveLease(db: PrismaClient, runId: string): Promise<boo
 }
 
 /**
- * Runs left by a worker that is gone: unfinished with an expired lease (also `queued` ones: a
+ * Runs left by a worker that is gone (a `waiting` run, paused at a Pick, is never one: it waits
+ * for a person, not for a worker, and the pick queues it again): unfinished with an expired lease (also `queued` ones: a
  * worker took them and died before starting them), `running` with no lease (left by an embedded
  * queue before the switch to workers), and `queued` runs older than `queuedOlderThanSeconds` that nobody leases (their queue job was lost, e.g. the web process
  * died between recording and enqueuing the run).

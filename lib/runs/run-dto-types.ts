@@ -4,6 +4,7 @@
  * reaches the server. Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
 import type { NodeRunStatus, RunOutput, RunStatus } from "../engine/types";
+import type { PickRecord } from "../engine/gate-node";
 import type { ImageRef } from "../nodes/types";
 
 /** One node's run: `GET /api/runs/:id` `run.nodes[]`. */
@@ -26,6 +27,20 @@ export interface NodeRunDto {
   outputs: ImageRef[];
   /** What the request builder left out or changed for the model ("GPT Image 2 takes no seed: …"). */
   notes: string[];
+  /** A gate's (Pick's) candidates, bounds, message and, once someone chose, the choice. */
+  pick?: PickRecord;
+}
+
+/** `GET /api/runs?status=waiting` item: a run paused at a Pick, where it was started from, and what it waits for. */
+export interface WaitingRunDto {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  /** Set for an App run. */
+  app: { slug: string; name: string } | null;
+  createdAt: string;
+  /** The gates waiting: node id, its kind's label, the message and how many candidates. */
+  waiting: Array<{ nodeId: string; label: string; message: string; candidates: number; thumbnail: string | null }>;
 }
 
 /** An Output node's asset. */

@@ -3,7 +3,8 @@
  * `{ id, workflowId, workflowVersion, status, error, createdAt, startedAt, finishedAt, credits,
  *    nodes: [{ nodeId, nodeType, status, progress, cached, model, modelReason, error, credits,
  *              attempts, startedAt, finishedAt, outputs: [{ assetId, url, width, height }],
- *              notes: [sentence] (what the request builder left out or changed for the model) }],
+ *              notes: [sentence] (what the request builder left out or changed for the model),
+ *              pick?: { candidates: [image], min, max, message, choice? } (a Pick's node run) }],
  *    outputs: [{ nodeId, label, assetId, url, width, height }] }`.
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
@@ -11,6 +12,7 @@ import type { getRunWithNodes } from "../db/repositories/runs";
 import type { RunOutput, RunStatus } from "../engine/types";
 import type { RunDto } from "./run-dto-types";
 import { toNodeRunState } from "./prisma-execution-store";
+import { pickRecordOf } from "../engine/gate-node";
 
 export type { RunDto } from "./run-dto-types";
 
@@ -47,6 +49,7 @@ export function toRunDto(run: RunRow): RunDto {
         finishedAt: iso(node.finishedAt),
         outputs: node.outputs,
         notes: requestNotes(node.request),
+        ...(pickRecordOf(node.request) ? { pick: pickRecordOf(node.request)! } : {}),
       };
     }),
     outputs: (run.outputs as RunOutput[] | null) ?? [],
