@@ -45,7 +45,12 @@ function pickGraph(photoId: string, pick: Record<string, unknown> = {}): Workflo
 async function setup(pick: Record<string, unknown> = {}) {
   const assets = new MemoryAssetStore();
   const photo = await assets.add(coffee);
-  return { assets, store: new MemoryExecutionStore(), provider: new FakeProvider({ creditsPerJob: 5 }), runPlan: plan(pickGraph(photo.assetId, pick)) };
+  return {
+    assets,
+    store: new MemoryExecutionStore(),
+    provider: new FakeProvider({ creditsPerJob: 5 }),
+    runPlan: plan(pickGraph(photo.assetId, pick)),
+  };
 }
 
 describe("Pick gate", () => {
@@ -71,7 +76,9 @@ describe("Pick gate", () => {
 
     // Someone picks the third candidate (what lib/runs/pick-candidates.ts records).
     const chosen = record.candidates[2];
-    await store.updateNodeRun("r", "pick", { request: { pick: { ...record, choice: { assetIds: [chosen.assetId], byUserId: "u", at: "" } } } });
+    await store.updateNodeRun("r", "pick", {
+      request: { pick: { ...record, choice: { assetIds: [chosen.assetId], byUserId: "u", at: "" } } },
+    });
     const second = await executeRun({ runId: "r", plan: runPlan, provider, store, assets });
 
     expect(second.status).toBe("succeeded");
