@@ -18,11 +18,13 @@ import type { NodeRun } from "@/lib/client/types";
 import { useAsset } from "@/lib/client/use-asset";
 import { useEngine } from "@/lib/client/use-engine";
 import { useNodeRunState } from "@/lib/client/use-node-run-state";
+import { useRunViewStore } from "@/lib/client/run-view-store";
 import { useUploadStore } from "@/lib/client/upload-store";
 import { StatusBadge } from "../ui/status-badge";
 import { AlertIcon } from "../ui/icons";
 import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
+import { PickChooser } from "./pick-chooser";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
@@ -30,6 +32,7 @@ export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the pro
 function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNode>) {
   const definition = getNodeDefinition(type);
   const run = useNodeRunState(id);
+  const viewedRunId = useRunViewStore((s) => s.viewedRunId);
   const issues = useEditorStore((s) => s.issues[id]);
   const warnings = useEditorStore((s) => s.warnings[id]);
   const connected = useEditorStore(useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? "")));
@@ -65,7 +68,15 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
       data-node-type={type}
       data-invalid={issues?.length ? "true" : undefined}
       className={`w-[248px] rounded-[10px] border bg-panel shadow-lg shadow-black/40 transition-[border-color,box-shadow] ${
-        hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong"
+        hasError
+          ? "border-bad/80"
+          : selected
+            ? "border-accent"
+            : status === "running"
+              ? "border-accent/60"
+              : status === "waiting"
+                ? "border-warn/70"
+                : "border-line-strong"
       } ${selected ? "ring-2 ring-accent/30" : ""}`}
     >
       <header className="flex items-center gap-2 px-3 pt-2.5 pb-2">
@@ -140,7 +151,13 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         </div>
       )}
 
-      <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      {run?.status === "waiting" && run.pick && viewedRunId ? (
+        <div className="border-t border-line px-3 py-2.5">
+          <PickChooser runId={viewedRunId} node={run} compact onPicked={() => useRunViewStore.getState().startLive(viewedRunId)} />
+        </div>
+      ) : (
+        <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      )}
 
       {isTextToImage && engine?.id === "local" && (run?.outputs.length ?? 0) > 0 && (
         <p className="px-3 pb-2 text-[10.5px] text-warn/90" data-testid="local-engine-note">

@@ -5,6 +5,7 @@ export const queryKeys = {
   workflow: (id: string) => ["workflow", id] as const,
   workflowRuns: (workflowId: string) => ["workflow", workflowId, "runs"] as const,
   run: (id: string) => ["run", id] as const,
+  waitingRuns: () => ["runs", "waiting"] as const,
   asset: (id: string) => ["asset", id] as const,
   catalog: ["catalog"] as const,
   recommend: (capability: string, prompt: string, priority: string) => ["recommend", capability, priority, prompt] as const,

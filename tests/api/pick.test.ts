@@ -45,7 +45,7 @@ async function startWaitingRun(cookie = team.owner.cookie) {
   return getRun(started.body.run.id, team.owner.cookie);
 }
 
-const pick = (id: string, json: unknown, cookie = team.owner.cookie) =>
+const pick = (id: string, json: unknown, cookie: string | null = team.owner.cookie) =>
   call(pickRoute.POST, { method: "POST", params: { id }, json, cookie });
 
 describe("POST /api/runs/:id/pick", () => {
