@@ -108,7 +108,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       const reused = reuseSucceededNodeRun(previous.get(node.id));
       if (reused) return reused;
     }
-    if (definition.role === "gate") return runGateNode({ runId, store, previous }, resolved, incoming.get(node.id) ?? [], (id) => values.get(id));
+    if (definition.role === "gate")
+      return runGateNode({ runId, store, previous }, resolved, incoming.get(node.id) ?? [], (id) => values.get(id));
     if (definition.role === "source") {
       const value: NodeValue = { images: [] };
       if (typeof params.text === "string") value.text = params.text;
@@ -199,7 +200,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
       .join("; ");
     // Nobody needs to choose for a run that failed: the gates waiting and what they held end skipped.
     for (const id of held) {
-      await store.updateNodeRun(runId, id, { status: "skipped", error: "Skipped: the run failed before anyone picked", finishedAt: new Date() });
+      await store.updateNodeRun(runId, id, {
+        status: "skipped",
+        error: "Skipped: the run failed before anyone picked",
+        finishedAt: new Date(),
+      });
     }
   } else if (held.size) {
     status = "waiting";

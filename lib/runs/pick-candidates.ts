@@ -76,30 +76,32 @@ export async function pickCandidates(ctx: ServerContext, runId: string, body: Pi
   };
   const now = new Date();
   const error = rejectedSentence(definition.label);
-  const won = await ctx.db.$transaction(async (tx) => {
-    const node = await tx.nodeRun.updateMany({
-      where: { runId, nodeId: body.nodeId, status: "waiting" },
-      data: {
-        request: { pick: { ...record, choice } } as object,
-        ...(rejected ? { status: "canceled", error, finishedAt: now } : {}),
-      },
-    });
-    const moved = await tx.run.updateMany({
-      where: { id: runId, status: "waiting" },
-      data: rejected ? { status: "canceled", error, finishedAt: now } : { status: "queued" },
-    });
-    if (node.count !== 1 || moved.count !== 1) throw new RaceLost();
-    if (rejected) {
-      await tx.nodeRun.updateMany({
-        where: { runId, status: { in: ["queued", "running", "waiting"] } },
-        data: { status: "canceled", error: "Canceled: the candidates were rejected", finishedAt: now },
+  const won = await ctx.db
+    .$transaction(async (tx) => {
+      const node = await tx.nodeRun.updateMany({
+        where: { runId, nodeId: body.nodeId, status: "waiting" },
+        data: {
+          request: { pick: { ...record, choice } } as object,
+          ...(rejected ? { status: "canceled", error, finishedAt: now } : {}),
+        },
       });
-    }
-    return true;
-  }).catch((caught: unknown) => {
-    if (caught instanceof RaceLost) return false;
-    throw caught;
-  });
+      const moved = await tx.run.updateMany({
+        where: { id: runId, status: "waiting" },
+        data: rejected ? { status: "canceled", error, finishedAt: now } : { status: "queued" },
+      });
+      if (node.count !== 1 || moved.count !== 1) throw new RaceLost();
+      if (rejected) {
+        await tx.nodeRun.updateMany({
+          where: { runId, status: { in: ["queued", "running", "waiting"] } },
+          data: { status: "canceled", error: "Canceled: the candidates were rejected", finishedAt: now },
+        });
+      }
+      return true;
+    })
+    .catch((caught: unknown) => {
+      if (caught instanceof RaceLost) return false;
+      throw caught;
+    });
   if (!won) {
     // Another request chose first: the same choice is a retry, another one a conflict.
     const again = pickRecordOf((await getRunWithNodes(ctx.db, runId))?.nodeRuns.find((n) => n.nodeId === body.nodeId)?.request);

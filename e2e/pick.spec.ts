@@ -1,0 +1,56 @@
+/**
+ * A Pick in the editor, offline: Generation (4 images) → Pick → Upscale → Output. The run pauses
+ * at the Pick with four candidates on the node; the designer picks one and continues; the run
+ * finishes with one upscaled output made from the picked image.
+ */
+import { expect, test } from "@playwright/test";
+import { connect, createWorkflow, dragFromPalette, latestRun, outputSizes, waitSaved } from "./support/editor";
+
+test("Generation (4) → Pick → Upscale → Output pauses for a pick, then finishes with the one picked image upscaled", async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await createWorkflow(page, "Pick a mug");
+  await dragFromPalette(page, "prompt", 60, 160);
+  await dragFromPalette(page, "generation", 340, 160);
+  await dragFromPalette(page, "pick", 640, 160);
+  await dragFromPalette(page, "upscale", 940, 160);
+  await dragFromPalette(page, "output", 940, 520);
+  await connect(page, "prompt-1", "text", "generation-1", "prompt");
+  await connect(page, "generation-1", "image", "pick-1", "images");
+  await connect(page, "pick-1", "image", "upscale-1", "image");
+  await connect(page, "upscale-1", "image", "output-1", "image");
+  await page.getByTestId("node-prompt-1").click();
+  await page.getByTestId("field-text").fill("A ceramic mug on a walnut table");
+  await page.getByTestId("node-generation-1").click();
+  await page.getByTestId("field-numOutputs").fill("4");
+  await page.getByTestId("field-aspectRatio").selectOption("1:1");
+  await page.getByTestId("node-pick-1").click();
+  await page.getByTestId("field-message").fill("Pick the mug to upscale");
+  await page.getByTestId("node-upscale-1").click();
+  await page.getByTestId("field-preset").selectOption("precise");
+  await waitSaved(page);
+
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "waiting", { timeout: 90_000 });
+  const pickNode = page.getByTestId("node-pick-1");
+  await expect(pickNode).toHaveAttribute("data-status", "waiting");
+  await expect(pickNode.getByTestId("pick-candidate")).toHaveCount(4);
+  await expect(pickNode.getByText("Pick the mug to upscale")).toBeVisible();
+  await expect(page.getByTestId("node-upscale-1")).toHaveAttribute("data-status", "queued");
+  await expect(pickNode.getByTestId("pick-continue")).toBeDisabled();
+  await page.screenshot({ path: "test-results/pick-waiting-1440.png" });
+
+  const waiting = await latestRun(page, id);
+  const candidates = (waiting.nodes.find((n) => n.nodeId === "pick-1") as unknown as { pick: { candidates: { assetId: string }[] } }).pick
+    .candidates;
+  await pickNode.getByTestId("pick-candidate").nth(2).check({ force: true });
+  await pickNode.getByTestId("pick-continue").click();
+
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await expect(page.getByTestId("node-upscale-1")).toHaveAttribute("data-status", "succeeded");
+  const run = await latestRun(page, id);
+  expect(run.status).toBe("succeeded");
+  const picked = run.nodes.find((n) => n.nodeId === "pick-1") as unknown as { outputs: { assetId: string }[] };
+  expect(picked.outputs.map((o) => o.assetId)).toEqual([candidates[2].assetId]);
+  expect(outputSizes(run, "upscale-1")).toEqual([{ width: 2048, height: 2048 }]);
+  expect(outputSizes(run, "output-1")).toEqual([{ width: 2048, height: 2048 }]);
+});
