@@ -54,3 +54,47 @@ test("Generation (4) → Pick → Upscale → Output pauses for a pick, then fin
   expect(outputSizes(run, "upscale-1")).toEqual([{ width: 2048, height: 2048 }]);
   expect(outputSizes(run, "output-1")).toEqual([{ width: 2048, height: 2048 }]);
 });
+
+test("a teammate running an App picks in the run card, and the run finishes with the pick", async ({ page }) => {
+  test.setTimeout(180_000);
+  const graph = {
+    nodes: [
+      { id: "p", type: "prompt", position: { x: 0, y: 0 }, data: { text: "A teapot on a shelf" } },
+      { id: "gen", type: "generation", position: { x: 300, y: 0 }, data: { numOutputs: 4, aspectRatio: "1:1" } },
+      { id: "pick", type: "pick", position: { x: 600, y: 0 }, data: { message: "Which teapot goes on the poster?" } },
+      { id: "up", type: "upscale", position: { x: 900, y: 0 }, data: { factor: 2, preset: "precise" } },
+      { id: "out", type: "output", position: { x: 1200, y: 0 }, data: { label: "Poster" } },
+    ],
+    edges: [
+      { id: "a", source: "p", sourceHandle: "text", target: "gen", targetHandle: "prompt" },
+      { id: "b", source: "gen", sourceHandle: "image", target: "pick", targetHandle: "images" },
+      { id: "c", source: "pick", sourceHandle: "image", target: "up", targetHandle: "image" },
+      { id: "d", source: "up", sourceHandle: "image", target: "out", targetHandle: "image" },
+    ],
+  };
+  const created = await page.request.post("/api/workflows", { data: { name: "Teapot poster", graph } });
+  expect(created.status()).toBe(201);
+  const { workflow } = await created.json();
+  const slug = `teapot-${Date.now().toString(36)}`;
+  const published = await page.request.post(`/api/workflows/${workflow.id}/publish`, {
+    data: { name: "Teapot poster", slug, inputs: [{ key: "prompt", nodeId: "p", field: "text", label: "Prompt", required: true }] },
+  });
+  expect(published.status()).toBe(201);
+
+  await page.goto(`/apps/${slug}`);
+  await page.getByTestId("app-run-button").click();
+  const card = page.getByTestId("app-run-card").first();
+  await expect(card).toHaveAttribute("data-status", "waiting", { timeout: 90_000 });
+  await expect(card.getByTestId("pick-candidate")).toHaveCount(4);
+  await expect(card.getByText("Which teapot goes on the poster?")).toBeVisible();
+  await page.screenshot({ path: "test-results/pick-app-card-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/pick-app-card-390.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await card.getByTestId("pick-candidate").first().check({ force: true });
+  await card.getByTestId("pick-continue").click();
+  await expect(card).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await expect(card.getByTestId("pick-chooser")).toHaveCount(0);
+});
