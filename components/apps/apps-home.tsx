@@ -1,4 +1,5 @@
 "use client";
+import { WaitingForYou } from "../workflows/waiting-for-you";
 import { LoadError } from "@/components/ui/load-error";
 import Link from "next/link";
 import { describeError } from "@/lib/client/error-copy";
@@ -23,6 +24,8 @@ export function AppsHome() {
           <h1 className="text-[20px] font-semibold tracking-tight">Apps</h1>
           <p className="mt-1 text-[13px] text-muted">Ready-made tools from your team&apos;s workflows: fill in a short form and run.</p>
         </div>
+
+        <WaitingForYou />
 
         {apps.isPending ? (
           <ul aria-busy="true" aria-label="Loading Apps" className="grid grid-cols-[repeat(auto-fill,minmax(248px,1fr))] gap-4">

@@ -9,6 +9,7 @@ import { useRunSubscription } from "@/lib/client/use-run-subscription";
 import type { LightboxImage } from "../editor/lightbox";
 import { AlertIcon } from "../ui/icons";
 import { StatusBadge } from "../ui/status-badge";
+import { PickChooser } from "../editor/pick-chooser";
 import { OutputTile } from "./output-tile";
 import { RunProgressBar } from "./run-progress-bar";
 
@@ -96,7 +97,13 @@ export function LiveRunCard({
             <span>{error ?? "The run failed."}</span>
           </p>
         )}
-        {status === "canceled" && <p className="text-[12.5px] text-muted">This run was canceled.</p>}
+        {status === "waiting" &&
+          run.data?.nodes.filter((n) => n.status === "waiting" && n.pick).map((n) => <PickChooser key={n.nodeId} runId={runId} node={n} />)}
+        {status === "canceled" && (
+          <p className="text-[12.5px] text-muted">
+            {run.data?.error?.startsWith("You rejected") ? `${run.data.error}.` : "This run was canceled."}
+          </p>
+        )}
         {status === "succeeded" && outputs.length === 0 && <p className="text-[12.5px] text-muted">This run produced no outputs.</p>}
         {outputs.length > 0 && (
           <div className="grid grid-cols-[repeat(auto-fill,minmax(200px,1fr))] gap-3">

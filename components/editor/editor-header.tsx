@@ -45,6 +45,8 @@ export function EditorHeader({
   const mod = modKey();
   const running = !!liveRunId;
   const online = useConnectionStore((s) => s.online);
+  // Paused at a Pick: nothing runs until someone chooses on the canvas.
+  const waiting = liveRun.data?.status === "waiting";
   const progress = liveRun.data ? liveRun.data.nodes.filter((n) => n.status === "succeeded" || n.status === "skipped").length : 0;
 
   return (
@@ -149,14 +151,16 @@ export function EditorHeader({
         title={`Run the saved workflow (${mod}+Enter)`}
         aria-keyshortcuts="Control+Enter Meta+Enter"
       >
-        {running || starting ? <Spinner size={12} /> : <PlayIcon size={12} />}
+        {(running || starting) && !waiting ? <Spinner size={12} /> : <PlayIcon size={12} />}
         {starting
           ? "Starting…"
           : running && !online
             ? "Reconnecting…"
-            : running
-              ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}`
-              : "Run"}
+            : waiting
+              ? "Waiting for a pick"
+              : running
+                ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}`
+                : "Run"}
       </Button>
       <UserMenu />
     </header>

@@ -24,6 +24,7 @@ import { describeNodeError } from "@/lib/client/error-copy";
 import { noOutputsSentence } from "@/lib/client/run-outcome";
 import { itemCounts, itemSummary, loopItemRows, type LoopItemRow } from "@/lib/client/loop-progress";
 import { ErrorDetails } from "../ui/error-details";
+import { WaitingForYou } from "../workflows/waiting-for-you";
 
 /** Bottom drawer: the run on display (status, nodes, outputs) and the run history. */
 export function RunPanel({ workflowId }: { workflowId: string }) {
@@ -61,6 +62,7 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           reconnecting={!online && !!liveRunId}
         />
         <div className="flex-1" />
+        <WaitingForYou variant="menu" workflowId={workflowId} onOpen={(waiting) => view(waiting.id)} />
         {viewingOld && (
           <span className="flex items-center gap-2 text-[12px] text-warn">
             Viewing an earlier run

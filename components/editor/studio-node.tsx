@@ -20,11 +20,13 @@ import { useAsset } from "@/lib/client/use-asset";
 import { useEngine } from "@/lib/client/use-engine";
 import { useNodeRunState } from "@/lib/client/use-node-run-state";
 import { itemCounts, itemSummary } from "@/lib/client/loop-progress";
+import { useRunViewStore } from "@/lib/client/run-view-store";
 import { useUploadStore } from "@/lib/client/upload-store";
 import { StatusBadge } from "../ui/status-badge";
 import { AlertIcon } from "../ui/icons";
 import { mediaKind, mediaSizeLabel } from "@/lib/client/media";
 import { MediaView } from "./media-view";
+import { PickChooser } from "./pick-chooser";
 import { NodeChip, assetFieldOf, modelFieldOf } from "./node-appearance";
 import { selectCompact } from "./compact-zoom";
 import { TransformResult } from "./transform-result";
@@ -34,6 +36,7 @@ export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the pro
 function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNode>) {
   const definition = getNodeDefinition(type);
   const run = useNodeRunState(id);
+  const viewedRunId = useRunViewStore((s) => s.viewedRunId);
   const issues = useEditorStore((s) => s.issues[id]);
   const warnings = useEditorStore((s) => s.warnings[id]);
   // One lookup per edges array (lib/client/connected-inputs.ts); the same set while this node's wires stay.
@@ -65,7 +68,15 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
   const portLabels = renamedPorts(definition, data);
-  const border = hasError ? "border-bad/80" : selected ? "border-accent" : status === "running" ? "border-accent/60" : "border-line-strong";
+  const border = hasError
+    ? "border-bad/80"
+    : selected
+      ? "border-accent"
+      : status === "running"
+        ? "border-accent/60"
+        : status === "waiting"
+          ? "border-warn/70"
+          : "border-line-strong";
 
   if (compact) {
     return (
@@ -165,7 +176,13 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
         </div>
       )}
 
-      <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      {run?.status === "waiting" && run.pick && viewedRunId ? (
+        <div className="border-t border-line px-3 py-2.5">
+          <PickChooser runId={viewedRunId} node={run} compact onPicked={() => useRunViewStore.getState().startLive(viewedRunId)} />
+        </div>
+      ) : (
+        <NodePreview definition={definition} data={data} run={run} connected={connectedSet} />
+      )}
       {definition.role === "transform" && run?.status === "succeeded" && <TransformResult definition={definition} run={run} />}
 
       {isTextToImage && engine?.id === "local" && (run?.outputs.length ?? 0) > 0 && (

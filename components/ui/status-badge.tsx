@@ -4,6 +4,7 @@ import { Spinner } from "./spinner";
 const STYLES: Record<NodeRunStatus, { label: string; className: string }> = {
   queued: { label: "Queued", className: "bg-panel-3 text-muted" },
   running: { label: "Running", className: "bg-accent-soft text-[#b3b6ff]" },
+  waiting: { label: "Waiting for a pick", className: "bg-warn/15 text-warn" },
   succeeded: { label: "Done", className: "bg-ok/15 text-ok" },
   failed: { label: "Failed", className: "bg-bad/15 text-bad" },
   canceled: { label: "Canceled", className: "bg-panel-3 text-muted" },

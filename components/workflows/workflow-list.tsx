@@ -10,6 +10,7 @@ import { LayersIcon, PlusIcon } from "../ui/icons";
 import { Skeleton } from "../ui/skeleton";
 import { DeleteWorkflowDialog } from "./delete-workflow-dialog";
 import { NewWorkflowForm } from "./new-workflow-form";
+import { WaitingForYou } from "./waiting-for-you";
 import { WorkflowRow } from "./workflow-row";
 
 /** The home page: every workflow, newest edit first. */
@@ -35,6 +36,8 @@ export function WorkflowList() {
             </Button>
           )}
         </div>
+
+        <WaitingForYou />
 
         {creating && (
           <div className="mb-4">

@@ -13,14 +13,16 @@ const FINISHED_NODE_STATUSES = new Set(["succeeded", "failed", "skipped", "cance
 
 /**
  * Progress of a run: `done` of `total` steps (node runs) finished, and the label of the step
- * running now (the first running one in execution order), else null.
+ * running now (the first running one in execution order), or the gate waiting for a pick, else null.
  */
 export function runProgress(nodeRuns: AppRunRow["nodeRuns"]): { done: number; total: number; currentStep: string | null } {
   const running = nodeRuns.find((n) => n.status === "running");
+  const waiting = running ? undefined : nodeRuns.find((n) => n.status === "waiting");
+  const label = (n: { nodeType: string }) => getNodeDefinition(n.nodeType)?.label ?? n.nodeType;
   return {
     done: nodeRuns.filter((n) => FINISHED_NODE_STATUSES.has(n.status)).length,
     total: nodeRuns.length,
-    currentStep: running ? (getNodeDefinition(running.nodeType)?.label ?? running.nodeType) : null,
+    currentStep: running ? label(running) : waiting ? `${label(waiting)}: waiting for a pick` : null,
   };
 }
 

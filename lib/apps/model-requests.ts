@@ -8,7 +8,8 @@
  * evaluated as the executor does (lib/engine/transform-node.ts); the nodes after an output port
  * they leave empty (an If / else's branches not taken) make no request. A For each loop's body
  * nodes are planned once, with the first item, and their `count` multiplied by the number of
- * items (lib/graph/loops.ts); its End passes on as many images as the items would give.
+ * items (lib/graph/loops.ts); its End passes on as many images as the items would give. A gate (Pick) passes on
+ * the most images its bounds allow (the price before anyone has chosen is the highest).
  *
  * Pure module: model ranking and schemas are injected.
  */
@@ -23,6 +24,7 @@ import {
 import type { SchemaSource } from "../engine/model-schemas";
 import { evaluateTransformNode } from "../engine/transform-node";
 import { findLoops } from "../graph/loops";
+import { modelPurposes } from "../engine/gate-node";
 import type { ExecutionPlan } from "../graph/validate";
 import type { RequestNote, RequestRefusal } from "../nodes/prepare-request/types";
 import type { ImageRef, LoopSpec } from "../nodes/types";
@@ -65,6 +67,7 @@ export async function planModelRequests(
   const values = new Map<string, NodeValue>();
   const planned: PlannedModelRequest[] = [];
   let counter = 0;
+  const purposes = modelPurposes(plan);
   const simulated = (width: number, height: number, model?: string): ImageRef => ({
     assetId: `estimate-${++counter}`,
     url: "",
@@ -145,6 +148,12 @@ export async function planModelRequests(
       values.set(id, { images: values.get(incoming.find((e) => e.targetHandle === "image")?.source ?? "")?.images ?? [] });
       continue;
     }
+    if (definition.role === "gate") {
+      const gate = definition.gate!;
+      const candidates = incoming.filter((e) => e.targetHandle === gate.candidatesPort).flatMap((e) => values.get(e.source)?.images ?? []);
+      values.set(id, { images: candidates.slice(0, gate.bounds(params, candidates.length).max) });
+      continue;
+    }
     // A required image port not connected yet (a half-built graph) or fed nothing: price it as a 1024 × 1024 image.
     const needsImage = definition.inputs.some((port) => port.name === "image" && port.required);
     if (inputs.images.length === 0 || (needsImage && inputs.images.every((image) => !image))) {
@@ -158,7 +167,7 @@ export async function planModelRequests(
     } catch {
       // The run will fail this node with the sentence; price it with its own parameters.
     }
-    const prepared = await prepareModelNode({ resolved: withPorts, inputs, seed, schemas, rankModels });
+    const prepared = await prepareModelNode({ resolved: withPorts, inputs, seed, schemas, rankModels, purpose: purposes.get(id) });
     const entry: PlannedModelRequest = {
       nodeId: id,
       nodeType: node.type,

@@ -19,6 +19,7 @@ import type {
   RecommendResponse,
   Run,
   RunSummary,
+  WaitingRun,
   Workflow,
   WorkflowSummary,
 } from "./types";
@@ -133,6 +134,10 @@ export const api = {
   listRuns: (workflowId: string) => request<{ runs: RunSummary[] }>(`/api/workflows/${enc(workflowId)}/runs`),
   getRun: (id: string) => request<{ run: Run }>(`/api/runs/${enc(id)}`),
   cancelRun: (id: string) => request<{ run: Run }>(`/api/runs/${enc(id)}/cancel`, { method: "POST" }),
+  /** The choice at a Pick where the run waits: picked asset ids, or a reject (POST /api/runs/:id/pick). */
+  pickCandidates: (id: string, body: { nodeId: string; assetIds: string[] } | { nodeId: string; reject: true }) =>
+    request<{ run: Run }>(`/api/runs/${enc(id)}/pick`, { method: "POST", json: body }),
+  listWaitingRuns: () => request<{ runs: WaitingRun[] }>("/api/runs?status=waiting"),
 
   getAsset: (id: string) => request<{ asset: Asset }>(`/api/assets/${enc(id)}`),
 

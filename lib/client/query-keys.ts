@@ -7,6 +7,7 @@ export const queryKeys = {
   run: (id: string) => ["run", id] as const,
   /** The cost preview of a workflow's graph as shown (`graphKey`: the graph's JSON without positions). */
   workflowEstimate: (workflowId: string, graphKey: string) => ["workflow", workflowId, "estimate", graphKey] as const,
+  waitingRuns: () => ["runs", "waiting"] as const,
   asset: (id: string) => ["asset", id] as const,
   catalog: ["catalog"] as const,
   recommend: (capability: string, prompt: string, priority: string) => ["recommend", capability, priority, prompt] as const,

@@ -15,11 +15,15 @@ const ACTIVE = new Set(["queued", "running"]);
  * @param nodes the editor's nodes, to name nodes by their own title when they have one.
  */
 export function noOutputsSentence(run: Pick<RunDto, "status" | "nodes">, nodes: readonly NamedNode[] = []): string {
-  if (ACTIVE.has(run.status)) return "Outputs appear here as Output nodes finish.";
   const title = (nodeId: string, nodeType: string) => {
     const name = nodeTitle(nodes.find((n) => n.id === nodeId) ?? { id: nodeId, type: nodeType }) ?? "a";
     return `the ${name} node`;
   };
+  if (ACTIVE.has(run.status)) return "Outputs appear here as Output nodes finish.";
+  const waiting = run.nodes.find((n) => n.status === "waiting");
+  if (run.status === "waiting" && waiting) {
+    return `The run waits at ${title(waiting.nodeId, waiting.nodeType)}: choose its candidates on the canvas to continue.`;
+  }
   const sinks = run.nodes.filter((n) => getNodeDefinition(n.nodeType)?.role === "sink");
   if (sinks.length === 0) return "This run produced no outputs: the workflow has no Output node. Connect one to collect results.";
   const sink = sinks.find((n) => n.status === "skipped" || n.status === "canceled") ?? sinks[0];

@@ -16,7 +16,7 @@ import type { CatalogInfoDto, CatalogModelEntryDto, CatalogRefreshDto } from "@/
 import type { Recommendation, RecommendResponse } from "@/lib/intelligence/recommend/recommend";
 import type { ModelMetrics, Priority as ServerPriority } from "@/lib/intelligence/resolver/types";
 import type { ImageRef } from "@/lib/nodes/types";
-import type { NodeRunDto, RunDto, RunSummaryDto } from "@/lib/runs/run-dto-types";
+import type { NodeRunDto, RunDto, RunSummaryDto, WaitingRunDto } from "@/lib/runs/run-dto-types";
 import type { WorkflowDto, WorkflowSummaryDto } from "@/lib/workflows/workflow-dto";
 
 export type { NodeRunStatus, RunStatus } from "@/lib/engine/types";
@@ -41,6 +41,8 @@ export type NodeRun = NodeRunDto;
 export type Run = RunDto;
 /** `GET /api/workflows/:id/runs` item. */
 export type RunSummary = RunSummaryDto;
+/** `GET /api/runs?status=waiting` item: a run paused at a Pick. */
+export type WaitingRun = WaitingRunDto;
 
 /** How the resolver ranks: quality = Arena ELO, speed = p50 latency, cost = p50 cost. */
 export type Priority = ServerPriority;

@@ -8,7 +8,10 @@
  *   from the chosen model's own schema, output cache, submit-once, job waiting); transform nodes
  *   through transform-node.ts (the definition's `evaluate`; output ports it leaves empty skip
  *   what hangs off them, e.g. an If / else's branches not taken); For each loops through
- *   loop-node.ts (the body runs once per item, each item's node runs recorded apart).
+ *   loop-node.ts (the body runs once per item, each item's node runs recorded apart); gate nodes
+ *   (Pick) through gate-node.ts: a gate waiting for a choice holds everything downstream of it,
+ *   and a run with a held gate and nothing left to run ends its execution `waiting`.
+ * - Resumed (restart, or a pick): node runs already succeeded in this run are reused as recorded.
  * - Every state change goes through the injected ExecutionStore (which persists and streams).
  * - Aborting `signal` cancels: running jobs are asked to cancel, the rest is marked canceled.
  *
@@ -18,12 +21,14 @@ import type { ExecutionPlan, ResolvedEdge, ResolvedNode } from "../graph/validat
 import type { ImageRef } from "../nodes/types";
 import type { Provider } from "../providers/types";
 import { describeError, NodeFailure } from "./errors";
+import { modelPurposes, runGateNode } from "./gate-node";
 import { createLimiter } from "./limiter";
 import { createLoopRunner } from "./loop-node";
 import { collectModelInputs, paramAssetIds, portValue, withPortParams, type NodeValue, type RankModels } from "./model-node-request";
 import { runModelNode, type ModelNodeContext, type NodeResult } from "./model-node";
 import { createSchemaSource, type SchemaSource } from "./model-schemas";
 import { scheduleNodes, type NodeRunOutcome } from "./scheduler";
+import { reuseSucceededNodeRun } from "./reuse-node-run";
 import type { ReconcileOptions } from "./submission";
 import { runTransformNode } from "./transform-node";
 import type { AssetStore, ExecutionStore, RunOutput, RunStatus } from "./types";
@@ -66,8 +71,9 @@ export interface ExecuteRunResult {
 }
 
 /**
- * Executes `plan` to completion and records every transition in `store`.
+ * Executes `plan` to completion, or until it waits at a gate, and records every transition in `store`.
  * Never throws for node failures (they end the run `failed`); throws only when the store does.
+ * @returns status `waiting` when a gate waits for a choice and nothing else can run.
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRunResult> {
   const { runId, plan, store, signal } = options;
@@ -94,7 +100,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     previous,
     uploads: new Map(),
     intermediate,
+    purposes: modelPurposes(plan),
   };
+  // Gates waiting for a choice, and the nodes downstream of them (they do not run yet).
+  const held = new Set<string>();
 
   await store.updateRun(runId, { status: "running", startedAt: new Date(), error: null });
 
@@ -103,8 +112,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     resolved: ResolvedNode,
     runKey: string = resolved.node.id,
     valueOf: (nodeId: string) => NodeValue | undefined = (id) => values.get(id),
-  ): Promise<NodeResult & NodeRunOutcome> => {
+  ): Promise<NodeResult & NodeRunOutcome & { held?: boolean }> => {
     const { node, definition, params } = resolved;
+    if ((incoming.get(node.id) ?? []).some((edge) => held.has(edge.source))) return { value: { images: [] }, credits: 0, held: true };
+    if (definition.role === "model" || definition.role === "gate") {
+      const reused = reuseSucceededNodeRun(previous.get(runKey));
+      if (reused) return reused;
+    }
+    if (definition.role === "gate") return runGateNode({ runId, store, previous }, resolved, incoming.get(node.id) ?? [], valueOf);
     if (definition.role === "transform") {
       return runTransformNode(store, runId, resolved, incoming.get(node.id) ?? [], valueOf, runKey);
     }
@@ -160,6 +175,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     signal,
     async runNode(nodeId) {
       const result = loops.owns(nodeId) ? await loops.runNode(nodeId, (id) => values.get(id)) : await runOne(plan.nodes.get(nodeId)!);
+      if ("held" in result && result.held) held.add(nodeId);
       values.set(nodeId, result.value);
       credits += result.credits;
       return { emptyPorts: result.emptyPorts };
@@ -203,7 +219,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
     status = "canceled";
     error = "Canceled by the user";
     for (const id of plan.order) {
-      if (!finished.has(id)) await store.updateNodeRun(runId, id, { status: "canceled", finishedAt: new Date() });
+      if (!finished.has(id) || held.has(id)) await store.updateNodeRun(runId, id, { status: "canceled", finishedAt: new Date() });
     }
   } else if (failures.length) {
     status = "failed";
@@ -213,6 +229,20 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteRun
           sentence ?? `${plan.nodes.get(nodeId)?.definition.label ?? "Node"} node "${nodeId}" failed: ${message}`,
       )
       .join("; ");
+    // Nobody needs to choose for a run that failed: the gates waiting and what they held end skipped.
+    for (const id of held) {
+      await store.updateNodeRun(runId, id, {
+        status: "skipped",
+        error: "Skipped: the run failed before anyone picked",
+        finishedAt: new Date(),
+      });
+    }
+  } else if (held.size) {
+    status = "waiting";
+  }
+  if (status === "waiting") {
+    await store.updateRun(runId, { status, error, outputs, credits });
+    return { status, error, outputs, credits };
   }
   await store.updateRun(runId, { status, error, outputs, credits, finishedAt: new Date() });
   return { status, error, outputs, credits };

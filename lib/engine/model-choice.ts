@@ -3,6 +3,12 @@
  * a sentence saying why (shown on the node and in the run panel). Pure types.
  */
 
+/**
+ * What a node's outputs are for, from the graph's shape (lib/engine/gate-node.ts): candidates
+ * someone will choose among at a Pick (a fast, cheap model), or the final after the pick (quality).
+ */
+export type ModelPurpose = "candidates" | "final";
+
 export interface ModelChoiceRequest {
   nodeType: string;
   /** Capability asked of the provider, e.g. "txt2img", "inpaint", "img2video". */
@@ -19,6 +25,8 @@ export interface ModelChoiceRequest {
   outputCount: number;
   /** Models that made the node's input assets (for continuity). */
   upstreamModels: string[];
+  /** Set when a gate decides it (upstream of a Pick: candidates; downstream: final); wins over `outputCount`. */
+  purpose?: { purpose: ModelPurpose; gateLabel: string };
 }
 
 export interface ModelChoice {

@@ -150,6 +150,8 @@ export interface PrepareModelNodeOptions {
   pinnedModel?: ModelChoice;
   /** Most Auto candidates tried; default 12. */
   maxCandidates?: number;
+  /** The node's routing purpose from the graph's shape (lib/engine/gate-node.ts `modelPurposes`). */
+  purpose?: ModelChoiceRequest["purpose"];
 }
 
 /** The intents of a node's requests (one per image). */
@@ -229,6 +231,7 @@ export async function prepareModelNode(options: PrepareModelNodeOptions): Promis
       upstreamModels: [
         ...new Set([...inputs.images, inputs.mask, inputs.media].map((ref) => ref?.model).filter((m): m is string => Boolean(m))),
       ],
+      ...(options.purpose ? { purpose: options.purpose } : {}),
     };
     try {
       candidates = (options.rankModels ? options.rankModels(request) : [defaultModelChoice(capability)]).slice(

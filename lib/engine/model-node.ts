@@ -13,6 +13,7 @@ import type { ProviderJob } from "../providers/types";
 import { computeCacheKey } from "./cache-key";
 import { NodeFailure } from "./errors";
 import type { ExecuteRunOptions } from "./executor";
+import type { ModelChoiceRequest } from "./model-choice";
 import { throttle, waitForJob } from "./job-waiting";
 import { prepareModelNode, type ModelNodeInputs, type NodeValue } from "./model-node-request";
 import type { SchemaSource } from "./model-schemas";
@@ -27,6 +28,8 @@ export interface ModelNodeContext {
   uploads: Map<string, Promise<string>>;
   /** Model nodes whose outputs only feed other model nodes (ModelRequest.intermediate). */
   intermediate?: ReadonlySet<string>;
+  /** Routing purposes decided by gates (lib/engine/gate-node.ts `modelPurposes`). */
+  purposes?: ReadonlyMap<string, NonNullable<ModelChoiceRequest["purpose"]>>;
 }
 
 export interface NodeResult {
@@ -102,6 +105,7 @@ export async function runModelNode(
     seed,
     schemas: ctx.schemas,
     rankModels: options.rankModels,
+    purpose: ctx.purposes?.get(node.id),
     pinnedModel: resuming && prior?.model ? { modelId: prior.model, reason: prior.modelReason ?? "resumed" } : undefined,
   });
   if (!prepared.ok) {

@@ -6,14 +6,18 @@
 import type { FileConversion } from "../nodes/prepare-request/types";
 import type { ImageRef } from "../nodes/types";
 
-/** Every status a run has, in life-cycle order; the one list engine, database and client share. */
-export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+/**
+ * Every status a run has, in life-cycle order; the one list engine, database and client share.
+ * `waiting`: the run paused at a gate (a Pick) for a person's choice; it holds no worker and no
+ * queue job, and it is not terminal (the choice queues it again: lib/runs/pick-candidates.ts).
+ */
+export const RUN_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "canceled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-/** A node run may also be skipped (an upstream node failed). */
+/** A node run may also be skipped (an upstream node failed); a gate's node run is `waiting` until someone chooses. */
 export const NODE_RUN_STATUSES = [...RUN_STATUSES, "skipped"] as const;
 export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
 
-/** Statuses a run never leaves. */
+/** Statuses a run never leaves (`waiting` is not one of them). */
 export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "canceled"]);
 
 /** True for a run status the run never leaves (succeeded, failed, canceled). */

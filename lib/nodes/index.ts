@@ -11,6 +11,7 @@ import { ifElseNode } from "./if-else";
 import { imageInputNode } from "./image-input";
 import { outputNode } from "./output";
 import { placeholderNode } from "./placeholder";
+import { pickNode } from "./pick";
 import { promptNode } from "./prompt";
 import { removeBackgroundNode } from "./remove-background";
 import { retouchNode } from "./retouch";
@@ -48,6 +49,7 @@ export const NODE_DEFINITIONS = [
   ifElseNode,
   forEachNode,
   forEachEndNode,
+  pickNode,
   outputNode,
   placeholderNode,
 ] as const;

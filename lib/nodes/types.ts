@@ -21,6 +21,7 @@ export const NODE_TYPES = [
   "upscale",
   "removeBackground",
   "runModel",
+  "pick",
   "output",
   "placeholder",
   "splitText",
@@ -40,9 +41,11 @@ export type NodeType = (typeof NODE_TYPES)[number];
  * - `transform`: computes its outputs from its inputs and parameters with no provider and no
  *   credits (Split text, Text template, If / else, Aspect ratio): its definition's `evaluate`;
  * - `loop`: a boundary of a loop (For each, End), described by the definition's `loop`: the
- *   nodes between a start and its end run once per item (lib/engine/loop-node.ts).
+ *   nodes between a start and its end run once per item (lib/engine/loop-node.ts);
+ * - `gate`: pauses the run with the images on its `gate.candidatesPort` until a person chooses
+ *   among them, then passes on the chosen ones (Pick; lib/engine/gate-node.ts).
  */
-export type NodeRole = "source" | "model" | "sink" | "transform" | "loop";
+export type NodeRole = "source" | "model" | "sink" | "transform" | "loop" | "gate";
 
 /**
  * What a loop boundary means (role `loop`). The body of a loop is every node reachable from the
@@ -53,6 +56,22 @@ export type NodeRole = "source" | "model" | "sink" | "transform" | "loop";
 export type LoopSpec =
   | { boundary: "start"; partner: NodeType; listPort: string; itemPort: string; concurrencyParam?: string }
   | { boundary: "end"; partner: NodeType; collect: Readonly<Record<string, string>> };
+
+/** What a `gate` node declares: where its candidates come from, how many may be chosen, what to say. */
+export interface GateSpec<P> {
+  /** The input port whose images are the candidates. */
+  candidatesPort: string;
+  /** How many of `count` candidates may be chosen (the most also prices what follows before anyone chose). */
+  bounds(params: P, count: number): { min: number; max: number };
+  /** The sentence shown to whoever chooses ("" for none). */
+  message(params: P): string;
+  /** Checks a choice of asset ids among the candidates: the picked images in order, or a sentence saying what is wrong. */
+  check(
+    candidates: readonly ImageRef[],
+    bounds: { min: number; max: number },
+    assetIds: readonly string[],
+  ): { ok: true; picked: ImageRef[] } | { ok: false; message: string };
+}
 
 /** A form field the inspector renders for one parameter. */
 export type FieldSpec =
@@ -152,6 +171,8 @@ export interface NodeDefinition<P extends Record<string, unknown> = Record<strin
   /** Palette section; `logic` holds the nodes that shape values and the flow (Split text, If / else). */
   category: "input" | "generate" | "edit" | "logic" | "output";
   role: NodeRole;
+  /** Gate nodes (role `gate`): their candidates port and pass-through count. */
+  gate?: GateSpec<P>;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
   /** Parses `node.data` into parameters, filling defaults; refuses values out of range. */

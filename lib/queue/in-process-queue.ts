@@ -9,6 +9,9 @@
  * executes has either ended or reached a state a restart resumes without paying twice: no node
  * is between "running" and having all its provider jobs recorded.
  *
+ * A run that ends its execution `waiting` (paused at a Pick) leaves the queue; the pick queues it
+ * again, also when it arrives while this queue is still finishing the run's execution.
+ *
  * Several worker processes use the PostgreSQL job queue instead (lib/queue/pg-boss-queue.ts),
  * behind the same RunQueue surface (lib/queue/types.ts). The queue is told how to execute a
  * run by the `execute` callback; it imports no runs service and no server context.
@@ -38,6 +41,8 @@ export class InProcessRunQueue implements RunQueue {
   private readonly ending = new Map<string, Promise<void>>();
   /** Runs whose executeRunJob has begun (the others wait for a concurrency slot). */
   private readonly started = new Set<string>();
+  /** Runs queued again while their execution was still finishing here (a pick right after the pause). */
+  private readonly again = new Map<string, { force?: readonly string[] }>();
   private stopping = false;
 
   private readonly db: PrismaClient;
@@ -57,7 +62,11 @@ export class InProcessRunQueue implements RunQueue {
   }
 
   private enqueueNow(runId: string, options: { force?: readonly string[] } = {}): void {
-    if (this.active.has(runId) || this.stopping) return;
+    if (this.stopping) return;
+    if (this.active.has(runId)) {
+      this.again.set(runId, options);
+      return;
+    }
     const controller = new AbortController();
     this.active.set(runId, controller);
     const ending = this.limit(async () => {
@@ -83,7 +92,10 @@ export class InProcessRunQueue implements RunQueue {
         this.active.delete(runId);
         this.started.delete(runId);
         this.ending.delete(runId);
-        if (this.active.size === 0) for (const resolve of this.idle) resolve();
+        const again = this.again.get(runId);
+        this.again.delete(runId);
+        if (again && !this.stopping) this.enqueueNow(runId, again);
+        else if (this.active.size === 0) for (const resolve of this.idle) resolve();
       });
     this.ending.set(runId, ending);
   }

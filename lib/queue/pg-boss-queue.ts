@@ -209,7 +209,12 @@ export class PgBossRunQueue implements RunQueue {
       await ending;
       // A run left by a stopping worker keeps its lease until it expires, so no other worker
       // starts it while this process may still be writing.
-      if (finished && !lease.lost) await releaseLease(db, runId, owner).catch(() => undefined);
+      if (finished && !lease.lost) {
+        await releaseLease(db, runId, owner).catch(() => undefined);
+        // Picked while this worker was still finishing the pause: its job found the lease taken, so send it again.
+        const now = await db.run.findUnique({ where: { id: runId }, select: { status: true } }).catch(() => null);
+        if (now?.status === "queued" && !this.stopping) await this.boss.send(RUN_JOB_QUEUE, { runId });
+      }
     } finally {
       this.active.delete(runId);
       markSettled();

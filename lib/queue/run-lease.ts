@@ -85,7 +85,8 @@ export interface OrphanCriteria {
 }
 
 /**
- * Runs left by a worker that is gone, at most 100 of each kind, oldest first:
+ * Runs left by a worker that is gone, at most 100 of each kind, oldest first (a `waiting` run,
+ * paused at a Pick, is never one: it waits for a person, not for a worker, and the pick queues it again):
  * - unfinished with an expired lease (also `queued` ones: a worker took them and died before
  *   starting them);
  * - `running` with no lease (left by an embedded queue before the switch to workers);

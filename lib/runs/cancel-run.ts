@@ -1,7 +1,7 @@
 /**
  * Cancels a run. A run executing in this process or in a worker process is aborted (its node runs end `canceled`,
  * running provider jobs are asked to cancel); a queued run no process is executing is marked
- * canceled directly. A finished run is left as it is.
+ * canceled directly, and so is a run waiting at a Pick (no process executes it). A finished run is left as it is.
  */
 import { updateNodeRun, updateRun } from "../db/repositories/runs";
 import { itemRunKey } from "../engine/loop-node";
@@ -18,7 +18,7 @@ export async function cancelRun(ctx: ServerContext, runId: string) {
   } else {
     const now = new Date();
     for (const node of run.nodes) {
-      if (node.status === "queued" || node.status === "running")
+      if (node.status === "queued" || node.status === "running" || node.status === "waiting")
         await updateNodeRun(ctx.db, runId, node.nodeId, { status: "canceled", finishedAt: now });
       // A For each body node's item node runs (lib/engine/loop-node.ts).
       for (const item of node.items ?? []) {

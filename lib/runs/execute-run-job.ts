@@ -21,10 +21,14 @@ export interface RunJobOptions {
   lease?: HeldLease;
 }
 
-/** Runs `runId` to a terminal status; a run that cannot start ends `failed` with the reason. */
+/**
+ * Runs `runId` to a terminal status, or until it waits at a Pick (status `waiting`: the job ends
+ * and nothing holds the run until someone picks); a run that cannot start ends `failed` with the
+ * reason. A run already waiting (a duplicate job) is left alone.
+ */
 export async function executeRunJob(ctx: ServerServices, runId: string, options: RunJobOptions = {}): Promise<void> {
   const run = await getRunWithNodes(ctx.db, runId);
-  if (!run || isTerminalRunStatus(run.status)) return;
+  if (!run || isTerminalRunStatus(run.status) || run.status === "waiting") return;
   let graph: unknown;
   try {
     graph = await loadRunGraph(ctx.db, run);

@@ -4,6 +4,7 @@
  * reaches the server. Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
 import type { NodeRunStatus, RunOutput, RunStatus } from "../engine/types";
+import type { PickRecord } from "../engine/gate-node";
 import type { ImageRef } from "../nodes/types";
 
 /** One node's run: `GET /api/runs/:id` `run.nodes[]`. */
@@ -34,6 +35,8 @@ export interface NodeRunDto {
   loopItems?: string[];
   /** A For each's body nodes: the node run of each item, in item order. */
   items?: ItemNodeRunDto[];
+  /** A gate's (Pick's) candidates, bounds, message and, once someone chose, the choice. */
+  pick?: PickRecord;
 }
 
 /** One item's node run of a body node of a For each loop (`nodeId` is the body node's). */
@@ -42,6 +45,18 @@ export interface ItemNodeRunDto extends Omit<NodeRunDto, "items" | "loopItems"> 
   index: number;
   /** The item's text. */
   item: string;
+}
+
+/** `GET /api/runs?status=waiting` item: a run paused at a Pick, where it was started from, and what it waits for. */
+export interface WaitingRunDto {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  /** Set for an App run. */
+  app: { slug: string; name: string } | null;
+  createdAt: string;
+  /** The gates waiting: node id, its kind's label, the message and how many candidates. */
+  waiting: Array<{ nodeId: string; label: string; message: string; candidates: number; thumbnail: string | null }>;
 }
 
 /** An Output node's asset. */

@@ -6,7 +6,8 @@
  *              notes: [sentence] (what the request builder left out or changed for the model),
  *              values: { port: text | [text] } and emptyPorts: [port] (transform nodes),
  *              loopItems: [text] (For each loops), items: [{ ...node run, index, item }] (a loop's body
- *              nodes: one node run per item, in item order) }],
+ *              nodes: one node run per item, in item order),
+ *              pick?: { candidates: [image], min, max, message, choice? } (a Pick's node run) }],
  *    outputs: [{ nodeId, label, assetId, url, width, height }] }`.
  * Times are ISO 8601 strings; credits are CU; progress is 0 to 1.
  */
@@ -16,6 +17,7 @@ import type { ItemNodeRunDto, NodeRunDto, RunDto } from "./run-dto-types";
 import { parseItemRunKey, recordedLoopItems } from "../engine/loop-node";
 import { recordedEmptyPorts, recordedValues } from "../engine/transform-node";
 import { toNodeRunState } from "./prisma-execution-store";
+import { pickRecordOf } from "../engine/gate-node";
 
 export type { RunDto } from "./run-dto-types";
 
@@ -44,6 +46,7 @@ export function toRunDto(run: RunRow): RunDto {
 function toNodeRunDto(row: RunRow["nodeRuns"][number]): NodeRunDto {
   const node = toNodeRunState(row);
   const loopItems = recordedLoopItems(node.request);
+  const pick = pickRecordOf(node.request);
   return {
     nodeId: node.nodeId,
     nodeType: node.nodeType,
@@ -62,6 +65,7 @@ function toNodeRunDto(row: RunRow["nodeRuns"][number]): NodeRunDto {
     values: recordedValues(node.request),
     emptyPorts: recordedEmptyPorts(node.request),
     ...(loopItems ? { loopItems } : {}),
+    ...(pick ? { pick } : {}),
   };
 }
 

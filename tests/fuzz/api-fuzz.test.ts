@@ -195,6 +195,17 @@ const ROUTES: Array<{ spec: RouteSpec; load: () => Promise<Record<string, unknow
     spec: R("/api/runs/:id/events", "GET", { params: { id: () => run.id }, seeds: null }),
     load: () => import("@/app/api/runs/[id]/events/route"),
   },
+  {
+    spec: R("/api/runs/:id/pick", "POST", {
+      params: { id: () => run.id },
+      seeds: [
+        { nodeId: "pick", assetIds: ["a"] },
+        { nodeId: "pick", reject: true },
+      ],
+    }),
+    load: () => import("@/app/api/runs/[id]/pick/route"),
+  },
+  { spec: R("/api/runs", "GET", { params: {}, seeds: null, queryKeys: ["status", "limit"] }), load: () => import("@/app/api/runs/route") },
   { spec: R("/api/workflows", "GET", { params: {}, seeds: null }), load: () => import("@/app/api/workflows/route") },
   {
     spec: R("/api/workflows", "POST", { params: {}, seeds: [{ name: "Fuzzed", graph: graphSeed }, { name: "Empty" }] }),
