@@ -355,6 +355,8 @@ test("sticky notes and groups are saved with the graph, a group carries its node
   const target = await canvasPoint(page, 700, 560);
   await page.mouse.move(target.x, target.y);
   await page.keyboard.press("ControlOrMeta+v");
+  // The paste lands partly out of view, and the canvas renders only what is in view: fit first.
+  await page.locator(".react-flow__controls-fitview").click();
   await expect(page.getByTestId("group-group-2").getByTestId("group-title")).toHaveValue("Hero shot");
   await expect(page.getByTestId("note-note-2").getByTestId("note-text")).toHaveValue("Client wants warmer light");
   await expect(page.getByTestId("node-prompt-2")).toBeVisible();

@@ -92,3 +92,74 @@ test("Split text → For each (Generation → Upscale) → End → Output makes 
     await shot(page, "loop-mobile");
   }
 });
+
+test("Split text → For each (Generation → Upscale) → End → Pick → Output: the run pauses with one candidate per line, and the two picked download", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await createWorkflow(page, "Pick the best products");
+
+  await dragFromPalette(page, "prompt", 150, 60);
+  await dragFromPalette(page, "splitText", 420, 60);
+  await dragFromPalette(page, "forEach", 690, 60);
+  await dragFromPalette(page, "generation", 150, 330);
+  await dragFromPalette(page, "upscale", 420, 330);
+  await dragFromPalette(page, "forEachEnd", 690, 330);
+  await dragFromPalette(page, "pick", 150, 610);
+  await dragFromPalette(page, "output", 420, 610);
+
+  await connect(page, "prompt-1", "text", "splitText-1", "text");
+  await connect(page, "splitText-1", "list", "forEach-1", "list");
+  await connect(page, "forEach-1", "item", "generation-1", "prompt");
+  await connect(page, "generation-1", "image", "upscale-1", "image");
+  await connect(page, "upscale-1", "image", "forEachEnd-1", "image");
+  await connect(page, "forEachEnd-1", "images", "pick-1", "images");
+  await connect(page, "pick-1", "image", "output-1", "image");
+
+  await page.getByTestId("node-prompt-1").click();
+  await page.getByTestId("field-text").fill("Ceramic mug\nWalnut side table\nLinen lamp shade");
+  await page.getByTestId("node-generation-1").click();
+  await page.getByTestId("field-aspectRatio").selectOption("1:1");
+  await page.getByTestId("node-upscale-1").click();
+  await page.getByTestId("field-preset").selectOption("precise");
+  await page.getByTestId("node-pick-1").click();
+  await page.getByTestId("field-maxPicks").fill("2");
+  await waitSaved(page);
+
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "waiting", { timeout: 240_000 });
+  const runId = (await page.getByTestId("run-status").getAttribute("data-run-id"))!;
+  const pickNode = page.getByTestId("node-pick-1");
+  await expect(pickNode.getByTestId("pick-candidate")).toHaveCount(3);
+  await expect(page.getByTestId("node-output-1")).toHaveAttribute("data-status", "queued");
+  await shot(page, "loop-pick-waiting");
+
+  const waiting = (await (await page.request.get(`/api/runs/${runId}`)).json()).run as {
+    nodes: { nodeId: string; pick?: { candidates: { assetId: string }[] } }[];
+  };
+  const candidates = waiting.nodes.find((n) => n.nodeId === "pick-1")!.pick!.candidates;
+  expect(candidates).toHaveLength(3);
+  // The chooser's lower half may sit under the run panel: its controls are clicked directly.
+  await pickNode.getByTestId("pick-candidate").nth(0).dispatchEvent("click");
+  await pickNode.getByTestId("pick-candidate").nth(2).dispatchEvent("click");
+  await pickNode.getByTestId("pick-continue").dispatchEvent("click");
+
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  const run = (await (await page.request.get(`/api/runs/${runId}`)).json()).run as {
+    nodes: { nodeId: string; outputs: { assetId: string; width: number; height: number }[] }[];
+  };
+  const picked = run.nodes.find((n) => n.nodeId === "pick-1")!.outputs.map((o) => o.assetId);
+  expect(picked).toEqual([candidates[0].assetId, candidates[2].assetId]);
+  expect(run.nodes.find((n) => n.nodeId === "output-1")!.outputs.map((o) => o.assetId)).toEqual(picked);
+
+  const links = page.getByTestId("download-link");
+  await expect(links).toHaveCount(2);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
+    const response = await page.request.get(href);
+    expect(response.ok()).toBe(true);
+    expect(response.headers()["content-disposition"]).toMatch(/attachment/);
+    const meta = await sharp(await response.body()).metadata();
+    expect(meta.width).toBeGreaterThan(1024);
+  }
+  await shot(page, "loop-pick-done");
+});

@@ -58,6 +58,8 @@ test("import a ComfyUI file from the File menu, read the report, undo and redo i
   await expect(nodes(page)).toHaveCount(4);
   await expect(page.getByTestId("node-generation-3")).toBeVisible();
   await expect(page.getByTestId("node-placeholder-20")).toContainText("no equivalent here yet");
+  // The canvas renders only what is in view: fit it to see the imported note too.
+  await page.locator(".react-flow__controls-fitview").click();
   await expect(page.locator(".react-flow__node-studio-note")).toHaveCount(1);
   await page.getByTestId("node-placeholder-20").click();
   await page.screenshot({ path: testInfo.outputPath("imported-canvas-1440.png") });

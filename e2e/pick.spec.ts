@@ -86,6 +86,8 @@ test("a teammate running an App picks in the run card, and the run finishes with
 
   await page.goto(`/apps/${slug}`);
   await page.getByRole("textbox", { name: "Prompt" }).fill("A teapot on a shelf");
+  // The estimate answers once the form is live (hydrated and priced): a click before that may be lost.
+  await expect(page.getByText(/≈ \d+ CU/).first()).toBeVisible({ timeout: 30_000 });
   await page.getByTestId("app-run-button").click();
   const card = page.getByTestId("app-run-card").first();
   await expect(card).toHaveAttribute("data-status", "waiting", { timeout: 90_000 });

@@ -283,6 +283,8 @@ test.describe("at 390×844", () => {
     // Run is one tap away, and the run finishes with its result on the canvas.
     await run.click();
     await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+    // The Upscale node is a pan away (the canvas renders only the cards in view): the fit button shows the whole graph.
+    await page.locator(".react-flow__controls-fitview").tap();
     await expect(page.getByTestId("node-up").getByTestId("node-output")).toBeVisible();
 
     await page.getByTestId("mobile-add-node").click();

@@ -52,6 +52,7 @@ import { DEFAULT_ANNOTATION_SIZE, GROUP_NODE_TYPE, NOTE_NODE_TYPE, nodeToAnnotat
 import { findFreeSpot } from "@/lib/client/free-space";
 import { isWorkflowFile, useImportWorkflowFile } from "@/lib/client/import-workflow-file";
 import { openingViewport } from "@/lib/client/opening-viewport";
+import { useRevealWaitingGate } from "@/lib/client/use-reveal-waiting-gate";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 import { StudioEdge } from "./studio-edge";
@@ -141,6 +142,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     })),
   );
   const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  useRevealWaitingGate();
   const importFile = useImportWorkflowFile();
   const wrapper = useRef<HTMLDivElement>(null);
   // Groups come first in `annotations`, so they render behind notes and nodes.
