@@ -18,8 +18,9 @@ function initials(name: string): string {
 /**
  * The signed-in user's menu in the header: who they are, their team and role, the Team page
  * (owners), and Sign out. A menu button: Enter, Space or ↓ opens it, ↑/↓ move, Escape closes.
+ * `compact` (the editor's crowded header) shows the avatar alone; the team's name stays in the menu.
  */
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const session = useTeamSession();
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
@@ -104,7 +105,7 @@ export function UserMenu() {
         >
           {initials(data.user.name)}
         </span>
-        {data.team && <span className="hidden max-w-[160px] truncate text-[12.5px] sm:inline">{data.team.name}</span>}
+        {data.team && !compact && <span className="hidden max-w-[160px] truncate text-[12.5px] sm:inline">{data.team.name}</span>}
         <ChevronDownIcon size={14} />
       </button>
 

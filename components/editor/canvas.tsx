@@ -602,7 +602,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
               title="Add a node (Space, or double-click the canvas)"
               className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
             >
-              <PlusIcon size={14} /> Add node
+              <PlusIcon size={14} /> <span className="max-md:sr-only">Add node</span>
             </button>
             <button
               type="button"
@@ -612,7 +612,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
               title={`Arrange the nodes left to right (${LAYOUT_SHORTCUT_LABEL()})`}
               className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 disabled:hover:bg-transparent"
             >
-              <LayoutIcon size={14} /> Auto-layout
+              <LayoutIcon size={14} /> <span className="max-md:sr-only">Auto-layout</span>
             </button>
             <span className="mx-0.5 w-px self-stretch bg-line" aria-hidden="true" />
             <button
@@ -622,7 +622,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
               title="Add a sticky note"
               className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
             >
-              <TextIcon size={14} /> Note
+              <TextIcon size={14} /> <span className="max-md:sr-only">Note</span>
             </button>
             <button
               type="button"
@@ -631,7 +631,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
               title="Add a group: a titled frame that moves the nodes inside it (frames the selected nodes, if any)"
               className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12.5px] font-medium text-muted hover:bg-panel-3 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
             >
-              <LayersIcon size={14} /> Group
+              <LayersIcon size={14} /> <span className="max-md:sr-only">Group</span>
             </button>
           </Panel>
           <MiniMap

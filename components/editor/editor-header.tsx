@@ -79,7 +79,8 @@ export function EditorHeader({
         aria-keyshortcuts="Control+K Meta+K"
       >
         <SparklesIcon size={13} className="text-accent" />
-        Draft from description
+        <span className="max-2xl:hidden">Draft from description</span>
+        <span className="2xl:hidden">Draft</span>
         <kbd className="ml-0.5 rounded border border-line-strong px-1 font-sans text-[10.5px] text-faint max-2xl:hidden">
           {shortcutLabel("K")}
         </kbd>
@@ -157,12 +158,12 @@ export function EditorHeader({
           : running && !online
             ? "Reconnecting…"
             : waiting
-              ? "Waiting for a pick"
+              ? "Waiting"
               : running
                 ? `Running ${liveRun.data ? `${progress}/${liveRun.data.nodes.length}` : "…"}`
                 : "Run"}
       </Button>
-      <UserMenu />
+      <UserMenu compact />
     </header>
   );
 }

@@ -486,7 +486,11 @@ function NodePreview({
           style={{ height: PREVIEW_FRAME_HEIGHT }}
           data-testid="node-preview-frame"
         >
-          {run?.status === "running" || run?.status === "queued" ? "Working…" : "The result shows here after a run"}
+          {run?.status === "running"
+            ? "Working…"
+            : run?.status === "queued"
+              ? "Waiting for the steps before it"
+              : "The result shows here after a run"}
         </div>
       </>
     );
