@@ -164,3 +164,35 @@ describe("estimateGraph", () => {
     expect(empty).toEqual({ credits: 0, nodes: [], estimated: false });
   });
 });
+
+describe("estimateGraph with a For each loop", () => {
+  it("multiplies the loop's body by the number of items the list will have", async () => {
+    const { provider } = quotingProvider();
+    const graph = {
+      nodes: [
+        { id: "p", type: "prompt", position: { x: 0, y: 0 }, data: { text: "red mug\nblue mug\ngreen mug" } },
+        { id: "split", type: "splitText", position: { x: 0, y: 0 }, data: {} },
+        { id: "each", type: "forEach", position: { x: 0, y: 0 }, data: {} },
+        { id: "gen", type: "generation", position: { x: 0, y: 0 }, data: { model: "model_imagen4-fast", aspectRatio: "1:1" } },
+        { id: "end", type: "forEachEnd", position: { x: 0, y: 0 }, data: {} },
+        { id: "up", type: "upscale", position: { x: 0, y: 0 }, data: { model: "model_upscale-v3", factor: 2 } },
+        { id: "out", type: "output", position: { x: 0, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: "a", source: "p", sourceHandle: "text", target: "split", targetHandle: "text" },
+        { id: "b", source: "split", sourceHandle: "list", target: "each", targetHandle: "list" },
+        { id: "c", source: "each", sourceHandle: "item", target: "gen", targetHandle: "prompt" },
+        { id: "d", source: "gen", sourceHandle: "image", target: "end", targetHandle: "image" },
+        { id: "e", source: "end", sourceHandle: "images", target: "up", targetHandle: "image" },
+        { id: "f", source: "up", sourceHandle: "image", target: "out", targetHandle: "image" },
+      ],
+    };
+    const estimate = await estimateGraph(plan(graph), deps(provider));
+    // Three items: the Generation inside the loop runs 3 times, and the Upscale after End gets its 3 images.
+    expect(estimate.nodes.map(({ nodeId, requests, credits }) => ({ nodeId, requests, credits }))).toEqual([
+      { nodeId: "gen", requests: 3, credits: 9 },
+      { nodeId: "up", requests: 3, credits: 9 },
+    ]);
+    expect(estimate.credits).toBe(18);
+  });
+});

@@ -2,10 +2,10 @@
  * How many times each node of a plan runs in one run, beyond its one request per input image:
  * the multiplier a cost estimate applies to a node's requests (lib/runs/estimate-graph.ts).
  *
- * Today every node runs once per run, so every multiplier is 1 and a node's requests are its
- * input images (planModelRequests counts those). A node kind that repeats the nodes after it
- * (a For each over a list, issue 11) changes this one function: the nodes of its body get the
- * number of its items. Pure module.
+ * Every multiplier is 1: a node's requests are counted by planModelRequests (lib/apps/
+ * model-requests.ts), which already multiplies a For each body node by the loop's item count and
+ * gives an End as many images as its items. The hook stays for multipliers that planning cannot
+ * see (tests inject their own). Pure module.
  */
 import type { ExecutionPlan } from "../graph/validate";
 
