@@ -16,34 +16,43 @@ const shot = async (page: import("@playwright/test").Page, name: string) => {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
-test("Split text → For each (Generation → Upscale) → End → Output makes one upscaled image per line, and each downloads", async ({
-  page,
-}) => {
-  test.setTimeout(300_000);
-  await createWorkflow(page, "Product shots");
-
+/**
+ * Builds, in the editor, the loop both tests share: Prompt (three product names, one per line) →
+ * Split text → For each → Generation (1:1) → Upscale (Precise) → End, with End's images left for
+ * the test to connect. Node ids are `<type>-1`.
+ */
+async function buildProductLoop(page: import("@playwright/test").Page, name: string) {
+  await createWorkflow(page, name);
   await dragFromPalette(page, "prompt", 150, 60);
   await dragFromPalette(page, "splitText", 420, 60);
   await dragFromPalette(page, "forEach", 690, 60);
   await dragFromPalette(page, "generation", 150, 330);
   await dragFromPalette(page, "upscale", 420, 330);
   await dragFromPalette(page, "forEachEnd", 690, 330);
-  await dragFromPalette(page, "output", 690, 610);
 
   await connect(page, "prompt-1", "text", "splitText-1", "text");
   await connect(page, "splitText-1", "list", "forEach-1", "list");
   await connect(page, "forEach-1", "item", "generation-1", "prompt");
   await connect(page, "generation-1", "image", "upscale-1", "image");
   await connect(page, "upscale-1", "image", "forEachEnd-1", "image");
-  await connect(page, "forEachEnd-1", "images", "output-1", "image");
 
   await page.getByTestId("node-prompt-1").click();
   await page.getByTestId("field-text").fill("Ceramic mug\nWalnut side table\nLinen lamp shade");
   await page.getByTestId("node-generation-1").click();
   await page.getByTestId("field-aspectRatio").selectOption("1:1");
   await page.getByTestId("node-upscale-1").click();
-  await page.getByTestId("field-factor").selectOption("2");
   await page.getByTestId("field-preset").selectOption("precise");
+}
+
+test("Split text → For each (Generation → Upscale) → End → Output makes one upscaled image per line, and each downloads", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await buildProductLoop(page, "Product shots");
+  await dragFromPalette(page, "output", 690, 610);
+  await connect(page, "forEachEnd-1", "images", "output-1", "image");
+  await page.getByTestId("node-upscale-1").click();
+  await page.getByTestId("field-factor").selectOption("2");
   await waitSaved(page);
 
   await page.getByTestId("run-button").click();
@@ -97,31 +106,11 @@ test("Split text → For each (Generation → Upscale) → End → Pick → Outp
   page,
 }) => {
   test.setTimeout(300_000);
-  await createWorkflow(page, "Pick the best products");
-
-  await dragFromPalette(page, "prompt", 150, 60);
-  await dragFromPalette(page, "splitText", 420, 60);
-  await dragFromPalette(page, "forEach", 690, 60);
-  await dragFromPalette(page, "generation", 150, 330);
-  await dragFromPalette(page, "upscale", 420, 330);
-  await dragFromPalette(page, "forEachEnd", 690, 330);
+  await buildProductLoop(page, "Pick the best products");
   await dragFromPalette(page, "pick", 150, 610);
   await dragFromPalette(page, "output", 420, 610);
-
-  await connect(page, "prompt-1", "text", "splitText-1", "text");
-  await connect(page, "splitText-1", "list", "forEach-1", "list");
-  await connect(page, "forEach-1", "item", "generation-1", "prompt");
-  await connect(page, "generation-1", "image", "upscale-1", "image");
-  await connect(page, "upscale-1", "image", "forEachEnd-1", "image");
   await connect(page, "forEachEnd-1", "images", "pick-1", "images");
   await connect(page, "pick-1", "image", "output-1", "image");
-
-  await page.getByTestId("node-prompt-1").click();
-  await page.getByTestId("field-text").fill("Ceramic mug\nWalnut side table\nLinen lamp shade");
-  await page.getByTestId("node-generation-1").click();
-  await page.getByTestId("field-aspectRatio").selectOption("1:1");
-  await page.getByTestId("node-upscale-1").click();
-  await page.getByTestId("field-preset").selectOption("precise");
   await page.getByTestId("node-pick-1").click();
   await page.getByTestId("field-maxPicks").fill("2");
   await waitSaved(page);
