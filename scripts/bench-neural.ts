@@ -1,8 +1,9 @@
 /**
  * Neural operation times for `npm run bench` (scripts/bench.ts): the offline engine's
  * background removal and ESRGAN upscale on the sample photos, run on the neural worker pool as
- * the studio runs them. Cold = the first job of a fresh thread (loads the model), warm = the
- * next one. Figures only; nothing is asserted. BENCH_SKIP_NEURAL=1 skips them.
+ * the studio runs them. Cold = the first job of a fresh thread with that model (loads it), warm
+ * = the next one. Balanced runs the RDN model (medium at these sizes), Creative the GAN model
+ * (coffee.png is under its default 0.25 MP limit). Figures only; nothing is asserted. BENCH_SKIP_NEURAL=1 skips them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +15,8 @@ export interface NeuralFigures {
   removeBackgroundWarmMs: number;
   esrgan2xColdMs: number;
   esrgan2xWarmMs: number;
+  gan2xColdMs: number;
+  gan2xWarmMs: number;
   esrgan4xMs: number;
 }
 
@@ -36,7 +39,9 @@ export async function benchNeural(): Promise<NeuralFigures> {
       removeBackgroundColdMs: await timed(() => pool.run("removeBackground", { image: coffee })),
       removeBackgroundWarmMs: await timed(() => pool.run("removeBackground", { image: chelsea })),
       esrgan2xColdMs: await timed(() => pool.run("upscale", { image: coffee, options: { factor: 2, preset: "balanced" } })),
-      esrgan2xWarmMs: await timed(() => pool.run("upscale", { image: coffee, options: { factor: 2, preset: "creative" } })),
+      esrgan2xWarmMs: await timed(() => pool.run("upscale", { image: chelsea, options: { factor: 2, preset: "balanced" } })),
+      gan2xColdMs: await timed(() => pool.run("upscale", { image: coffee, options: { factor: 2, preset: "creative" } })),
+      gan2xWarmMs: await timed(() => pool.run("upscale", { image: chelsea, options: { factor: 2, preset: "creative" } })),
       esrgan4xMs: await timed(() => pool.run("upscale", { image: small, options: { factor: 4, preset: "balanced" } })),
     };
   } finally {

@@ -10,7 +10,7 @@
 import { ProviderError } from "../types";
 import { invalidBody, readAssetId, readChoice, readNumber, readString, type Body } from "./body-fields";
 import { MAX_SIDE, type OperationResult } from "./operations/raster";
-import { esrganMaxInputPixels, upscaleMethod, type UpscaleFactor, type UpscalePreset } from "./operations/upscale";
+import { esrganMaxInputPixels, ganMaxInputPixels, upscaleMethod, type UpscaleFactor, type UpscalePreset } from "./operations/upscale";
 import type { ImageTaskRunner } from "./pool/worker-pool";
 import { trackProgress } from "./neural/progress";
 
@@ -188,18 +188,21 @@ const upscaleCapability: LocalCapability = {
     const preset = body.preset as UpscalePreset;
     const factor = body.upscaleFactor as UpscaleFactor;
     const maxNeuralPixels = esrganMaxInputPixels();
+    const maxDetailPixels = ganMaxInputPixels();
     const size = await assets.size(body.image as string);
-    const method = upscaleMethod(size.width, size.height, preset, maxNeuralPixels);
+    const method = upscaleMethod(size.width, size.height, preset, maxNeuralPixels, maxDetailPixels);
+    const noted = <T extends object>(result: T) => (method.note ? { ...result, notes: [method.note] } : result);
     if (!method.neural) {
       // Precise, or Balanced / Creative over the neural model's limit (Lanczos, said in a note).
-      const result = await tasks.run("upscale", { image, options: { factor, preset, maxNeuralPixels } });
-      return [method.note ? { ...result, notes: [method.note] } : result];
+      return [noted(await tasks.run("upscale", { image, options: { factor, preset, maxNeuralPixels, maxDetailPixels } }))];
     }
     // Balanced and Creative run ESRGAN (operations/upscale.ts): neural pool, real progress.
     const runner = context?.neural ?? tasks;
     return [
-      await withProgress(context, (progressKey) =>
-        runner.run("upscale", { image, options: { factor, preset, progressKey, maxNeuralPixels } }),
+      noted(
+        await withProgress(context, (progressKey) =>
+          runner.run("upscale", { image, options: { factor, preset, progressKey, maxNeuralPixels, maxDetailPixels } }),
+        ),
       ),
     ];
   },

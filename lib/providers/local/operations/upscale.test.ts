@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { laplacianEnergy, pixels, readSample } from "../__fixtures__/sample-images";
-import { upscale, upscaleMethod } from "./upscale";
+import { ganMaxInputPixels, upscale, upscaleMethod } from "./upscale";
 
 /** Opts into ESRGAN (the test setup sends every preset through Lanczos): the default 1 MP limit. */
 const NEURAL = { maxNeuralPixels: 1_000_000 };
@@ -67,6 +67,20 @@ describe("upscale", () => {
     expect(upscaleMethod(600, 400, "balanced", 0).note).toBe("Upscaled with Lanczos: the neural model is turned off on this machine.");
     expect(upscaleMethod(600, 400, "balanced", 1_000_000)).toEqual({ neural: true });
     expect(upscaleMethod(4000, 4000, "precise", 1_000_000)).toEqual({ neural: false }); // Precise is Lanczos by choice: no note
+  });
+
+  it("gives Creative the GAN model up to its own limit, then the faster model with a sentence saying so", () => {
+    expect(upscaleMethod(600, 400, "creative", 1_000_000, 250_000)).toEqual({ neural: true, detailed: true });
+    expect(upscaleMethod(600, 400, "balanced", 1_000_000, 250_000)).toEqual({ neural: true }); // Balanced never takes the GAN
+    expect(upscaleMethod(1000, 600, "creative", 1_000_000, 250_000)).toEqual({
+      neural: true,
+      detailed: false,
+      note: "Upscaled with the faster neural model: the image is 0.6 MP, above the detail model's 0.25 MP limit on this machine.",
+    });
+    expect(ganMaxInputPixels({ LOCAL_ENGINE_GAN_MAX_MEGAPIXELS: "0.5" })).toBe(500_000);
+    expect(ganMaxInputPixels({})).toBe(250_000);
+    // Never above the ESRGAN limit: turning the neural models off turns the GAN off too.
+    expect(ganMaxInputPixels({ LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS: "0", LOCAL_ENGINE_GAN_MAX_MEGAPIXELS: "2" })).toBe(0);
   });
 
   it("keeps transparency", async () => {

@@ -3,8 +3,11 @@
  * Scenario's `model_upscale-v3` legacy enum `precise | balanced | creative`
  * (scenario-api-contract.md §6):
  * - precise: Lanczos resampling by the factor, lightly sharpened (faithful and fast);
- * - balanced: neural super-resolution (ESRGAN, neural/esrgan.ts), then medium sharpening;
- * - creative: ESRGAN with local contrast and strong sharpening.
+ * - balanced: neural super-resolution for fidelity (ESRGAN RDN, neural/esrgan.ts), then medium
+ *   sharpening;
+ * - creative: the GAN-trained ESRGAN model, which draws texture, with slight local contrast and
+ *   light sharpening; over LOCAL_ENGINE_GAN_MAX_MEGAPIXELS, RDN with local contrast and strong
+ *   sharpening instead.
  * Inputs over LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS get Lanczos with the preset's sharpening.
  */
 import sharp from "sharp";
@@ -27,6 +30,8 @@ export interface UpscaleOptions {
    * thread's environment); the caller passes its own so a worker thread decides as it did.
    */
   maxNeuralPixels?: number;
+  /** Largest input, in pixels, that Creative sends through the GAN model (default `ganMaxInputPixels()`). */
+  maxDetailPixels?: number;
 }
 
 /**
@@ -38,6 +43,9 @@ const SHARPEN: Record<UpscalePreset, { sigma: number; m1: number; m2: number }> 
   balanced: { sigma: 1.0, m1: 1.0, m2: 2.0 },
   creative: { sigma: 1.4, m1: 1.5, m2: 3.0 },
 };
+
+/** Creative on the GAN model, which draws its own detail: the light sharpening of Precise. */
+const DETAILED_SHARPEN = SHARPEN.precise;
 
 /** Creative only: a wide, gentle unsharp mask, i.e. slight local contrast (sigma in output pixels). */
 const CREATIVE_LOCAL_CONTRAST = { sigma: 10, m1: 0.25, m2: 0.25, y2: 6, y3: 6 };
@@ -52,6 +60,17 @@ export function esrganMaxInputPixels(env: Record<string, string | undefined> = p
   return (Number.isFinite(value) && value >= 0 ? value : 1) * 1_000_000;
 }
 
+/**
+ * Largest input, in pixels, that Creative sends through the GAN-trained model:
+ * `LOCAL_ENGINE_GAN_MAX_MEGAPIXELS` (default 0.25; never above the ESRGAN limit). The GAN model
+ * takes about 4× as long as the medium RDN model (README, "Neural operations"), so larger
+ * inputs get RDN with Creative's strong sharpening.
+ */
+export function ganMaxInputPixels(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.LOCAL_ENGINE_GAN_MAX_MEGAPIXELS?.trim() || NaN);
+  return Math.min((Number.isFinite(value) && value >= 0 ? value : 0.25) * 1_000_000, esrganMaxInputPixels(env));
+}
+
 /** Megapixels for a sentence, to two decimals without trailing zeros: "1.05", "2.4", "1". */
 function megapixels(pixels: number): string {
   return String(Math.round(pixels / 10_000) / 100);
@@ -61,17 +80,27 @@ function megapixels(pixels: number): string {
  * How Upscale treats a `width × height` input with `preset`: Precise is always Lanczos; Balanced
  * and Creative run ESRGAN up to `maxNeuralPixels`, else Lanczos with the preset's sharpening and
  * `note`, a sentence for the node run saying so ("Upscaled with Lanczos: the image is 2.4 MP,
- * above the neural model's 1 MP limit on this machine.").
+ * above the neural model's 1 MP limit on this machine."). Creative is `detailed` (the GAN model)
+ * up to `maxDetailPixels`, with a note when it falls back to the faster model.
  */
 export function upscaleMethod(
   width: number,
   height: number,
   preset: UpscalePreset,
   maxNeuralPixels: number = esrganMaxInputPixels(),
-): { neural: boolean; note?: string } {
+  maxDetailPixels: number = Math.min(ganMaxInputPixels(), maxNeuralPixels),
+): { neural: boolean; detailed?: boolean; note?: string } {
   if (preset === "precise") return { neural: false };
   const pixels = width * height;
-  if (pixels <= maxNeuralPixels) return { neural: true };
+  if (preset === "creative" && pixels <= maxDetailPixels) return { neural: true, detailed: true };
+  if (pixels <= maxNeuralPixels) {
+    if (preset !== "creative") return { neural: true };
+    return {
+      neural: true,
+      detailed: false,
+      note: `Upscaled with the faster neural model: the image is ${megapixels(pixels)} MP, above the detail model's ${megapixels(maxDetailPixels)} MP limit on this machine.`,
+    };
+  }
   const why =
     maxNeuralPixels <= 0
       ? "the neural model is turned off on this machine"
@@ -103,19 +132,20 @@ export async function upscale(image: Buffer, options: UpscaleOptions): Promise<O
   assertSide("output width (width × factor)", target.width);
   assertSide("output height (height × factor)", target.height);
 
-  if (upscaleMethod(source.width, source.height, preset, options.maxNeuralPixels).neural) {
+  const method = upscaleMethod(source.width, source.height, preset, options.maxNeuralPixels, options.maxDetailPixels);
+  if (method.neural) {
     const onTile = (done: number, total: number) => reportProgress(options.progressKey, (0.95 * done) / total);
-    const neural = await esrganUpscaleRaw(image, factor, onTile);
+    const neural = await esrganUpscaleRaw(image, factor, onTile, method.detailed ? "detailed" : "faithful");
     let pipeline = sharp(neural.data, { raw: { width: neural.width, height: neural.height, channels: neural.channels } });
     if (preset === "creative") {
       const { data: raw, info } = await pipeline.sharpen(CREATIVE_LOCAL_CONTRAST).raw().toBuffer({ resolveWithObject: true });
       pipeline = sharp(raw, { raw: { width: info.width, height: info.height, channels: info.channels } });
     }
-    // The preset's sharpening, as after Lanczos: the shipped ESRGAN weights reconstruct edges
-    // cleanly but no crisper than Lanczos3 by gradient, so Balanced would otherwise look softer
-    // than Precise (README, "Neural operations").
+    // The preset's sharpening, as after Lanczos: the RDN weights reconstruct edges cleanly but
+    // no crisper than Lanczos3 by gradient, so Balanced would otherwise look softer than Precise
+    // (README, "Neural operations"); the GAN model draws its own detail and gets light sharpening.
     const { data, info } = await pipeline
-      .sharpen(sharpen)
+      .sharpen(method.detailed ? DETAILED_SHARPEN : sharpen)
       .png(pngOptions(target.width, target.height, 4))
       .toBuffer({ resolveWithObject: true });
     return { bytes: data, width: info.width, height: info.height };
