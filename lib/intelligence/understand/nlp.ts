@@ -17,6 +17,8 @@ export interface Token {
   text: string;
   lemma: string;
   stem: string;
+  /** Universal part-of-speech tag from wink-nlp ("NOUN", "VERB", "ADP", …). */
+  pos: string;
   /** Punctuation: a clause boundary for negation. */
   boundary: boolean;
 }
@@ -40,12 +42,13 @@ export function analyze(text: string): Token[] {
   const doc = n.readDoc(folded);
   // wink-nlp's typings declare lemma/stem helpers with a narrower signature than `out` accepts.
   type Its = Parameters<ReturnType<typeof doc.tokens>["out"]>[0];
-  const its = n.its as unknown as Record<"value" | "lemma" | "stem" | "type", Its>;
+  const its = n.its as unknown as Record<"value" | "lemma" | "stem" | "type" | "pos", Its>;
   const tokens = doc.tokens();
   const words = tokens.out(its.value) as string[];
   const lemmas = tokens.out(its.lemma) as string[];
   const stems = tokens.out(its.stem) as string[];
   const types = tokens.out(its.type) as string[];
+  const tags = tokens.out(its.pos) as string[];
   const out: Token[] = [];
   for (let i = 0; i < words.length; i++) {
     const type = types[i];
@@ -64,7 +67,13 @@ export function analyze(text: string): Token[] {
       // Hyphens, slashes, quotes, … only separate words.
       continue;
     }
-    out.push({ text: words[i], lemma: (lemmas[i] ?? words[i]).toLowerCase(), stem: (stems[i] ?? words[i]).toLowerCase(), boundary });
+    out.push({
+      text: words[i],
+      lemma: (lemmas[i] ?? words[i]).toLowerCase(),
+      stem: (stems[i] ?? words[i]).toLowerCase(),
+      pos: tags[i] ?? "X",
+      boundary,
+    });
   }
   return out;
 }

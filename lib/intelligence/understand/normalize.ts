@@ -59,6 +59,14 @@ export function foldDurations(input: string): string {
   );
   // "60-second", "60s", "60 sec", "60secs"
   s = s.replace(/\b(\d+(?:\.\d+)?)[\s-]*(seconds?|secs?|s)\b/g, "$1 second");
+  // A dash between spaces ends a clause like a comma ("not a wallpaper - a thumbnail").
+  s = s.replace(/\s[-\u2013\u2014]+\s/g, ", ");
+  // "4-5 clips", "3 to 4 shots": the upper count; "5 generated clips" → "several clips".
+  s = s.replace(/\b(\d{1,2})\s*(?:-|\u2013|to|or)\s*(\d{1,2})\b(?=\s+[a-z])/g, "$2");
+  s = s.replace(
+    /\b(?:[2-9]|1\d)\s+(?:(?:generated|separate|different|short|connected|linked|consecutive|video|ai)\s+)?(clips?|shots?|segments?)\b/g,
+    "several $1",
+  );
   s = s.replace(/\b([23])[\s-]?d\b/g, "$1d").replace(/(\w)-(\w)/g, "$1 $2");
   return s;
 }
