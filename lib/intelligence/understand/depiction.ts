@@ -24,8 +24,10 @@
  *    "then", a subject pronoun) or at a new verb.
  * 3. "… in the background" / "in the foreground" makes the noun phrase before it depicted;
  *    "…, photographed from a slight angle" / "… out front" the whole clause before it.
- * 4. A word is a destination when the noun phrase that holds it follows a destination
- *    preposition ("for my Samsung", "on my phone", "as my pfp", "to my desktop").
+ * 4. The head noun of the noun phrase after a destination preposition is a destination ("for my
+ *    Samsung", "on my phone", "as my pfp", "for my computer desktop"), and so is the device
+ *    before a screen word or a model number ("for my laptop screen", "for my Pixel 8"); a
+ *    modifier is not ("on a laptop keyboard" names a keyboard).
  * Pure module.
  */
 import type { Token } from "./nlp";
@@ -44,6 +46,10 @@ export interface DepictionCues {
   presentationVerbs: ReadonlySet<string>;
   /** -ing words that open no depiction ("3d-looking", "going", "trying"): lemmas and stems. */
   notParticiples: ReadonlySet<string>;
+  /** Nouns ending in -ing ("marketing", "wedding"): no participle before a preposition when tagged NOUN. */
+  ingNouns: ReadonlySet<string>;
+  /** Verbs after "my …" that make the phrase a destination ("my desktop needs …"), as lemma sequences. */
+  destinationVerbs: readonly string[][];
   /** Object pronouns that can be the subject of an action participle ("me holding …"). */
   agents: ReadonlySet<string>;
   /** Words that end a depiction scope ("for", "as", "to", "so", "then", …). */
@@ -68,6 +74,8 @@ const PHRASE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADV",
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "it", "they", "he", "she", "i'm", "im", "i'd", "we're", "you're", "it's", "there"]);
 const POSSESSIVES = new Set(["my", "our", "your", "his", "her", "its", "their"]);
 const MAX_SCOPE = 12;
+/** Heads of a destination phrase that stand for the device before them ("my laptop screen", "my Pixel 8"). */
+const SCREEN_WORDS = new Set(["screen", "screens", "display", "monitor", "setup", "desktop", "homescreen", "lockscreen"]);
 
 function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   if (i + words.length > tokens.length) return false;
@@ -75,14 +83,19 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
   return true;
 }
 
-/** An -ing participle ("holding", "reading", even when the lite model tags it NOUN before an object). */
-function isIngParticiple(tokens: readonly Token[], i: number): boolean {
+/**
+ * An -ing participle ("holding", "reading", "peeling off", even when the lite model tags it NOUN
+ * before an object or a preposition), but not an -ing noun ("email marketing for …").
+ */
+function isIngParticiple(tokens: readonly Token[], i: number, cues: DepictionCues): boolean {
   const t = tokens[i];
   if (!/^[a-z]{3,}ing$/.test(t.text)) return false;
   if (t.pos === "VERB") return true;
   if (t.pos !== "NOUN") return false;
   const next = tokens[i + 1];
-  return !!next && (next.pos === "DET" || next.pos === "PRON");
+  if (!next) return false;
+  if (next.pos === "DET" || next.pos === "PRON") return true;
+  return next.pos === "ADP" && !cues.ingNouns.has(t.text);
 }
 
 /** A past participle inside a scope ("tattered", "lit"): continues the phrase. */
@@ -165,7 +178,7 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     }
     // 1c. participles with a noun subject
     const has = (set: ReadonlySet<string>) => set.has(t.lemma) || set.has(t.text) || set.has(t.stem);
-    if (isIngParticiple(tokens, i) && !has(cues.notParticiples)) {
+    if (isIngParticiple(tokens, i, cues) && !has(cues.notParticiples)) {
       const start = subjectStart(tokens, i, cues);
       if (start < 0) continue;
       if (!has(cues.presentationVerbs)) for (let k = start; k < i; k++) if (tokens[k].pos !== "AUX") depicted[k] = true;
@@ -189,15 +202,41 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     if (k >= 0 && tokens[k].text === ",") k--;
     for (; k >= 0 && !tokens[k].boundary && !SUBJECT_PRONOUNS.has(tokens[k].text); k--) depicted[k] = true;
   }
-  // 4. destinations: the noun phrase after "for" / "on" / "as" / "to"
+  // 4. destinations: the head of the noun phrase after "for" / "on" / "as" / "to" ("for my
+  // computer desktop"; "on a laptop keyboard" names a keyboard, not a laptop), and the noun before
+  // a screen word ("for my laptop screen").
   for (let i = 0; i < tokens.length; i++) {
     // A preposition inside a depiction scope is spatial ("a robot … on a giant screen").
     if (!cues.destinationPreps.has(tokens[i].text) || depicted[i]) continue;
+    let head = -1;
     for (let k = i + 1; k < tokens.length; k++) {
       const t = tokens[k];
       if (t.boundary || !(PHRASE_POS.has(t.pos) || POSSESSIVES.has(t.text)) || t.pos === "ADV") break;
+      if (NOUNISH.has(t.pos) || t.pos === "NUM") head = k;
+    }
+    if (head < 0) continue;
+    let k = head;
+    destination[k] = true;
+    while (
+      k - 1 > i &&
+      (NOUNISH.has(tokens[k - 1].pos) || tokens[k - 1].pos === "NUM") &&
+      (SCREEN_WORDS.has(tokens[k].text) || tokens[k].pos === "NUM")
+    ) {
+      k--;
       destination[k] = true;
-      depicted[k] = false;
+    }
+    for (let j = i + 1; j <= head; j++) depicted[j] = false;
+  }
+  // 4b. "my desktop needs …": a possessed noun phrase before a destination verb.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!POSSESSIVES.has(tokens[i].text) || (i > 0 && depicted[i])) continue;
+    let k = i + 1;
+    while (k < tokens.length && !tokens[k].boundary && (NOUNISH.has(tokens[k].pos) || tokens[k].pos === "ADJ" || tokens[k].pos === "NUM"))
+      k++;
+    if (k === i + 1 || !cues.destinationVerbs.some((words) => matchesAt(tokens, k, words))) continue;
+    for (let j = i + 1; j < k; j++) {
+      destination[j] = true;
+      depicted[j] = false;
     }
   }
   return { depicted, destination };
