@@ -38,6 +38,7 @@ describe("depiction: what a picture shows is not where it goes", () => {
   it('"in the background" and "…, photographed from" mark the phrase before them as depicted', () => {
     expect(platform("a cafe table with a torn poster in the background")).toBeNull();
     expect(platform("a framed poster in a hallway, photographed from below")).toBeNull();
+    expect(platform("a poster of Rome on the wall of a student flat")).toBeNull();
   });
 
   it("an -ing noun is no participle: email marketing is still about email", () => {
@@ -61,6 +62,10 @@ describe("destinations", () => {
 
   it('"not a phone wallpaper, a desktop one" is the desktop wallpaper', () => {
     expect(platform("not a phone wallpaper this time, a desktop one: a quiet harbour")).toBe("wallpaper_desktop");
+  });
+
+  it("a gerund inside the destination phrase is part of its name, not an action", () => {
+    expect(platform("an icon for my meal planning app, a fork holding a leaf")).toBe("app_icon");
   });
 
   it("a device that is only a modifier is no destination", () => {

@@ -181,6 +181,9 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     if (isIngParticiple(tokens, i, cues) && !has(cues.notParticiples)) {
       const start = subjectStart(tokens, i, cues);
       if (start < 0) continue;
+      // "for my language learning app": a gerund inside a destination phrase is a compound.
+      const before = tokens[start - 1];
+      if (before && cues.destinationPreps.has(before.text) && !depicted[start - 1]) continue;
       if (!has(cues.presentationVerbs)) for (let k = start; k < i; k++) if (tokens[k].pos !== "AUX") depicted[k] = true;
       open(i + 1);
     }
@@ -190,7 +193,8 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     const post = cues.after.find((words) => matchesAt(tokens, i, words));
     if (!post) continue;
     let k = i - 1;
-    while (k >= 0 && !tokens[k].boundary && (PHRASE_POS.has(tokens[k].pos) || POSSESSIVES.has(tokens[k].text)) && tokens[k].pos !== "ADP") {
+    // The noun phrase before, with its "of" complements ("a poster of Paris on the wall").
+    while (k >= 0 && !tokens[k].boundary && (PHRASE_POS.has(tokens[k].pos) || POSSESSIVES.has(tokens[k].text) || tokens[k].text === "of")) {
       depicted[k] = true;
       k--;
     }
@@ -211,7 +215,8 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     let head = -1;
     for (let k = i + 1; k < tokens.length; k++) {
       const t = tokens[k];
-      if (t.boundary || !(PHRASE_POS.has(t.pos) || POSSESSIVES.has(t.text)) || t.pos === "ADV") break;
+      const gerund = t.pos === "VERB" && /ing$/.test(t.text) && !!tokens[k + 1] && NOUNISH.has(tokens[k + 1].pos);
+      if (t.boundary || !(PHRASE_POS.has(t.pos) || POSSESSIVES.has(t.text) || gerund) || t.pos === "ADV") break;
       if (NOUNISH.has(t.pos) || t.pos === "NUM") head = k;
     }
     if (head < 0) continue;
