@@ -23,7 +23,8 @@
  *    at a clause word ("and" / "or" before a verb or a subject pronoun, "that", "which", "so",
  *    "then", a subject pronoun) or at a new verb.
  * 3. "… in the background" / "in the foreground" makes the noun phrase before it depicted;
- *    "…, photographed from a slight angle" / "… out front" the whole clause before it.
+ *    "…, photographed from a slight angle" / "… out front" the whole clause before it; the
+ *    nouns before a style word name a look, not a destination ("an avatar-style drawing").
  * 4. The head noun of the noun phrase after a destination preposition is a destination ("for my
  *    Samsung", "on my phone", "as my pfp", "for my computer desktop"), and so is the device
  *    before a screen word or a model number ("for my laptop screen", "for my Pixel 8"); a
@@ -58,6 +59,8 @@ export interface DepictionCues {
   destinationPreps: ReadonlySet<string>;
   /** Post-positions that make the noun phrase before them depicted ("in the background"). */
   after: readonly string[][];
+  /** Words after a noun that make it a look, not a destination ("an avatar-style drawing", "a poster look"). */
+  styleWords: ReadonlySet<string>;
   /** Post-positions that make the whole clause before them depicted ("…, photographed from a slight angle"). */
   afterClause: readonly string[][];
 }
@@ -205,6 +208,11 @@ export function markDepiction(tokens: readonly Token[], cues: DepictionCues): De
     let k = i - 1;
     if (k >= 0 && tokens[k].text === ",") k--;
     for (; k >= 0 && !tokens[k].boundary && !SUBJECT_PRONOUNS.has(tokens[k].text); k--) depicted[k] = true;
+  }
+  // 3c. "an avatar-style illustration", "a poster look": the nouns before a style word name a look.
+  for (let i = 1; i < tokens.length; i++) {
+    if (!cues.styleWords.has(tokens[i].text)) continue;
+    for (let k = i - 1; k >= 0 && NOUNISH.has(tokens[k].pos) && !tokens[k].boundary; k--) depicted[k] = true;
   }
   // 4. destinations: the head of the noun phrase after "for" / "on" / "as" / "to" ("for my
   // computer desktop"; "on a laptop keyboard" names a keyboard, not a laptop), and the noun before

@@ -45,6 +45,7 @@ const depictionSchema = z.object({
   destinationPreps: words.min(1),
   after: words,
   afterClause: words,
+  styleWords: words,
 });
 
 export const conceptsFileSchema = z
@@ -247,6 +248,7 @@ export function buildLexicon(
     destinationPreps: new Set(d.destinationPreps),
     after: d.after.map(lemmaSequence),
     afterClause: d.afterClause.map(lemmaSequence),
+    styleWords: new Set(d.styleWords),
   };
   const negators = file.negators.map((n) => analyze(n).map((t) => t.lemma)).sort((a, b) => b.length - a.length);
   const profileSet = (data: unknown, ids: readonly string[]): ProfileSet => {
