@@ -2,7 +2,8 @@
  * The NLP pass of text understanding: wink-nlp with its English "lite" model
  * (wink-eng-lite-web-model, bundled with the package, no network) tokenises the text and gives
  * each word its lemma ("thumbnails" → "thumbnail", "animated" → "animate", "app" →
- * "application") and its Porter-2 stem ("animating" → "anim"). The model is loaded once, on the
+ * "application"), its Porter-2 stem ("animating" → "anim") and its Universal part-of-speech tag
+ * (NOUN, VERB, ADP, …; read by the depiction rule, ./depiction.ts). The model is loaded once, on the
  * first call (≈ 0.3 s); a short request then takes ≈ 0.1 ms.
  *
  * Pure module: no I/O besides loading the model package.

@@ -2,6 +2,12 @@
  * Text understanding shared by platform detection and template matching.
  *
  * 1. NLP pass (./nlp.ts): wink-nlp tokens with lemma and stem.
+ * 1b. Depiction and destination (./depiction.ts): words that describe what the picture shows
+ *    ("a knight holding a *banner*", "close-up of a fishing *reel*") are marked depicted, and the
+ *    head of the phrase after "for" / "on" / "as" is marked as the destination ("for my
+ *    *Samsung*"). Platform detection leaves every depicted concept out; template matching leaves
+ *    out depicted platforms and media only (a depicted mascot still names a character). A
+ *    destination concept with `asDestination` adds that derived concept (phone → phone_screen).
  * 2. Negation: a negator ("no", "not", "without", "n't", "instead of", …, ../data/understand
  *    concepts.json) opens a scope over the next `negationScope` content words, closed early by
  *    punctuation or "but"/"just"/…; concepts found inside are negated ("no music", "not for
@@ -10,6 +16,7 @@
  *    word the longest phrase of any concept whose words match (same lemma or same stem) wins
  *    and consumes its words.
  *    A word no phrase matches may still be a one-letter typo of a one-word phrase ("comercial").
+ * 3b. "Not a phone wallpaper, a desktop one": "one" after a word restores the negated object.
  * 4. Compositional rules: when all concepts of a rule are present (not negated), its `add`
  *    concepts are added and its `suppress` concepts removed ("YouTube" + "thumbnail" drops
  *    "video" and "channel"; "phone" + "wallpaper" adds phone_wallpaper; "app" + "icon" adds
@@ -154,6 +161,7 @@ function typoConcept(word: Token, lexicon: Lexicon): string | null {
 /**
  * The concepts of a request (module comment, steps 1–4).
  * @param lexicon defaults to the studio's data (./lexicon.ts `getLexicon`).
+ * @param view "platform" leaves out every depicted concept, "template" (default) only depicted platforms and media.
  */
 export function understand(text: string, lexicon: Lexicon = getLexicon(), view: UnderstandingView = "template"): Understanding {
   const tokens = analyze(text);
