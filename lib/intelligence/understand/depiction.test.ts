@@ -41,6 +41,15 @@ describe("depiction: what a picture shows is not where it goes", () => {
     expect(platform("a poster of Rome on the wall of a student flat")).toBeNull();
   });
 
+  it("a platform word before 'style' or 'look' names a look, not a destination", () => {
+    expect(platform("an avatar-style drawing of a samurai")).toBeNull();
+    expect(platform("an avatar for my Discord, a samurai")).toBe("avatar");
+  });
+
+  it("a quantity frame depicts what it holds: a pile of thumbnails is no thumbnail", () => {
+    expect(platform("a pile of printed thumbnails on a film editor's table")).toBeNull();
+  });
+
   it("an -ing noun is no participle: email marketing is still about email", () => {
     expect(platform("an email header for our email marketing for spring")).toBe("email_header");
   });
@@ -66,6 +75,11 @@ describe("destinations", () => {
 
   it("a gerund inside the destination phrase is part of its name, not an action", () => {
     expect(platform("an icon for my meal planning app, a fork holding a leaf")).toBe("app_icon");
+  });
+
+  it("a wall as the destination is a physical wallpaper, not a screen", () => {
+    expect(platform("a wallpaper pattern of cherries for a nursery wall")).toBeNull();
+    expect(platform("a wallpaper of cherries for my desktop")).toBe("wallpaper_desktop");
   });
 
   it("a device that is only a modifier is no destination", () => {
@@ -96,6 +110,10 @@ describe("templates of the round-4 families", () => {
 
   it('"4-5 clips" joined into one video is a long chained video, not an extension', () => {
     expect(template("4-5 generated clips of a river joined into one continuous video")).toBe("video_chain_long");
+  });
+
+  it('"another 8 seconds" asks for more length: an extension', () => {
+    expect(template("keep my clip of the tide going for another 8 seconds")).toBe("video_extend");
   });
 
   it("the same mascot in a series of posts is a character sheet", () => {
