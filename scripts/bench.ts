@@ -226,6 +226,10 @@ function understandingReport(): Record<"tune" | "holdout" | "blind", HalfReport>
   console.log(`text understanding, evaluation set of ${items.length} requests (lib/intelligence/understand/eval-set.json):`);
   for (const half of ["tune", "holdout", "blind"] as const) {
     const r = halves[half];
+    if (!items.some((item) => item.split === half)) {
+      console.log(`  ${half.padEnd(8)} no requests in this part yet`);
+      continue;
+    }
     console.log(
       `  ${half.padEnd(8)} platforms ${pct(r.platforms)}   templates ${pct(r.templates)}   no match ${pct(r.noMatch)}   no match → template: ${r.noMatchTurnedIntoTemplate}`,
     );

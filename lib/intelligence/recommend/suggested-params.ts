@@ -2,7 +2,8 @@
  * `suggestedParams` of a recommendation: node parameters ready to use, read from the prompt
  * (reference: "Platform-aware formatting" and "recommend").
  * - A named platform gives `{ platform, aspectRatio, width, height }` (ids and sizes of
- *   ../platforms/presets.ts).
+ *   ../platforms/presets.ts); `aspectRatio` is left out when the model does not offer the
+ *   platform's ratio (its trade-offs then say to crop or expand the result).
  * - An explicit ratio ("16:9") or orientation word ("square", "portrait"/"vertical",
  *   "landscape"/"horizontal"/"widescreen") gives `aspectRatio` when the model offers it (a model
  *   without an aspect-ratio list is sized in pixels and accepts any). With a platform, an explicit
@@ -94,6 +95,8 @@ export function suggestParams(model: CatalogModel, prompt: string, platform: Pla
       const [w, h] = explicit.split(":").map(Number);
       return { platform: platform.id, aspectRatio: explicit, width: size.width, height: Math.round((size.width * h) / w), numOutputs };
     }
+    // A ratio the model does not offer is never suggested (the trade-offs say to crop or expand).
+    if (!offers(model, size.aspectRatio)) return { platform: platform.id, width: size.width, height: size.height, numOutputs };
     return { platform: platform.id, aspectRatio: size.aspectRatio, width: size.width, height: size.height, numOutputs };
   }
   return explicit ? { aspectRatio: explicit, numOutputs } : { numOutputs };

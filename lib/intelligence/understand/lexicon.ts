@@ -15,6 +15,7 @@ import platformProfilesJson from "../data/understand/platform-profiles.json";
 import templateProfilesJson from "../data/understand/template-profiles.json";
 import { PLATFORM_IDS } from "../platforms/presets";
 import { TEMPLATE_IDS } from "../plan/templates";
+import type { DepictionCues } from "./depiction";
 import { analyze, type Token } from "./nlp";
 
 export const CONCEPT_KINDS = ["platform", "object", "medium", "intent"] as const;
@@ -24,6 +25,27 @@ const conceptSchema = z.object({
   kind: z.enum(CONCEPT_KINDS),
   phrases: z.array(z.string().min(1)).min(1),
   exclude: z.array(z.string().min(1)).optional(),
+  /** A derived concept added when this concept names the destination ("for my Samsung" → phone_screen). */
+  asDestination: z.string().optional(),
+});
+
+const words = z.array(z.string().min(1));
+const depictionSchema = z.object({
+  $comment: z.string().optional(),
+  frames: words.min(1),
+  frameLinks: words.min(1),
+  sceneNouns: words,
+  openers: words,
+  presentationVerbs: words,
+  notParticiples: words,
+  ingNouns: words,
+  destinationVerbs: words,
+  agents: words,
+  enders: words.min(1),
+  destinationPreps: words.min(1),
+  after: words,
+  afterClause: words,
+  styleWords: words,
 });
 
 export const conceptsFileSchema = z
@@ -42,9 +64,14 @@ export const conceptsFileSchema = z
       }),
     ),
     derived: z.record(z.string(), z.object({ kind: z.enum(CONCEPT_KINDS) })),
+    depiction: depictionSchema,
   })
   .superRefine((file, ctx) => {
     const known = new Set([...Object.keys(file.concepts), ...Object.keys(file.derived)]);
+    for (const [id, c] of Object.entries(file.concepts)) {
+      if (c.asDestination && !known.has(c.asDestination))
+        ctx.addIssue({ code: "custom", path: ["concepts", id, "asDestination"], message: `unknown concept "${c.asDestination}"` });
+    }
     file.rules.forEach((rule, i) => {
       for (const id of [...rule.when, ...(rule.add ?? []), ...(rule.suppress ?? [])]) {
         if (!known.has(id)) ctx.addIssue({ code: "custom", path: ["rules", i], message: `unknown concept "${id}"` });
@@ -131,6 +158,10 @@ export interface Lexicon {
   /** One-word phrases of six letters or more, as written → concept (typo tolerance). */
   singleWords: ReadonlyMap<string, string>;
   rules: ConceptsFile["rules"];
+  /** Concept → the derived concept it adds when it names the destination. */
+  asDestination: ReadonlyMap<string, string>;
+  /** Cue words of the depiction rule (./depiction.ts). */
+  depiction: DepictionCues;
   platforms: ProfileSet;
   templates: ProfileSet;
 }
@@ -195,6 +226,30 @@ export function buildLexicon(
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const asDestination = new Map<string, string>();
+  for (const [id, c] of Object.entries(file.concepts)) if (c.asDestination) asDestination.set(id, c.asDestination);
+  const lemmaSequence = (phrase: string) =>
+    analyze(phrase)
+      .filter((t) => !t.boundary)
+      .map((t) => t.lemma);
+  const lemmas = (list: readonly string[]) => new Set(list.flatMap((w) => [w, ...analyze(w).flatMap((t) => tokenKeys(t))]));
+  const d = file.depiction;
+  const depiction: DepictionCues = {
+    frames: d.frames.map(lemmaSequence),
+    frameLinks: new Set(d.frameLinks),
+    sceneNouns: lemmas(d.sceneNouns),
+    openers: d.openers.map(lemmaSequence),
+    presentationVerbs: lemmas(d.presentationVerbs),
+    notParticiples: lemmas(d.notParticiples),
+    ingNouns: new Set(d.ingNouns),
+    destinationVerbs: d.destinationVerbs.map(lemmaSequence),
+    agents: new Set(d.agents),
+    enders: new Set(d.enders),
+    destinationPreps: new Set(d.destinationPreps),
+    after: d.after.map(lemmaSequence),
+    afterClause: d.afterClause.map(lemmaSequence),
+    styleWords: new Set(d.styleWords),
+  };
   const negators = file.negators.map((n) => analyze(n).map((t) => t.lemma)).sort((a, b) => b.length - a.length);
   const profileSet = (data: unknown, ids: readonly string[]): ProfileSet => {
     const parsed = profilesFileSchema(ids, known).parse(data);
@@ -219,6 +274,8 @@ export function buildLexicon(
     excluded,
     singleWords,
     rules: file.rules,
+    asDestination,
+    depiction,
     platforms: profileSet(platformData, PLATFORM_IDS),
     templates: profileSet(templateData, TEMPLATE_IDS),
   };

@@ -5,6 +5,9 @@
  * - lower case, accents stripped, `w/` → "with", `&`/`+` → "and";
  * - durations written as "60-second", "60s", "60 sec", "1 minute", "one minute",
  *   "half a minute" all become `<seconds> second` ("60 second", "30 second");
+ * - "another 6 seconds" / "5 more seconds" become "extra second"; "4-5 clips" keeps the upper
+ *   count and "5 generated clips" becomes "several clips"; a dash between spaces becomes a comma
+ *   (a clause boundary: "not a wallpaper - a thumbnail");
  * - punctuation and hyphens become spaces ("talking-head" → "talking head"), except a dot
  *   between digits ("flux.2").
  * Word forms (plurals, -ing, …) are not handled here: lemmas and stems come from wink-nlp.
@@ -59,6 +62,16 @@ export function foldDurations(input: string): string {
   );
   // "60-second", "60s", "60 sec", "60secs"
   s = s.replace(/\b(\d+(?:\.\d+)?)[\s-]*(seconds?|secs?|s)\b/g, "$1 second");
+  // "another 6 seconds", "5 more seconds", "an extra 10 seconds" → "extra second" (asks for more length)
+  s = s.replace(/\b(?:another|an extra|extra)\s+\d+(?:\.\d+)? second\b|\b\d+(?:\.\d+)? (?:more|extra) second\b/g, "extra second");
+  // A dash between spaces ends a clause like a comma ("not a wallpaper - a thumbnail").
+  s = s.replace(/\s[-\u2013\u2014]+\s/g, ", ");
+  // "4-5 clips", "3 to 4 shots": the upper count; "5 generated clips" → "several clips".
+  s = s.replace(/\b(\d{1,2})\s*(?:-|\u2013|to|or)\s*(\d{1,2})\b(?=\s+[a-z])/g, "$2");
+  s = s.replace(
+    /\b(?:[2-9]|1\d)\s+(?:(?:generated|separate|different|short|connected|linked|consecutive|video|ai)\s+)?(clips?|shots?|segments?)\b/g,
+    "several $1",
+  );
   s = s.replace(/\b([23])[\s-]?d\b/g, "$1d").replace(/(\w)-(\w)/g, "$1 $2");
   return s;
 }

@@ -2,6 +2,12 @@
  * Text understanding shared by platform detection and template matching.
  *
  * 1. NLP pass (./nlp.ts): wink-nlp tokens with lemma and stem.
+ * 1b. Depiction and destination (./depiction.ts): words that describe what the picture shows
+ *    ("a knight holding a *banner*", "close-up of a fishing *reel*") are marked depicted, and the
+ *    head of the phrase after "for" / "on" / "as" is marked as the destination ("for my
+ *    *Samsung*"). Platform detection leaves every depicted concept out; template matching leaves
+ *    out depicted platforms and media only (a depicted mascot still names a character). A
+ *    destination concept with `asDestination` adds that derived concept (phone → phone_screen).
  * 2. Negation: a negator ("no", "not", "without", "n't", "instead of", …, ../data/understand
  *    concepts.json) opens a scope over the next `negationScope` content words, closed early by
  *    punctuation or "but"/"just"/…; concepts found inside are negated ("no music", "not for
@@ -10,6 +16,7 @@
  *    word the longest phrase of any concept whose words match (same lemma or same stem) wins
  *    and consumes its words.
  *    A word no phrase matches may still be a one-letter typo of a one-word phrase ("comercial").
+ * 3b. "Not a phone wallpaper, a desktop one": "one" after a word restores the negated object.
  * 4. Compositional rules: when all concepts of a rule are present (not negated), its `add`
  *    concepts are added and its `suppress` concepts removed ("YouTube" + "thumbnail" drops
  *    "video" and "channel"; "phone" + "wallpaper" adds phone_wallpaper; "app" + "icon" adds
@@ -21,7 +28,8 @@
  *    `margin` of the best, the decision is "close" and the runner-up is the alternative.
  * Pure module.
  */
-import { getLexicon, tokenKeys, type Lexicon, type PreparedPhrase, type ProfileSet } from "./lexicon";
+import { markDepiction } from "./depiction";
+import { getLexicon, tokenKeys, type ConceptKind, type Lexicon, type PreparedPhrase, type ProfileSet } from "./lexicon";
 import { analyze, type Token } from "./nlp";
 
 /** A concept found in a request. */
@@ -30,6 +38,10 @@ export interface ConceptHit {
   /** The words of the request that named it ("thumbnails"), or "rule" for a derived concept. */
   phrase: string;
   negated: boolean;
+  /** Every word of the phrase is inside a depiction scope ("a photo of a *banner*", ./depiction.ts). */
+  depicted?: boolean;
+  /** The phrase is in the destination noun phrase ("for my *Samsung*"). */
+  destination?: boolean;
 }
 
 /** What a request says, as concepts. */
@@ -40,7 +52,21 @@ export interface Understanding {
   present: ReadonlySet<string>;
   /** Negated concepts ("no music" → music). */
   negated: ReadonlySet<string>;
+  /** Concepts left out because they were only named as depicted content ("a knight holding a banner"). */
+  depicted: ReadonlySet<string>;
 }
+
+/**
+ * Which depicted concepts a reading leaves out: platform detection ignores everything depicted
+ * (a depicted banner is no destination); template matching keeps depicted objects and intents
+ * ("a reference image of our mascot" still names a character) and drops depicted platforms and
+ * media.
+ */
+export type UnderstandingView = "platform" | "template";
+const DROPPED_WHEN_DEPICTED: Readonly<Record<UnderstandingView, ReadonlySet<ConceptKind>>> = {
+  platform: new Set(["platform", "object", "medium", "intent"]),
+  template: new Set(["platform", "medium"]),
+};
 
 /** One scored candidate (a platform id or a template id). */
 export interface Candidate {
@@ -62,6 +88,8 @@ export interface Decision {
 
 interface Marked extends Token {
   negated: boolean;
+  depicted?: boolean;
+  destination?: boolean;
 }
 
 function startsWith(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
@@ -133,9 +161,12 @@ function typoConcept(word: Token, lexicon: Lexicon): string | null {
 /**
  * The concepts of a request (module comment, steps 1–4).
  * @param lexicon defaults to the studio's data (./lexicon.ts `getLexicon`).
+ * @param view "platform" leaves out every depicted concept, "template" (default) only depicted platforms and media.
  */
-export function understand(text: string, lexicon: Lexicon = getLexicon()): Understanding {
-  const marked = markNegation(analyze(text), lexicon);
+export function understand(text: string, lexicon: Lexicon = getLexicon(), view: UnderstandingView = "template"): Understanding {
+  const tokens = analyze(text);
+  const marks = markDepiction(tokens, lexicon.depiction);
+  const marked = markNegation(tokens, lexicon).map((t, i) => ({ ...t, depicted: marks.depicted[i], destination: marks.destination[i] }));
   // Content words (stop words and punctuation dropped) are what most phrases match on; phrases
   // with stop words ("back to back") match the raw words instead. `rawIndex[i]` is the position
   // of content word i among the raw (non-punctuation) words.
@@ -184,7 +215,14 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
     }
     if (!matched) {
       const concept = typoConcept(words[i], lexicon);
-      if (concept) hits.push({ concept, phrase: words[i].text, negated: words[i].negated });
+      if (concept)
+        hits.push({
+          concept,
+          phrase: words[i].text,
+          negated: words[i].negated,
+          depicted: !!words[i].depicted,
+          destination: !!words[i].destination,
+        });
       i++;
       continue;
     }
@@ -192,13 +230,37 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
       concept: matched.concept,
       phrase: matched.span.map((w) => w.text).join(" "),
       negated: matched.span.some((w) => w.negated),
+      depicted: matched.span.every((w) => w.depicted),
+      destination: matched.span.some((w) => w.destination),
     });
     i += Math.max(1, matched.consumed);
   }
   const present = new Set<string>();
   const negated = new Set<string>();
-  for (const h of hits) (h.negated ? negated : present).add(h.concept);
-  for (const c of negated) if (hits.some((h) => h.concept === c && !h.negated)) negated.delete(c);
+  const depicted = new Set<string>();
+  const dropped = DROPPED_WHEN_DEPICTED[view];
+  for (const h of [...hits]) {
+    if (h.depicted && dropped.has(lexicon.kinds.get(h.concept) ?? "object")) depicted.add(h.concept);
+    else (h.negated ? negated : present).add(h.concept);
+    const derived = h.destination && !h.negated ? lexicon.asDestination.get(h.concept) : undefined;
+    if (derived && !present.has(derived)) {
+      present.add(derived);
+      hits.push({ concept: derived, phrase: "rule", negated: false });
+    }
+  }
+  for (const c of present) depicted.delete(c);
+  for (const c of negated) if (present.has(c)) negated.delete(c);
+  // "Not a phone wallpaper, a desktop one": "one" after a word stands for the negated object.
+  for (let k = 1; k < marked.length; k++) {
+    const t = marked[k];
+    const prev = marked[k - 1];
+    if (t.text !== "one" || t.negated || prev.boundary || prev.negated || lexicon.stopWords.has(prev.text)) continue;
+    for (const c of [...negated]) {
+      if (lexicon.kinds.get(c) !== "object") continue;
+      negated.delete(c);
+      present.add(c);
+    }
+  }
   // Rules see the concepts of the request, not each other's additions, so their order does not matter.
   const base = new Set(present);
   const suppressed = new Set<string>();
@@ -211,7 +273,7 @@ export function understand(text: string, lexicon: Lexicon = getLexicon()): Under
     for (const c of rule.suppress ?? []) suppressed.add(c);
   }
   for (const c of suppressed) present.delete(c);
-  return { text, hits, present, negated };
+  return { text, hits, present, negated, depicted };
 }
 
 /** Scores every profile of `set` against an understanding, best first (ties keep data order). */
@@ -248,12 +310,12 @@ export function decide(ranked: readonly Candidate[], set: ProfileSet): Decision 
 
 /** The platform decision for a request. */
 export function understandPlatform(text: string, lexicon: Lexicon = getLexicon()): Decision & { understanding: Understanding } {
-  const u = understand(text, lexicon);
+  const u = understand(text, lexicon, "platform");
   return { ...decide(rankProfiles(u, lexicon.platforms), lexicon.platforms), understanding: u };
 }
 
 /** The template decision for a request. */
 export function understandTemplate(text: string, lexicon: Lexicon = getLexicon()): Decision & { understanding: Understanding } {
-  const u = understand(text, lexicon);
+  const u = understand(text, lexicon, "template");
   return { ...decide(rankProfiles(u, lexicon.templates), lexicon.templates), understanding: u };
 }
