@@ -128,8 +128,10 @@ export class PgBossRunQueue implements RunQueue {
       await this.boss.work<RunJobData>(
         RUN_JOB_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: worker.pollSeconds ?? 0.5 },
+        // The slot takes its next job as soon as the run has stopped executing: the lease's
+        // release and the re-send check after it (`handle`) overlap pg-boss's complete and fetch.
         async ([job]) => {
-          await this.handle(job.data);
+          await this.handle(job.data).executed;
         },
       );
     }
@@ -149,8 +151,27 @@ export class PgBossRunQueue implements RunQueue {
     await this.boss.send(RUN_JOB_QUEUE, { runId, force: options.force?.length ? [...options.force] : undefined });
   }
 
-  /** Executes one job's run here if its lease can be taken (see the module comment). */
-  private async handle(data: RunJobData): Promise<void> {
+  /**
+   * Executes one job's run here if its lease can be taken (see the module comment).
+   * @returns `executed`: resolves once the run stopped executing here (or was not taken), before
+   *   its lease is given back; rejects when the job could not be handled (the database failed
+   *   before the run started), so that pg-boss retries the job.
+   */
+  private handle(data: RunJobData): { executed: Promise<void> } {
+    let markExecuted = () => {};
+    let failed = (_error: unknown) => {};
+    const executed = new Promise<void>((resolve, reject) => {
+      markExecuted = resolve;
+      failed = reject;
+    });
+    this.execute(data, markExecuted).then(markExecuted, (error) => {
+      failed(error); // no effect once the run has executed: its lease's release is best effort
+      console.error(`Run ${data.runId}: the run queue could not handle its job:`, error instanceof Error ? error.message : error);
+    });
+    return { executed };
+  }
+
+  private async execute(data: RunJobData, markExecuted: () => void): Promise<void> {
     const { db } = this.options;
     const worker = this.options.worker!;
     const runId = data.runId;
@@ -159,7 +180,13 @@ export class PgBossRunQueue implements RunQueue {
     // like any job, so that this job is not dropped while the run waits for nobody.
     await this.active.get(runId)?.settled;
     if (this.stopping || this.active.has(runId)) return;
-    if (!(await claimRun(db, runId, this.workerId, this.leaseSeconds))) return;
+    // The forced nodes still to force are read alongside the claim (one round trip less before the
+    // run starts); the answer is used only when the claim is won.
+    const [claimed, force] = await Promise.all([
+      claimRun(db, runId, this.workerId, this.leaseSeconds),
+      this.stillForced(runId, data.force).catch(() => null),
+    ]);
+    if (!claimed) return;
     const controller = new AbortController();
     const owner = this.workerId;
     const seconds = this.leaseSeconds;
@@ -181,7 +208,11 @@ export class PgBossRunQueue implements RunQueue {
     let finished = false;
     const ending = (async () => {
       try {
-        await worker.execute(runId, { force: await this.stillForced(runId, data.force), signal: controller.signal, lease });
+        await worker.execute(runId, {
+          force: force === null ? await this.stillForced(runId, data.force) : force,
+          signal: controller.signal,
+          lease,
+        });
         finished = true;
       } catch (error) {
         if (lease.lost || error instanceof LeaseLostError) {
@@ -207,6 +238,7 @@ export class PgBossRunQueue implements RunQueue {
     this.active.set(runId, { controller, ending, settled });
     try {
       await ending;
+      markExecuted();
       // A run left by a stopping worker keeps its lease until it expires, so no other worker
       // starts it while this process may still be writing.
       if (finished && !lease.lost) {

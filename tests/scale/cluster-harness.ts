@@ -229,6 +229,40 @@ export class StudioClient {
   }
 }
 
+/** What `setUpStudio` prepared: one signed-in client per web process (one session), the photo and the saved workflow. */
+export interface ClusterStudio {
+  /** `clients[i]` talks to web process `i` (`cluster.webPorts[i]`), all with the owner's session cookie. */
+  clients: StudioClient[];
+  photoId: string;
+  workflowId: string;
+}
+
+/**
+ * The set-up every cluster test and the bench share: signs an owner up on the first web process,
+ * gives every web process a client with that session, uploads `photo` (default
+ * e2e/fixtures/chelsea.png) and saves a workflow whose graph is `graph(photoId)` through the last
+ * web process (so a workflow saved on one process is run from the others).
+ * @throws Error naming the step and the answer when the sign-up, the upload or the save fails.
+ */
+export async function setUpStudio(
+  cluster: Pick<Cluster, "webPorts">,
+  options: { email: string; workflowName: string; graph: (photoId: string) => unknown; photo?: string },
+): Promise<ClusterStudio> {
+  const [first, ...others] = cluster.webPorts.map((port) => new StudioClient(`http://127.0.0.1:${port}`));
+  const signUp = await first.request("POST", "/api/auth/sign-up/email", {
+    name: "Scale Owner",
+    email: options.email,
+    password: "password-123",
+  });
+  if (signUp.status !== 200) throw new Error(`sign-up: ${signUp.status} ${JSON.stringify(signUp.body)}`);
+  for (const client of others) client.cookie = first.cookie;
+  const clients = [first, ...others];
+  const photoId = await first.upload(options.photo ?? path.resolve("e2e/fixtures/chelsea.png"));
+  const created = await clients.at(-1)!.request("POST", "/api/workflows", { name: options.workflowName, graph: options.graph(photoId) });
+  if (created.status !== 201) throw new Error(`saving the workflow: ${created.status} ${JSON.stringify(created.body)}`);
+  return { clients, photoId, workflowId: created.body.workflow.id as string };
+}
+
 /**
  * Image input → Upscale 2x → Upscale 2x → Output, both Precise (Lanczos on the worker pool):
  * two offline-engine jobs per run, each bound by the engine latency the test sets rather than by

@@ -9,7 +9,6 @@
  *
  * Skipped (with a message) only when PostgreSQL is unreachable at SCALE_TEST_PG_URL.
  */
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockScenarioServer, type MockScenarioServer } from "@/lib/providers/scenario/mock-server";
@@ -18,8 +17,8 @@ import {
   killWorkerHoldingRun,
   postgresReachable,
   scenarioFourNodeGraph,
+  setUpStudio,
   startCluster,
-  StudioClient,
   waitForRunsToEnd,
   type Cluster,
 } from "./cluster-harness";
@@ -60,19 +59,14 @@ describe.skipIf(!reachable)("scale-out on Scenario's API: 2 web + 3 worker proce
   }, 60_000);
 
   it("finishes every run with one worker SIGKILLed mid-way, sending each generation to Scenario once", async () => {
-    const [portA, portB] = cluster.webPorts;
-    const a = new StudioClient(`http://127.0.0.1:${portA}`);
-    const signUp = await a.request("POST", "/api/auth/sign-up/email", {
-      name: "Scale Owner",
+    const {
+      clients: [a, b],
+      workflowId,
+    } = await setUpStudio(cluster, {
       email: "scale.scenario@example.test",
-      password: "password-123",
+      workflowName: "Scale on Scenario",
+      graph: scenarioFourNodeGraph,
     });
-    expect(signUp.status, JSON.stringify(signUp.body)).toBe(200);
-    const b = new StudioClient(`http://127.0.0.1:${portB}`, a.cookie);
-    const photo = await a.upload(path.resolve("e2e/fixtures/chelsea.png"));
-    const created = await b.request("POST", "/api/workflows", { name: "Scale on Scenario", graph: scenarioFourNodeGraph(photo) });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const workflowId = created.body.workflow.id as string;
 
     const runIds: string[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -17,8 +17,8 @@ import {
   fourNodeGraph,
   killWorkerHoldingRun,
   postgresReachable,
+  setUpStudio,
   startCluster,
-  StudioClient,
   waitForRunsToEnd,
   type Cluster,
 } from "./cluster-harness";
@@ -50,20 +50,11 @@ describe.skipIf(!reachable)("scale-out: 2 web + 3 worker processes on PostgreSQL
   }, 60_000);
 
   it("finishes 30 runs with one worker SIGKILLed mid-way, never submitting a provider job twice", async () => {
-    const [portA, portB] = cluster.webPorts;
-    const a = new StudioClient(`http://127.0.0.1:${portA}`);
-    const signUp = await a.request("POST", "/api/auth/sign-up/email", {
-      name: "Scale Owner",
-      email: "scale.owner@example.test",
-      password: "password-123",
-    });
-    expect(signUp.status, JSON.stringify(signUp.body)).toBe(200);
-    const b = new StudioClient(`http://127.0.0.1:${portB}`, a.cookie);
-
-    const photo = await a.upload(path.resolve("e2e/fixtures/chelsea.png"));
-    const created = await b.request("POST", "/api/workflows", { name: "Scale", graph: fourNodeGraph(photo) });
-    expect(created.status).toBe(201);
-    const workflowId = created.body.workflow.id as string;
+    const portA = cluster.webPorts[0];
+    const {
+      clients: [a, b],
+      workflowId,
+    } = await setUpStudio(cluster, { email: "scale.owner@example.test", workflowName: "Scale", graph: fourNodeGraph });
 
     // Started on web B; watched from web A, while a worker executes it.
     const first = await b.request("POST", `/api/workflows/${workflowId}/runs`, { force: ["up", "up2"] });
