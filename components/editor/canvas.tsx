@@ -115,7 +115,10 @@ const withEstimates = { full: new WeakMap<StudioNode, StudioNode>(), compact: ne
  * A node React Flow has not measured yet, with the box and handles its card will have (full, or
  * compact when the canvas opens below COMPACT_ZOOM): React Flow then counts it as initialised,
  * renders it only when it is in view and draws its wires, instead of rendering every card of a
- * big graph once to measure it. Measured nodes (and kinds without a definition) pass unchanged.
+ * big graph once to measure it; `fitView` (which waits until every node has a size) fits at once.
+ * The estimated height is half a pixel off whole: a measured size (whole pixels) never equals it,
+ * so a card's first real measurement always reaches the store, and from then on the node passes
+ * unchanged (its real handles replace the estimate). Kinds without a definition pass unchanged.
  */
 function estimated(node: StudioNode, compact: boolean): StudioNode {
   if (node.measured) return node;
@@ -125,10 +128,13 @@ function estimated(node: StudioNode, compact: boolean): StudioNode {
     const definition = node.type ? getNodeDefinition(node.type) : undefined;
     if (definition) {
       const geometry = estimatedGeometry(definition, compact);
-      out = { ...node, initialWidth: geometry.width, initialHeight: geometry.height, handles: geometry.handles };
+      out = { ...node, measured: { width: geometry.width, height: geometry.height + 0.5 }, handles: geometry.handles };
     } else {
-      // Sticky notes and groups carry their own size and have no handles.
-      out = node.width !== undefined && node.height !== undefined ? { ...node, handles: [] } : node;
+      // Sticky notes and groups carry their own size (their card is drawn at it) and have no handles.
+      out =
+        node.width !== undefined && node.height !== undefined
+          ? { ...node, measured: { width: node.width, height: node.height }, handles: [] }
+          : node;
     }
     cache.set(node, out);
   }
