@@ -155,9 +155,15 @@ async function waitForRender(page: Page, positions: { x: number; y: number }[]):
       const top = -ty / zoom;
       const right = left + pane.width / zoom;
       const bottom = top + pane.height / zoom;
-      // A node is about 240 × 160 px on the canvas; count those whose box meets the view.
-      const expected = nodes.filter((p) => p.x + 240 > left && p.x < right && p.y + 160 > top && p.y < bottom).length;
-      const rendered = [...document.querySelectorAll<HTMLElement>(".react-flow__node")].filter((n) => n.offsetWidth > 0).length;
+      const cards = [...document.querySelectorAll<HTMLElement>(".react-flow__node")].filter((n) => n.offsetWidth > 0);
+      if (cards.length === 0) return false;
+      // Count the nodes whose box meets the view, each box as small as the smallest card drawn
+      // (a compact card, below zoom 0.35, is about 100 px tall, a full one 160 px or more): a
+      // node counted is surely in view.
+      const width = Math.min(...cards.map((n) => n.offsetWidth));
+      const height = Math.min(...cards.map((n) => n.offsetHeight));
+      const expected = nodes.filter((p) => p.x + width > left && p.x < right && p.y + height > top && p.y < bottom).length;
+      const rendered = cards.length;
       return expected > 0 && rendered >= expected ? { ms: performance.now(), rendered } : false;
     },
     positions,

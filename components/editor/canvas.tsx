@@ -8,6 +8,7 @@ import {
   ReactFlow,
   useConnection,
   useReactFlow,
+  useStore,
   type Connection,
   type DefaultEdgeOptions,
   type Edge,
@@ -56,6 +57,8 @@ import { useRevealWaitingGate } from "@/lib/client/use-reveal-waiting-gate";
 import { GroupNodeComponent, NoteNodeComponent } from "./annotation-node";
 import { StudioNodeComponent } from "./studio-node";
 import { StudioEdge } from "./studio-edge";
+import { COMPACT_ZOOM, selectCompact } from "./compact-zoom";
+import { estimatedGeometry } from "./node-geometry";
 
 const definitions = NODE_DEFINITIONS as unknown as readonly AnyNodeDefinition[];
 
@@ -94,6 +97,49 @@ function MinimapNode({ x, y, width, height, color }: MiniMapNodeProps) {
 const HALF_NODE_WIDTH = 124;
 
 const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
+
+/**
+ * The dot grid, left out below COMPACT_ZOOM: there its dots are under a third of a screen pixel
+ * (1.2 px × zoom), invisible, yet the pattern would be painted again over the whole canvas on
+ * every frame of a pan.
+ */
+function CanvasBackground() {
+  const compact = useStore(selectCompact);
+  return compact ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />;
+}
+
+/** Store node → the same node with its estimated box and handles (node-geometry.ts), one per card look: the same object while the node is unchanged. */
+const withEstimates = { full: new WeakMap<StudioNode, StudioNode>(), compact: new WeakMap<StudioNode, StudioNode>() };
+
+/**
+ * A node React Flow has not measured yet, with the box and handles its card will have (full, or
+ * compact when the canvas opens below COMPACT_ZOOM): React Flow then counts it as initialised,
+ * renders it only when it is in view and draws its wires, instead of rendering every card of a
+ * big graph once to measure it; `fitView` (which waits until every node has a size) fits at once.
+ * The estimated height is half a pixel off whole: a measured size (whole pixels) never equals it,
+ * so a card's first real measurement always reaches the store, and from then on the node passes
+ * unchanged (its real handles replace the estimate). Kinds without a definition pass unchanged.
+ */
+function estimated(node: StudioNode, compact: boolean): StudioNode {
+  if (node.measured) return node;
+  const cache = compact ? withEstimates.compact : withEstimates.full;
+  let out = cache.get(node);
+  if (!out) {
+    const definition = node.type ? getNodeDefinition(node.type) : undefined;
+    if (definition) {
+      const geometry = estimatedGeometry(definition, compact);
+      out = { ...node, measured: { width: geometry.width, height: geometry.height + 0.5 }, handles: geometry.handles };
+    } else {
+      // Sticky notes and groups carry their own size (their card is drawn at it) and have no handles.
+      out =
+        node.width !== undefined && node.height !== undefined
+          ? { ...node, measured: { width: node.width, height: node.height }, handles: [] }
+          : node;
+    }
+    cache.set(node, out);
+  }
+  return out;
+}
 
 const ALL_CHOICES: readonly QuickAddChoice[] = definitions.filter((d) => d.inPalette !== false).map((definition) => ({ definition }));
 
@@ -146,7 +192,6 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
   const importFile = useImportWorkflowFile();
   const wrapper = useRef<HTMLDivElement>(null);
   // Groups come first in `annotations`, so they render behind notes and nodes.
-  const canvasNodes = useMemo(() => [...annotations, ...nodes], [annotations, nodes]);
   const pointer = useRef<XYPosition | null>(null);
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   const closeOverlay = useCallback(() => setOverlay(null), []);
@@ -168,6 +213,12 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
     const fit = { padding: loadFit.padding, maxZoom: loadFit.maxZoom, minZoom: loadFit.minZoom ?? MIN_ZOOM };
     setOpening(openingViewport(items, rect?.width ?? 0, rect?.height ?? 0, fit) ?? DEFAULT_VIEWPORT);
   }, [loadFit]);
+  // Cards not yet measured are estimated at the look they open with (compact below COMPACT_ZOOM).
+  const openCompact = opening !== "pending" && opening.zoom < COMPACT_ZOOM;
+  const canvasNodes = useMemo(
+    () => [...annotations, ...nodes].map((node) => estimated(node, openCompact)),
+    [annotations, nodes, openCompact],
+  );
 
   const isValidConnection = useCallback((connection: Connection | Edge) => {
     const { nodes, edges } = useEditorStore.getState();
@@ -589,7 +640,7 @@ export function Canvas({ onDraft, onRunFrom }: { onDraft?: () => void; onRunFrom
           defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
           aria-label="Workflow canvas"
         >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <CanvasBackground />
           <Controls position="bottom-left" />
           <Panel
             position="top-left"

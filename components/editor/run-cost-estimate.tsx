@@ -21,7 +21,6 @@ export function RunCostEstimate() {
   const estimate = useWorkflowEstimate();
   const engine = useEngine();
   const role = useViewerRole();
-  const nodes = useEditorStore((s) => s.nodes);
   const setLimit = useSetWorkflowCreditLimit();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -45,7 +44,7 @@ export function RunCostEstimate() {
 
   const data = estimate.data;
   const updating = estimate.isFetching || estimate.settling;
-  const failed = estimate.error && !estimate.isFetching ? describeError(estimate.error, { nodes }) : null;
+  const failed = estimate.error && !estimate.isFetching ? describeError(estimate.error, { nodes: useEditorStore.getState().nodes }) : null;
   const offline = engine.data?.id === "local";
   const limit = data?.creditLimitPerRun ?? null;
   const over = !!data && limit !== null && data.credits > limit;

@@ -33,8 +33,37 @@ import { TransformResult } from "./transform-result";
 
 export const LOCAL_ENGINE_NOTE = "local preview engine — does not draw the prompt";
 
-function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNode>) {
-  const definition = getNodeDefinition(type);
+/**
+ * Below COMPACT_ZOOM the compact card, else the full one: two components, so a zoomed-out card
+ * (hundreds of them mount and unmount while a big graph pans) subscribes only to what it shows.
+ */
+function StudioNodeView(props: NodeProps<StudioNode>) {
+  const compact = useStore(selectCompact);
+  const definition = getNodeDefinition(props.type);
+  if (!definition) {
+    return (
+      <div data-testid={`node-${props.id}`} data-status="idle" className="rounded-lg border border-bad bg-panel px-3 py-2 text-bad">
+        Unknown node type “{props.type}”
+      </div>
+    );
+  }
+  return compact ? <CompactCard {...props} definition={definition} /> : <FullCard {...props} definition={definition} />;
+}
+
+/** The card's border colour: an error first, then selection, then the run status. */
+function borderClass(hasError: boolean, selected: boolean, status: string): string {
+  return hasError
+    ? "border-bad/80"
+    : selected
+      ? "border-accent"
+      : status === "running"
+        ? "border-accent/60"
+        : status === "waiting"
+          ? "border-warn/70"
+          : "border-line-strong";
+}
+
+function FullCard({ id, type, data: stored, selected, definition }: NodeProps<StudioNode> & { definition: AnyNodeDefinition }) {
   const run = useNodeRunState(id);
   const viewedRunId = useRunViewStore((s) => s.viewedRunId);
   const issues = useEditorStore((s) => s.issues[id]);
@@ -43,16 +72,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const connectedSet = useEditorStore(useShallow((s) => connectedInputsOf(s.edges, id)));
   const usedOutputs = useEditorStore((s) => connectedOutputsOf(s.edges, id));
   const upload = useUploadStore((s) => s.uploads[id]);
-  const compact = useStore(selectCompact);
   const { data: engine } = useEngine();
-
-  if (!definition) {
-    return (
-      <div data-testid={`node-${id}`} data-status="idle" className="rounded-lg border border-bad bg-panel px-3 py-2 text-bad">
-        Unknown node type “{type}”
-      </div>
-    );
-  }
 
   // Parameters missing from the saved data count as their defaults.
   const data = { ...definition.defaults, ...stored };
@@ -68,31 +88,7 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
   const isTextToImage = definition.capability?.(data, connectedSet) === "txt2img";
   const summary = summarizeParams(definition, data);
   const portLabels = renamedPorts(definition, data);
-  const border = hasError
-    ? "border-bad/80"
-    : selected
-      ? "border-accent"
-      : status === "running"
-        ? "border-accent/60"
-        : status === "waiting"
-          ? "border-warn/70"
-          : "border-line-strong";
-
-  if (compact) {
-    return (
-      <CompactCard
-        id={id}
-        type={type}
-        definition={definition}
-        run={run}
-        status={status}
-        invalid={Boolean(issues?.length)}
-        className={`${border} ${selected ? "ring-4 ring-accent/40" : ""}`}
-        connected={connectedSet}
-        issuePorts={issuePorts}
-      />
-    );
-  }
+  const border = borderClass(hasError, Boolean(selected), status);
 
   return (
     <div
@@ -233,29 +229,18 @@ function StudioNodeView({ id, type, data: stored, selected }: NodeProps<StudioNo
 /**
  * The card below COMPACT_ZOOM (compact-zoom.ts): the kind's chip and title in large type and the run status,
  * same width as the full card, no shadow. Its handles (the same ids, so the edges stay) are
- * spread along the card's sides.
+ * spread along the card's sides. The card is not positioned itself: its handles are placed
+ * against React Flow's node box (the same size), one layer fewer per card for the browser to
+ * paint and hit-test while the view pans.
  */
-function CompactCard({
-  id,
-  type,
-  definition,
-  run,
-  status,
-  invalid,
-  className,
-  connected,
-  issuePorts,
-}: {
-  id: string;
-  type: string;
-  definition: AnyNodeDefinition;
-  run?: NodeRun;
-  status: string;
-  invalid: boolean;
-  className: string;
-  connected: ReadonlySet<string>;
-  issuePorts: ReadonlySet<string | undefined>;
-}) {
+function CompactCard({ id, type, selected, definition }: NodeProps<StudioNode> & { definition: AnyNodeDefinition }) {
+  const run = useNodeRunState(id);
+  const issues = useEditorStore((s) => s.issues[id]);
+  const connected = useEditorStore(useShallow((s) => connectedInputsOf(s.edges, id)));
+  const status = run?.status ?? "idle";
+  const invalid = (issues?.length ?? 0) > 0;
+  const issuePorts = new Set((issues ?? []).map((i) => i.port).filter(Boolean));
+  const border = borderClass(status === "failed" || invalid, Boolean(selected), status);
   const spread = (i: number, count: number) => ({ top: `${((i + 1) / (count + 1)) * 100}%` });
   return (
     <div
@@ -264,7 +249,7 @@ function CompactCard({
       data-node-type={type}
       data-compact="true"
       data-invalid={invalid ? "true" : undefined}
-      className={`relative w-[248px] rounded-[14px] border-[3px] bg-panel px-4 py-4 ${className}`}
+      className={`w-[248px] rounded-[14px] border-[3px] bg-panel px-4 py-4 ${border} ${selected ? "ring-4 ring-accent/40" : ""}`}
     >
       <div className="flex items-center gap-3">
         <NodeChip definition={definition} size="lg" />

@@ -6,22 +6,40 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { WorkflowGraph } from "@/lib/graph/schema";
 import { api } from "./api-client";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useEditorStore } from "./editor-store";
+import type { StudioNode } from "./graph-doc";
 import { queryKeys } from "./query-keys";
 
 /** Quiet time after an edit before the estimate is asked again (ms). */
 const ESTIMATE_DEBOUNCE_MS = 600;
 
+/**
+ * What a run depends on, flat ([id, type, data, id, type, data, …]): compared item by item
+ * (useShallow), so a drag, which replaces the moved nodes but keeps their `data` objects, changes
+ * nothing here and the graph is not serialised again on each pointer move.
+ */
+const runInputs = (nodes: readonly StudioNode[]): unknown[] => nodes.flatMap((n) => [n.id, n.type, n.data]);
+
 export function useWorkflowEstimate() {
   const workflowId = useEditorStore((s) => s.workflowId);
-  const nodes = useEditorStore((s) => s.nodes);
+  const inputs = useEditorStore(useShallow((s) => runInputs(s.nodes)));
   const edges = useEditorStore((s) => s.edges);
   const graphKey = useMemo(() => {
+    const nodes: WorkflowGraph["nodes"] = [];
+    for (let i = 0; i < inputs.length; i += 3) {
+      nodes.push({
+        id: inputs[i] as string,
+        type: (inputs[i + 1] as string) ?? "",
+        position: { x: 0, y: 0 },
+        data: inputs[i + 2] as Record<string, unknown>,
+      });
+    }
     const graph: WorkflowGraph = {
-      nodes: nodes.map((n) => ({ id: n.id, type: n.type ?? "", position: { x: 0, y: 0 }, data: n.data })),
+      nodes,
       edges: edges.map((e) => ({
         id: e.id,
         source: e.source,
@@ -31,7 +49,7 @@ export function useWorkflowEstimate() {
       })),
     };
     return JSON.stringify(graph);
-  }, [nodes, edges]);
+  }, [inputs, edges]);
   const debounced = useDebouncedValue(graphKey, ESTIMATE_DEBOUNCE_MS);
   const query = useQuery({
     queryKey: queryKeys.workflowEstimate(workflowId ?? "", debounced),
