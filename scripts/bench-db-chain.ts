@@ -69,3 +69,61 @@ export async function benchDatabaseChain(
   const rest = times.slice(1).sort((a, b) => a - b);
   return rest[1] / length;
 }
+
+/**
+ * Alone (`npx tsx scripts/bench-db-chain.ts [nodes]`, default 200): the embedded-database figure
+ * in a fresh temporary DATA_DIR, with the statements sent to PGlite per node (every
+ * `PGlite.query` / `exec` call) and the time waiting for them.
+ */
+async function standalone(nodes: number): Promise<void> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { chainGraph, plan } = await import("./lib/bench-chain");
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "studio-bench-"));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  const counter = { statements: 0, ms: 0 };
+  const proto = PGlite.prototype as unknown as Record<"query" | "exec", (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ["query", "exec"] as const) {
+    const original = proto[method];
+    proto[method] = async function (this: unknown, ...args: unknown[]) {
+      counter.statements++;
+      const started = performance.now();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        counter.ms += performance.now() - started;
+      }
+    };
+  }
+  const rounds: { statements: number; ms: number }[] = [];
+  let mark = { ...counter };
+  try {
+    const wall = await benchDatabaseChain(nodes, chainGraph, plan, {
+      onRound: (phase) => {
+        if (phase === "start") mark = { ...counter };
+        else rounds.push({ statements: counter.statements - mark.statements, ms: counter.ms - mark.ms });
+      },
+    });
+    const rest = rounds.slice(1).sort((a, b) => a.statements - b.statements);
+    const median = rest[Math.floor(rest.length / 2)];
+    console.log(`chain of ${nodes} nodes, zero-latency provider, embedded database (PGlite + Prisma) and asset storage, per node:`);
+    console.log(
+      `  wall time ${wall.toFixed(3)} ms   (${(median.statements / nodes).toFixed(2)} statements, ${(median.ms / nodes).toFixed(3)} ms waiting for them; goal ≤ 2 ms)`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  standalone(Number(process.argv[2]) || 200).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -23,6 +23,12 @@ export interface StoreImageInput {
   teamId?: string | null;
   /** Generated images only: the size in pixels the provider already knows (no header decode). */
   size?: { width: number; height: number } | null;
+  /**
+   * false: the asset row's commit need not wait for the WAL flush (lib/db/repositories/assets.ts
+   * `createAsset`): the engine's generated images, made durable with the node run that refers to
+   * them. Default true.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -65,20 +71,24 @@ export async function storeImage(ctx: ServerServices, input: StoreImageInput) {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, bytes);
-  return createAsset(ctx.db, {
-    storageKey,
-    mimeType,
-    width,
-    height,
-    sizeBytes: bytes.length,
-    sha256,
-    origin: input.origin,
-    name: input.name ?? null,
-    provenance: input.provenance ?? null,
-    runId: input.runId ?? null,
-    nodeId: input.nodeId ?? null,
-    teamId: input.teamId ?? null,
-  });
+  return createAsset(
+    ctx.db,
+    {
+      storageKey,
+      mimeType,
+      width,
+      height,
+      sizeBytes: bytes.length,
+      sha256,
+      origin: input.origin,
+      name: input.name ?? null,
+      provenance: input.provenance ?? null,
+      runId: input.runId ?? null,
+      nodeId: input.nodeId ?? null,
+      teamId: input.teamId ?? null,
+    },
+    { durable: input.durable },
+  );
 }
 
 /** Refuses an upload of more than `maxImageMegapixels()` megapixels (see storeImage). */

@@ -43,18 +43,22 @@ export async function storeGenerated(ctx: ServerServices, input: StoreImageInput
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, input.bytes);
-  return createAsset(ctx.db, {
-    storageKey,
-    mimeType,
-    width: 0,
-    height: 0,
-    sizeBytes: input.bytes.length,
-    sha256,
-    origin: input.origin,
-    name: input.name ?? null,
-    provenance: input.provenance ?? null,
-    runId: input.runId ?? null,
-    nodeId: input.nodeId ?? null,
-    teamId: input.teamId ?? null,
-  });
+  return createAsset(
+    ctx.db,
+    {
+      storageKey,
+      mimeType,
+      width: 0,
+      height: 0,
+      sizeBytes: input.bytes.length,
+      sha256,
+      origin: input.origin,
+      name: input.name ?? null,
+      provenance: input.provenance ?? null,
+      runId: input.runId ?? null,
+      nodeId: input.nodeId ?? null,
+      teamId: input.teamId ?? null,
+    },
+    { durable: input.durable },
+  );
 }

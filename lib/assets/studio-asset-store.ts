@@ -40,6 +40,8 @@ export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: st
         runId: provenance.runId,
         nodeId: provenance.nodeId,
         teamId: scope.teamId ?? null,
+        // The node run's write that refers to it follows; the run's next durable write flushes both.
+        durable: false,
       });
       const ref = toImageRef(asset);
       if (savedBytes + bytes.byteLength <= RUN_MEMORY_BYTES) {

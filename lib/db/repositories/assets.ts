@@ -2,8 +2,10 @@
  * Asset records: where an image's bytes are (`storageKey` in lib/storage), what
  * they are (mime, size, hash) and where they came from (provenance).
  */
+import { randomUUID } from "node:crypto";
+import { directSql, type DirectSqlOptions } from "../direct-sql";
 import type { Asset as AssetRow } from "../generated/client";
-import { type DbClient, toJsonInput } from "../types";
+import type { DbClient } from "../types";
 
 export type AssetOrigin = "upload" | "generated";
 
@@ -67,27 +69,54 @@ function toAssetRecord(row: AssetRow): AssetRecord {
 }
 
 /**
- * Records an asset whose bytes are already in storage.
- * @throws Prisma P2003 when `runId` names no run.
+ * Records an asset whose bytes are already in storage: one INSERT sent to the driver directly
+ * (lib/db/direct-sql.ts; it is on the engine's path for every generated image), nothing read
+ * back. The id (a UUID) and `createdAt` (this process's clock) are made here.
+ * @param options.durable false: the commit need not wait for the WAL flush (the engine's
+ *   generated images: the node-run write that references the asset is made after it).
+ * @throws the driver's foreign-key error (SQLSTATE 23503) when `runId` names no run.
  */
-export async function createAsset(db: DbClient, input: CreateAssetInput): Promise<AssetRecord> {
-  const row = await db.asset.create({
-    data: {
-      storageKey: input.storageKey,
-      mimeType: input.mimeType,
-      width: input.width,
-      height: input.height,
-      sizeBytes: input.sizeBytes,
-      sha256: input.sha256,
-      origin: input.origin,
-      name: input.name ?? null,
-      provenance: toJsonInput(input.provenance ?? null),
-      runId: input.runId ?? null,
-      nodeId: input.nodeId ?? null,
-      teamId: input.teamId ?? null,
-    },
-  });
-  return toAssetRecord(row);
+export async function createAsset(db: DbClient, input: CreateAssetInput, options: DirectSqlOptions = {}): Promise<AssetRecord> {
+  const provenance = input.provenance === undefined || input.provenance === null ? null : JSON.stringify(input.provenance);
+  const record: AssetRecord = {
+    id: randomUUID(),
+    storageKey: input.storageKey,
+    mimeType: input.mimeType,
+    width: input.width,
+    height: input.height,
+    sizeBytes: input.sizeBytes,
+    sha256: input.sha256,
+    origin: input.origin,
+    name: input.name ?? null,
+    // As a read gives it back: the JSON value stored.
+    provenance: provenance === null ? null : JSON.parse(provenance),
+    runId: input.runId ?? null,
+    nodeId: input.nodeId ?? null,
+    teamId: input.teamId ?? null,
+    createdAt: new Date(),
+  };
+  await directSql(db).execute(
+    `INSERT INTO "Asset" (id, "storageKey", "mimeType", width, height, "sizeBytes", sha256, origin, name, provenance, "runId", "nodeId", "teamId", "createdAt")
+     VALUES ($1, $2, $3, $4::int4, $5::int4, $6::int4, $7, $8, $9, $10::jsonb, $11, $12, $13, $14::timestamptz)`,
+    [
+      record.id,
+      record.storageKey,
+      record.mimeType,
+      record.width,
+      record.height,
+      record.sizeBytes,
+      record.sha256,
+      record.origin,
+      record.name,
+      provenance,
+      record.runId,
+      record.nodeId,
+      record.teamId,
+      record.createdAt.toISOString(),
+    ],
+    options,
+  );
+  return record;
 }
 
 /** The asset, or null (also when `scope.teamId` is given and the asset belongs to another team). */
