@@ -7,7 +7,6 @@
  */
 import sharp from "sharp";
 import { storeImage } from "../lib/assets/store-image";
-import { createStudioAssetStore } from "../lib/assets/studio-asset-store";
 import { createRun } from "../lib/db/repositories/runs";
 import { createWorkflow, snapshotVersion } from "../lib/db/repositories/workflows";
 import { executeRun } from "../lib/engine/executor";
@@ -15,7 +14,7 @@ import { FakeProvider } from "../lib/engine/testing/fake-provider";
 import type { ExecutionStore } from "../lib/engine/types";
 import type { WorkflowGraph } from "../lib/graph/schema";
 import type { ExecutionPlan } from "../lib/graph/validate";
-import { createPrismaExecutionStore } from "../lib/runs/prisma-execution-store";
+import { createRunStores } from "../lib/runs/prisma-execution-store";
 import { getServerContext } from "../lib/server/context";
 
 /**
@@ -50,8 +49,9 @@ export async function benchDatabaseChain(
       workflowVersionId: version.id,
       nodes: runPlan.order.map((nodeId) => ({ nodeId, nodeType: runPlan.nodes.get(nodeId)!.node.type })),
     });
-    const base = createPrismaExecutionStore(ctx, { teamId: null });
-    const store = options.wrapStore ? await options.wrapStore(base, run.id) : base;
+    // As lib/runs/execute-run-job.ts executes a run.
+    const stores = createRunStores(ctx, { teamId: null });
+    const store = options.wrapStore ? await options.wrapStore(stores.store, run.id) : stores.store;
     options.onRound?.("start");
     const started = performance.now();
     const result = await executeRun({
@@ -59,7 +59,7 @@ export async function benchDatabaseChain(
       plan: runPlan,
       provider,
       store,
-      assets: createStudioAssetStore(ctx),
+      assets: stores.assets,
       force: new Set(runPlan.order),
     });
     times.push(performance.now() - started);

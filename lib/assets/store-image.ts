@@ -5,12 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { createAsset } from "../db/repositories/assets";
+import { createAsset, newAssetRecord, type AssetRecord, type CreateAssetInput } from "../db/repositories/assets";
 import type { ServerServices } from "../server/services";
 import { AppError } from "../api/errors";
 import { formatMegapixels, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, maxImageMegapixels } from "./limits";
 import { contentKey } from "../storage/local-folder";
 import { sniffImageType } from "./sniff-image";
+import type { UnpublishedAssets } from "./unpublished-assets";
 
 export interface StoreImageInput {
   bytes: Buffer;
@@ -24,11 +25,22 @@ export interface StoreImageInput {
   /** Generated images only: the size in pixels the provider already knows (no header decode). */
   size?: { width: number; height: number } | null;
   /**
-   * false: the asset row's commit need not wait for the WAL flush (lib/db/repositories/assets.ts
-   * `createAsset`): the engine's generated images, made durable with the node run that refers to
-   * them. Default true.
+   * The engine's run: the row is handed to it instead of written, and inserted by the node-run
+   * write that publishes the image (lib/assets/unpublished-assets.ts). Default: written at once.
    */
-  durable?: boolean;
+  unpublished?: UnpublishedAssets;
+}
+
+/** Writes an asset's row, or hands it to `unpublished` to be written with the node run that publishes it. */
+export async function recordAsset(
+  ctx: ServerServices,
+  unpublished: UnpublishedAssets | undefined,
+  row: CreateAssetInput,
+): Promise<AssetRecord> {
+  if (!unpublished) return createAsset(ctx.db, row);
+  const record = newAssetRecord(row);
+  unpublished.add(record);
+  return record;
 }
 
 /**
@@ -71,24 +83,20 @@ export async function storeImage(ctx: ServerServices, input: StoreImageInput) {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, bytes);
-  return createAsset(
-    ctx.db,
-    {
-      storageKey,
-      mimeType,
-      width,
-      height,
-      sizeBytes: bytes.length,
-      sha256,
-      origin: input.origin,
-      name: input.name ?? null,
-      provenance: input.provenance ?? null,
-      runId: input.runId ?? null,
-      nodeId: input.nodeId ?? null,
-      teamId: input.teamId ?? null,
-    },
-    { durable: input.durable },
-  );
+  return recordAsset(ctx, input.unpublished, {
+    storageKey,
+    mimeType,
+    width,
+    height,
+    sizeBytes: bytes.length,
+    sha256,
+    origin: input.origin,
+    name: input.name ?? null,
+    provenance: input.provenance ?? null,
+    runId: input.runId ?? null,
+    nodeId: input.nodeId ?? null,
+    teamId: input.teamId ?? null,
+  });
 }
 
 /** Refuses an upload of more than `maxImageMegapixels()` megapixels (see storeImage). */

@@ -3,11 +3,13 @@
  * written through the runs repository (one statement each), then announced on the event bus (which feeds the
  * SSE stream). Cached outputs are only reused while all of their assets still exist.
  */
-import { getAssetsByIds } from "../db/repositories/assets";
+import { createStudioAssetStore } from "../assets/studio-asset-store";
+import { UnpublishedAssets } from "../assets/unpublished-assets";
+import { getAssetsByIds, type AssetRecord } from "../db/repositories/assets";
 import { addNodeRuns, findCachedNodeRun, getRunWithNodes, updateNodeRun, updateRun } from "../db/repositories/runs";
 import { parseItemRunKey } from "../engine/loop-node";
 import { recordsSubmissionIntent } from "../engine/submission";
-import { isTerminalRunStatus, type ExecutionStore, type NodeRunState } from "../engine/types";
+import { isTerminalRunStatus, type AssetStore, type ExecutionStore, type NodeRunState } from "../engine/types";
 import type { ImageRef } from "../nodes/types";
 import type { LeaseFenceableStore } from "../queue/run-lease";
 import type { ServerServices } from "../server/services";
@@ -50,18 +52,35 @@ export function toNodeRunState(row: NodeRunRow): NodeRunState {
  * `fencedBy(owner)` (lib/queue/run-lease.ts `fenceStore`): the same store with each run and
  * node-run write made only while worker `owner` holds the run's lease, checked in its statement.
  */
-export function createPrismaExecutionStore(ctx: ServerServices, scope: { teamId: string | null }): ExecutionStore & LeaseFenceableStore {
+function createPrismaExecutionStore(
+  ctx: ServerServices,
+  scope: { teamId: string | null },
+  unpublished: UnpublishedAssets,
+): ExecutionStore & LeaseFenceableStore {
+  // Each write inserts the unpublished asset rows it names (a node's outputs; the run's own
+  // writes take what is left), and gives them back when it fails.
+  const publishing = async (records: AssetRecord[], write: (assets: AssetRecord[]) => Promise<void>) => {
+    try {
+      await write(records);
+    } catch (error) {
+      unpublished.restore(records);
+      throw error;
+    }
+  };
   const store = (leaseOwner: string | undefined): ExecutionStore => ({
     async loadNodeRuns(runId) {
       const run = await getRunWithNodes(ctx.db, runId);
       return run ? run.nodeRuns.map(toNodeRunState) : [];
     },
     async updateRun(runId, patch) {
-      await updateRun(ctx.db, runId, patch, { leaseOwner });
+      await publishing(unpublished.takeAll(), (assets) => updateRun(ctx.db, runId, patch, { leaseOwner, assets }));
       ctx.events.emit(runId, { terminal: patch.status !== undefined && isTerminalRunStatus(patch.status) });
     },
     async updateNodeRun(runId, nodeId, patch) {
-      await updateNodeRun(ctx.db, runId, nodeId, patch, { leaseOwner, durable: recordsSubmissionIntent(patch.request) });
+      const durable = recordsSubmissionIntent(patch.request);
+      await publishing(unpublished.take((patch.outputs ?? []).map((o) => o.assetId)), (assets) =>
+        updateNodeRun(ctx.db, runId, nodeId, patch, { leaseOwner, durable, assets }),
+      );
       ctx.events.emit(runId);
     },
     async createNodeRuns(runId, nodeRuns) {
@@ -90,4 +109,20 @@ export function createPrismaExecutionStore(ctx: ServerServices, scope: { teamId:
     },
   });
   return { ...store(undefined), fencedBy: (owner) => store(owner) };
+}
+
+/**
+ * The two stores a run executes with (lib/runs/execute-run-job.ts): its ExecutionStore (above)
+ * and its AssetStore (lib/assets/studio-asset-store.ts), sharing the run's unpublished images so
+ * that each generated image's row is inserted by the node-run write that publishes it.
+ */
+export function createRunStores(
+  ctx: ServerServices,
+  scope: { teamId: string | null },
+): { store: ExecutionStore & LeaseFenceableStore; assets: AssetStore } {
+  const unpublished = new UnpublishedAssets();
+  return {
+    store: createPrismaExecutionStore(ctx, scope, unpublished),
+    assets: createStudioAssetStore(ctx, { teamId: scope.teamId }, { unpublished }),
+  };
 }

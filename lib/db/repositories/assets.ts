@@ -3,7 +3,7 @@
  * they are (mime, size, hash) and where they came from (provenance).
  */
 import { randomUUID } from "node:crypto";
-import { directSql, type DirectSqlOptions } from "../direct-sql";
+import { directSql } from "../direct-sql";
 import type { Asset as AssetRow } from "../generated/client";
 import type { DbClient } from "../types";
 
@@ -69,16 +69,11 @@ function toAssetRecord(row: AssetRow): AssetRecord {
 }
 
 /**
- * Records an asset whose bytes are already in storage: one INSERT sent to the driver directly
- * (lib/db/direct-sql.ts; it is on the engine's path for every generated image), nothing read
- * back. The id (a UUID) and `createdAt` (this process's clock) are made here.
- * @param options.durable false: the commit need not wait for the WAL flush (the engine's
- *   generated images: the node-run write that references the asset is made after it).
- * @throws the driver's foreign-key error (SQLSTATE 23503) when `runId` names no run.
+ * The record of a new asset, not yet written: its id (a UUID) and `createdAt` (this process's
+ * clock) are made here; `provenance` is the JSON value a read would give back.
  */
-export async function createAsset(db: DbClient, input: CreateAssetInput, options: DirectSqlOptions = {}): Promise<AssetRecord> {
-  const provenance = input.provenance === undefined || input.provenance === null ? null : JSON.stringify(input.provenance);
-  const record: AssetRecord = {
+export function newAssetRecord(input: CreateAssetInput): AssetRecord {
+  return {
     id: randomUUID(),
     storageKey: input.storageKey,
     mimeType: input.mimeType,
@@ -88,34 +83,71 @@ export async function createAsset(db: DbClient, input: CreateAssetInput, options
     sha256: input.sha256,
     origin: input.origin,
     name: input.name ?? null,
-    // As a read gives it back: the JSON value stored.
-    provenance: provenance === null ? null : JSON.parse(provenance),
+    provenance: input.provenance === undefined || input.provenance === null ? null : JSON.parse(JSON.stringify(input.provenance)),
     runId: input.runId ?? null,
     nodeId: input.nodeId ?? null,
     teamId: input.teamId ?? null,
     createdAt: new Date(),
   };
-  await directSql(db).execute(
-    `INSERT INTO "Asset" (id, "storageKey", "mimeType", width, height, "sizeBytes", sha256, origin, name, provenance, "runId", "nodeId", "teamId", "createdAt")
-     VALUES ($1, $2, $3, $4::int4, $5::int4, $6::int4, $7, $8, $9, $10::jsonb, $11, $12, $13, $14::timestamptz)`,
-    [
-      record.id,
-      record.storageKey,
-      record.mimeType,
-      record.width,
-      record.height,
-      record.sizeBytes,
-      record.sha256,
-      record.origin,
-      record.name,
-      provenance,
-      record.runId,
-      record.nodeId,
-      record.teamId,
-      record.createdAt.toISOString(),
-    ],
-    options,
-  );
+}
+
+const ASSET_COLUMNS = `id, "storageKey", "mimeType", width, height, "sizeBytes", sha256, origin, name, provenance, "runId", "nodeId", "teamId", "createdAt"`;
+const ASSET_TYPES = [
+  "text",
+  "text",
+  "text",
+  "int4",
+  "int4",
+  "int4",
+  "text",
+  "text",
+  "text",
+  "jsonb",
+  "text",
+  "text",
+  "text",
+  "timestamptz",
+];
+
+/**
+ * `INSERT INTO "Asset"` of `records`, its parameters numbered after `params` (appended to it).
+ * @param onlyIf an SQL condition the rows are inserted under (`INSERT … SELECT … WHERE`), or none.
+ */
+export function assetInsertSql(records: readonly AssetRecord[], params: unknown[], onlyIf?: string): string {
+  const rows = records.map((r) => {
+    const values = [
+      r.id,
+      r.storageKey,
+      r.mimeType,
+      r.width,
+      r.height,
+      r.sizeBytes,
+      r.sha256,
+      r.origin,
+      r.name,
+      r.provenance === null || r.provenance === undefined ? null : JSON.stringify(r.provenance),
+      r.runId,
+      r.nodeId,
+      r.teamId,
+      r.createdAt.toISOString(),
+    ];
+    return `(${values.map((value, i) => `$${params.push(value)}::${ASSET_TYPES[i]}`).join(", ")})`;
+  });
+  return onlyIf
+    ? `INSERT INTO "Asset" (${ASSET_COLUMNS}) SELECT * FROM (VALUES ${rows.join(", ")}) AS v WHERE ${onlyIf}`
+    : `INSERT INTO "Asset" (${ASSET_COLUMNS}) VALUES ${rows.join(", ")}`;
+}
+
+/**
+ * Records an asset whose bytes are already in storage: one INSERT sent to the driver directly
+ * (lib/db/direct-sql.ts), nothing read back. The engine's generated images are written instead in
+ * the node-run statement that publishes them (lib/assets/unpublished-assets.ts).
+ * @throws the driver's foreign-key error (SQLSTATE 23503) when `runId` names no run.
+ */
+export async function createAsset(db: DbClient, input: CreateAssetInput): Promise<AssetRecord> {
+  const record = newAssetRecord(input);
+  const params: unknown[] = [];
+  await directSql(db).execute(assetInsertSql([record], params), params);
   return record;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { NodeRun as NodeRunRow, Prisma, Run as RunRow } from "../generated/client";
 import { directSql } from "../direct-sql";
+import { assetInsertSql, type AssetRecord } from "./assets";
 import { LeaseNotHeldError, RecordNotFoundError, toJsonInput, type DbClient } from "../types";
 import { toGraph, type WorkflowGraphJson } from "./workflows";
 
@@ -256,6 +257,11 @@ export interface RunWriteOptions {
    * engine's store passes false for every node-run write but a submission intent.
    */
   durable?: boolean;
+  /**
+   * Asset rows to insert in the same statement: the generated images this write publishes
+   * (lib/assets/unpublished-assets.ts). Under a lease, inserted only while it is held.
+   */
+  assets?: readonly AssetRecord[];
 }
 
 /** The column, its SQL type and the value of one changed field. */
@@ -276,29 +282,27 @@ function assignments(fields: Record<string, [type: string, value: unknown]>): As
 
 /**
  * `UPDATE <table> SET … WHERE <where>` with numbered parameters after `params` (the WHERE's),
- * fenced by the run's lease when `leaseOwner` is given (`$1` must be the run id).
+ * fenced by the run's lease when `options.leaseOwner` is given (`$1` must be the run id), with
+ * `options.assets` inserted by a data-modifying WITH in the same statement.
  */
 function updateStatement(
   table: string,
   set: Assignment[],
   where: string,
   params: unknown[],
-  leaseOwner: string | undefined,
+  options: RunWriteOptions,
 ): { sql: string; params: unknown[] } {
   const values = [...params];
-  const setSql = set.map(([column, type, value]) => {
-    values.push(value);
-    return `"${column}" = $${values.length}::${type}`;
-  });
+  const setSql = set.map(([column, type, value]) => `"${column}" = $${values.push(value)}::${type}`);
   let fence = "";
-  if (leaseOwner !== undefined) {
-    values.push(leaseOwner);
-    fence =
-      table === "Run"
-        ? ` AND "leaseOwner" = $${values.length}`
-        : ` AND EXISTS (SELECT 1 FROM "Run" WHERE id = $1 AND "leaseOwner" = $${values.length} FOR SHARE)`;
+  let leaseHeld: string | undefined;
+  if (options.leaseOwner !== undefined) {
+    const owner = `$${values.push(options.leaseOwner)}`;
+    leaseHeld = `EXISTS (SELECT 1 FROM "Run" WHERE id = $1 AND "leaseOwner" = ${owner} FOR SHARE)`;
+    fence = table === "Run" ? ` AND "leaseOwner" = ${owner}` : ` AND ${leaseHeld}`;
   }
-  return { sql: `UPDATE "${table}" SET ${setSql.join(", ")} WHERE ${where}${fence}`, params: values };
+  const withAssets = options.assets?.length ? `WITH published AS (${assetInsertSql(options.assets, values, leaseHeld)}) ` : "";
+  return { sql: `${withAssets}UPDATE "${table}" SET ${setSql.join(", ")} WHERE ${where}${fence}`, params: values };
 }
 
 /** After a fenced write changed nothing: the run's lease is another worker's, or the row is missing. */
@@ -333,7 +337,7 @@ export async function updateRun(db: DbClient, runId: string, patch: RunPatch, op
   });
   // Nothing to change: the statement still says whether the run exists (and the lease is held).
   if (set.length === 0) set.push(["id", "text", runId]);
-  const statement = updateStatement("Run", set, "id = $1", [runId], options.leaseOwner);
+  const statement = updateStatement("Run", set, "id = $1", [runId], options);
   const count = await directSql(db).execute(statement.sql, statement.params, { durable: options.durable });
   if (count === 0) await explainNothingWritten(db, runId, options.leaseOwner, new RecordNotFoundError("Run", runId));
 }
@@ -373,7 +377,7 @@ export async function updateNodeRun(
   }
   // Like Prisma's @updatedAt: the writer's clock.
   set.push(["updatedAt", "timestamptz", new Date().toISOString()]);
-  const statement = updateStatement("NodeRun", set, `"runId" = $1 AND "nodeId" = $2`, [runId, nodeId], options.leaseOwner);
+  const statement = updateStatement("NodeRun", set, `"runId" = $1 AND "nodeId" = $2`, [runId, nodeId], options);
   const count = await directSql(db).execute(statement.sql, statement.params, { durable: options.durable });
   if (count === 0) await explainNothingWritten(db, runId, options.leaseOwner, new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`));
 }
