@@ -83,8 +83,10 @@ async function child(nodes: number): Promise<PostgresChainBench> {
   const owner = `bench:${process.pid}`;
   const fenced = await measure(async (base: ExecutionStore, runId: string) => {
     if (!(await claimRun(ctx.db, runId, owner, 30))) throw new Error("could not claim the bench run");
+    // As lib/queue/pg-boss-queue.ts leases a run (its owner lets the store fence each write in its own statement).
     const lease = {
       runId,
+      owner,
       lost: false,
       async check() {
         if ((await renewLease(ctx.db, runId, owner, 30)) === null) {

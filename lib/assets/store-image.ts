@@ -5,12 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { createAsset } from "../db/repositories/assets";
+import { createAsset, newAssetRecord, type AssetRecord, type CreateAssetInput } from "../db/repositories/assets";
 import type { ServerServices } from "../server/services";
 import { AppError } from "../api/errors";
 import { formatMegapixels, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, maxImageMegapixels } from "./limits";
 import { contentKey } from "../storage/local-folder";
 import { sniffImageType } from "./sniff-image";
+import type { UnpublishedAssets } from "./unpublished-assets";
 
 export interface StoreImageInput {
   bytes: Buffer;
@@ -23,6 +24,23 @@ export interface StoreImageInput {
   teamId?: string | null;
   /** Generated images only: the size in pixels the provider already knows (no header decode). */
   size?: { width: number; height: number } | null;
+  /**
+   * The engine's run: the row is handed to it instead of written, and inserted by the node-run
+   * write that publishes the image (lib/assets/unpublished-assets.ts). Default: written at once.
+   */
+  unpublished?: UnpublishedAssets;
+}
+
+/** Writes an asset's row, or hands it to `unpublished` to be written with the node run that publishes it. */
+export async function recordAsset(
+  ctx: ServerServices,
+  unpublished: UnpublishedAssets | undefined,
+  row: CreateAssetInput,
+): Promise<AssetRecord> {
+  if (!unpublished) return createAsset(ctx.db, row);
+  const record = newAssetRecord(row);
+  unpublished.add(record);
+  return record;
 }
 
 /**
@@ -65,7 +83,7 @@ export async function storeImage(ctx: ServerServices, input: StoreImageInput) {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, bytes);
-  return createAsset(ctx.db, {
+  return recordAsset(ctx, input.unpublished, {
     storageKey,
     mimeType,
     width,

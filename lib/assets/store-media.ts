@@ -4,12 +4,11 @@
  * which reads their pixel size.
  */
 import { createHash } from "node:crypto";
-import { createAsset } from "../db/repositories/assets";
 import type { ServerServices } from "../server/services";
 import { AppError } from "../api/errors";
 import { contentKey } from "../storage/local-folder";
 import { sniffImageType } from "./sniff-image";
-import { storeImage, type StoreImageInput } from "./store-image";
+import { recordAsset, storeImage, type StoreImageInput } from "./store-image";
 
 /** Media types a generation may return besides PNG/JPEG/WebP (extensions: lib/storage/file-extensions.ts). */
 export const GENERATED_MEDIA_TYPES: ReadonlySet<string> = new Set([
@@ -43,7 +42,7 @@ export async function storeGenerated(ctx: ServerServices, input: StoreImageInput
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const storageKey = contentKey(sha256, mimeType);
   if (!(await ctx.storage.has(storageKey))) await ctx.storage.put(storageKey, input.bytes);
-  return createAsset(ctx.db, {
+  return recordAsset(ctx, input.unpublished, {
     storageKey,
     mimeType,
     width: 0,

@@ -14,11 +14,22 @@ import type { ServerServices } from "../server/services";
 import { toImageRef } from "./asset-dto";
 import { convertFile } from "./convert-file";
 import { storeGenerated } from "./store-media";
+import type { UnpublishedAssets } from "./unpublished-assets";
 
 /** Bytes of a run's saved images kept in memory for its next nodes: 256 MiB. */
 export const RUN_MEMORY_BYTES = 256 * 1024 * 1024;
 
-export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: string | null } = {}): AssetStore {
+/**
+ * @param options.unpublished the run's images whose rows its execution store writes with the node
+ *   runs that publish them (lib/runs/prisma-execution-store.ts `createRunStores`); without it each
+ *   generated image's row is written when it is saved.
+ */
+export function createStudioAssetStore(
+  ctx: ServerServices,
+  scope: { teamId?: string | null } = {},
+  options: { unpublished?: UnpublishedAssets } = {},
+): AssetStore {
+  const { unpublished } = options;
   const teamScope = scope.teamId ? { teamId: scope.teamId } : {};
   const saved = new Map<string, Awaited<ReturnType<AssetStore["read"]>>>();
   let savedBytes = 0;
@@ -26,6 +37,8 @@ export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: st
     async read(assetId) {
       const kept = saved.get(assetId);
       if (kept) return kept;
+      const pending = unpublished?.get(assetId);
+      if (pending) return { bytes: await ctx.storage.get(pending.storageKey), mimeType: pending.mimeType, ref: toImageRef(pending) };
       const asset = await getAsset(ctx.db, assetId, teamScope);
       if (!asset) throw new Error(`image asset "${assetId}" does not exist`);
       return { bytes: await ctx.storage.get(asset.storageKey), mimeType: asset.mimeType, ref: toImageRef(asset) };
@@ -40,6 +53,7 @@ export function createStudioAssetStore(ctx: ServerServices, scope: { teamId?: st
         runId: provenance.runId,
         nodeId: provenance.nodeId,
         teamId: scope.teamId ?? null,
+        unpublished,
       });
       const ref = toImageRef(asset);
       if (savedBytes + bytes.byteLength <= RUN_MEMORY_BYTES) {

@@ -17,6 +17,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/client";
+import { pgDirectSql, pgliteDirectSql, registerDirectSql, type DirectSql } from "./direct-sql";
 import { applyMigrations } from "./migrate";
 import { lockDataFolder } from "./pglite-lock";
 import { ensurePrivateFolder, restrictToOwner } from "../storage/data-folder";
@@ -60,6 +61,8 @@ interface Backend {
    * of the process, and every other process opening the database would wait for it forever.
    */
   migrations?: { factory: SqlMigrationAwareDriverAdapterFactory; end(): Promise<void> };
+  /** The driver itself, for the engine's hot-path statements (lib/db/direct-sql.ts). */
+  direct: DirectSql;
   shutdown(): Promise<void>;
 }
 
@@ -77,14 +80,27 @@ async function openPostgres(url: string): Promise<Backend> {
     factory: new PrismaPg(migrationPool) as unknown as SqlMigrationAwareDriverAdapterFactory,
     end: () => migrationPool.end(),
   };
-  return { kind: "postgres", factory, migrations, shutdown: () => pool.end() };
+  // Sessions that commit without waiting for the WAL flush, for writes lib/db/direct-sql.ts
+  // allows to (PostgreSQL's `synchronous_commit = off`); a few connections are enough.
+  const relaxed = new Pool({ connectionString: url, max: 4, options: "-c synchronous_commit=off" });
+  // An idle connection that fails is dropped by the pool; the next statement opens another.
+  relaxed.on("error", () => undefined);
+  return {
+    kind: "postgres",
+    factory,
+    migrations,
+    direct: pgDirectSql(pool, relaxed),
+    shutdown: async () => {
+      await Promise.all([pool.end(), relaxed.end()]);
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Backend> {
   const [{ PGlite }, { createPgliteAdapterFactory }] = await Promise.all([import("@electric-sql/pglite"), import("./pglite-adapter")]);
   if (!dataDir) {
     const memory = await PGlite.create();
-    return { kind: "pglite", factory: createPgliteAdapterFactory(memory), shutdown: () => memory.close() };
+    return { kind: "pglite", factory: createPgliteAdapterFactory(memory), direct: pgliteDirectSql(memory), shutdown: () => memory.close() };
   }
   const dir = path.resolve(/*turbopackIgnore: true*/ dataDir);
   mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
@@ -103,6 +119,7 @@ async function openPglite(dataDir: string | undefined): Promise<Backend> {
   return {
     kind: "pglite",
     factory: createPgliteAdapterFactory(instance),
+    direct: pgliteDirectSql(instance),
     shutdown: async () => {
       try {
         await instance.close();
@@ -154,6 +171,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   await backend.migrations?.end().catch(() => {});
 
   const prisma = new PrismaClient({ adapter: backend.factory });
+  registerDirectSql(prisma, backend.direct);
   let closing: Promise<void> | undefined;
   return {
     prisma,

@@ -28,6 +28,21 @@ export class RecordNotFoundError extends Error {
 }
 
 /**
+ * Thrown by a write fenced by a run's lease (`leaseOwner` of lib/db/repositories/runs.ts) when
+ * another worker holds that lease: nothing was written.
+ */
+export class LeaseNotHeldError extends Error {
+  constructor(
+    readonly runId: string,
+    /** The worker that asked to write. */
+    readonly leaseOwner: string,
+  ) {
+    super(`run ${runId}: ${leaseOwner} no longer holds its lease`);
+    this.name = "LeaseNotHeldError";
+  }
+}
+
+/**
  * Converts a JSON-serialisable input for a Json column. `undefined` leaves the
  * column unchanged (in updates); `null` stores SQL NULL (nullable columns only).
  */

@@ -17,7 +17,7 @@ import type { ModelChoiceRequest } from "./model-choice";
 import { throttle, waitForJob } from "./job-waiting";
 import { prepareModelNode, type ModelNodeInputs, type NodeValue } from "./model-node-request";
 import type { SchemaSource } from "./model-schemas";
-import { submitOnce } from "./submission";
+import { recordsSubmissionIntent, submitOnce } from "./submission";
 import type { NodeRunPatch, NodeRunState, SubmissionRecord } from "./types";
 
 export interface ModelNodeContext {
@@ -38,6 +38,9 @@ export interface NodeResult {
 }
 
 const MAX_SEED = 2147483647;
+
+/** Longest wait before the job ids of a submit that answered are written on their own (see `runModelNode`). */
+const JOB_ID_WRITE_DELAY_MS = 50;
 
 /** The recorded submissions of a node run's `request`, or []. */
 function recordedSubmissions(prior: NodeRunState | undefined): SubmissionRecord[] {
@@ -171,98 +174,136 @@ export async function runModelNode(
     startedAt: prior?.startedAt ?? startedAt,
     error: null,
   };
-  const write = (patch: NodeRunPatch) => {
-    const merged = running ? { ...running, ...patch } : patch;
-    running = null;
-    return store.updateNodeRun(runId, runKey, merged);
+  // Job ids recorded after their submit answered wait for the node's next write (the next intent,
+  // a progress report, its end) for at most JOB_ID_WRITE_DELAY_MS, so a job that ends sooner costs
+  // no statement of its own (issue 12). A crash meanwhile leaves the intent, with its submission
+  // id: resuming finds the job with `Provider.findSubmittedJob` (submission.ts) and never submits again.
+  let jobIdsToWrite: NodeRunPatch | null = null;
+  let jobIdsTimer: ReturnType<typeof setTimeout> | undefined;
+  let timedWriteError: { error: unknown } | null = null;
+  // This node run's writes land one after the other, in the order they were asked for.
+  let writes: Promise<void> = Promise.resolve();
+  const write = (patch: NodeRunPatch): Promise<void> => {
+    clearTimeout(jobIdsTimer);
+    jobIdsTimer = undefined;
+    const next = writes.then(async () => {
+      if (timedWriteError) {
+        const { error } = timedWriteError;
+        timedWriteError = null;
+        throw error;
+      }
+      if (!running && !jobIdsToWrite && Object.keys(patch).length === 0) return;
+      const merged = { ...running, ...jobIdsToWrite, ...patch };
+      running = null;
+      jobIdsToWrite = null;
+      await store.updateNodeRun(runId, runKey, merged);
+    });
+    writes = next.catch(() => undefined);
+    return next;
+  };
+  const writeJobIdsSoon = (patch: NodeRunPatch) => {
+    jobIdsToWrite = patch;
+    jobIdsTimer ??= setTimeout(() => {
+      jobIdsTimer = undefined;
+      write({}).catch((error: unknown) => void (timedWriteError = { error }));
+    }, JOB_ID_WRITE_DELAY_MS);
   };
 
   let jobIds: string[];
   let credits = 0;
   let recorded = previousSubmissions;
-  if (legacyJobs.length) jobIds = [...legacyJobs];
-  else {
-    const submitted = await submitOnce(
-      {
-        provider,
-        signal,
-        reconcile: options.reconcile,
-        record: (submissions) => {
-          recorded = submissions;
-          return write({
-            request: { ...baseRequest, submissions },
-            providerJobIds: submissions.map((s) => s.jobId).filter((id): id is string => Boolean(id)),
-          });
-        },
-      },
-      { modelId, capability, ...(ctx.intermediate?.has(node.id) ? { intermediate: true } : {}) },
-      bodies,
-      previousSubmissions,
-    );
-    jobIds = submitted.jobIds;
-    credits = submitted.credits;
-  }
-  // Nothing was written yet (legacy job ids, or every job id recorded by an earlier attempt).
-  if (running) await write({});
-
-  const progress = new Array<number>(jobIds.length).fill(0);
-  const reportProgress = throttle(async () => {
-    const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
-    await store.updateNodeRun(runId, runKey, { progress: Math.min(0.99, mean) });
-  }, 200);
-  const waitOptions = { provider, signal, pollIntervalMs: options.pollIntervalMs, timeoutMs: options.jobTimeoutMs ?? 30 * 60_000 };
   let jobs: ProviderJob[];
-  try {
-    jobs = await Promise.all(
-      jobIds.map((jobId, index) =>
-        waitForJob(jobId, waitOptions, (p) => {
-          progress[index] = p;
-          reportProgress();
-        }),
-      ),
-    );
-  } finally {
-    reportProgress.cancel();
-  }
-
   const outputs: ImageRef[] = [];
-  for (let index = 0; index < jobs.length; index++) {
-    const job = jobs[index];
-    if (job.status === "failed") throw new NodeFailure(job.error ?? "the provider reported a failure");
-    if (job.status === "canceled") throw new NodeFailure("the provider canceled the job");
-    const parent = inputs.images[index];
-    const perOutputCredits = jobs.length && credits ? credits / jobs.length / Math.max(1, job.assetIds.length) : null;
-    for (const remoteId of job.assetIds) {
-      const downloaded = await provider.downloadAsset(remoteId);
-      const saved = await options.assets.saveGenerated({
-        bytes: downloaded.bytes,
-        mimeType: downloaded.mimeType,
-        width: downloaded.width,
-        height: downloaded.height,
-        provenance: {
-          runId,
-          nodeId: node.id,
-          nodeType: node.type,
-          model: modelId,
-          capability,
-          prompt: inputs.prompt || null,
-          parameters: params,
-          seed,
-          credits: perOutputCredits,
-          parentAssetIds: [parent?.assetId, inputs.mask?.assetId, inputs.media?.assetId].filter((id): id is string => Boolean(id)),
-          providerJobId: job.jobId,
-          provider: provider.id,
+  try {
+    if (legacyJobs.length) jobIds = [...legacyJobs];
+    else {
+      const submitted = await submitOnce(
+        {
+          provider,
+          signal,
+          reconcile: options.reconcile,
+          record: async (submissions) => {
+            recorded = submissions;
+            const patch: NodeRunPatch = {
+              request: { ...baseRequest, submissions },
+              providerJobIds: submissions.map((s) => s.jobId).filter((id): id is string => Boolean(id)),
+            };
+            // An intent is written before its submit; job ids completing the intents written can wait.
+            if (running || recordsSubmissionIntent(patch.request)) await write(patch);
+            else writeJobIdsSoon(patch);
+          },
         },
-      });
-      outputs.push({ ...saved, model: modelId });
+        { modelId, capability, ...(ctx.intermediate?.has(node.id) ? { intermediate: true } : {}) },
+        bodies,
+        previousSubmissions,
+      );
+      jobIds = submitted.jobIds;
+      credits = submitted.credits;
     }
+    // Nothing was written yet (legacy job ids, or every job id recorded by an earlier attempt).
+    if (running) await write({});
+
+    const progress = new Array<number>(jobIds.length).fill(0);
+    const reportProgress = throttle(async () => {
+      const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
+      await write({ progress: Math.min(0.99, mean) });
+    }, 200);
+    const waitOptions = { provider, signal, pollIntervalMs: options.pollIntervalMs, timeoutMs: options.jobTimeoutMs ?? 30 * 60_000 };
+    try {
+      jobs = await Promise.all(
+        jobIds.map((jobId, index) =>
+          waitForJob(jobId, waitOptions, (p) => {
+            progress[index] = p;
+            reportProgress();
+          }),
+        ),
+      );
+    } finally {
+      reportProgress.cancel();
+    }
+
+    for (let index = 0; index < jobs.length; index++) {
+      const job = jobs[index];
+      if (job.status === "failed") throw new NodeFailure(job.error ?? "the provider reported a failure");
+      if (job.status === "canceled") throw new NodeFailure("the provider canceled the job");
+      const parent = inputs.images[index];
+      const perOutputCredits = jobs.length && credits ? credits / jobs.length / Math.max(1, job.assetIds.length) : null;
+      for (const remoteId of job.assetIds) {
+        const downloaded = await provider.downloadAsset(remoteId);
+        const saved = await options.assets.saveGenerated({
+          bytes: downloaded.bytes,
+          mimeType: downloaded.mimeType,
+          width: downloaded.width,
+          height: downloaded.height,
+          provenance: {
+            runId,
+            nodeId: node.id,
+            nodeType: node.type,
+            model: modelId,
+            capability,
+            prompt: inputs.prompt || null,
+            parameters: params,
+            seed,
+            credits: perOutputCredits,
+            parentAssetIds: [parent?.assetId, inputs.mask?.assetId, inputs.media?.assetId].filter((id): id is string => Boolean(id)),
+            providerJobId: job.jobId,
+            provider: provider.id,
+          },
+        });
+        outputs.push({ ...saved, model: modelId });
+      }
+    }
+    if (outputs.length === 0) throw new NodeFailure("the provider returned no image");
+  } catch (error) {
+    // The node fails: the job ids it has are recorded first (the failure itself is the executor's write).
+    if (jobIdsToWrite) await write({}).catch(() => undefined);
+    throw error;
   }
-  if (outputs.length === 0) throw new NodeFailure("the provider returned no image");
 
   // The provider's own notes (how it did the job, e.g. the offline engine's Lanczos fallback)
   // join the builder's, so the node card shows them.
   const jobNotes = [...new Set(jobs.flatMap((job) => job.notes ?? []))].filter((message) => !notes.some((n) => n.message === message));
-  await store.updateNodeRun(runId, runKey, {
+  await write({
     status: "succeeded",
     progress: 1,
     outputs,

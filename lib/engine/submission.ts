@@ -36,6 +36,16 @@ export interface SubmitContext {
 const LOST_MESSAGE =
   "The provider did not confirm this request and no job for it could be found, so the studio did not send it again (to avoid paying twice). Run the node again to retry.";
 
+/**
+ * True when a node run's `request` holds a submission intent without its job id yet: the write
+ * just before a provider submit, the one that must be durable and lease-checked before anything
+ * is sent. Recording a job id after the submit answered is not one.
+ */
+export function recordsSubmissionIntent(request: Record<string, unknown> | null | undefined): boolean {
+  const submissions = request?.submissions;
+  return Array.isArray(submissions) && submissions.some((s) => !s || typeof s !== "object" || !(s as { jobId?: unknown }).jobId);
+}
+
 /** The request of one recorded submission: its body, and its submission id when it has one. */
 function requestOf(request: Omit<ModelRequest, "body">, submission: SubmissionRecord): ModelRequest {
   return { ...request, body: submission.body, ...(submission.submissionId ? { submissionId: submission.submissionId } : {}) };

@@ -192,6 +192,8 @@ export class PgBossRunQueue implements RunQueue {
     const seconds = this.leaseSeconds;
     const lease: HeldLease & { lost: boolean } = {
       runId,
+      // With its owner, the store fences each write in the write's own statement (run-lease.ts).
+      owner,
       lost: false,
       async check() {
         if (this.lost) throw new LeaseLostError(runId);

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_URL, postgresReachable } from "@/tests/scale/cluster-harness";
 import type { Db } from "../db/client";
 import type { ExecutionStore } from "../engine/types";
+import { createRunStores } from "../runs/prisma-execution-store";
+import { RunEventBus } from "../runs/run-events";
+import type { ServerServices } from "../server/services";
 import {
   claimRun,
   fenceStore,
@@ -101,6 +104,46 @@ describe.skipIf(!reachable)("run lease (PostgreSQL)", () => {
     await expect(fenced.updateNodeRun(runId, "b", { status: "running" })).rejects.toBeInstanceOf(LeaseLostError);
     await expect(fenced.updateNodeRun(runId, "a", { status: "succeeded" })).rejects.toBeInstanceOf(LeaseLostError);
     expect(writes).toEqual(["a"]);
+  });
+
+  it("the studio's store checks the lease in the statement of each write: a worker whose run was taken over writes nothing and learns it lost the lease", async () => {
+    const { workflowId, workflowVersionId } = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    const leased = (await db.prisma.run.create({ data: { workflowId, workflowVersionId, status: "running" } })).id;
+    await db.prisma.nodeRun.create({ data: { runId: leased, nodeId: "a", nodeType: "removeBackground" } });
+    await db.prisma.nodeRun.create({ data: { runId: leased, nodeId: "b", nodeType: "removeBackground" } });
+    expect(await claimRun(db.prisma, leased, "worker-1", 30)).toBe(true);
+    const services = { db: db.prisma, events: new RunEventBus() } as unknown as ServerServices;
+    const { store } = createRunStores(services, { teamId: null });
+    let checks = 0;
+    const lease: HeldLease & { lost: boolean } = {
+      runId: leased,
+      owner: "worker-1",
+      lost: false,
+      async check() {
+        checks++;
+        if ((await renewLease(db.prisma, leased, "worker-1", 30)) === null) {
+          this.lost = true;
+          throw new LeaseLostError(leased);
+        }
+      },
+    };
+    const fenced = fenceStore(store, lease);
+    const intent = { index: 0, body: {}, submittedAt: new Date().toISOString(), jobId: null };
+    await fenced.updateNodeRun(leased, "a", { status: "running", request: { submissions: [intent] } });
+    await fenced.updateNodeRun(leased, "a", { status: "succeeded", progress: 1 });
+    expect(checks).toBe(0); // no round trip of its own while the lease is held
+    expect(await db.prisma.nodeRun.findFirst({ where: { runId: leased, nodeId: "a" } })).toMatchObject({ status: "succeeded" });
+
+    // Worker 1 stalls; its lease expires and worker 2 takes the run over.
+    await db.prisma.run.update({ where: { id: leased }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await claimRun(db.prisma, leased, "worker-2", 30)).toBe(true);
+    await expect(fenced.updateNodeRun(leased, "b", { status: "running", request: { submissions: [intent] } })).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    expect(lease.lost).toBe(true);
+    await expect(fenced.updateRun(leased, { status: "failed" })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await db.prisma.nodeRun.findFirst({ where: { runId: leased, nodeId: "b" } })).toMatchObject({ status: "queued", request: null });
+    expect(await db.prisma.run.findUnique({ where: { id: leased } })).toMatchObject({ status: "running", leaseOwner: "worker-2" });
   });
 
   it("counts a queued run as orphaned once a worker fetched its queue job and never claimed it for a lease's length", async () => {

@@ -7,12 +7,16 @@
  * (lib/engine/submission.ts).
  *
  * Fencing: the store a leased run writes through (`fenceStore`) checks the lease in the database
- * before every write that can lead to a provider submit (a node starting, a request intent
- * recorded), and refuses every write once the lease is lost, so a stalled worker that wakes up
- * after its lease went to another worker neither submits nor overwrites anything.
+ * in the same statement as each write when it can (the Prisma store: the write is made only while
+ * the run row says this worker holds the lease, and a take-over waits for it), else before every
+ * write that can lead to a provider submit (a node starting, a request intent recorded); it
+ * refuses every write once the lease is lost, so a stalled worker that wakes up after its lease
+ * went to another worker neither submits nor overwrites anything.
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client";
+import { LeaseNotHeldError } from "../db/types";
+import { recordsSubmissionIntent } from "../engine/submission";
 import type { ExecutionStore } from "../engine/types";
 
 /** Thrown by a fenced store once its run's lease belongs to another worker. */
@@ -123,29 +127,74 @@ export async function findOrphanedRuns(db: PrismaClient, criteria: OrphanCriteri
 export interface HeldLease {
   readonly runId: string;
   readonly lost: boolean;
+  /**
+   * This worker's id in `Run.leaseOwner`. Given, a store that can (`LeaseFenceableStore`) checks
+   * the lease in the same statement as each of its writes, instead of a renewal before some of them.
+   */
+  readonly owner?: string;
   /** Renews the lease now. @throws LeaseLostError when another worker holds it. */
   check(): Promise<void>;
 }
 
 /**
- * True when a node run's `request` holds a submission intent without its job id yet
- * (lib/engine/submission.ts): the write just before a provider submit. Recording a job id
- * after the submit answered is not one, so it costs no lease check (one round trip less per node).
+ * A store that can check a run's lease in the same statement as each of its writes
+ * (lib/runs/prisma-execution-store.ts: `… AND EXISTS (SELECT 1 FROM "Run" WHERE … "leaseOwner" = $me FOR SHARE)`).
  */
-function recordsIntent(request: Record<string, unknown> | null | undefined): boolean {
-  const submissions = request?.submissions;
-  return Array.isArray(submissions) && submissions.some((s) => !s || typeof s !== "object" || !(s as { jobId?: unknown }).jobId);
+export interface LeaseFenceableStore extends ExecutionStore {
+  /**
+   * This store with every run and node-run write made only while `owner` holds the run's lease.
+   * Its writes throw LeaseNotHeldError (lib/db/types.ts), having changed nothing, once `owner` does not.
+   */
+  fencedBy(owner: string): ExecutionStore;
+}
+
+function isLeaseFenceable(store: ExecutionStore): store is LeaseFenceableStore {
+  return typeof (store as Partial<LeaseFenceableStore>).fencedBy === "function";
 }
 
 /**
- * `store` with every write of run `lease.runId` fenced by the lease (see the module comment):
- * the lease is checked in the database before the run starts, a node starts or a submission
- * intent is recorded; every write is refused once it is lost. Reads pass through.
+ * `store` with every write of run `lease.runId` fenced by the lease (see the module comment);
+ * every write is refused once the lease is known to be lost. Reads pass through.
+ * - With `lease.owner` and a `LeaseFenceableStore`: each run and node-run write checks the lease in
+ *   its own statement (no extra round trip); a write the database refuses marks the lease lost
+ *   (`lease.check()`, which stops the run) and throws LeaseLostError.
+ * - Otherwise the lease is checked (renewed) in the database before the run starts, a node starts
+ *   or a submission intent is recorded.
  */
 export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionStore {
   const refuseIfLost = () => {
     if (lease.lost) throw new LeaseLostError(lease.runId);
   };
+  // A For each's item node runs (lib/engine/loop-node.ts).
+  const createNodeRuns = (inner: ExecutionStore) =>
+    inner.createNodeRuns
+      ? {
+          async createNodeRuns(runId: string, nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string }>) {
+            refuseIfLost();
+            await inner.createNodeRuns!(runId, nodeRuns);
+          },
+        }
+      : {};
+  if (lease.owner !== undefined && isLeaseFenceable(store)) {
+    const fenced = store.fencedBy(lease.owner);
+    const write = async (run: () => Promise<void>) => {
+      refuseIfLost();
+      try {
+        await run();
+      } catch (error) {
+        if (!(error instanceof LeaseNotHeldError)) throw error;
+        await lease.check(); // finds the lease gone: marks it lost, stops the run, throws
+        throw new LeaseLostError(lease.runId);
+      }
+    };
+    return {
+      loadNodeRuns: (runId) => fenced.loadNodeRuns(runId),
+      findCachedOutputs: (cacheKey) => fenced.findCachedOutputs(cacheKey),
+      updateRun: (runId, patch) => write(() => fenced.updateRun(runId, patch)),
+      updateNodeRun: (runId, nodeId, patch) => write(() => fenced.updateNodeRun(runId, nodeId, patch)),
+      ...createNodeRuns(fenced),
+    };
+  }
   return {
     ...store,
     async updateRun(runId, patch) {
@@ -155,17 +204,9 @@ export function fenceStore(store: ExecutionStore, lease: HeldLease): ExecutionSt
     },
     async updateNodeRun(runId, nodeId, patch) {
       refuseIfLost();
-      if (patch.status === "running" || recordsIntent(patch.request)) await lease.check();
+      if (patch.status === "running" || recordsSubmissionIntent(patch.request)) await lease.check();
       await store.updateNodeRun(runId, nodeId, patch);
     },
-    // A For each's item node runs (lib/engine/loop-node.ts).
-    ...(store.createNodeRuns
-      ? {
-          async createNodeRuns(runId: string, nodeRuns: ReadonlyArray<{ nodeId: string; nodeType: string }>) {
-            refuseIfLost();
-            await store.createNodeRuns!(runId, nodeRuns);
-          },
-        }
-      : {}),
+    ...createNodeRuns(store),
   };
 }

@@ -4,13 +4,12 @@
  * drives the engine with the database-backed stores and the configured provider.
  */
 import { getRunWithNodes, updateRun } from "../db/repositories/runs";
-import { createStudioAssetStore } from "../assets/studio-asset-store";
 import { executeRun } from "../engine/executor";
 import { isTerminalRunStatus } from "../engine/types";
 import { validateGraph } from "../graph/validate";
 import type { ServerServices } from "../server/services";
 import { rankModelsWithResolver } from "./choose-model";
-import { createPrismaExecutionStore } from "./prisma-execution-store";
+import { createRunStores } from "./prisma-execution-store";
 import { loadRunGraph } from "./run-graph";
 import { fenceStore, type HeldLease } from "../queue/run-lease";
 
@@ -51,13 +50,13 @@ export async function executeRunJob(ctx: ServerServices, runId: string, options:
     ctx.events.emit(runId, { terminal: true });
     return;
   }
-  const store = createPrismaExecutionStore(ctx, { teamId: run.teamId });
+  const { store, assets } = createRunStores(ctx, { teamId: run.teamId });
   await executeRun({
     runId,
     plan: validation.plan!,
     provider: ctx.provider,
     store: options.lease ? fenceStore(store, options.lease) : store,
-    assets: createStudioAssetStore(ctx, { teamId: run.teamId }),
+    assets,
     force: new Set(options.force ?? []),
     signal: options.signal,
     concurrency: Number(process.env.NODE_CONCURRENCY ?? 8),

@@ -2,8 +2,10 @@
  * Asset records: where an image's bytes are (`storageKey` in lib/storage), what
  * they are (mime, size, hash) and where they came from (provenance).
  */
+import { randomUUID } from "node:crypto";
+import { directSql } from "../direct-sql";
 import type { Asset as AssetRow } from "../generated/client";
-import { type DbClient, toJsonInput } from "../types";
+import type { DbClient } from "../types";
 
 export type AssetOrigin = "upload" | "generated";
 
@@ -67,27 +69,86 @@ function toAssetRecord(row: AssetRow): AssetRecord {
 }
 
 /**
- * Records an asset whose bytes are already in storage.
- * @throws Prisma P2003 when `runId` names no run.
+ * The record of a new asset, not yet written: its id (a UUID) and `createdAt` (this process's
+ * clock) are made here; `provenance` is the JSON value a read would give back.
+ */
+export function newAssetRecord(input: CreateAssetInput): AssetRecord {
+  return {
+    id: randomUUID(),
+    storageKey: input.storageKey,
+    mimeType: input.mimeType,
+    width: input.width,
+    height: input.height,
+    sizeBytes: input.sizeBytes,
+    sha256: input.sha256,
+    origin: input.origin,
+    name: input.name ?? null,
+    provenance: input.provenance === undefined || input.provenance === null ? null : JSON.parse(JSON.stringify(input.provenance)),
+    runId: input.runId ?? null,
+    nodeId: input.nodeId ?? null,
+    teamId: input.teamId ?? null,
+    createdAt: new Date(),
+  };
+}
+
+const ASSET_COLUMNS = `id, "storageKey", "mimeType", width, height, "sizeBytes", sha256, origin, name, provenance, "runId", "nodeId", "teamId", "createdAt"`;
+const ASSET_TYPES = [
+  "text",
+  "text",
+  "text",
+  "int4",
+  "int4",
+  "int4",
+  "text",
+  "text",
+  "text",
+  "jsonb",
+  "text",
+  "text",
+  "text",
+  "timestamptz",
+];
+
+/**
+ * `INSERT INTO "Asset"` of `records`, its parameters numbered after `params` (appended to it).
+ * @param onlyIf an SQL condition the rows are inserted under (`INSERT … SELECT … WHERE`), or none.
+ */
+export function assetInsertSql(records: readonly AssetRecord[], params: unknown[], onlyIf?: string): string {
+  const rows = records.map((r) => {
+    const values = [
+      r.id,
+      r.storageKey,
+      r.mimeType,
+      r.width,
+      r.height,
+      r.sizeBytes,
+      r.sha256,
+      r.origin,
+      r.name,
+      r.provenance === null || r.provenance === undefined ? null : JSON.stringify(r.provenance),
+      r.runId,
+      r.nodeId,
+      r.teamId,
+      r.createdAt.toISOString(),
+    ];
+    return `(${values.map((value, i) => `$${params.push(value)}::${ASSET_TYPES[i]}`).join(", ")})`;
+  });
+  return onlyIf
+    ? `INSERT INTO "Asset" (${ASSET_COLUMNS}) SELECT * FROM (VALUES ${rows.join(", ")}) AS v WHERE ${onlyIf}`
+    : `INSERT INTO "Asset" (${ASSET_COLUMNS}) VALUES ${rows.join(", ")}`;
+}
+
+/**
+ * Records an asset whose bytes are already in storage: one INSERT sent to the driver directly
+ * (lib/db/direct-sql.ts), nothing read back. The engine's generated images are written instead in
+ * the node-run statement that publishes them (lib/assets/unpublished-assets.ts).
+ * @throws the driver's foreign-key error (SQLSTATE 23503) when `runId` names no run.
  */
 export async function createAsset(db: DbClient, input: CreateAssetInput): Promise<AssetRecord> {
-  const row = await db.asset.create({
-    data: {
-      storageKey: input.storageKey,
-      mimeType: input.mimeType,
-      width: input.width,
-      height: input.height,
-      sizeBytes: input.sizeBytes,
-      sha256: input.sha256,
-      origin: input.origin,
-      name: input.name ?? null,
-      provenance: toJsonInput(input.provenance ?? null),
-      runId: input.runId ?? null,
-      nodeId: input.nodeId ?? null,
-      teamId: input.teamId ?? null,
-    },
-  });
-  return toAssetRecord(row);
+  const record = newAssetRecord(input);
+  const params: unknown[] = [];
+  await directSql(db).execute(assetInsertSql([record], params), params);
+  return record;
 }
 
 /** The asset, or null (also when `scope.teamId` is given and the asset belongs to another team). */

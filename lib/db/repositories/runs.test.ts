@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import { openTestDb } from "../test-db";
-import { RecordNotFoundError } from "../types";
+import { LeaseNotHeldError, RecordNotFoundError } from "../types";
+import { getAsset, newAssetRecord } from "./assets";
 import { createRun, findCachedNodeRun, findUnfinishedRuns, getRunWithNodes, listRunsForWorkflow, updateNodeRun, updateRun } from "./runs";
 import { createWorkflow, snapshotVersion } from "./workflows";
 
@@ -119,6 +120,49 @@ describe("runs repository", () => {
 
     await expect(updateRun(db.prisma, "missing", { status: "failed" })).rejects.toBeInstanceOf(RecordNotFoundError);
     await expect(updateNodeRun(db.prisma, run.id, "nope", { status: "failed" })).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+
+  it("publishes a node's images with its write, and writes nothing for a worker that does not hold the run's lease", async () => {
+    const run = await createRun(db.prisma, { workflowId, workflowVersionId, nodes });
+    const image = newAssetRecord({
+      storageKey: "ab/cd/published.png",
+      mimeType: "image/png",
+      width: 64,
+      height: 48,
+      sizeBytes: 120,
+      sha256: "f".repeat(64),
+      origin: "generated",
+      provenance: { model: "model_flux", parameters: { seed: 7 } },
+      runId: run.id,
+      nodeId: "gen",
+    });
+    const nodeOf = async (nodeId: string) => (await getRunWithNodes(db.prisma, run.id))!.nodeRuns.find((n) => n.nodeId === nodeId)!;
+    // The run is leased by worker-a: worker-b's write changes nothing, not even the images it carries.
+    await db.prisma.run.update({ where: { id: run.id }, data: { leaseOwner: "worker-a", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    const outputs = [{ assetId: image.id, width: 64, height: 48 }];
+    await expect(
+      updateNodeRun(db.prisma, run.id, "gen", { status: "succeeded", outputs }, { leaseOwner: "worker-b", assets: [image] }),
+    ).rejects.toBeInstanceOf(LeaseNotHeldError);
+    await expect(updateRun(db.prisma, run.id, { status: "failed" }, { leaseOwner: "worker-b" })).rejects.toBeInstanceOf(LeaseNotHeldError);
+    expect(await getAsset(db.prisma, image.id)).toBeNull();
+    expect(await nodeOf("gen")).toMatchObject({ status: "queued", outputs: [] });
+    expect((await getRunWithNodes(db.prisma, run.id))!.status).toBe("queued");
+
+    // The lease holder's write lands with its images, in one statement.
+    await updateNodeRun(db.prisma, run.id, "gen", { status: "succeeded", outputs }, { leaseOwner: "worker-a", assets: [image] });
+    expect(await nodeOf("gen")).toMatchObject({ status: "succeeded", outputs });
+    expect(await getAsset(db.prisma, image.id)).toMatchObject({
+      id: image.id,
+      width: 64,
+      height: 48,
+      runId: run.id,
+      nodeId: "gen",
+      provenance: { model: "model_flux", parameters: { seed: 7 } },
+    });
+    // A missing node run under a held lease is still a missing record, not a lost lease.
+    await expect(updateNodeRun(db.prisma, run.id, "nope", { status: "failed" }, { leaseOwner: "worker-a" })).rejects.toBeInstanceOf(
+      RecordNotFoundError,
+    );
   });
 
   it("finds unfinished runs with the job ids to resume", async () => {

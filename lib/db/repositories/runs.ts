@@ -6,7 +6,9 @@
  * ids to resume polling instead of submitting (and billing) them again.
  */
 import type { NodeRun as NodeRunRow, Prisma, Run as RunRow } from "../generated/client";
-import { RecordNotFoundError, toJsonInput, toRequiredJsonInput, type DbClient } from "../types";
+import { directSql } from "../direct-sql";
+import { assetInsertSql, type AssetRecord } from "./assets";
+import { LeaseNotHeldError, RecordNotFoundError, toJsonInput, type DbClient } from "../types";
 import { toGraph, type WorkflowGraphJson } from "./workflows";
 
 import type { NodeRunStatus, RunStatus } from "../../engine/types";
@@ -241,48 +243,143 @@ export async function listRunsForWorkflow(db: DbClient, workflowId: string, opti
   return rows.map(toRunRecord);
 }
 
+/** How `updateRun` and `updateNodeRun` write. */
+export interface RunWriteOptions {
+  /**
+   * Write only while worker `leaseOwner` holds the run's lease (`Run.leaseOwner`,
+   * lib/queue/run-lease.ts), checked in the same statement as the write: the run row is locked
+   * `FOR SHARE` while the write is made, so a worker taking the run over waits for it, and a write
+   * made after the take-over changes nothing.
+   */
+  leaseOwner?: string;
+  /**
+   * false: the commit need not wait for the WAL flush (lib/db/direct-sql.ts). Default true. The
+   * engine's store passes false for every node-run write but a submission intent.
+   */
+  durable?: boolean;
+  /**
+   * Asset rows to insert in the same statement: the generated images this write publishes
+   * (lib/assets/unpublished-assets.ts). Under a lease, inserted only while it is held.
+   */
+  assets?: readonly AssetRecord[];
+}
+
+/** The column, its SQL type and the value of one changed field. */
+type Assignment = [column: string, type: string, value: unknown];
+
+/** `patch`'s defined fields as assignments; JSON fields serialised, dates as ISO 8601. */
+function assignments(fields: Record<string, [type: string, value: unknown]>): Assignment[] {
+  const out: Assignment[] = [];
+  for (const [column, [type, value]] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (value === null) out.push([column, type, null]);
+    else if (type === "jsonb") out.push([column, type, JSON.stringify(value)]);
+    else if (value instanceof Date) out.push([column, type, value.toISOString()]);
+    else out.push([column, type, value]);
+  }
+  return out;
+}
+
+/**
+ * `UPDATE <table> SET … WHERE <where>` with numbered parameters after `params` (the WHERE's),
+ * fenced by the run's lease when `options.leaseOwner` is given (`$1` must be the run id), with
+ * `options.assets` inserted by a data-modifying WITH in the same statement.
+ */
+function updateStatement(
+  table: string,
+  set: Assignment[],
+  where: string,
+  params: unknown[],
+  options: RunWriteOptions,
+): { sql: string; params: unknown[] } {
+  const values = [...params];
+  const setSql = set.map(([column, type, value]) => `"${column}" = $${values.push(value)}::${type}`);
+  let fence = "";
+  let leaseHeld: string | undefined;
+  if (options.leaseOwner !== undefined) {
+    const owner = `$${values.push(options.leaseOwner)}`;
+    leaseHeld = `EXISTS (SELECT 1 FROM "Run" WHERE id = $1 AND "leaseOwner" = ${owner} FOR SHARE)`;
+    fence = table === "Run" ? ` AND "leaseOwner" = ${owner}` : ` AND ${leaseHeld}`;
+  }
+  const withAssets = options.assets?.length ? `WITH published AS (${assetInsertSql(options.assets, values, leaseHeld)}) ` : "";
+  return { sql: `${withAssets}UPDATE "${table}" SET ${setSql.join(", ")} WHERE ${where}${fence}`, params: values };
+}
+
+/** After a fenced write changed nothing: the run's lease is another worker's, or the row is missing. */
+async function explainNothingWritten(
+  db: DbClient,
+  runId: string,
+  leaseOwner: string | undefined,
+  missing: RecordNotFoundError,
+): Promise<never> {
+  if (leaseOwner !== undefined) {
+    const [run] = await directSql(db).rows<{ leaseOwner: string | null }>(`SELECT "leaseOwner" FROM "Run" WHERE id = $1`, [runId]);
+    if (run && run.leaseOwner !== leaseOwner) throw new LeaseNotHeldError(runId, leaseOwner);
+  }
+  throw missing;
+}
+
 /**
  * Changes fields of a run in one statement (`UPDATE … WHERE id`, nothing read back: the engine
- * writes every state change through here, issue 14). Read the run with `getRunWithNodes`.
- * @throws RecordNotFoundError when the run does not exist.
+ * writes every state change through here, issue 14), sent to the driver directly
+ * (lib/db/direct-sql.ts). Read the run with `getRunWithNodes`.
+ * @throws RecordNotFoundError when the run does not exist; LeaseNotHeldError when
+ *   `options.leaseOwner` does not hold its lease.
  */
-export async function updateRun(db: DbClient, runId: string, patch: RunPatch): Promise<void> {
-  const data: Prisma.RunUpdateManyMutationInput = {
-    status: patch.status,
-    error: patch.error,
-    outputs: toJsonInput(patch.outputs),
-    credits: patch.credits,
-    startedAt: patch.startedAt,
-    finishedAt: patch.finishedAt,
-  };
-  const { count } = await db.run.updateMany({ where: { id: runId }, data });
-  if (count === 0) throw new RecordNotFoundError("Run", runId);
+export async function updateRun(db: DbClient, runId: string, patch: RunPatch, options: RunWriteOptions = {}): Promise<void> {
+  const set = assignments({
+    status: ["text", patch.status],
+    error: ["text", patch.error],
+    outputs: ["jsonb", patch.outputs],
+    credits: ["float8", patch.credits],
+    startedAt: ["timestamptz", patch.startedAt],
+    finishedAt: ["timestamptz", patch.finishedAt],
+  });
+  // Nothing to change: the statement still says whether the run exists (and the lease is held).
+  if (set.length === 0) set.push(["id", "text", runId]);
+  const statement = updateStatement("Run", set, "id = $1", [runId], options);
+  const count = await directSql(db).execute(statement.sql, statement.params, { durable: options.durable });
+  if (count === 0) await explainNothingWritten(db, runId, options.leaseOwner, new RecordNotFoundError("Run", runId));
 }
 
 /**
  * Changes fields of the node run of `nodeId` in `runId` in one statement (`UPDATE … WHERE`,
- * nothing read back; one per state change of a node run, issue 14).
- * @throws RecordNotFoundError when there is no such node run.
+ * nothing read back; one per state change of a node run, issue 14), sent to the driver directly
+ * (lib/db/direct-sql.ts).
+ * @throws RecordNotFoundError when there is no such node run; LeaseNotHeldError when
+ *   `options.leaseOwner` does not hold the run's lease.
  */
-export async function updateNodeRun(db: DbClient, runId: string, nodeId: string, patch: NodeRunPatch): Promise<void> {
-  const data: Prisma.NodeRunUpdateManyMutationInput = {
-    status: patch.status,
-    progress: patch.progress,
-    cached: patch.cached,
-    cacheKey: patch.cacheKey,
-    model: patch.model,
-    modelReason: patch.modelReason,
-    request: toJsonInput(patch.request),
-    providerJobIds: patch.providerJobIds === undefined ? undefined : toRequiredJsonInput([...patch.providerJobIds]),
-    outputs: patch.outputs === undefined ? undefined : toRequiredJsonInput([...patch.outputs]),
-    error: patch.error,
-    attempts: patch.attempts,
-    credits: patch.credits,
-    startedAt: patch.startedAt,
-    finishedAt: patch.finishedAt,
-  };
-  const { count } = await db.nodeRun.updateMany({ where: { runId, nodeId }, data });
-  if (count === 0) throw new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`);
+export async function updateNodeRun(
+  db: DbClient,
+  runId: string,
+  nodeId: string,
+  patch: NodeRunPatch,
+  options: RunWriteOptions = {},
+): Promise<void> {
+  const set = assignments({
+    status: ["text", patch.status],
+    progress: ["float8", patch.progress],
+    cached: ["boolean", patch.cached],
+    cacheKey: ["text", patch.cacheKey],
+    model: ["text", patch.model],
+    modelReason: ["text", patch.modelReason],
+    request: ["jsonb", patch.request],
+    providerJobIds: ["jsonb", patch.providerJobIds],
+    outputs: ["jsonb", patch.outputs],
+    error: ["text", patch.error],
+    attempts: ["int4", patch.attempts],
+    credits: ["float8", patch.credits],
+    startedAt: ["timestamptz", patch.startedAt],
+    finishedAt: ["timestamptz", patch.finishedAt],
+  });
+  if (set.some(([column, , value]) => value === null && (column === "providerJobIds" || column === "outputs"))) {
+    throw new TypeError("a JSON value is required here (got null/undefined)");
+  }
+  // Like Prisma's @updatedAt: the writer's clock.
+  set.push(["updatedAt", "timestamptz", new Date().toISOString()]);
+  const statement = updateStatement("NodeRun", set, `"runId" = $1 AND "nodeId" = $2`, [runId, nodeId], options);
+  const count = await directSql(db).execute(statement.sql, statement.params, { durable: options.durable });
+  if (count === 0) await explainNothingWritten(db, runId, options.leaseOwner, new RecordNotFoundError("NodeRun", `${runId}/${nodeId}`));
 }
 
 /**

@@ -203,4 +203,62 @@ describe("requests from the model's schema in a run", () => {
     );
     expect(provider.submitted.map((r) => r.modelId)).toEqual(["model_openai-gpt-image-2"]);
   });
+
+  it("records a job id while its job still runs, and with the node's end when the job ends at once (one write fewer)", async () => {
+    const writesOf = (store: MemoryExecutionStore, nodeId: string) => {
+      const seen: { jobIds: number; status?: string; at: number }[] = [];
+      const original = store.updateNodeRun.bind(store);
+      const started = Date.now();
+      store.updateNodeRun = async (runId, id, patch) => {
+        if (id === nodeId) seen.push({ jobIds: patch.providerJobIds?.length ?? 0, status: patch.status, at: Date.now() - started });
+        await original(runId, id, patch);
+      };
+      return seen;
+    };
+    const single = (a: string): WorkflowGraph => ({
+      nodes: [
+        { id: "in", type: "imageInput", position: { x: 0, y: 0 }, data: { assetId: a } },
+        { id: "cut", type: "removeBackground", position: { x: 1, y: 0 }, data: {} },
+      ],
+      edges: [{ id: "e1", source: "in", sourceHandle: "image", target: "cut", targetHandle: "image" }],
+    });
+
+    // A job that takes 400 ms: its id is written on its own well before it ends (a restart then polls it).
+    const slow = await setup(new FakeProvider({ latencyMs: 400 }), single);
+    const slowWrites = writesOf(slow.store, "cut");
+    expect(
+      (await executeRun({ runId: "s", plan: plan(slow.graph), provider: slow.provider, store: slow.store, assets: slow.assets })).status,
+    ).toBe("succeeded");
+    expect(slowWrites.map((w) => [w.status ?? null, w.jobIds])).toEqual([
+      ["running", 0],
+      [null, 1],
+      ["succeeded", 0],
+    ]);
+    expect(slowWrites[1].at).toBeLessThan(300);
+    expect(slow.store.node("s", "cut")!.providerJobIds).toHaveLength(1);
+
+    // A job that ends at once: the id travels with the node's end.
+    const fast = await setup(new FakeProvider({ latencyMs: 0 }), single);
+    const fastWrites = writesOf(fast.store, "cut");
+    await executeRun({ runId: "f", plan: plan(fast.graph), provider: fast.provider, store: fast.store, assets: fast.assets });
+    expect(fastWrites.map((w) => [w.status, w.jobIds])).toEqual([
+      ["running", 0],
+      ["succeeded", 1],
+    ]);
+    const recorded = fast.store.node("f", "cut")!;
+    expect(recorded.providerJobIds).toHaveLength(1);
+    expect(submissionsOf(fast.store, "f", "cut")[0].jobId).toBe(recorded.providerJobIds[0]);
+  });
+
+  it("a job that fails at once still leaves its job id on the failed node", async () => {
+    const provider = new FakeProvider({ latencyMs: 0, failWhen: () => "the model refused the image" });
+    const { assets, store, graph } = await setup(provider);
+    const result = await executeRun({ runId: "r", plan: plan(graph), provider, store, assets });
+    expect(result.status).toBe("failed");
+    const retouch = store.node("r", "retouch")!;
+    expect(retouch.status).toBe("failed");
+    expect(retouch.error).toContain("the model refused the image");
+    expect(retouch.providerJobIds).toHaveLength(1);
+    expect(submissionsOf(store, "r", "retouch")[0].jobId).toBe(retouch.providerJobIds[0]);
+  });
 });
