@@ -78,7 +78,7 @@ describe("upscale", () => {
       note: "Upscaled with the faster neural model: the image is 0.6 MP, above the detail model's 0.25 MP limit on this machine.",
     });
     expect(ganMaxInputPixels({ LOCAL_ENGINE_GAN_MAX_MEGAPIXELS: "0.5" })).toBe(500_000);
-    expect(ganMaxInputPixels({})).toBe(250_000);
+    expect(ganMaxInputPixels({})).toBe(150_000);
     // Never above the ESRGAN limit: turning the neural models off turns the GAN off too.
     expect(ganMaxInputPixels({ LOCAL_ENGINE_ESRGAN_MAX_MEGAPIXELS: "0", LOCAL_ENGINE_GAN_MAX_MEGAPIXELS: "2" })).toBe(0);
   });

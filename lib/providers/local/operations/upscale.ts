@@ -62,13 +62,13 @@ export function esrganMaxInputPixels(env: Record<string, string | undefined> = p
 
 /**
  * Largest input, in pixels, that Creative sends through the GAN-trained model:
- * `LOCAL_ENGINE_GAN_MAX_MEGAPIXELS` (default 0.25; never above the ESRGAN limit). The GAN model
- * takes about 4× as long as the medium RDN model (README, "Neural operations"), so larger
- * inputs get RDN with Creative's strong sharpening.
+ * `LOCAL_ENGINE_GAN_MAX_MEGAPIXELS` (default 0.15; never above the ESRGAN limit). The GAN model
+ * takes about 0.4 ms per input pixel on a quiet 2-core machine, so 0.15 MP is about a minute
+ * (README, "Neural operations"); larger inputs get RDN with Creative's strong sharpening.
  */
 export function ganMaxInputPixels(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.LOCAL_ENGINE_GAN_MAX_MEGAPIXELS?.trim() || NaN);
-  return Math.min((Number.isFinite(value) && value >= 0 ? value : 0.25) * 1_000_000, esrganMaxInputPixels(env));
+  return Math.min((Number.isFinite(value) && value >= 0 ? value : 0.15) * 1_000_000, esrganMaxInputPixels(env));
 }
 
 /** Megapixels for a sentence, to two decimals without trailing zeros: "1.05", "2.4", "1". */
